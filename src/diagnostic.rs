@@ -1,0 +1,143 @@
+//! Problems found in a kit: each with the exact span at fault, what is wrong
+//! and what is expected. Validation collects them all; nothing stops at the first.
+
+use crate::source::{Sources, Span};
+use codespan_reporting::diagnostic::{Diagnostic as CodespanDiagnostic, Label};
+use codespan_reporting::term;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The kit is invalid: `check` and `build` exit with status 1.
+    Error,
+    /// Shown (and listed on the tableau de bord) but the build goes on.
+    Warning,
+}
+
+/// One problem, pointing at the value at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where: the exact value at fault, or the start of the file.
+    pub span: Span,
+    /// What is wrong, in the user's words.
+    pub message: String,
+    /// What was expected instead, when it can be said.
+    pub expected: Option<String>,
+    /// Other places that explain the problem (the other side of a contradiction).
+    pub also: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            expected: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message: message.into(),
+            expected: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// Adds what was expected.
+    pub fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// Adds another place that explains the problem.
+    pub fn also_at(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.also.push((span, label.into()));
+        self
+    }
+
+    /// Renders this diagnostic as text: header, `file:line:col`, quoted line, note.
+    pub fn render(&self, sources: &Sources) -> String {
+        let base = match self.severity {
+            Severity::Error => CodespanDiagnostic::error(),
+            Severity::Warning => CodespanDiagnostic::warning(),
+        };
+        let mut diagnostic = base
+            .with_message(&self.message)
+            .with_labels(
+                std::iter::once(Label::primary(self.span.file, self.span.start..self.span.end))
+                    .chain(self.also.iter().map(|(span, label)| {
+                        Label::secondary(span.file, span.start..span.end).with_message(label)
+                    }))
+                    .collect(),
+            );
+        if let Some(expected) = &self.expected {
+            diagnostic = diagnostic.with_notes(vec![format!("attendu : {expected}")]);
+        }
+        let config = term::Config::default();
+        term::emit_into_string(&config, sources, &diagnostic)
+            .unwrap_or_else(|_| format!("{}: {}\n", sources.location(self.span), self.message))
+    }
+
+    /// One line: `file:line:col: message (attendu : …)`, for the tableau de bord.
+    pub fn one_line(&self, sources: &Sources) -> String {
+        match &self.expected {
+            Some(expected) => format!(
+                "{} : {} (attendu : {expected})",
+                sources.location(self.span),
+                self.message
+            ),
+            None => format!("{} : {}", sources.location(self.span), self.message),
+        }
+    }
+}
+
+/// Diagnostics of one run, in the order found.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records several problems.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    /// Whether any error (not warning) was found.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// Every diagnostic, sorted by file then position.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items
+            .sort_by_key(|d| (d.span.file, d.span.start, d.severity));
+        self.items
+    }
+
+    /// Every diagnostic in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}

@@ -1,0 +1,389 @@
+//! The records as typed in the kit's YAML files, before any rule is checked.
+//! Every leaf keeps its span ([`Sp`]); closed vocabularies (civilité, rôles,
+//! statuts) are read as text and checked by the model, so that every bad value
+//! of a file is reported, not only the first.
+//!
+//! The same types derive the JSON Schema that editors use (`carnet schema`).
+
+use super::spanned::Sp;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A text value with its span.
+pub type Text = Sp<String>;
+
+/// data/personnes/<id>.yaml
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPersonne {
+    /// M. ou Mme
+    #[schemars(required, extend("enum" = ["M.", "Mme"]))]
+    pub civilite: Option<Text>,
+    /// Nom de famille
+    #[schemars(required)]
+    pub nom: Option<Text>,
+    /// Prénom
+    #[schemars(required)]
+    pub prenom: Option<Text>,
+    /// Rôles (stagiaire par défaut)
+    pub roles: Option<Vec<Text>>,
+    /// Téléphone fixe (## ## ## ## ##)
+    pub telephone: Option<Text>,
+    /// Téléphone mobile (## ## ## ## ##)
+    pub mobile: Option<Text>,
+    /// Adresse électronique
+    pub email: Option<Text>,
+    /// Adresse postale
+    pub adresse: Option<RawAdresse>,
+    /// Entreprise (parrains, bénévoles)
+    pub entreprise: Option<Text>,
+    /// Fonction dans l'entreprise
+    pub fonction: Option<Text>,
+    /// Consentement à paraître dans l'annuaire, champ par champ
+    pub annuaire: Option<RawAnnuaire>,
+    /// Études et diplômes
+    pub etudes: Option<Vec<RawEtude>>,
+    /// Situation actuelle face à l'emploi
+    pub situation: Option<RawSituation>,
+    /// Sessions suivies
+    pub inscriptions: Option<Vec<RawInscription>>,
+    /// Clubs emploi suivis (identifiants)
+    pub clubs: Option<Vec<Text>>,
+    /// Parrainage en cours ou terminé
+    pub parrainage: Option<RawParrainage>,
+}
+
+/// A postal address.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdresse {
+    /// Numéro et voie
+    pub ligne1: Option<Text>,
+    /// Complément
+    pub ligne2: Option<Text>,
+    /// Code postal
+    pub code_postal: Option<Text>,
+    /// Ville
+    pub ville: Option<Text>,
+}
+
+/// Consent to appear in the annuaire, per field (default: carnet.yaml `annuaire_par_defaut`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnnuaire {
+    /// Nom et prénom
+    pub nom: Option<Sp<bool>>,
+    /// Téléphones
+    pub telephone: Option<Sp<bool>>,
+    /// Courriel
+    pub email: Option<Sp<bool>>,
+    /// Adresse postale
+    pub adresse: Option<Sp<bool>>,
+}
+
+/// One diploma.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEtude {
+    /// Diplôme
+    pub diplome: Option<Text>,
+    /// Année d'obtention
+    pub annee: Option<Sp<i32>>,
+    /// Établissement
+    pub etablissement: Option<Text>,
+}
+
+/// Employed or not, now.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSituation {
+    /// En emploi actuellement
+    pub emploi: Option<Sp<bool>>,
+    /// Depuis (AAAA-MM-JJ)
+    pub depuis: Option<Text>,
+    /// Commentaire (interne)
+    pub commentaire: Option<Text>,
+}
+
+/// An enrolment in a session, as written in a person's file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInscription {
+    /// Identifiant de la session
+    #[schemars(required)]
+    pub session: Option<Text>,
+    /// Financement (RSA, CPF, France Travail…)
+    pub financement: Option<Text>,
+    /// Numéro CAF (bénéficiaires du RSA)
+    pub caf: Option<Text>,
+    /// Numéro CLI (bénéficiaires du RSA)
+    pub cli: Option<Text>,
+    /// Complément
+    pub complement: Option<Text>,
+    /// Date d'arrivée d'un inscrit tardif (AAAA-MM-JJ)
+    pub depuis: Option<Text>,
+}
+
+/// An enrolment in a session, as written in the session's file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInscrit {
+    /// Identifiant de la personne
+    #[schemars(required)]
+    pub personne: Option<Text>,
+    /// Financement (RSA, CPF, France Travail…)
+    pub financement: Option<Text>,
+    /// Numéro CAF
+    pub caf: Option<Text>,
+    /// Numéro CLI
+    pub cli: Option<Text>,
+    /// Complément
+    pub complement: Option<Text>,
+    /// Date d'arrivée d'un inscrit tardif (AAAA-MM-JJ)
+    pub depuis: Option<Text>,
+}
+
+/// A mentorship (at most one mentor at a time).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawParrainage {
+    /// Identifiant du parrain (rôle parrain)
+    #[schemars(required)]
+    pub parrain: Option<Text>,
+    /// Début (AAAA-MM-JJ)
+    pub debut: Option<Text>,
+    /// Fin (AAAA-MM-JJ), vide si en cours
+    pub fin: Option<Text>,
+    /// Motif de fin
+    pub motif_fin: Option<Text>,
+    /// Observations (internes)
+    pub observations: Option<Text>,
+    /// Projet du filleul
+    pub projet: Option<RawProjet>,
+    /// Parrains précédents
+    pub historique: Option<Vec<RawHistorique>>,
+    /// Entretiens de parrainage
+    pub entretiens: Option<Vec<RawEntretien>>,
+}
+
+/// The trainee's project (part 1 of the fiche de parrainage).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProjet {
+    /// Parcours
+    pub parcours: Option<Text>,
+    /// Projet professionnel
+    pub projet_pro: Option<Text>,
+    /// Attentes envers le parrain
+    pub attentes: Option<Text>,
+}
+
+/// A former mentor.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistorique {
+    /// Identifiant de l'ancien parrain
+    pub parrain: Option<Text>,
+    /// Début
+    pub debut: Option<Text>,
+    /// Fin
+    pub fin: Option<Text>,
+}
+
+/// A mentoring interview.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntretien {
+    /// Date (AAAA-MM-JJ)
+    #[schemars(required)]
+    pub date: Option<Text>,
+    /// Compte rendu (Markdown, interne)
+    pub compte_rendu: Option<Text>,
+    /// Disponibilité
+    pub disponibilite: Option<Text>,
+}
+
+/// data/sessions/<id>.yaml
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSession {
+    /// Numéro de la session
+    pub numero: Option<Sp<u32>>,
+    /// Mois (AAAA-MM)
+    #[schemars(required)]
+    pub mois: Option<Text>,
+    /// Tuteurs (identifiants, rôle tuteur)
+    pub tuteurs: Option<Vec<Text>>,
+    /// Formateurs (identifiants, rôle formateur)
+    pub formateurs: Option<Vec<Text>>,
+    /// Ateliers
+    pub ateliers: Option<Vec<RawAtelier>>,
+    /// Inscrits
+    pub inscrits: Option<Vec<RawInscrit>>,
+}
+
+/// An atelier of a session or club.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAtelier {
+    /// Date (AAAA-MM-JJ)
+    #[schemars(required)]
+    pub date: Option<Text>,
+    /// Intitulé
+    pub intitule: Option<Text>,
+    /// Cycle : 1 (Formation) ou 2 (Approfondissement) ; sessions seulement
+    pub cycle: Option<Sp<u8>>,
+    /// Présences : identifiant → present | absent | excuse, ou {statut, commentaire}
+    pub presences: Option<RawPresences>,
+}
+
+/// The presences of an atelier, in file order.
+#[derive(Debug, Default)]
+pub struct RawPresences(pub Vec<(Text, Sp<RawPresence>)>);
+
+/// One presence: a status, or a status with a comment.
+#[derive(Debug)]
+pub enum RawPresence {
+    /// `present`, `absent` or `excuse`.
+    Status(String),
+    /// `{statut, commentaire}`.
+    Detail(RawPresenceDetail),
+}
+
+/// A presence with a comment.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPresenceDetail {
+    /// present | absent | excuse
+    #[schemars(required, extend("enum" = ["present", "absent", "excuse"]))]
+    pub statut: Option<Text>,
+    /// Commentaire (interne)
+    pub commentaire: Option<Text>,
+}
+
+/// data/clubs/<id>.yaml
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawClub {
+    /// Premier mois (AAAA-MM) ; un club dure deux mois
+    #[schemars(required)]
+    pub mois: Option<Text>,
+    /// Tuteur (identifiant, rôle tuteur)
+    pub tuteur: Option<Text>,
+    /// Ateliers
+    pub ateliers: Option<Vec<RawAtelier>>,
+    /// Inscrits (identifiants)
+    pub inscrits: Option<Vec<Text>>,
+    /// Liste de convocation
+    pub convocation: Option<RawConvocation>,
+}
+
+/// Who is invited to a club.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawConvocation {
+    /// Sessions à partir de ce mois (AAAA-MM)
+    pub sessions_du: Option<Text>,
+    /// Sessions jusqu'à ce mois (AAAA-MM)
+    pub sessions_au: Option<Text>,
+    /// Personnes à ajouter
+    pub ajouter: Option<Vec<Text>>,
+    /// Personnes à retirer
+    pub retirer: Option<Vec<Text>>,
+}
+
+/// data/evenements/<id>.yaml
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvenement {
+    /// Type d'événement
+    #[schemars(extend("enum" = ["atelier", "atelier_debat", "conference", "salon", "visite_entreprise", "journee_recrutement", "guest_speaker", "seance_individuelle", "reunion"]))]
+    pub r#type: Option<Text>,
+    /// Titre
+    #[schemars(required)]
+    pub titre: Option<Text>,
+    /// Date (AAAA-MM-JJ)
+    #[schemars(required)]
+    pub date: Option<Text>,
+    /// Heure de début (HH:MM)
+    pub heure_debut: Option<Text>,
+    /// Heure de fin (HH:MM)
+    pub heure_fin: Option<Text>,
+    /// Lieu
+    pub lieu: Option<Text>,
+    /// Responsable (identifiant)
+    pub responsable: Option<Text>,
+    /// Intervenants (texte libre)
+    pub intervenants: Option<Vec<Text>>,
+    /// Opérateur associé (identifiant)
+    pub operateur: Option<Text>,
+    /// Photos prises pendant l'événement
+    pub photos: Option<Sp<bool>>,
+    /// Participants : identifiants ou {personne | nom + email, present, satisfaction, droit_image}
+    pub participants: Option<Vec<Sp<RawParticipant>>>,
+    /// Procédure suivie (code, ex. P08)
+    pub procedure: Option<Text>,
+    /// Bilan (Markdown)
+    pub bilan: Option<Text>,
+}
+
+/// A participant of an event.
+#[derive(Debug)]
+pub enum RawParticipant {
+    /// A person id.
+    Id(String),
+    /// A person (or an outsider) with answers.
+    Detail(RawParticipantDetail),
+}
+
+/// A participant written as a mapping.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawParticipantDetail {
+    /// Identifiant d'une personne du kit
+    pub personne: Option<Text>,
+    /// Nom (personne extérieure)
+    pub nom: Option<Text>,
+    /// Courriel (personne extérieure)
+    pub email: Option<Text>,
+    /// Présent
+    pub present: Option<Sp<bool>>,
+    /// A répondu à l'enquête de satisfaction
+    pub satisfaction: Option<Sp<bool>>,
+    /// A signé la décharge de droit à l'image
+    pub droit_image: Option<Sp<bool>>,
+}
+
+/// data/operateurs/<id>.yaml
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOperateur {
+    /// Nom
+    #[schemars(required)]
+    pub nom: Option<Text>,
+    /// Sigle
+    pub sigle: Option<Text>,
+    /// Type d'opérateur
+    #[schemars(extend("enum" = ["entreprise", "organisme_formation", "association_intermediaire", "entreprise_insertion", "travail_temporaire", "centre_bilan", "autre"]))]
+    pub r#type: Option<Text>,
+    /// Adresse
+    pub adresse: Option<RawAdresse>,
+    /// Téléphone
+    pub telephone: Option<Text>,
+    /// Responsable
+    pub responsable: Option<RawResponsable>,
+}
+
+/// The contact person of an operator.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponsable {
+    /// Nom
+    pub nom: Option<Text>,
+    /// Prénom
+    pub prenom: Option<Text>,
+    /// Téléphone
+    pub telephone: Option<Text>,
+    /// Courriel
+    pub email: Option<Text>,
+}

@@ -1,0 +1,587 @@
+//! Sessions and clubs: ateliers, enrolments merged from both sides, presences,
+//! attendance of every expected person, club convocation lists.
+
+use super::link::Resolver;
+use super::values::{Checker, Month, opt_text};
+use super::{
+    Activity, ActivityKind, Atelier, Attendance, Convocation, Enrolment, PersonIdx, Statut,
+};
+use crate::diagnostic::Diagnostic;
+use crate::load::records::{RawAtelier, RawClub, RawInscription, RawSession, Text};
+use crate::load::{Loaded, RawFile};
+use crate::source::{FileId, Span};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// An enrolment as written in one place, before merging.
+struct Declared<'a> {
+    file: FileId,
+    anchor: &'a Text,
+    personne: PersonIdx,
+    financement: Option<&'a Text>,
+    caf: Option<&'a Text>,
+    cli: Option<&'a Text>,
+    complement: Option<&'a Text>,
+    depuis: Option<&'a Text>,
+}
+
+/// Builds every session, merging the enrolments declared in person files.
+pub(super) fn build_sessions(
+    loaded: &Loaded,
+    resolver: &Resolver,
+    today: NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Activity> {
+    let from_people = declared_in_people(loaded, resolver, |raw| {
+        raw.record
+            .inscriptions
+            .iter()
+            .flatten()
+            .filter_map(|i: &RawInscription| {
+                let session = i.session.as_ref()?;
+                Some((session, Some(i)))
+            })
+            .collect()
+    });
+    check_targets_exist(&from_people, &loaded.sessions, "session", diagnostics);
+    loaded
+        .sessions
+        .iter()
+        .filter_map(|raw| {
+            let mut c = Checker {
+                file: raw.file,
+                diagnostics,
+            };
+            build_session(raw, &from_people, resolver, today, &mut c)
+        })
+        .collect()
+}
+
+fn build_session(
+    raw: &RawFile<RawSession>,
+    from_people: &HashMap<String, Vec<Declared>>,
+    resolver: &Resolver,
+    today: NaiveDate,
+    c: &mut Checker,
+) -> Option<Activity> {
+    let r = &raw.record;
+    let mois = match &r.mois {
+        Some(m) => c.month(m),
+        None => {
+            c.missing("mois", "le mois de la session, par exemple mois: \"2026-09\"");
+            None
+        }
+    };
+    let tuteurs = people(resolver, c, &r.tuteurs, "tuteurs", "tuteur");
+    let formateurs = people(resolver, c, &r.formateurs, "formateurs", "formateur");
+    let mut declared: Vec<Declared> = Vec::new();
+    for inscrit in r.inscrits.iter().flatten() {
+        let Some(id) = &inscrit.personne else {
+            c.missing("inscrits.personne", "l'identifiant de la personne inscrite");
+            continue;
+        };
+        if let Some(personne) = resolver.person(c, id, "inscrits", Some("stagiaire")) {
+            declared.push(Declared {
+                file: raw.file,
+                anchor: id,
+                personne,
+                financement: inscrit.financement.as_ref(),
+                caf: inscrit.caf.as_ref(),
+                cli: inscrit.cli.as_ref(),
+                complement: inscrit.complement.as_ref(),
+                depuis: inscrit.depuis.as_ref(),
+            });
+        }
+    }
+    let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, true);
+    let ateliers = ateliers(&r.ateliers, ActivityKind::Session, &inscrits, mois, resolver, today, c);
+    require_ateliers(&inscrits, &ateliers, c);
+    Some(Activity {
+        kind: ActivityKind::Session,
+        id: raw.id.clone(),
+        file: raw.file,
+        numero: r.numero.as_ref().map(|n| n.value),
+        mois: mois?,
+        tuteurs,
+        formateurs,
+        ateliers,
+        inscrits,
+        convocation: Vec::new(),
+    })
+}
+
+/// Builds every club, merging the `clubs` lists of person files, and its convocation list.
+pub(super) fn build_clubs(
+    loaded: &Loaded,
+    sessions: &[Activity],
+    resolver: &Resolver,
+    today: NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Activity> {
+    let from_people = declared_in_people(loaded, resolver, |raw| {
+        raw.record.clubs.iter().flatten().map(|club| (club, None)).collect()
+    });
+    check_targets_exist(&from_people, &loaded.clubs, "club", diagnostics);
+    loaded
+        .clubs
+        .iter()
+        .filter_map(|raw| {
+            let mut c = Checker {
+                file: raw.file,
+                diagnostics,
+            };
+            build_club(raw, &from_people, sessions, resolver, today, &mut c)
+        })
+        .collect()
+}
+
+fn build_club(
+    raw: &RawFile<RawClub>,
+    from_people: &HashMap<String, Vec<Declared>>,
+    sessions: &[Activity],
+    resolver: &Resolver,
+    today: NaiveDate,
+    c: &mut Checker,
+) -> Option<Activity> {
+    let r = &raw.record;
+    let mois = match &r.mois {
+        Some(m) => c.month(m),
+        None => {
+            c.missing("mois", "le premier mois du club, par exemple mois: \"2026-09\"");
+            None
+        }
+    };
+    let tuteurs = r
+        .tuteur
+        .as_ref()
+        .and_then(|t| resolver.person(c, t, "tuteur", Some("tuteur")))
+        .into_iter()
+        .collect();
+    let declared = r
+        .inscrits
+        .iter()
+        .flatten()
+        .filter_map(|id| {
+            let personne = resolver.person(c, id, "inscrits", Some("stagiaire"))?;
+            Some(Declared {
+                file: raw.file,
+                anchor: id,
+                personne,
+                financement: None,
+                caf: None,
+                cli: None,
+                complement: None,
+                depuis: None,
+            })
+        })
+        .collect();
+    let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, false);
+    let ateliers = ateliers(&r.ateliers, ActivityKind::Club, &inscrits, mois, resolver, today, c);
+    require_ateliers(&inscrits, &ateliers, c);
+    let convocation = match (&r.convocation, mois) {
+        (Some(conv), Some(_)) => convocation(conv, sessions, resolver, c),
+        _ => Vec::new(),
+    };
+    Some(Activity {
+        kind: ActivityKind::Club,
+        id: raw.id.clone(),
+        file: raw.file,
+        numero: None,
+        mois: mois?,
+        tuteurs,
+        formateurs: Vec::new(),
+        ateliers,
+        inscrits,
+        convocation,
+    })
+}
+
+fn convocation(
+    raw: &crate::load::records::RawConvocation,
+    sessions: &[Activity],
+    resolver: &Resolver,
+    c: &mut Checker,
+) -> Vec<Convocation> {
+    let du = raw.sessions_du.as_ref().and_then(|m| c.month(m));
+    let au = raw.sessions_au.as_ref().and_then(|m| c.month(m));
+    let ajouter = people(resolver, c, &raw.ajouter, "convocation.ajouter", "");
+    let retirer = people(resolver, c, &raw.retirer, "convocation.retirer", "");
+    let personnes = resolver.personnes();
+    let mut rows: Vec<Convocation> = Vec::new();
+    if let (Some(du), Some(au)) = (du, au) {
+        for (index, session) in sessions.iter().enumerate() {
+            if session.mois < du || session.mois > au {
+                continue;
+            }
+            for e in &session.inscrits {
+                let employed = personnes[e.personne].situation.emploi;
+                if !employed && !rows.iter().any(|r| r.personne == e.personne) {
+                    rows.push(Convocation {
+                        personne: e.personne,
+                        session: Some(index),
+                    });
+                }
+            }
+        }
+    }
+    for personne in ajouter {
+        if !rows.iter().any(|r| r.personne == personne) {
+            rows.push(Convocation {
+                personne,
+                session: None,
+            });
+        }
+    }
+    rows.retain(|r| !retirer.contains(&r.personne));
+    rows.sort_by_key(|r| sort_key(resolver, r.personne));
+    rows
+}
+
+fn sort_key(resolver: &Resolver, person: PersonIdx) -> (String, String) {
+    let p = &resolver.personnes()[person];
+    (p.nom_affiche(), p.prenom_affiche())
+}
+
+/// Resolves a list of person ids, each needing `role` (none when empty).
+fn people(
+    resolver: &Resolver,
+    c: &mut Checker,
+    ids: &Option<Vec<Text>>,
+    field: &str,
+    role: &str,
+) -> Vec<PersonIdx> {
+    let role = (!role.is_empty()).then_some(role);
+    ids.iter()
+        .flatten()
+        .filter_map(|id| resolver.person(c, id, field, role))
+        .collect()
+}
+
+/// Enrolments written in person files, grouped by the session or club they name.
+fn declared_in_people<'a>(
+    loaded: &'a Loaded,
+    resolver: &Resolver,
+    targets: impl Fn(&'a RawFile<crate::load::records::RawPersonne>) -> Vec<(&'a Text, Option<&'a RawInscription>)>,
+) -> HashMap<String, Vec<Declared<'a>>> {
+    let personnes = resolver.personnes();
+    let mut by_target: HashMap<String, Vec<Declared>> = HashMap::new();
+    for raw in &loaded.personnes {
+        let Some(personne) = resolver.index_of(&raw.id).filter(|&i| personnes[i].file == raw.file) else {
+            continue;
+        };
+        for (target, inscription) in targets(raw) {
+            by_target.entry(target.text().to_string()).or_default().push(Declared {
+                file: raw.file,
+                anchor: target,
+                personne,
+                financement: inscription.and_then(|i| i.financement.as_ref()),
+                caf: inscription.and_then(|i| i.caf.as_ref()),
+                cli: inscription.and_then(|i| i.cli.as_ref()),
+                complement: inscription.and_then(|i| i.complement.as_ref()),
+                depuis: inscription.and_then(|i| i.depuis.as_ref()),
+            });
+        }
+    }
+    by_target
+}
+
+/// Every session or club named in a person file must exist.
+fn check_targets_exist<T>(
+    declared: &HashMap<String, Vec<Declared>>,
+    existing: &[RawFile<T>],
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (target, list) in declared {
+        if existing.iter().any(|e| &e.id == target) {
+            continue;
+        }
+        for d in list {
+            diagnostics.push(
+                Diagnostic::error(
+                    Span::new(d.file, d.anchor.range.clone()),
+                    format!("{what} inconnue « {target} »"),
+                )
+                .expected(format!("l'identifiant d'un fichier de data/{what}s/")),
+            );
+        }
+    }
+}
+
+/// Merges the enrolments of the activity file with those of person files.
+/// The same enrolment may be written in both places; different values are an error.
+fn merge(
+    declared: Vec<Declared>,
+    from_people: Option<&Vec<Declared>>,
+    resolver: &Resolver,
+    c: &mut Checker,
+    check_financing: bool,
+) -> Vec<Enrolment> {
+    let mut merged: Vec<(Enrolment, Vec<&Declared>)> = Vec::new();
+    let all: Vec<&Declared> = declared.iter().chain(from_people.into_iter().flatten()).collect();
+    for d in all {
+        if let Some((_, sources)) = merged.iter_mut().find(|(e, _)| e.personne == d.personne) {
+            sources.push(d);
+        } else {
+            merged.push((
+                Enrolment {
+                    personne: d.personne,
+                    ..Enrolment::default()
+                },
+                vec![d],
+            ));
+        }
+    }
+    let mut out = Vec::with_capacity(merged.len());
+    for (mut enrolment, sources) in merged {
+        enrolment.financement = agree(c, &sources, "financement", |d| d.financement);
+        enrolment.caf = agree(c, &sources, "caf", |d| d.caf);
+        enrolment.cli = agree(c, &sources, "cli", |d| d.cli);
+        enrolment.complement = agree(c, &sources, "complement", |d| d.complement);
+        let depuis = agree_text(c, &sources, "depuis", |d| d.depuis);
+        enrolment.depuis = depuis.and_then(|t| {
+            let mut dc = Checker {
+                file: t.0,
+                diagnostics: &mut *c.diagnostics,
+            };
+            dc.date(t.1)
+        });
+        if check_financing {
+            warn_financing(c, &sources, &enrolment, resolver);
+        }
+        out.push(enrolment);
+    }
+    out.sort_by_key(|e| sort_key(resolver, e.personne));
+    out
+}
+
+fn agree<'a>(
+    c: &mut Checker,
+    sources: &[&'a Declared<'a>],
+    field: &str,
+    get: impl Fn(&Declared<'a>) -> Option<&'a Text>,
+) -> Option<String> {
+    agree_text(c, sources, field, get).map(|(_, t)| t.text().to_string())
+}
+
+/// The value of `field` where every place that writes it agrees.
+fn agree_text<'a>(
+    c: &mut Checker,
+    sources: &[&'a Declared<'a>],
+    field: &str,
+    get: impl Fn(&Declared<'a>) -> Option<&'a Text>,
+) -> Option<(FileId, &'a Text)> {
+    let mut first: Option<(FileId, &Text)> = None;
+    for d in sources {
+        let Some(value) = get(d).filter(|v| !v.text().is_empty()) else {
+            continue;
+        };
+        match first {
+            None => first = Some((d.file, value)),
+            Some((file, seen)) if seen.text() != value.text() => {
+                let other = Span::new(file, seen.range.clone());
+                c.diagnostics.push(
+                    Diagnostic::error(
+                        Span::new(d.file, value.range.clone()),
+                        format!(
+                            "inscription contradictoire : {field} vaut « {} » ici mais « {} » dans l'autre fichier",
+                            value.text(),
+                            seen.text()
+                        ),
+                    )
+                    .expected("la même valeur des deux côtés, ou la valeur écrite à un seul endroit")
+                    .also_at(other, format!("{field} vaut ici « {} »", seen.text())),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    first
+}
+
+/// Warnings of SPEC §2: a missing financing, an RSA beneficiary without CAF/CLI numbers.
+fn warn_financing(c: &mut Checker, sources: &[&Declared], enrolment: &Enrolment, resolver: &Resolver) {
+    let anchor = sources[0];
+    let span = Span::new(anchor.file, anchor.anchor.range.clone());
+    let who = resolver.personnes()[enrolment.personne].nom_complet();
+    match enrolment.financement.as_deref() {
+        None => c.diagnostics.push(
+            Diagnostic::warning(span, format!("inscription de {who} sans financement"))
+                .expected("financement: RSA, CPF, France Travail…"),
+        ),
+        Some(f) if f.eq_ignore_ascii_case("rsa") => {
+            let missing: Vec<&str> = [("caf", &enrolment.caf), ("cli", &enrolment.cli)]
+                .into_iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(n, _)| n)
+                .collect();
+            if !missing.is_empty() {
+                c.diagnostics.push(
+                    Diagnostic::warning(
+                        span,
+                        format!("{who} est financé(e) par le RSA mais il manque : {}", missing.join(", ")),
+                    )
+                    .expected("les numéros caf et cli des bénéficiaires du RSA"),
+                );
+            }
+        }
+        Some(_) => {}
+    }
+}
+
+/// A session or club with enrolments needs at least one atelier.
+fn require_ateliers(inscrits: &[Enrolment], ateliers: &[Atelier], c: &mut Checker) {
+    if !inscrits.is_empty() && ateliers.is_empty() {
+        c.diagnostics.push(
+            Diagnostic::error(
+                Span::file_start(c.file),
+                "des personnes sont inscrites mais aucun atelier n'est prévu",
+            )
+            .expected("au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un"),
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ateliers(
+    raws: &Option<Vec<RawAtelier>>,
+    kind: ActivityKind,
+    inscrits: &[Enrolment],
+    mois: Option<Month>,
+    resolver: &Resolver,
+    today: NaiveDate,
+    c: &mut Checker,
+) -> Vec<Atelier> {
+    let by_person: HashMap<PersonIdx, &Enrolment> = inscrits.iter().map(|e| (e.personne, e)).collect();
+    let mut out: Vec<Atelier> = Vec::new();
+    for raw in raws.iter().flatten() {
+        let Some(date_text) = &raw.date else {
+            c.missing("ateliers.date", "la date de l'atelier, AAAA-MM-JJ");
+            continue;
+        };
+        let Some(date) = c.date(date_text) else { continue };
+        if let Some(mois) = mois {
+            let (first, last, expected) = match kind {
+                ActivityKind::Session => (mois.first_day(), mois.last_day(), format!("une date du mois {mois}")),
+                ActivityKind::Club => (
+                    mois.first_day(),
+                    mois.next().last_day(),
+                    format!("une date entre le {} et le {} (les deux mois du club)", mois.first_day(), mois.next().last_day()),
+                ),
+            };
+            if date < first || date > last {
+                match kind {
+                    ActivityKind::Club => c.error(date_text, format!("l'atelier du {date} tombe hors des deux mois du club"), expected),
+                    ActivityKind::Session => {
+                        let span = c.span(date_text);
+                        c.diagnostics.push(
+                            Diagnostic::warning(span, format!("l'atelier du {date} tombe hors du mois de la session"))
+                                .expected(expected),
+                        );
+                    }
+                }
+            }
+        }
+        let cycle = match (&raw.cycle, kind) {
+            (Some(cy), _) if cy.value == 1 || cy.value == 2 => Some(cy.value),
+            (Some(cy), _) => {
+                let span = Span::new(c.file, cy.range.clone());
+                c.diagnostics.push(
+                    Diagnostic::error(span, format!("cycle inconnu « {} »", cy.value))
+                        .expected("1 (Formation) ou 2 (Approfondissement)"),
+                );
+                None
+            }
+            (None, ActivityKind::Session) => {
+                let span = c.span(date_text);
+                c.diagnostics.push(
+                    Diagnostic::error(span, format!("l'atelier du {date} n'a pas de cycle"))
+                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)"),
+                );
+                None
+            }
+            (None, ActivityKind::Club) => None,
+        };
+        let mut recorded: HashMap<PersonIdx, (Statut, Option<String>)> = HashMap::new();
+        for (id, presence) in raw.presences.iter().flat_map(|p| p.0.iter()) {
+            let Some(personne) = resolver.person(c, id, "presences", None) else { continue };
+            let Some(enrolment) = by_person.get(&personne) else {
+                c.error(
+                    id,
+                    format!("présence de « {} » qui n'est pas inscrit(e)", id.text()),
+                    "une personne inscrite (inscrits de ce fichier ou inscriptions de sa fiche)",
+                );
+                continue;
+            };
+            if !enrolment.expected_on(date) {
+                let since = enrolment.depuis.map(|d| d.to_string()).unwrap_or_default();
+                c.error(
+                    id,
+                    format!("présence le {date} de « {} », inscrit(e) seulement depuis le {since}", id.text()),
+                    format!("aucune présence avant le {since} (date « depuis » de l'inscription)"),
+                );
+                continue;
+            }
+            if let Some(status) = presence_status(presence, c) {
+                recorded.insert(personne, status);
+            }
+        }
+        let attendance = inscrits
+            .iter()
+            .filter(|e| e.expected_on(date))
+            .map(|e| {
+                let (statut, commentaire) = recorded.remove(&e.personne).unwrap_or((
+                    if date <= today { Statut::NonRenseigne } else { Statut::AVenir },
+                    None,
+                ));
+                Attendance {
+                    personne: e.personne,
+                    statut,
+                    commentaire,
+                }
+            })
+            .collect();
+        out.push(Atelier {
+            date,
+            intitule: opt_text(&raw.intitule).unwrap_or_default(),
+            cycle,
+            attendance,
+        });
+    }
+    out.sort_by_key(|a| a.date);
+    out
+}
+
+fn presence_status(
+    presence: &crate::load::spanned::Sp<crate::load::records::RawPresence>,
+    c: &mut Checker,
+) -> Option<(Statut, Option<String>)> {
+    use crate::load::records::RawPresence;
+    let (text, range, commentaire) = match &presence.value {
+        RawPresence::Status(s) => (s.trim().to_string(), presence.range.clone(), None),
+        RawPresence::Detail(d) => {
+            let Some(statut) = &d.statut else {
+                let span = Span::new(c.file, presence.range.clone());
+                c.diagnostics.push(
+                    Diagnostic::error(span, "présence sans statut").expected("statut: present, absent ou excuse"),
+                );
+                return None;
+            };
+            (statut.text().to_string(), statut.range.clone(), opt_text(&d.commentaire))
+        }
+    };
+    let statut = match text.as_str() {
+        "present" | "présent" | "presente" | "présente" => Statut::Present,
+        "absent" | "absente" => Statut::Absent,
+        "excuse" | "excusé" | "excusée" | "excusee" => Statut::Excuse,
+        other => {
+            let span = Span::new(c.file, range);
+            c.diagnostics.push(
+                Diagnostic::error(span, format!("statut de présence inconnu « {other} »"))
+                    .expected("present, absent ou excuse"),
+            );
+            return None;
+        }
+    };
+    Some((statut, commentaire))
+}

@@ -1,0 +1,172 @@
+//! Facts derived once from the linked records: each person's sessions, clubs,
+//! mentees and events, their last activity, and what needs doing.
+
+use super::{Kit, Statut, Todo, TodoKind};
+use chrono::{Months, NaiveDate};
+
+/// Fills the back-references and the to-do list of the tableau de bord.
+pub(super) fn compute(kit: &mut Kit) {
+    back_references(kit);
+    last_activity(kit);
+    kit.todos = todos(kit);
+}
+
+fn back_references(kit: &mut Kit) {
+    for (s, session) in kit.sessions.iter().enumerate() {
+        for (e, enrolment) in session.inscrits.iter().enumerate() {
+            kit.personnes[enrolment.personne].sessions.push((s, e));
+        }
+    }
+    for (c, club) in kit.clubs.iter().enumerate() {
+        for (e, enrolment) in club.inscrits.iter().enumerate() {
+            kit.personnes[enrolment.personne].clubs.push((c, e));
+        }
+    }
+    for (v, event) in kit.evenements.iter().enumerate() {
+        for (p, participant) in event.participants.iter().enumerate() {
+            if let Some(person) = participant.personne {
+                kit.personnes[person].evenements.push((v, p));
+            }
+        }
+    }
+    let mentorships: Vec<(usize, Vec<usize>)> = kit
+        .personnes
+        .iter()
+        .enumerate()
+        .filter_map(|(me, p)| {
+            let m = p.parrainage.as_ref()?;
+            let mut mentors: Vec<usize> = m.historique.iter().map(|h| h.parrain).collect();
+            mentors.push(m.parrain);
+            Some((me, mentors))
+        })
+        .collect();
+    for (mentee, mentors) in mentorships {
+        for mentor in mentors {
+            let list = &mut kit.personnes[mentor].filleuls;
+            if !list.contains(&mentee) {
+                list.push(mentee);
+            }
+        }
+    }
+}
+
+fn last_activity(kit: &mut Kit) {
+    let mut last: Vec<Option<NaiveDate>> = vec![None; kit.personnes.len()];
+    let mut seen = |person: usize, date: NaiveDate| {
+        if last[person].is_none_or(|d| d < date) {
+            last[person] = Some(date);
+        }
+    };
+    for activity in kit.sessions.iter().chain(&kit.clubs) {
+        for atelier in &activity.ateliers {
+            for a in &atelier.attendance {
+                if a.statut == Statut::Present && atelier.date <= kit.today {
+                    seen(a.personne, atelier.date);
+                }
+            }
+        }
+        for e in &activity.inscrits {
+            seen(e.personne, activity.mois.first_day());
+        }
+    }
+    for event in &kit.evenements {
+        for p in event.participants.iter().filter(|p| p.present) {
+            if let Some(person) = p.personne {
+                seen(person, event.date);
+            }
+        }
+    }
+    for (i, p) in kit.personnes.iter().enumerate() {
+        if let Some(m) = &p.parrainage {
+            for date in m.entretiens.iter().map(|e| e.date).chain(m.debut).chain(m.fin) {
+                seen(i, date);
+            }
+        }
+        if let Some(d) = p.situation.depuis {
+            seen(i, d);
+        }
+    }
+    for (person, date) in kit.personnes.iter_mut().zip(last) {
+        person.derniere_activite = date;
+    }
+}
+
+fn todos(kit: &Kit) -> Vec<Todo> {
+    let mut todos = Vec::new();
+    let today = kit.today;
+    for (i, p) in kit.personnes.iter().enumerate() {
+        let enrolled_now = p
+            .sessions
+            .iter()
+            .map(|(s, _)| kit.sessions[*s].last_day())
+            .chain(p.clubs.iter().map(|(c, _)| kit.clubs[*c].last_day()))
+            .any(|last| last >= today);
+        if enrolled_now && p.email.is_none() {
+            todos.push(Todo {
+                kind: TodoKind::InscritSansEmail,
+                personne: Some(i),
+                detail: String::new(),
+            });
+        }
+        if let Some(m) = p.parrainage.as_ref().filter(|m| m.en_cours) {
+            let since = m.entretiens.last().map(|e| e.date).or(m.debut);
+            if let Some(since) = since {
+                let days = (today - since).num_days();
+                if days > i64::from(kit.config.entretien_jours) {
+                    todos.push(Todo {
+                        kind: TodoKind::EntretienEnRetard,
+                        personne: Some(i),
+                        detail: since.to_string(),
+                    });
+                }
+            }
+        }
+        let retention_limit = today.checked_sub_months(Months::new(kit.config.retention_mois));
+        let only_trainee = p.roles.iter().all(|r| r == "stagiaire");
+        if only_trainee
+            && let (Some(last), Some(limit)) = (p.derniere_activite, retention_limit)
+            && last < limit
+        {
+            todos.push(Todo {
+                kind: TodoKind::Retention,
+                personne: Some(i),
+                detail: last.to_string(),
+            });
+        }
+    }
+    for session in &kit.sessions {
+        for atelier in &session.ateliers {
+            for a in atelier.attendance.iter().filter(|a| a.statut == Statut::Absent) {
+                let person = &kit.personnes[a.personne];
+                let rsa = session
+                    .inscrits
+                    .iter()
+                    .find(|e| e.personne == a.personne)
+                    .and_then(|e| e.financement.as_deref())
+                    .is_some_and(|f| f.eq_ignore_ascii_case("rsa"));
+                let mentored = person.parrainage.as_ref().is_some_and(|m| m.en_cours);
+                if rsa && mentored {
+                    todos.push(Todo {
+                        kind: TodoKind::AbsenceRsa,
+                        personne: Some(a.personne),
+                        detail: format!("{} ({})", atelier.date, session.id),
+                    });
+                }
+            }
+        }
+    }
+    for event in kit.evenements.iter().filter(|e| e.photos) {
+        for p in event.participants.iter().filter(|p| p.present && !p.droit_image) {
+            todos.push(Todo {
+                kind: TodoKind::DroitImageManquant,
+                personne: p.personne,
+                detail: match (&p.personne, &p.nom) {
+                    (None, Some(nom)) => format!("{nom} — {}", event.titre),
+                    _ => event.titre.clone(),
+                },
+            });
+        }
+    }
+    todos.sort_by_key(|t| t.kind);
+    todos
+}

@@ -1,0 +1,154 @@
+//! Rules of an evenement file: type, date and times, people and operator referenced.
+
+use super::link::Resolver;
+use super::values::{Checker, opt_text};
+use super::{Evenement, Participant};
+use crate::diagnostic::Diagnostic;
+use crate::load::RawFile;
+use crate::load::records::{RawEvenement, RawParticipant, Text};
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// Event types of SPEC §2.
+pub const EVENT_TYPES: [&str; 9] = [
+    "atelier",
+    "atelier_debat",
+    "conference",
+    "salon",
+    "visite_entreprise",
+    "journee_recrutement",
+    "guest_speaker",
+    "seance_individuelle",
+    "reunion",
+];
+
+/// Checks every event file.
+pub(super) fn build_all(
+    raws: &[RawFile<RawEvenement>],
+    resolver: &Resolver,
+    operators: &HashMap<&str, usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Evenement> {
+    raws.iter()
+        .filter_map(|raw| {
+            let mut c = Checker {
+                file: raw.file,
+                diagnostics,
+            };
+            build_one(raw, resolver, operators, &mut c)
+        })
+        .collect()
+}
+
+fn time(c: &mut Checker, value: &Option<Text>) -> Option<String> {
+    let value = value.as_ref()?;
+    let text = value.text();
+    let valid = text.len() == 5
+        && text.as_bytes()[2] == b':'
+        && text[..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && text[3..].parse::<u32>().is_ok_and(|m| m < 60);
+    if valid {
+        Some(text.to_string())
+    } else {
+        c.error(value, format!("heure mal écrite « {text} »"), "une heure HH:MM entre guillemets, par exemple \"14:00\"");
+        None
+    }
+}
+
+fn build_one(
+    raw: &RawFile<RawEvenement>,
+    resolver: &Resolver,
+    operators: &HashMap<&str, usize>,
+    c: &mut Checker,
+) -> Option<Evenement> {
+    let r = &raw.record;
+    let titre = c.required(&r.titre, "titre", "le titre de l'événement");
+    let date = match &r.date {
+        Some(d) => c.date(d),
+        None => {
+            c.missing("date", "la date de l'événement, AAAA-MM-JJ");
+            None
+        }
+    };
+    let type_evenement = match &r.r#type {
+        None => "atelier".to_string(),
+        Some(t) if EVENT_TYPES.contains(&t.text()) => t.text().to_string(),
+        Some(t) => {
+            c.error(t, format!("type d'événement inconnu « {} »", t.text()), EVENT_TYPES.join(", "));
+            String::new()
+        }
+    };
+    let heure_debut = time(c, &r.heure_debut);
+    let heure_fin = time(c, &r.heure_fin);
+    if let (Some(d), Some(f), Some(fin)) = (&heure_debut, &heure_fin, &r.heure_fin)
+        && f < d
+    {
+        c.error(fin, format!("l'événement finit ({f}) avant de commencer ({d})"), "une heure de fin après l'heure de début");
+    }
+    let responsable = r.responsable.as_ref().and_then(|id| resolver.person(c, id, "responsable", None));
+    let operateur = r.operateur.as_ref().and_then(|id| match operators.get(id.text()) {
+        Some(&index) => Some(index),
+        None => {
+            c.error(id, format!("opérateur inconnu « {} »", id.text()), "l'identifiant d'un fichier de data/operateurs/");
+            None
+        }
+    });
+    let mut participants = Vec::new();
+    for p in r.participants.iter().flatten() {
+        let participant = match &p.value {
+            RawParticipant::Id(id) => {
+                let text = Text::new(id.clone(), p.range.clone());
+                resolver.person(c, &text, "participants", None).map(|personne| Participant {
+                    personne: Some(personne),
+                    nom: None,
+                    email: None,
+                    present: true,
+                    satisfaction: false,
+                    droit_image: false,
+                })
+            }
+            RawParticipant::Detail(d) => {
+                let personne = match &d.personne {
+                    Some(id) => match resolver.person(c, id, "participants", None) {
+                        Some(index) => Some(index),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                if personne.is_none() && opt_text(&d.nom).is_none() {
+                    c.diagnostics.push(
+                        Diagnostic::error(Span::new(c.file, p.range.clone()), "participant sans personne ni nom")
+                            .expected("personne: identifiant, ou nom: et email: pour une personne extérieure"),
+                    );
+                    continue;
+                }
+                Some(Participant {
+                    personne,
+                    nom: opt_text(&d.nom),
+                    email: c.email(&d.email),
+                    present: d.present.as_ref().is_none_or(|b| b.value),
+                    satisfaction: d.satisfaction.as_ref().is_some_and(|b| b.value),
+                    droit_image: d.droit_image.as_ref().is_some_and(|b| b.value),
+                })
+            }
+        };
+        participants.extend(participant);
+    }
+    Some(Evenement {
+        id: raw.id.clone(),
+        file: raw.file,
+        type_evenement,
+        titre: titre?,
+        date: date?,
+        heure_debut,
+        heure_fin,
+        lieu: opt_text(&r.lieu),
+        responsable,
+        intervenants: r.intervenants.iter().flatten().map(|i| i.text().to_string()).collect(),
+        operateur,
+        photos: r.photos.as_ref().is_some_and(|b| b.value),
+        participants,
+        procedure: opt_text(&r.procedure),
+        bilan: opt_text(&r.bilan),
+    })
+}

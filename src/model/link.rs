@@ -1,0 +1,95 @@
+//! References between records: an id must name an existing record, and a
+//! person referenced as mentor, tutor or trainer must have that role.
+
+use super::values::Checker;
+use super::{PersonIdx, Personne};
+use crate::load::records::Text;
+use std::collections::HashMap;
+
+/// Resolves person ids to indices, checking roles.
+pub struct Resolver<'a> {
+    personnes: &'a [Personne],
+    index: &'a HashMap<String, PersonIdx>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over the people of the kit.
+    pub fn new(personnes: &'a [Personne], index: &'a HashMap<String, PersonIdx>) -> Resolver<'a> {
+        Resolver { personnes, index }
+    }
+
+    /// The people.
+    pub fn personnes(&self) -> &'a [Personne] {
+        self.personnes
+    }
+
+    /// The index of a person id, without any check.
+    pub fn index_of(&self, id: &str) -> Option<PersonIdx> {
+        self.index.get(id).copied()
+    }
+
+    /// Resolves `id` (read in `field`) to a person who has `role`, if a role is required.
+    pub fn person(
+        &self,
+        checker: &mut Checker,
+        id: &Text,
+        field: &str,
+        role: Option<&str>,
+    ) -> Option<PersonIdx> {
+        let Some(&index) = self.index.get(id.text()) else {
+            let expected = match self.closest(id.text()) {
+                Some(close) => format!(
+                    "l'identifiant d'un fichier de data/personnes/ ; vouliez-vous dire « {close} » ?"
+                ),
+                None => "l'identifiant d'un fichier de data/personnes/ (nom du fichier sans .yaml)".into(),
+            };
+            checker.error(
+                id,
+                format!("{field} : personne inconnue « {} »", id.text()),
+                expected,
+            );
+            return None;
+        };
+        if let Some(role) = role {
+            let person = &self.personnes[index];
+            if !person.has_role(role) {
+                checker.error(
+                    id,
+                    format!(
+                        "{field} : {} (« {} ») n'a pas le rôle {role}",
+                        person.nom_complet(),
+                        id.text()
+                    ),
+                    format!("une personne dont « roles » contient {role}"),
+                );
+                return None;
+            }
+        }
+        Some(index)
+    }
+
+    /// The existing id closest to a mistyped one (one or two edits away).
+    fn closest(&self, typed: &str) -> Option<&str> {
+        self.index
+            .keys()
+            .map(|id| (edit_distance(typed, id), id))
+            .filter(|(d, _)| *d <= 2)
+            .min()
+            .map(|(_, id)| id.as_str())
+    }
+}
+
+/// Levenshtein distance between two short ids.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}

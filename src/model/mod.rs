@@ -1,0 +1,570 @@
+//! Stage 2: the [`Kit`], one model of the whole kit, built once from the loaded
+//! records: every rule of SPEC §2 checked, references resolved to indices,
+//! derived facts (who is expected where, current mentorships, what is due)
+//! computed here and nowhere else.
+
+mod activity;
+mod derived;
+mod evenement;
+mod link;
+mod operateur;
+mod personne;
+pub mod values;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::load::Loaded;
+use crate::source::{FileId, Sources};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+pub use values::Month;
+
+/// Index of a person in [`Kit::personnes`].
+pub type PersonIdx = usize;
+
+/// The whole kit, validated and linked.
+#[derive(Debug)]
+pub struct Kit {
+    /// carnet.yaml.
+    pub config: Config,
+    /// The file carnet.yaml was read from, if any.
+    pub config_file: Option<FileId>,
+    /// Every file read.
+    pub sources: Sources,
+    /// The day the build is made (deadlines, current mentorships).
+    pub today: NaiveDate,
+    /// People, sorted by id.
+    pub personnes: Vec<Personne>,
+    /// Sessions, sorted by month.
+    pub sessions: Vec<Activity>,
+    /// Clubs, sorted by month.
+    pub clubs: Vec<Activity>,
+    /// Events, sorted by date.
+    pub evenements: Vec<Evenement>,
+    /// Operators, sorted by id.
+    pub operateurs: Vec<Operateur>,
+    /// Free pages, sorted by ordre then title.
+    pub pages: Vec<Page>,
+    /// What needs doing (tableau de bord).
+    pub todos: Vec<Todo>,
+    /// Warnings of the validation (shown on the tableau de bord).
+    pub warnings: Vec<Diagnostic>,
+    /// Lookup of person ids.
+    pub person_index: HashMap<String, PersonIdx>,
+}
+
+/// Civilité.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Civilite {
+    /// Monsieur.
+    #[serde(rename = "M.")]
+    M,
+    /// Madame.
+    #[serde(rename = "Mme")]
+    Mme,
+}
+
+impl Civilite {
+    /// As written: `M.` or `Mme`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Civilite::M => "M.",
+            Civilite::Mme => "Mme",
+        }
+    }
+}
+
+/// A postal address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Adresse {
+    /// Street.
+    pub ligne1: Option<String>,
+    /// Complement.
+    pub ligne2: Option<String>,
+    /// Postcode.
+    pub code_postal: Option<String>,
+    /// Town.
+    pub ville: Option<String>,
+}
+
+/// Consent to appear in the annuaire, per field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Consent {
+    /// Name.
+    pub nom: bool,
+    /// Phones.
+    pub telephone: bool,
+    /// Email.
+    pub email: bool,
+    /// Postal address.
+    pub adresse: bool,
+}
+
+/// A diploma.
+#[derive(Clone, Debug, Serialize)]
+pub struct Etude {
+    /// Diploma.
+    pub diplome: String,
+    /// Year.
+    pub annee: Option<i32>,
+    /// School.
+    pub etablissement: String,
+}
+
+/// Employment situation now.
+#[derive(Clone, Debug, Default)]
+pub struct Situation {
+    /// Employed now.
+    pub emploi: bool,
+    /// Since.
+    pub depuis: Option<NaiveDate>,
+    /// Internal comment.
+    pub commentaire: Option<String>,
+}
+
+/// A person: trainee, mentor, tutor, trainer or staff.
+#[derive(Clone, Debug)]
+pub struct Personne {
+    /// Id (file stem).
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Civilité.
+    pub civilite: Civilite,
+    /// Family name as typed.
+    pub nom: String,
+    /// First name as typed.
+    pub prenom: String,
+    /// Roles (built-in or the kit's own).
+    pub roles: Vec<String>,
+    /// Phone, normalised.
+    pub telephone: Option<String>,
+    /// Mobile, normalised.
+    pub mobile: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Address.
+    pub adresse: Option<Adresse>,
+    /// Company.
+    pub entreprise: Option<String>,
+    /// Job title.
+    pub fonction: Option<String>,
+    /// Annuaire consent, defaults applied.
+    pub annuaire: Consent,
+    /// Diplomas.
+    pub etudes: Vec<Etude>,
+    /// Situation.
+    pub situation: Situation,
+    /// Mentorship as mentee.
+    pub parrainage: Option<Parrainage>,
+    /// Derived: enrolments in sessions, as (session index, enrolment index).
+    pub sessions: Vec<(usize, usize)>,
+    /// Derived: clubs joined (club index, enrolment index).
+    pub clubs: Vec<(usize, usize)>,
+    /// Derived: people this person mentors or mentored.
+    pub filleuls: Vec<PersonIdx>,
+    /// Derived: events taken part in (event index, participant index).
+    pub evenements: Vec<(usize, usize)>,
+    /// Derived: last dated activity (atelier, interview, event…).
+    pub derniere_activite: Option<NaiveDate>,
+}
+
+impl Personne {
+    /// `NOM` as displayed.
+    pub fn nom_affiche(&self) -> String {
+        values::display_nom(&self.nom)
+    }
+
+    /// `Prénom` as displayed.
+    pub fn prenom_affiche(&self) -> String {
+        values::display_prenom(&self.prenom)
+    }
+
+    /// `Prénom NOM`.
+    pub fn nom_complet(&self) -> String {
+        format!("{} {}", self.prenom_affiche(), self.nom_affiche())
+    }
+
+    /// Whether the person has a role.
+    pub fn has_role(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r == role)
+    }
+}
+
+/// A mentorship.
+#[derive(Clone, Debug)]
+pub struct Parrainage {
+    /// Current mentor.
+    pub parrain: PersonIdx,
+    /// Start.
+    pub debut: Option<NaiveDate>,
+    /// End (none: ongoing).
+    pub fin: Option<NaiveDate>,
+    /// Why it ended.
+    pub motif_fin: Option<String>,
+    /// Internal observations.
+    pub observations: Option<String>,
+    /// The trainee's project.
+    pub projet: Projet,
+    /// Former mentors.
+    pub historique: Vec<AncienParrain>,
+    /// Interviews, by date.
+    pub entretiens: Vec<Entretien>,
+    /// Derived: ongoing on the build day.
+    pub en_cours: bool,
+}
+
+/// The trainee's project.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Projet {
+    /// Path so far.
+    pub parcours: Option<String>,
+    /// Professional project.
+    pub projet_pro: Option<String>,
+    /// Expectations.
+    pub attentes: Option<String>,
+}
+
+/// A former mentor.
+#[derive(Clone, Debug)]
+pub struct AncienParrain {
+    /// Who.
+    pub parrain: PersonIdx,
+    /// From.
+    pub debut: Option<NaiveDate>,
+    /// To.
+    pub fin: Option<NaiveDate>,
+}
+
+/// A mentoring interview.
+#[derive(Clone, Debug)]
+pub struct Entretien {
+    /// Date.
+    pub date: NaiveDate,
+    /// Report (Markdown, internal).
+    pub compte_rendu: Option<String>,
+    /// Availability.
+    pub disponibilite: Option<String>,
+}
+
+/// Session (monthly) or club (two months): both hold ateliers and enrolments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityKind {
+    /// Monthly training session.
+    Session,
+    /// Two-month job club.
+    Club,
+}
+
+/// A session or a club.
+#[derive(Clone, Debug)]
+pub struct Activity {
+    /// Session or club.
+    pub kind: ActivityKind,
+    /// Id.
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Session number.
+    pub numero: Option<u32>,
+    /// (First) month.
+    pub mois: Month,
+    /// Tutors.
+    pub tuteurs: Vec<PersonIdx>,
+    /// Trainers (sessions).
+    pub formateurs: Vec<PersonIdx>,
+    /// Ateliers, by date.
+    pub ateliers: Vec<Atelier>,
+    /// Enrolments, merged from both files, sorted by name.
+    pub inscrits: Vec<Enrolment>,
+    /// Clubs: the convocation list, derived.
+    pub convocation: Vec<Convocation>,
+}
+
+impl Activity {
+    /// Last day of the activity (a club runs two months).
+    pub fn last_day(&self) -> NaiveDate {
+        match self.kind {
+            ActivityKind::Session => self.mois.last_day(),
+            ActivityKind::Club => self.mois.next().last_day(),
+        }
+    }
+}
+
+/// An enrolment in a session or club.
+#[derive(Clone, Debug, Default)]
+pub struct Enrolment {
+    /// Who.
+    pub personne: PersonIdx,
+    /// Financing (internal).
+    pub financement: Option<String>,
+    /// CAF number (internal).
+    pub caf: Option<String>,
+    /// CLI number (internal).
+    pub cli: Option<String>,
+    /// Complement (internal).
+    pub complement: Option<String>,
+    /// Late joiner: enrolled from this day.
+    pub depuis: Option<NaiveDate>,
+}
+
+impl Enrolment {
+    /// Whether the person is expected at an atelier held on `date`.
+    pub fn expected_on(&self, date: NaiveDate) -> bool {
+        self.depuis.is_none_or(|d| d <= date)
+    }
+}
+
+/// Presence status of one person at one atelier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statut {
+    /// Present.
+    Present,
+    /// Absent without excuse.
+    Absent,
+    /// Excused.
+    Excuse,
+    /// Expected, atelier held, nothing recorded.
+    NonRenseigne,
+    /// Expected, atelier not held yet.
+    AVenir,
+}
+
+/// An atelier of a session or club.
+#[derive(Clone, Debug)]
+pub struct Atelier {
+    /// Date.
+    pub date: NaiveDate,
+    /// Title.
+    pub intitule: String,
+    /// Cycle (sessions): 1 Formation, 2 Approfondissement.
+    pub cycle: Option<u8>,
+    /// Derived: each expected person (enrolment index) with status and comment.
+    pub attendance: Vec<Attendance>,
+}
+
+/// One expected person at one atelier.
+#[derive(Clone, Debug)]
+pub struct Attendance {
+    /// Who.
+    pub personne: PersonIdx,
+    /// Status (recorded, or derived from the date).
+    pub statut: Statut,
+    /// Comment (internal).
+    pub commentaire: Option<String>,
+}
+
+/// One row of a club's convocation list.
+#[derive(Clone, Debug)]
+pub struct Convocation {
+    /// Who.
+    pub personne: PersonIdx,
+    /// The session that brought them (none if added by hand).
+    pub session: Option<usize>,
+}
+
+/// An event.
+#[derive(Clone, Debug)]
+pub struct Evenement {
+    /// Id.
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Type (conference, salon…).
+    pub type_evenement: String,
+    /// Title.
+    pub titre: String,
+    /// Date.
+    pub date: NaiveDate,
+    /// Start time.
+    pub heure_debut: Option<String>,
+    /// End time.
+    pub heure_fin: Option<String>,
+    /// Place.
+    pub lieu: Option<String>,
+    /// Person in charge.
+    pub responsable: Option<PersonIdx>,
+    /// Speakers (free text).
+    pub intervenants: Vec<String>,
+    /// Operator involved.
+    pub operateur: Option<usize>,
+    /// Photos taken.
+    pub photos: bool,
+    /// Participants.
+    pub participants: Vec<Participant>,
+    /// Procedure code.
+    pub procedure: Option<String>,
+    /// Report (Markdown).
+    pub bilan: Option<String>,
+}
+
+/// A participant of an event.
+#[derive(Clone, Debug)]
+pub struct Participant {
+    /// A person of the kit, or an outsider.
+    pub personne: Option<PersonIdx>,
+    /// Outsider's name.
+    pub nom: Option<String>,
+    /// Outsider's email.
+    pub email: Option<String>,
+    /// Present.
+    pub present: bool,
+    /// Answered the satisfaction survey.
+    pub satisfaction: bool,
+    /// Signed the image release.
+    pub droit_image: bool,
+}
+
+/// An operator (employer, training body…).
+#[derive(Clone, Debug)]
+pub struct Operateur {
+    /// Id.
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Name.
+    pub nom: String,
+    /// Acronym.
+    pub sigle: Option<String>,
+    /// Type.
+    pub type_operateur: Option<String>,
+    /// Address.
+    pub adresse: Option<Adresse>,
+    /// Phone.
+    pub telephone: Option<String>,
+    /// Contact person.
+    pub responsable: Option<Responsable>,
+}
+
+/// An operator's contact.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Responsable {
+    /// Family name.
+    pub nom: Option<String>,
+    /// First name.
+    pub prenom: Option<String>,
+    /// Phone.
+    pub telephone: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+}
+
+/// A free page.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Id (file stem).
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Title.
+    pub titre: String,
+    /// Menu order.
+    pub ordre: i32,
+    /// Shown in the menu.
+    pub menu: bool,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// Something that needs doing, for the tableau de bord.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Todo {
+    /// Kind of task.
+    pub kind: TodoKind,
+    /// The person concerned, if any.
+    pub personne: Option<PersonIdx>,
+    /// Details (dates, session…), not personal beyond what the fiche shows.
+    pub detail: String,
+}
+
+/// Kinds of tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TodoKind {
+    /// Enrolled without an email.
+    InscritSansEmail,
+    /// Ongoing mentorship without interview for too long.
+    EntretienEnRetard,
+    /// Unexcused absence of an RSA beneficiary in mentorship.
+    AbsenceRsa,
+    /// Present at an event with photos, no image release.
+    DroitImageManquant,
+    /// No activity for longer than the retention period.
+    Retention,
+}
+
+/// Builds the model from loaded records. Returns the kit and every problem found.
+pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let config = match &loaded.config {
+        Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
+        None => Config::default(),
+    };
+    let config_file = loaded.config.as_ref().map(|c| c.file);
+    let mut personnes = personne::build_all(&loaded.personnes, &config, &mut diagnostics);
+    personnes.sort_by(|a, b| a.id.cmp(&b.id));
+    let person_index: HashMap<String, PersonIdx> = personnes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    personne::link_all(&loaded.personnes, &mut personnes, &person_index, today, &mut diagnostics);
+    let operateurs = operateur::build_all(&loaded.operateurs, &mut diagnostics);
+    let operator_index: HashMap<&str, usize> = operateurs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let resolver = link::Resolver::new(&personnes, &person_index);
+    let mut sessions = activity::build_sessions(&loaded, &resolver, today, &mut diagnostics);
+    sessions.sort_by(|a, b| (a.mois, &a.id).cmp(&(b.mois, &b.id)));
+    let mut clubs = activity::build_clubs(&loaded, &sessions, &resolver, today, &mut diagnostics);
+    clubs.sort_by(|a, b| (a.mois, &a.id).cmp(&(b.mois, &b.id)));
+    let mut evenements =
+        evenement::build_all(&loaded.evenements, &resolver, &operator_index, &mut diagnostics);
+    evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let pages = build_pages(&loaded);
+    let mut kit = Kit {
+        config,
+        config_file,
+        sources: loaded.sources,
+        today,
+        personnes,
+        sessions,
+        clubs,
+        evenements,
+        operateurs,
+        pages,
+        todos: Vec::new(),
+        warnings: Vec::new(),
+        person_index,
+    };
+    derived::compute(&mut kit);
+    kit.warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+        .cloned()
+        .collect();
+    kit.warnings.sort_by_key(|d| (d.span.file, d.span.start));
+    (kit, diagnostics)
+}
+
+fn build_pages(loaded: &Loaded) -> Vec<Page> {
+    let mut pages: Vec<Page> = loaded
+        .pages
+        .iter()
+        .map(|raw| Page {
+            id: raw.id.clone(),
+            file: raw.file,
+            titre: values::opt_text(&raw.record.front.titre).unwrap_or_else(|| raw.id.clone()),
+            ordre: raw.record.front.ordre.as_ref().map_or(0, |o| o.value),
+            menu: raw.record.front.menu.as_ref().is_some_and(|m| m.value),
+            body: raw.record.body.clone(),
+        })
+        .collect();
+    pages.sort_by(|a, b| (a.ordre, &a.titre).cmp(&(b.ordre, &b.titre)));
+    pages
+}

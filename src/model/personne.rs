@@ -1,0 +1,272 @@
+//! Rules of a personne file (SPEC §2): identity, roles, phones, consent,
+//! studies, situation, and the mentorship once people can be resolved.
+
+use super::link::Resolver;
+use super::values::{Checker, opt_text};
+use super::{
+    Adresse, AncienParrain, Civilite, Consent, Entretien, Etude, Parrainage, PersonIdx, Personne,
+    Projet, Situation,
+};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::load::RawFile;
+use crate::load::records::{RawAdresse, RawPersonne};
+use rayon::prelude::*;
+
+/// Roles every kit knows (a kit adds its own in carnet.yaml `roles`).
+pub const BUILT_IN_ROLES: [&str; 12] = [
+    "stagiaire",
+    "parrain",
+    "tuteur",
+    "formateur",
+    "conseiller",
+    "responsable_emploi",
+    "responsable_parrains",
+    "responsable_rsa",
+    "accompagnateur",
+    "assistant",
+    "manager",
+    "ambassadeur",
+];
+
+/// Checks every person file (in parallel); mentorships are linked later by [`link_all`].
+pub(super) fn build_all(
+    raws: &[RawFile<RawPersonne>],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Personne> {
+    let results: Vec<(Option<Personne>, Vec<Diagnostic>)> = raws
+        .par_iter()
+        .map(|raw| {
+            let mut found = Vec::new();
+            let person = build_one(raw, config, &mut found);
+            (person, found)
+        })
+        .collect();
+    let mut personnes = Vec::with_capacity(results.len());
+    for (person, found) in results {
+        diagnostics.extend(found);
+        personnes.extend(person);
+    }
+    personnes
+}
+
+fn build_one(
+    raw: &RawFile<RawPersonne>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Personne> {
+    let r = &raw.record;
+    let mut c = Checker {
+        file: raw.file,
+        diagnostics,
+    };
+    let civilite = match &r.civilite {
+        None => {
+            c.missing("civilite", "civilite: M. ou civilite: Mme");
+            None
+        }
+        Some(v) => match v.text() {
+            "M." => Some(Civilite::M),
+            "Mme" => Some(Civilite::Mme),
+            other => {
+                c.error(v, format!("civilité inconnue « {other} »"), "M. ou Mme");
+                None
+            }
+        },
+    };
+    let nom = c.required(&r.nom, "nom", "le nom de famille, par exemple nom: Dupont");
+    let prenom = c.required(&r.prenom, "prenom", "le prénom, par exemple prenom: Jeanne");
+    let roles = match &r.roles {
+        None => vec!["stagiaire".to_string()],
+        Some(list) => list
+            .iter()
+            .filter_map(|role| {
+                let name = role.text();
+                let known = BUILT_IN_ROLES.contains(&name) || config.extra_roles.iter().any(|r| r == name);
+                if known {
+                    Some(name.to_string())
+                } else {
+                    let mut expected = BUILT_IN_ROLES.join(", ");
+                    for extra in &config.extra_roles {
+                        expected.push_str(", ");
+                        expected.push_str(extra);
+                    }
+                    c.error(
+                        role,
+                        format!("rôle inconnu « {name} »"),
+                        format!("un de : {expected} (ou un rôle ajouté dans carnet.yaml roles)"),
+                    );
+                    None
+                }
+            })
+            .collect(),
+    };
+    let telephone = c.phone(&r.telephone);
+    let mobile = c.phone(&r.mobile);
+    let email = c.email(&r.email);
+    let default = config.annuaire_par_defaut;
+    let consent = |field: Option<&crate::load::spanned::Sp<bool>>| field.map_or(default, |b| b.value);
+    let annuaire = match &r.annuaire {
+        None => Consent {
+            nom: default,
+            telephone: default,
+            email: default,
+            adresse: default,
+        },
+        Some(a) => Consent {
+            nom: consent(a.nom.as_ref()),
+            telephone: consent(a.telephone.as_ref()),
+            email: consent(a.email.as_ref()),
+            adresse: consent(a.adresse.as_ref()),
+        },
+    };
+    let etudes = r
+        .etudes
+        .iter()
+        .flatten()
+        .map(|e| Etude {
+            diplome: opt_text(&e.diplome).unwrap_or_default(),
+            annee: e.annee.as_ref().map(|a| a.value),
+            etablissement: opt_text(&e.etablissement).unwrap_or_default(),
+        })
+        .collect();
+    let situation = r
+        .situation
+        .as_ref()
+        .map(|s| Situation {
+            emploi: s.emploi.as_ref().is_some_and(|e| e.value),
+            depuis: c.opt_date(&s.depuis),
+            commentaire: opt_text(&s.commentaire),
+        })
+        .unwrap_or_default();
+    Some(Personne {
+        id: raw.id.clone(),
+        file: raw.file,
+        civilite: civilite?,
+        nom: nom?,
+        prenom: prenom?,
+        roles,
+        telephone,
+        mobile,
+        email,
+        adresse: r.adresse.as_ref().map(adresse),
+        entreprise: opt_text(&r.entreprise),
+        fonction: opt_text(&r.fonction),
+        annuaire,
+        etudes,
+        situation,
+        parrainage: None,
+        sessions: Vec::new(),
+        clubs: Vec::new(),
+        filleuls: Vec::new(),
+        evenements: Vec::new(),
+        derniere_activite: None,
+    })
+}
+
+/// A checked address.
+pub(super) fn adresse(raw: &RawAdresse) -> Adresse {
+    Adresse {
+        ligne1: opt_text(&raw.ligne1),
+        ligne2: opt_text(&raw.ligne2),
+        code_postal: opt_text(&raw.code_postal),
+        ville: opt_text(&raw.ville),
+    }
+}
+
+/// Resolves and checks every mentorship, once all people are known.
+pub(super) fn link_all(
+    raws: &[RawFile<RawPersonne>],
+    personnes: &mut [Personne],
+    index: &std::collections::HashMap<String, PersonIdx>,
+    today: chrono::NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let resolver = Resolver::new(personnes, index);
+    let mut found: Vec<(PersonIdx, Parrainage)> = Vec::new();
+    for raw in raws {
+        let (Some(p), Some(&me)) = (&raw.record.parrainage, index.get(&raw.id)) else {
+            continue;
+        };
+        let mut c = Checker {
+            file: raw.file,
+            diagnostics,
+        };
+        let Some(parrain_id) = &p.parrain else {
+            c.missing("parrainage.parrain", "l'identifiant du parrain, par exemple parrain: martin-paul");
+            continue;
+        };
+        let parrain = resolver.person(&mut c, parrain_id, "parrainage.parrain", Some("parrain"));
+        if parrain == Some(me) {
+            c.error(parrain_id, "une personne ne peut pas être son propre parrain", "l'identifiant d'un autre membre");
+            continue;
+        }
+        let debut = c.opt_date(&p.debut);
+        let fin = c.opt_date(&p.fin);
+        if let (Some(d), Some(f), Some(fin_text)) = (debut, fin, &p.fin)
+            && f < d
+        {
+            c.error(fin_text, format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"), "une date de fin postérieure au début");
+        }
+        let historique = p
+            .historique
+            .iter()
+            .flatten()
+            .filter_map(|h| {
+                let id = h.parrain.as_ref()?;
+                let parrain = resolver.person(&mut c, id, "parrainage.historique.parrain", Some("parrain"))?;
+                Some(AncienParrain {
+                    parrain,
+                    debut: c.opt_date(&h.debut),
+                    fin: c.opt_date(&h.fin),
+                })
+            })
+            .collect();
+        let mut entretiens: Vec<Entretien> = p
+            .entretiens
+            .iter()
+            .flatten()
+            .filter_map(|e| {
+                let Some(date) = &e.date else {
+                    c.missing("parrainage.entretiens.date", "la date de l'entretien, AAAA-MM-JJ");
+                    return None;
+                };
+                Some(Entretien {
+                    date: c.date(date)?,
+                    compte_rendu: opt_text(&e.compte_rendu),
+                    disponibilite: opt_text(&e.disponibilite),
+                })
+            })
+            .collect();
+        entretiens.sort_by_key(|e| e.date);
+        let projet = p
+            .projet
+            .as_ref()
+            .map(|pr| Projet {
+                parcours: opt_text(&pr.parcours),
+                projet_pro: opt_text(&pr.projet_pro),
+                attentes: opt_text(&pr.attentes),
+            })
+            .unwrap_or_default();
+        if let Some(parrain) = parrain {
+            found.push((
+                me,
+                Parrainage {
+                    parrain,
+                    debut,
+                    fin,
+                    motif_fin: opt_text(&p.motif_fin),
+                    observations: opt_text(&p.observations),
+                    projet,
+                    historique,
+                    entretiens,
+                    en_cours: fin.is_none_or(|f| f > today),
+                },
+            ));
+        }
+    }
+    for (me, parrainage) in found {
+        personnes[me].parrainage = Some(parrainage);
+    }
+}

@@ -1,0 +1,298 @@
+//! Checks and normalisations of single values: dates, months, phone numbers,
+//! names, emails. Each returns the clean value or a diagnostic at the value.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::records::Text;
+use crate::source::{FileId, Span};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::fmt;
+
+/// A calendar month (`YYYY-MM`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month of a date.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The following month.
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// First day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    /// Last day of the month.
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Checks values of one file, collecting diagnostics.
+pub struct Checker<'a> {
+    /// The file being checked.
+    pub file: FileId,
+    /// Where problems go.
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Span of a value of this file.
+    pub fn span(&self, value: &Text) -> Span {
+        Span::new(self.file, value.range.clone())
+    }
+
+    /// Records an error at `value`.
+    pub fn error(&mut self, value: &Text, message: impl Into<String>, expected: impl Into<String>) {
+        let span = self.span(value);
+        self.diagnostics
+            .push(Diagnostic::error(span, message).expected(expected));
+    }
+
+    /// Records an error at the start of the file (a missing field).
+    pub fn missing(&mut self, field: &str, expected: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                Span::file_start(self.file),
+                format!("champ obligatoire manquant « {field} »"),
+            )
+            .expected(expected.to_string()),
+        );
+    }
+
+    /// A required text field, trimmed and non-empty.
+    pub fn required(&mut self, value: &Option<Text>, field: &str, expected: &str) -> Option<String> {
+        match value {
+            Some(v) if !v.text().is_empty() => Some(v.text().to_string()),
+            Some(v) => {
+                self.error(v, format!("le champ « {field} » est vide"), expected);
+                None
+            }
+            None => {
+                self.missing(field, expected);
+                None
+            }
+        }
+    }
+
+    /// A date `YYYY-MM-DD`.
+    pub fn date(&mut self, value: &Text) -> Option<NaiveDate> {
+        let text = value.text();
+        let well_formed = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        if !well_formed {
+            self.error(
+                value,
+                format!("date mal écrite « {text} »"),
+                "une date AAAA-MM-JJ, par exemple 2026-09-14",
+            );
+            return None;
+        }
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.error(
+                    value,
+                    format!("date impossible « {text} » : ce jour n'existe pas"),
+                    "une date du calendrier (mois de 01 à 12, jour existant dans le mois)",
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional date.
+    pub fn opt_date(&mut self, value: &Option<Text>) -> Option<NaiveDate> {
+        value.as_ref().filter(|v| !v.text().is_empty()).and_then(|v| self.date(v))
+    }
+
+    /// A month `YYYY-MM`.
+    pub fn month(&mut self, value: &Text) -> Option<Month> {
+        let text = value.text();
+        let parsed = (text.len() == 7 && text.as_bytes()[4] == b'-')
+            .then(|| Some((text[..4].parse::<i32>().ok()?, text[5..].parse::<u32>().ok()?)))
+            .flatten()
+            .filter(|(_, m)| (1..=12).contains(m));
+        match parsed {
+            Some((year, month)) => Some(Month { year, month }),
+            None => {
+                self.error(
+                    value,
+                    format!("mois mal écrit « {text} »"),
+                    "un mois AAAA-MM entre guillemets, par exemple \"2026-09\"",
+                );
+                None
+            }
+        }
+    }
+
+    /// A French phone number, normalised to `## ## ## ## ##`.
+    pub fn phone(&mut self, value: &Option<Text>) -> Option<String> {
+        let value = value.as_ref().filter(|v| !v.text().is_empty())?;
+        match normalise_phone(value.text()) {
+            Some(phone) => Some(phone),
+            None => {
+                self.error(
+                    value,
+                    format!("numéro de téléphone invalide « {} »", value.text()),
+                    "10 chiffres commençant par 0 (06 12 34 56 78), espaces, points ou +33 acceptés",
+                );
+                None
+            }
+        }
+    }
+
+    /// An email address (something@domain.tld).
+    pub fn email(&mut self, value: &Option<Text>) -> Option<String> {
+        let value = value.as_ref().filter(|v| !v.text().is_empty())?;
+        let text = value.text();
+        let valid = text.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+        });
+        if valid {
+            Some(text.to_string())
+        } else {
+            self.error(
+                value,
+                format!("adresse électronique invalide « {text} »"),
+                "une adresse comme prenom.nom@exemple.fr",
+            );
+            None
+        }
+    }
+}
+
+/// Trimmed text of an optional value, `None` when absent or blank.
+pub fn opt_text(value: &Option<Text>) -> Option<String> {
+    value
+        .as_ref()
+        .map(|v| v.text().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// `0612345678`, `06.12.34.56.78`, `+33 6 12 34 56 78` → `06 12 34 56 78`.
+pub fn normalise_phone(typed: &str) -> Option<String> {
+    let compact: String = typed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}'))
+        .collect();
+    let national = if let Some(rest) = compact.strip_prefix("+33") {
+        format!("0{}", rest.strip_prefix("(0)").unwrap_or(&rest))
+    } else if let Some(rest) = compact.strip_prefix("0033") {
+        format!("0{rest}")
+    } else {
+        compact
+    };
+    let valid = national.len() == 10
+        && national.starts_with('0')
+        && national.bytes().all(|b| b.is_ascii_digit())
+        && national.as_bytes()[1] != b'0';
+    valid.then(|| {
+        national
+            .as_bytes()
+            .chunks(2)
+            .map(|pair| String::from_utf8_lossy(pair).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Family name as displayed: capitals, accents kept (d'almeida → D'ALMEIDA).
+pub fn display_nom(typed: &str) -> String {
+    typed.trim().to_uppercase()
+}
+
+/// First name as displayed: each part capitalised (marie-ève → Marie-Ève).
+pub fn display_prenom(typed: &str) -> String {
+    let mut out = String::with_capacity(typed.len());
+    let mut start_of_part = true;
+    for c in typed.trim().chars() {
+        if start_of_part {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_part = matches!(c, '-' | ' ' | '\'' | '’');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_normalised_whatever_the_typing() {
+        for typed in ["0612345678", "06 12 34 56 78", "06.12.34.56.78", "+33 6 12 34 56 78", "+33612345678", "0033612345678", "06-12-34-56-78"] {
+            assert_eq!(normalise_phone(typed).as_deref(), Some("06 12 34 56 78"), "{typed}");
+        }
+    }
+
+    #[test]
+    fn phones_that_are_not_french_numbers_are_rejected() {
+        for typed in ["612345678", "06123456789", "06 12 34 56 7a", "+44 20 7946 0958", "0012345678", "tel"] {
+            assert_eq!(normalise_phone(typed), None, "{typed}");
+        }
+    }
+
+    #[test]
+    fn names_are_displayed_normalised() {
+        assert_eq!(display_nom("d'almeida"), "D'ALMEIDA");
+        assert_eq!(display_nom("Lefèvre"), "LEFÈVRE");
+        assert_eq!(display_prenom("marie-ève"), "Marie-Ève");
+        assert_eq!(display_prenom("JEAN-PIERRE"), "Jean-Pierre");
+        assert_eq!(display_prenom("éloïse"), "Éloïse");
+        assert_eq!(display_prenom("anne marie"), "Anne Marie");
+        assert_eq!(display_prenom("œdipe"), "Œdipe");
+    }
+
+    #[test]
+    fn month_bounds() {
+        let m = Month { year: 2026, month: 12 };
+        assert_eq!(m.next(), Month { year: 2027, month: 1 });
+        assert_eq!(Month { year: 2028, month: 2 }.last_day().to_string(), "2028-02-29");
+    }
+}

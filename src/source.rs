@@ -1,0 +1,201 @@
+//! Loaded files: their text, their path relative to the kit, and a line index,
+//! so that any byte range can be turned into `file:line:column` and a quoted line.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// Index of a file in [`Sources`].
+pub type FileId = usize;
+
+/// A byte range inside one loaded file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The file the range belongs to.
+    pub file: FileId,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span covering `range` in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Span {
+        Span {
+            file,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// The start of a file: used when a whole document is at fault (a missing field).
+    pub fn file_start(file: FileId) -> Span {
+        Span {
+            file,
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
+/// One file read from the kit.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the kit folder, with `/` separators (as shown to users).
+    pub path: String,
+    /// Absolute or kit-relative path on disk.
+    pub disk_path: PathBuf,
+    /// The whole text (valid UTF-8; non-UTF-8 files are replaced lossily and reported).
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// A file with its line index computed once.
+    pub fn new(path: String, disk_path: PathBuf, text: String) -> SourceFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            disk_path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte range of a 0-based line (without its newline).
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map(|next| next - 1)
+            .unwrap_or(self.text.len());
+        Some(start..end.max(start))
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_column(&self, byte: usize) -> (usize, usize) {
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        let byte = byte.min(self.text.len());
+        let column = self.text.get(start..byte).map_or(0, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// Byte offset of a 1-based line and character column (as YAML parsers report them).
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(range) = line.checked_sub(1).and_then(|l| self.line_range(l)) else {
+            return self.text.len();
+        };
+        let line_text = &self.text[range.clone()];
+        let in_line = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        range.start + in_line
+    }
+}
+
+/// Every file loaded for one run, addressed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    /// The file of an id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    /// Every file, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate()
+    }
+
+    /// `path:line:column` of a span, as shown on the tableau de bord.
+    pub fn location(&self, span: Span) -> String {
+        let file = self.get(span.file);
+        let (line, column) = file.line_column(span.start);
+        format!("{}:{line}:{column}", file.path)
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Sources {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.path.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, codespan_reporting::files::Error> {
+        let file = self
+            .files
+            .get(id)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        Ok(file.line_index(byte))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let file = self
+            .files
+            .get(id)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let range = file.line_range(line).ok_or(
+            codespan_reporting::files::Error::LineTooLarge {
+                given: line,
+                max: file.line_starts.len() - 1,
+            },
+        )?;
+        // codespan expects the range to include the line terminator.
+        let end = if range.end < file.text.len() { range.end + 1 } else { range.end };
+        Ok(range.start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let file = SourceFile::new("a.yaml".into(), "a.yaml".into(), "nom: Éloïse\nprenom: x\n".into());
+        let byte = file.text.find('x').unwrap();
+        assert_eq!(file.line_column(byte), (2, 9));
+        let after_accent = file.text.find("se").unwrap();
+        assert_eq!(file.line_column(after_accent), (1, 9));
+        assert_eq!(file.offset_of(1, 9), after_accent);
+    }
+}
