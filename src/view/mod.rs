@@ -1,0 +1,204 @@
+//! Stage 3: the [`View`] of a kit for one profile. The public profile's view is
+//! built without any field the annuaire consent refuses and without internal
+//! data (comments, financing, CAF/CLI numbers, interview reports), so no
+//! template can leak them. The view is also the template context: display
+//! names, labels and links are computed here once.
+
+pub mod markdown;
+mod people;
+mod records;
+
+use crate::model::Kit;
+use crate::source::FileId;
+use serde::Serialize;
+
+pub use people::{MentorshipRow, PersonView};
+pub use records::{ActivityView, EventView, OperatorView, PageView};
+
+/// Who the output is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// Default: consented fields only, nothing internal.
+    Public,
+    /// Everything, for the preview server or a site behind access control.
+    Interne,
+}
+
+impl Profile {
+    /// Whether internal data (comments, financing, reports) may be shown.
+    pub fn internal(self) -> bool {
+        self == Profile::Interne
+    }
+}
+
+/// A reference to a person as shown to this profile: a name and a link, or a
+/// neutral label when the person refused to have their name published.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonRef {
+    /// Display name, or "personne non publiée".
+    pub nom: String,
+    /// Root-relative URL of the fiche, when there is one.
+    pub url: Option<String>,
+    /// Sort key (NOM Prénom), empty when hidden.
+    #[serde(skip)]
+    pub sort: (String, String),
+}
+
+/// A link to a record.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// Text of the link.
+    pub label: String,
+    /// Root-relative URL.
+    pub url: String,
+}
+
+/// A to-do item as shown on the tableau de bord.
+#[derive(Clone, Debug, Serialize)]
+pub struct TodoView {
+    /// Kind (for grouping and labels).
+    pub kind: crate::model::TodoKind,
+    /// The person concerned.
+    pub personne: Option<PersonRef>,
+    /// Details.
+    pub detail: String,
+}
+
+/// Site-wide facts for every page.
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub titre: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Language code.
+    pub langue: crate::config::Lang,
+    /// Profile.
+    pub profile: Profile,
+    /// Build day.
+    pub today: String,
+    /// Free pages shown in the menu.
+    pub menu: Vec<Link>,
+    /// Weekly coordination meeting, as a sentence.
+    pub coordination: Option<crate::config::Coordination>,
+}
+
+/// Everything the renderers may show for one profile.
+#[derive(Debug, Serialize)]
+pub struct View {
+    /// Site-wide facts.
+    pub site: SiteView,
+    /// People with a fiche (in public: those who consented to their name).
+    pub personnes: Vec<PersonView>,
+    /// Sessions.
+    pub sessions: Vec<ActivityView>,
+    /// Clubs.
+    pub clubs: Vec<ActivityView>,
+    /// Events.
+    pub evenements: Vec<EventView>,
+    /// Operators.
+    pub operateurs: Vec<OperatorView>,
+    /// Free pages.
+    pub pages: Vec<PageView>,
+    /// Ongoing mentorships.
+    pub parrainages_en_cours: Vec<MentorshipRow>,
+    /// Finished mentorships.
+    pub parrainages_termines: Vec<MentorshipRow>,
+    /// The annuaire: consented fields only, in both profiles.
+    pub annuaire: Vec<people::DirectoryRow>,
+    /// What needs doing (internal profile only).
+    pub todos: Vec<TodoView>,
+    /// Validation warnings as `file:line:col : message` (internal profile only).
+    pub warnings: Vec<String>,
+    /// Number of tasks and warnings (both profiles).
+    pub counts: Counts,
+    /// For each person of the kit, how this profile refers to them.
+    #[serde(skip)]
+    pub person_refs: Vec<PersonRef>,
+    /// For each person of the kit, the files their fiche was made from.
+    #[serde(skip)]
+    pub person_inputs: Vec<Vec<FileId>>,
+}
+
+/// Totals shown on the home page and the public tableau de bord.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    /// People.
+    pub personnes: usize,
+    /// Sessions.
+    pub sessions: usize,
+    /// Clubs.
+    pub clubs: usize,
+    /// Events.
+    pub evenements: usize,
+    /// Ongoing mentorships.
+    pub parrainages_en_cours: usize,
+    /// Tasks on the tableau de bord.
+    pub todos: usize,
+    /// Validation warnings.
+    pub warnings: usize,
+}
+
+impl View {
+    /// Builds the view of `kit` for `profile`.
+    pub fn new(kit: &Kit, profile: Profile) -> View {
+        let person_refs = people::person_refs(kit, profile);
+        let personnes = people::person_views(kit, profile, &person_refs);
+        let person_inputs = personnes.iter().map(|p| p.inputs.clone()).collect();
+        let (en_cours, termines) = people::mentorships(kit, profile, &person_refs);
+        let internal = profile.internal();
+        let todos: Vec<TodoView> = kit
+            .todos
+            .iter()
+            .map(|t| TodoView {
+                kind: t.kind,
+                personne: t.personne.map(|p| person_refs[p].clone()),
+                detail: t.detail.clone(),
+            })
+            .collect();
+        let warnings: Vec<String> = kit.warnings.iter().map(|w| w.one_line(&kit.sources)).collect();
+        let counts = Counts {
+            personnes: kit.personnes.len(),
+            sessions: kit.sessions.len(),
+            clubs: kit.clubs.len(),
+            evenements: kit.evenements.len(),
+            parrainages_en_cours: en_cours.len(),
+            todos: todos.len(),
+            warnings: warnings.len(),
+        };
+        let pages = records::page_views(kit);
+        View {
+            site: SiteView {
+                titre: kit.config.titre.clone(),
+                organisation: kit.config.organisation.clone(),
+                langue: kit.config.langue,
+                profile,
+                today: kit.today.to_string(),
+                menu: pages
+                    .iter()
+                    .filter(|p| p.menu)
+                    .map(|p| Link {
+                        label: p.titre.clone(),
+                        url: p.url.clone(),
+                    })
+                    .collect(),
+                coordination: kit.config.coordination.clone(),
+            },
+            sessions: records::activity_views(kit, &kit.sessions, profile, &person_refs),
+            clubs: records::activity_views(kit, &kit.clubs, profile, &person_refs),
+            evenements: records::event_views(kit, profile, &person_refs),
+            operateurs: records::operator_views(kit),
+            annuaire: people::directory(kit, &person_refs),
+            personnes,
+            pages,
+            parrainages_en_cours: en_cours,
+            parrainages_termines: termines,
+            todos: if internal { todos } else { Vec::new() },
+            warnings: if internal { warnings } else { Vec::new() },
+            counts,
+            person_refs,
+            person_inputs,
+        }
+    }
+}

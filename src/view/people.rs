@@ -1,0 +1,448 @@
+//! People as a profile may see them: fiches, references, mentorships, annuaire.
+
+use super::markdown::to_html;
+use super::{Link, PersonRef, Profile};
+use crate::model::{Activity, Adresse, Kit, Personne, Statut};
+use crate::source::FileId;
+use serde::Serialize;
+
+/// Root-relative URL of a person's fiche.
+pub fn person_url(id: &str) -> String {
+    format!("personnes/{id}.html")
+}
+
+/// Whether a public reader may see this person's name (and so their fiche).
+fn name_public(p: &Personne) -> bool {
+    p.annuaire.nom
+}
+
+/// How each person is referred to by this profile.
+pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
+    kit.personnes
+        .iter()
+        .map(|p| {
+            if profile.internal() || name_public(p) {
+                PersonRef {
+                    nom: p.nom_complet(),
+                    url: Some(person_url(&p.id)),
+                    sort: (p.nom_affiche(), p.prenom_affiche()),
+                }
+            } else {
+                PersonRef {
+                    nom: match kit.config.langue {
+                        crate::config::Lang::Fr => "personne non publiée".into(),
+                        crate::config::Lang::En => "unpublished person".into(),
+                    },
+                    url: None,
+                    sort: (String::new(), String::new()),
+                }
+            }
+        })
+        .collect()
+}
+
+/// A person's fiche.
+#[derive(Debug, Serialize)]
+pub struct PersonView {
+    /// Id.
+    pub id: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// M. or Mme.
+    pub civilite: &'static str,
+    /// NOM.
+    pub nom: String,
+    /// Prénom.
+    pub prenom: String,
+    /// Role codes.
+    pub roles: Vec<String>,
+    /// Phone (consented in public).
+    pub telephone: Option<String>,
+    /// Mobile (consented in public).
+    pub mobile: Option<String>,
+    /// Email (consented in public).
+    pub email: Option<String>,
+    /// Address (consented in public).
+    pub adresse: Option<Adresse>,
+    /// Company.
+    pub entreprise: Option<String>,
+    /// Job title.
+    pub fonction: Option<String>,
+    /// Diplomas (internal).
+    pub etudes: Vec<crate::model::Etude>,
+    /// Situation (internal).
+    pub situation: Option<SituationView>,
+    /// Sessions enrolled in.
+    pub sessions: Vec<EnrolmentView>,
+    /// Clubs enrolled in.
+    pub clubs: Vec<EnrolmentView>,
+    /// Mentorship as mentee.
+    pub parrainage: Option<MentorshipView>,
+    /// Mentees.
+    pub filleuls: Vec<PersonRef>,
+    /// Events.
+    pub evenements: Vec<Link>,
+    /// Last activity (internal).
+    pub derniere_activite: Option<String>,
+    /// Files this fiche was made from.
+    #[serde(skip)]
+    pub inputs: Vec<FileId>,
+    /// Index in the kit.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// Employment situation (internal).
+#[derive(Debug, Serialize)]
+pub struct SituationView {
+    /// Employed now.
+    pub emploi: bool,
+    /// Since.
+    pub depuis: Option<String>,
+    /// Comment.
+    pub commentaire: Option<String>,
+}
+
+/// One enrolment on a fiche.
+#[derive(Debug, Serialize)]
+pub struct EnrolmentView {
+    /// The session or club.
+    pub activite: Link,
+    /// Financing (internal).
+    pub financement: Option<String>,
+    /// CAF number (internal).
+    pub caf: Option<String>,
+    /// CLI number (internal).
+    pub cli: Option<String>,
+    /// Complement (internal).
+    pub complement: Option<String>,
+    /// Late joiner since.
+    pub depuis: Option<String>,
+    /// Ateliers with presence (internal).
+    pub ateliers: Vec<AttendanceRow>,
+}
+
+/// One atelier on a fiche.
+#[derive(Debug, Serialize)]
+pub struct AttendanceRow {
+    /// Date.
+    pub date: String,
+    /// Title.
+    pub intitule: String,
+    /// Cycle.
+    pub cycle: Option<u8>,
+    /// Status.
+    pub statut: Statut,
+    /// Comment.
+    pub commentaire: Option<String>,
+}
+
+/// A mentorship on the mentee's fiche.
+#[derive(Debug, Serialize)]
+pub struct MentorshipView {
+    /// Mentor.
+    pub parrain: PersonRef,
+    /// Start.
+    pub debut: Option<String>,
+    /// End.
+    pub fin: Option<String>,
+    /// Ongoing.
+    pub en_cours: bool,
+    /// Why it ended (internal).
+    pub motif_fin: Option<String>,
+    /// Observations (internal).
+    pub observations: Option<String>,
+    /// Project (internal).
+    pub projet: Option<crate::model::Projet>,
+    /// Former mentors.
+    pub historique: Vec<FormerMentor>,
+    /// Interviews (internal).
+    pub entretiens: Vec<InterviewView>,
+}
+
+/// A former mentor.
+#[derive(Debug, Serialize)]
+pub struct FormerMentor {
+    /// Who.
+    pub parrain: PersonRef,
+    /// From.
+    pub debut: Option<String>,
+    /// To.
+    pub fin: Option<String>,
+}
+
+/// An interview (internal).
+#[derive(Debug, Serialize)]
+pub struct InterviewView {
+    /// Date.
+    pub date: String,
+    /// Report, as safe HTML.
+    pub compte_rendu_html: Option<String>,
+    /// Availability.
+    pub disponibilite: Option<String>,
+}
+
+/// A row of the parrainages lists.
+#[derive(Debug, Serialize)]
+pub struct MentorshipRow {
+    /// Mentee.
+    pub filleul: PersonRef,
+    /// Mentor.
+    pub parrain: PersonRef,
+    /// Start.
+    pub debut: Option<String>,
+    /// End.
+    pub fin: Option<String>,
+    /// Why it ended (internal).
+    pub motif_fin: Option<String>,
+    /// Number of interviews (internal).
+    pub entretiens: Option<usize>,
+    /// Last interview (internal).
+    pub dernier_entretien: Option<String>,
+}
+
+/// A row of the annuaire: consented fields only.
+#[derive(Debug, Serialize)]
+pub struct DirectoryRow {
+    /// Person.
+    pub personne: PersonRef,
+    /// Roles.
+    pub roles: Vec<String>,
+    /// Company.
+    pub entreprise: Option<String>,
+    /// Phones.
+    pub telephones: Vec<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Address.
+    pub adresse: Option<Adresse>,
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+fn activity_link(a: &Activity) -> Link {
+    let (folder, label) = match a.kind {
+        crate::model::ActivityKind::Session => (
+            "sessions",
+            match a.numero {
+                Some(n) => format!("Session {n} ({})", a.mois),
+                None => format!("Session {}", a.mois),
+            },
+        ),
+        crate::model::ActivityKind::Club => ("clubs", format!("Club emploi {}", a.mois)),
+    };
+    Link {
+        label,
+        url: format!("{folder}/{}.html", a.id),
+    }
+}
+
+/// Root-relative link to a session or club.
+pub(super) fn link_to_activity(a: &Activity) -> Link {
+    activity_link(a)
+}
+
+fn enrolments(
+    kit: &Kit,
+    who: usize,
+    list: &[(usize, usize)],
+    activities: &[Activity],
+    internal: bool,
+    inputs: &mut Vec<FileId>,
+) -> Vec<EnrolmentView> {
+    list.iter()
+        .map(|&(a, e)| {
+            let activity = &activities[a];
+            inputs.push(activity.file);
+            let enrolment = &activity.inscrits[e];
+            let ateliers = if internal {
+                activity
+                    .ateliers
+                    .iter()
+                    .filter_map(|at| {
+                        let row = at.attendance.iter().find(|x| x.personne == who)?;
+                        Some(AttendanceRow {
+                            date: at.date.to_string(),
+                            intitule: at.intitule.clone(),
+                            cycle: at.cycle,
+                            statut: row.statut,
+                            commentaire: row.commentaire.clone(),
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let _ = kit;
+            EnrolmentView {
+                activite: activity_link(activity),
+                financement: enrolment.financement.clone().filter(|_| internal),
+                caf: enrolment.caf.clone().filter(|_| internal),
+                cli: enrolment.cli.clone().filter(|_| internal),
+                complement: enrolment.complement.clone().filter(|_| internal),
+                depuis: date(enrolment.depuis),
+                ateliers,
+            }
+        })
+        .collect()
+}
+
+/// The fiches this profile publishes.
+pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Vec<PersonView> {
+    use rayon::prelude::*;
+    let internal = profile.internal();
+    kit.personnes
+        .par_iter()
+        .enumerate()
+        .filter(|(_, p)| internal || name_public(p))
+        .map(|(i, p)| {
+            let mut inputs = vec![p.file];
+            let consent = p.annuaire;
+            let show = |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
+            let parrainage = p.parrainage.as_ref().map(|m| {
+                inputs.push(kit.personnes[m.parrain].file);
+                MentorshipView {
+                    parrain: refs[m.parrain].clone(),
+                    debut: date(m.debut),
+                    fin: date(m.fin),
+                    en_cours: m.en_cours,
+                    motif_fin: m.motif_fin.clone().filter(|_| internal),
+                    observations: m.observations.clone().filter(|_| internal),
+                    projet: internal.then(|| m.projet.clone()),
+                    historique: m
+                        .historique
+                        .iter()
+                        .map(|h| FormerMentor {
+                            parrain: refs[h.parrain].clone(),
+                            debut: date(h.debut),
+                            fin: date(h.fin),
+                        })
+                        .collect(),
+                    entretiens: if internal {
+                        m.entretiens
+                            .iter()
+                            .map(|e| InterviewView {
+                                date: e.date.to_string(),
+                                compte_rendu_html: e.compte_rendu.as_deref().map(to_html),
+                                disponibilite: e.disponibilite.clone(),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            });
+            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal, &mut inputs);
+            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal, &mut inputs);
+            let mut filleuls: Vec<PersonRef> = p.filleuls.iter().map(|&f| refs[f].clone()).collect();
+            inputs.extend(p.filleuls.iter().map(|&f| kit.personnes[f].file));
+            filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
+            let evenements = p
+                .evenements
+                .iter()
+                .map(|&(v, _)| {
+                    let e = &kit.evenements[v];
+                    inputs.push(e.file);
+                    Link {
+                        label: format!("{} — {}", e.date, e.titre),
+                        url: format!("evenements/{}.html", e.id),
+                    }
+                })
+                .collect();
+            inputs.sort_unstable();
+            inputs.dedup();
+            PersonView {
+                id: p.id.clone(),
+                url: person_url(&p.id),
+                civilite: p.civilite.as_str(),
+                nom: p.nom_affiche(),
+                prenom: p.prenom_affiche(),
+                roles: p.roles.clone(),
+                telephone: show(consent.telephone, &p.telephone),
+                mobile: show(consent.telephone, &p.mobile),
+                email: show(consent.email, &p.email),
+                adresse: p.adresse.clone().filter(|_| internal || consent.adresse),
+                entreprise: p.entreprise.clone(),
+                fonction: p.fonction.clone(),
+                etudes: if internal { p.etudes.clone() } else { Vec::new() },
+                situation: internal.then(|| SituationView {
+                    emploi: p.situation.emploi,
+                    depuis: date(p.situation.depuis),
+                    commentaire: p.situation.commentaire.clone(),
+                }),
+                sessions,
+                clubs,
+                parrainage,
+                filleuls,
+                evenements,
+                derniere_activite: date(p.derniere_activite).filter(|_| internal),
+                inputs,
+                index: i,
+            }
+        })
+        .collect()
+}
+
+/// Ongoing and finished mentorships, by mentee name.
+pub(super) fn mentorships(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> (Vec<MentorshipRow>, Vec<MentorshipRow>) {
+    let internal = profile.internal();
+    let mut en_cours = Vec::new();
+    let mut termines = Vec::new();
+    for (i, p) in kit.personnes.iter().enumerate() {
+        let Some(m) = &p.parrainage else { continue };
+        let row = MentorshipRow {
+            filleul: refs[i].clone(),
+            parrain: refs[m.parrain].clone(),
+            debut: date(m.debut),
+            fin: date(m.fin),
+            motif_fin: m.motif_fin.clone().filter(|_| internal),
+            entretiens: internal.then_some(m.entretiens.len()),
+            dernier_entretien: m.entretiens.last().map(|e| e.date.to_string()).filter(|_| internal),
+        };
+        if m.en_cours {
+            en_cours.push(row);
+        } else {
+            termines.push(row);
+        }
+    }
+    en_cours.sort_by(|a, b| a.filleul.sort.cmp(&b.filleul.sort));
+    termines.sort_by(|a, b| a.filleul.sort.cmp(&b.filleul.sort));
+    (en_cours, termines)
+}
+
+/// The annuaire: people who consented to their name, with the fields they consented to.
+pub(super) fn directory(kit: &Kit, refs: &[PersonRef]) -> Vec<DirectoryRow> {
+    let mut rows: Vec<DirectoryRow> = kit
+        .personnes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| name_public(p))
+        .map(|(i, p)| {
+            let consent = p.annuaire;
+            DirectoryRow {
+                personne: PersonRef {
+                    url: refs[i].url.clone(),
+                    ..refs[i].clone()
+                },
+                roles: p.roles.clone(),
+                entreprise: p.entreprise.clone(),
+                telephones: if consent.telephone {
+                    p.telephone.iter().chain(&p.mobile).cloned().collect()
+                } else {
+                    Vec::new()
+                },
+                email: p.email.clone().filter(|_| consent.email),
+                adresse: p.adresse.clone().filter(|_| consent.adresse),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.personne.sort.cmp(&b.personne.sort));
+    rows
+}
+
+/// Whether an attendance status counts as attended.
+pub fn attended(statut: Statut) -> bool {
+    statut == Statut::Present
+}

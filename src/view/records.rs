@@ -1,0 +1,380 @@
+//! Sessions, clubs, events, operators and pages as a profile may see them.
+
+use super::markdown::to_html;
+use super::people::link_to_activity;
+use super::{Link, PersonRef, Profile};
+use crate::model::{Activity, ActivityKind, Kit, Statut};
+use crate::source::FileId;
+use serde::Serialize;
+
+/// A session or club page.
+#[derive(Debug, Serialize)]
+pub struct ActivityView {
+    /// Id.
+    pub id: String,
+    /// Session or club.
+    pub kind: ActivityKind,
+    /// Root-relative URL.
+    pub url: String,
+    /// Title ("Session 3 (2026-09)").
+    pub titre: String,
+    /// Session number.
+    pub numero: Option<u32>,
+    /// First month.
+    pub mois: String,
+    /// First day.
+    pub debut: String,
+    /// Last day.
+    pub fin: String,
+    /// Tutors.
+    pub tuteurs: Vec<PersonRef>,
+    /// Trainers.
+    pub formateurs: Vec<PersonRef>,
+    /// Ateliers.
+    pub ateliers: Vec<AtelierView>,
+    /// Enrolled people.
+    pub inscrits: Vec<InscritView>,
+    /// Club convocation list (internal).
+    pub convocation: Vec<ConvocationRow>,
+    /// Files this page was made from.
+    #[serde(skip)]
+    pub inputs: Vec<FileId>,
+}
+
+/// An atelier on a session or club page.
+#[derive(Debug, Serialize)]
+pub struct AtelierView {
+    /// Date.
+    pub date: String,
+    /// Title.
+    pub intitule: String,
+    /// Cycle.
+    pub cycle: Option<u8>,
+    /// Number of people expected.
+    pub attendus: usize,
+    /// Number present (internal).
+    pub presents: Option<usize>,
+    /// Each expected person with status (internal).
+    pub presences: Vec<PresenceView>,
+}
+
+/// One presence (internal).
+#[derive(Debug, Serialize)]
+pub struct PresenceView {
+    /// Who.
+    pub personne: PersonRef,
+    /// Status.
+    pub statut: Statut,
+    /// Comment.
+    pub commentaire: Option<String>,
+}
+
+/// One enrolled person.
+#[derive(Debug, Serialize)]
+pub struct InscritView {
+    /// Who.
+    pub personne: PersonRef,
+    /// Financing (internal).
+    pub financement: Option<String>,
+    /// CAF (internal).
+    pub caf: Option<String>,
+    /// CLI (internal).
+    pub cli: Option<String>,
+    /// Complement (internal).
+    pub complement: Option<String>,
+    /// Late joiner since.
+    pub depuis: Option<String>,
+}
+
+/// A row of a club's convocation list (internal).
+#[derive(Debug, Serialize)]
+pub struct ConvocationRow {
+    /// Who.
+    pub personne: PersonRef,
+    /// Email.
+    pub email: Option<String>,
+    /// Session that brought them.
+    pub session: Option<Link>,
+}
+
+/// An event page.
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    /// Id.
+    pub id: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Type code.
+    pub type_evenement: String,
+    /// Title.
+    pub titre: String,
+    /// Date.
+    pub date: String,
+    /// Start time.
+    pub heure_debut: Option<String>,
+    /// End time.
+    pub heure_fin: Option<String>,
+    /// Place.
+    pub lieu: Option<String>,
+    /// Person in charge.
+    pub responsable: Option<PersonRef>,
+    /// Speakers.
+    pub intervenants: Vec<String>,
+    /// Operator.
+    pub operateur: Option<Link>,
+    /// Photos taken.
+    pub photos: bool,
+    /// Participants (internal).
+    pub participants: Vec<ParticipantView>,
+    /// Number of participants present.
+    pub presents: usize,
+    /// Procedure code.
+    pub procedure: Option<String>,
+    /// Review, as safe HTML.
+    pub bilan_html: Option<String>,
+    /// Files this page was made from.
+    #[serde(skip)]
+    pub inputs: Vec<FileId>,
+}
+
+/// A participant (internal).
+#[derive(Debug, Serialize)]
+pub struct ParticipantView {
+    /// Who.
+    pub personne: PersonRef,
+    /// Email of an outsider.
+    pub email: Option<String>,
+    /// Present.
+    pub present: bool,
+    /// Answered the survey.
+    pub satisfaction: bool,
+    /// Signed the image release.
+    pub droit_image: bool,
+}
+
+/// An operator page.
+#[derive(Debug, Serialize)]
+pub struct OperatorView {
+    /// Id.
+    pub id: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Name.
+    pub nom: String,
+    /// Acronym.
+    pub sigle: Option<String>,
+    /// Type code.
+    pub type_operateur: Option<String>,
+    /// Address.
+    pub adresse: Option<crate::model::Adresse>,
+    /// Phone.
+    pub telephone: Option<String>,
+    /// Contact.
+    pub responsable: Option<crate::model::Responsable>,
+    /// Events with this operator.
+    pub evenements: Vec<Link>,
+    /// File this page was made from.
+    #[serde(skip)]
+    pub inputs: Vec<FileId>,
+}
+
+/// A free page.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// Id.
+    pub id: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Title.
+    pub titre: String,
+    /// In the menu.
+    pub menu: bool,
+    /// Body, as safe HTML.
+    pub html: String,
+    /// File this page was made from.
+    #[serde(skip)]
+    pub inputs: Vec<FileId>,
+}
+
+pub(super) fn activity_views(
+    kit: &Kit,
+    activities: &[Activity],
+    profile: Profile,
+    refs: &[PersonRef],
+) -> Vec<ActivityView> {
+    let internal = profile.internal();
+    activities
+        .iter()
+        .map(|a| {
+            let link = link_to_activity(a);
+            let mut inputs = vec![a.file];
+            inputs.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
+            inputs.extend(a.tuteurs.iter().chain(&a.formateurs).map(|&t| kit.personnes[t].file));
+            inputs.sort_unstable();
+            inputs.dedup();
+            ActivityView {
+                id: a.id.clone(),
+                kind: a.kind,
+                url: link.url,
+                titre: link.label,
+                numero: a.numero,
+                mois: a.mois.to_string(),
+                debut: a.mois.first_day().to_string(),
+                fin: a.last_day().to_string(),
+                tuteurs: a.tuteurs.iter().map(|&t| refs[t].clone()).collect(),
+                formateurs: a.formateurs.iter().map(|&t| refs[t].clone()).collect(),
+                ateliers: a
+                    .ateliers
+                    .iter()
+                    .map(|at| AtelierView {
+                        date: at.date.to_string(),
+                        intitule: at.intitule.clone(),
+                        cycle: at.cycle,
+                        attendus: at.attendance.len(),
+                        presents: internal
+                            .then(|| at.attendance.iter().filter(|x| x.statut == Statut::Present).count()),
+                        presences: if internal {
+                            at.attendance
+                                .iter()
+                                .map(|x| PresenceView {
+                                    personne: refs[x.personne].clone(),
+                                    statut: x.statut,
+                                    commentaire: x.commentaire.clone(),
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                    })
+                    .collect(),
+                inscrits: a
+                    .inscrits
+                    .iter()
+                    .map(|e| InscritView {
+                        personne: refs[e.personne].clone(),
+                        financement: e.financement.clone().filter(|_| internal),
+                        caf: e.caf.clone().filter(|_| internal),
+                        cli: e.cli.clone().filter(|_| internal),
+                        complement: e.complement.clone().filter(|_| internal),
+                        depuis: e.depuis.map(|d| d.to_string()),
+                    })
+                    .collect(),
+                convocation: if internal {
+                    a.convocation
+                        .iter()
+                        .map(|c| ConvocationRow {
+                            personne: refs[c.personne].clone(),
+                            email: kit.personnes[c.personne].email.clone(),
+                            session: c.session.map(|s| link_to_activity(&kit.sessions[s])),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                inputs,
+            }
+        })
+        .collect()
+}
+
+pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Vec<EventView> {
+    let internal = profile.internal();
+    kit.evenements
+        .iter()
+        .map(|e| {
+            let mut inputs = vec![e.file];
+            inputs.extend(e.participants.iter().filter_map(|p| p.personne).map(|p| kit.personnes[p].file));
+            inputs.extend(e.responsable.map(|p| kit.personnes[p].file));
+            inputs.extend(e.operateur.map(|o| kit.operateurs[o].file));
+            inputs.sort_unstable();
+            inputs.dedup();
+            EventView {
+                id: e.id.clone(),
+                url: format!("evenements/{}.html", e.id),
+                type_evenement: e.type_evenement.clone(),
+                titre: e.titre.clone(),
+                date: e.date.to_string(),
+                heure_debut: e.heure_debut.clone(),
+                heure_fin: e.heure_fin.clone(),
+                lieu: e.lieu.clone(),
+                responsable: e.responsable.map(|r| refs[r].clone()),
+                intervenants: e.intervenants.clone(),
+                operateur: e.operateur.map(|o| Link {
+                    label: kit.operateurs[o].nom.clone(),
+                    url: format!("operateurs/{}.html", kit.operateurs[o].id),
+                }),
+                photos: e.photos,
+                participants: if internal {
+                    e.participants
+                        .iter()
+                        .map(|p| ParticipantView {
+                            personne: match p.personne {
+                                Some(i) => refs[i].clone(),
+                                None => PersonRef {
+                                    nom: p.nom.clone().unwrap_or_default(),
+                                    url: None,
+                                    sort: Default::default(),
+                                },
+                            },
+                            email: p.email.clone(),
+                            present: p.present,
+                            satisfaction: p.satisfaction,
+                            droit_image: p.droit_image,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                presents: e.participants.iter().filter(|p| p.present).count(),
+                procedure: e.procedure.clone(),
+                bilan_html: e.bilan.as_deref().map(to_html),
+                inputs,
+            }
+        })
+        .collect()
+}
+
+pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
+    kit.operateurs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let events: Vec<&crate::model::Evenement> =
+                kit.evenements.iter().filter(|e| e.operateur == Some(i)).collect();
+            let mut inputs = vec![o.file];
+            inputs.extend(events.iter().map(|e| e.file));
+            OperatorView {
+                id: o.id.clone(),
+                url: format!("operateurs/{}.html", o.id),
+                nom: o.nom.clone(),
+                sigle: o.sigle.clone(),
+                type_operateur: o.type_operateur.clone(),
+                adresse: o.adresse.clone(),
+                telephone: o.telephone.clone(),
+                responsable: o.responsable.clone(),
+                evenements: events
+                    .iter()
+                    .map(|e| Link {
+                        label: format!("{} — {}", e.date, e.titre),
+                        url: format!("evenements/{}.html", e.id),
+                    })
+                    .collect(),
+                inputs,
+            }
+        })
+        .collect()
+}
+
+pub(super) fn page_views(kit: &Kit) -> Vec<PageView> {
+    kit.pages
+        .iter()
+        .map(|p| PageView {
+            id: p.id.clone(),
+            url: format!("pages/{}.html", p.id),
+            titre: p.titre.clone(),
+            menu: p.menu,
+            html: to_html(&p.body),
+            inputs: vec![p.file],
+        })
+        .collect()
+}

@@ -1,0 +1,152 @@
+//! Shared helpers of the integration tests: write a kit into a temporary
+//! folder, run `carnet::check` on it, find diagnostics by their message.
+
+#![allow(dead_code)]
+
+use carnet::diagnostic::{Diagnostic, Severity};
+use carnet::model::Kit;
+use chrono::NaiveDate;
+use std::path::Path;
+use tempfile::TempDir;
+
+/// The build day of every test: 2026-11-26.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date")
+}
+
+/// A checked kit and its diagnostics (the folder is kept alive with them).
+pub struct Checked {
+    /// The temporary kit folder.
+    pub dir: TempDir,
+    /// The kit as built.
+    pub kit: Kit,
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Writes `files` (path relative to the kit, raw content) into a new folder.
+pub fn write_kit<C: AsRef<[u8]>>(files: &[(&str, C)]) -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, content) in files {
+        let full = dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create the folders");
+        }
+        std::fs::write(&full, content.as_ref()).expect("write a kit file");
+    }
+    dir
+}
+
+/// Writes the files and runs `check` with [`today`].
+pub fn check<C: AsRef<[u8]>>(files: &[(&str, C)]) -> Checked {
+    let dir = write_kit(files);
+    let (kit, diagnostics) = carnet::check(dir.path(), today()).expect("no I/O error");
+    Checked {
+        dir,
+        kit,
+        diagnostics,
+    }
+}
+
+/// Runs `check` on an existing folder.
+pub fn check_dir(dir: &Path) -> (Kit, Vec<Diagnostic>) {
+    carnet::check(dir, today()).expect("no I/O error")
+}
+
+impl Checked {
+    /// The diagnostics whose message contains `needle`.
+    pub fn all(&self, needle: &str) -> Vec<&Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.message.contains(needle)).collect()
+    }
+
+    /// The one diagnostic whose message contains `needle` (panics with the list otherwise).
+    pub fn find(&self, needle: &str) -> &Diagnostic {
+        let found = self.all(needle);
+        assert_eq!(
+            found.len(),
+            1,
+            "expected exactly one diagnostic containing {needle:?}, got:\n{}",
+            self.dump()
+        );
+        found[0]
+    }
+
+    /// `file:line:col` of the one diagnostic whose message contains `needle`.
+    pub fn at(&self, needle: &str) -> String {
+        self.kit.sources.location(self.find(needle).span)
+    }
+
+    /// Asserts that the one diagnostic containing `needle` is an error at `location`.
+    pub fn error_at(&self, needle: &str, location: &str) -> &Diagnostic {
+        let d = self.find(needle);
+        assert_eq!(d.severity, Severity::Error, "{needle:?} should be an error:\n{}", self.dump());
+        assert_eq!(self.kit.sources.location(d.span), location, "{needle:?}:\n{}", self.dump());
+        d
+    }
+
+    /// Asserts that the one diagnostic containing `needle` is a warning at `location`.
+    pub fn warning_at(&self, needle: &str, location: &str) -> &Diagnostic {
+        let d = self.find(needle);
+        assert_eq!(d.severity, Severity::Warning, "{needle:?} should be a warning:\n{}", self.dump());
+        assert_eq!(self.kit.sources.location(d.span), location, "{needle:?}:\n{}", self.dump());
+        d
+    }
+
+    /// The text covered by a diagnostic's span.
+    pub fn text_of(&self, d: &Diagnostic) -> &str {
+        let file = self.kit.sources.get(d.span.file);
+        &file.text[d.span.start..d.span.end]
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> Vec<&Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
+    }
+
+    /// Asserts that no error was found.
+    pub fn assert_no_error(&self) {
+        assert!(self.errors().is_empty(), "unexpected errors:\n{}", self.dump());
+    }
+
+    /// Asserts that nothing at all was reported.
+    pub fn assert_clean(&self) {
+        assert!(self.diagnostics.is_empty(), "unexpected diagnostics:\n{}", self.dump());
+    }
+
+    /// Every diagnostic as one line, for failure messages.
+    pub fn dump(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| format!("  {:?} {}\n", d.severity, d.one_line(&self.kit.sources)))
+            .collect()
+    }
+
+    /// Index of a person by id.
+    pub fn person(&self, id: &str) -> &carnet::model::Personne {
+        let i = self.kit.person_index.get(id).unwrap_or_else(|| panic!("no person {id}:\n{}", self.dump()));
+        &self.kit.personnes[*i]
+    }
+
+    /// A session by id.
+    pub fn session(&self, id: &str) -> &carnet::model::Activity {
+        self.kit
+            .sessions
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no session {id}:\n{}", self.dump()))
+    }
+
+    /// A club by id.
+    pub fn club(&self, id: &str) -> &carnet::model::Activity {
+        self.kit
+            .clubs
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no club {id}:\n{}", self.dump()))
+    }
+
+    /// Ids of a list of person indices.
+    pub fn ids(&self, people: impl IntoIterator<Item = usize>) -> Vec<String> {
+        people.into_iter().map(|i| self.kit.personnes[i].id.clone()).collect()
+    }
+}
