@@ -201,7 +201,9 @@ impl Config {
         }
         let coordination = raw.coordination.as_ref().and_then(|c| {
             let jour = c.jour.as_ref()?;
-            let Some(weekday) = WEEKDAYS.iter().position(|d| *d == jour.text().to_lowercase())
+            let Some(weekday) = WEEKDAYS
+                .iter()
+                .position(|d| *d == jour.text().to_lowercase())
             else {
                 diagnostics.push(
                     Diagnostic::error(span(jour), format!("jour inconnu « {} »", jour.text()))

@@ -71,15 +71,16 @@ impl Diagnostic {
             Severity::Error => CodespanDiagnostic::error(),
             Severity::Warning => CodespanDiagnostic::warning(),
         };
-        let mut diagnostic = base
-            .with_message(&self.message)
-            .with_labels(
-                std::iter::once(Label::primary(self.span.file, self.span.start..self.span.end))
-                    .chain(self.also.iter().map(|(span, label)| {
-                        Label::secondary(span.file, span.start..span.end).with_message(label)
-                    }))
-                    .collect(),
-            );
+        let mut diagnostic = base.with_message(&self.message).with_labels(
+            std::iter::once(Label::primary(
+                self.span.file,
+                self.span.start..self.span.end,
+            ))
+            .chain(self.also.iter().map(|(span, label)| {
+                Label::secondary(span.file, span.start..span.end).with_message(label)
+            }))
+            .collect(),
+        );
         if let Some(expected) = &self.expected {
             diagnostic = diagnostic.with_notes(vec![format!("attendu : {expected}")]);
         }
@@ -125,7 +126,11 @@ impl Diagnostics {
 
     /// Number of errors and of warnings.
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         (errors, self.items.len() - errors)
     }
 

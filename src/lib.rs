@@ -8,21 +8,28 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod embedded;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod source;
 pub mod view;
 
-
-
-
 use chrono::NaiveDate;
 use diagnostic::{Diagnostic, Severity};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+pub use view::Profile;
 
 /// The kit of a folder, loaded and validated, with every diagnostic found
 /// (sorted by file and position). `Err` only for I/O problems (exit status 2).
-pub fn check(root: &Path, today: NaiveDate) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
+pub fn check(
+    root: &Path,
+    today: NaiveDate,
+) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
     let loaded = load::load(root)?;
     let (kit, mut diagnostics) = model::build(loaded, today);
     diagnostics.sort_by_key(|d| (d.span.file, d.span.start, d.severity));
@@ -32,4 +39,99 @@ pub fn check(root: &Path, today: NaiveDate) -> Result<(model::Kit, Vec<Diagnosti
 /// Whether any diagnostic is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// What `carnet build` is asked to do.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The kit folder.
+    pub root: PathBuf,
+    /// Where the site goes (replaced atomically).
+    pub out: PathBuf,
+    /// Who the site is for.
+    pub profile: Profile,
+    /// The build day.
+    pub today: NaiveDate,
+}
+
+/// A successful build.
+#[derive(Debug)]
+pub struct Built {
+    /// Warnings, rendered for the terminal.
+    pub report: String,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Number of HTML pages written.
+    pub pages: usize,
+    /// Number of files written.
+    pub files: usize,
+    /// Every output with the inputs it was made from (for watch mode).
+    pub outputs: Vec<(String, Vec<render::Input>)>,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// Why a build wrote nothing.
+#[derive(Debug)]
+pub enum Failure {
+    /// The kit could not be read or the output could not be written (exit 2).
+    Io(String),
+    /// The data are invalid (exit 1): rendered diagnostics.
+    Invalid {
+        /// Errors and warnings, rendered.
+        report: String,
+        /// Number of errors.
+        errors: usize,
+    },
+    /// A template of the kit is broken (exit 1).
+    Template(String),
+}
+
+impl Failure {
+    /// The process exit status for this failure.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Io(_) => 2,
+            Failure::Invalid { .. } | Failure::Template(_) => 1,
+        }
+    }
+}
+
+/// Renders diagnostics for the terminal, in order.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], sources: &source::Sources) -> String {
+    diagnostics.iter().map(|d| d.render(sources)).collect()
+}
+
+/// Loads, validates, renders and writes the site. Nothing is written unless
+/// every stage succeeded; the previous output is then replaced atomically.
+pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    let start = Instant::now();
+    let (kit, diagnostics) =
+        check(&options.root, options.today).map_err(|e| Failure::Io(e.message))?;
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let report = render_diagnostics(&diagnostics, &kit.sources);
+    if errors > 0 {
+        return Err(Failure::Invalid { report, errors });
+    }
+    let assets = render::html::Assets::load(&options.root, &kit.config.theme)
+        .map_err(|e| Failure::Io(format!("impossible de lire les gabarits du kit : {e}")))?;
+    let view = view::View::new(&kit, options.profile);
+    let outputs = render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
+    output::write_atomically(&options.out, &outputs).map_err(|e| {
+        Failure::Io(format!(
+            "impossible d'écrire {} : {e}",
+            options.out.display()
+        ))
+    })?;
+    Ok(Built {
+        report,
+        warnings: diagnostics.len(),
+        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        files: outputs.len(),
+        outputs: outputs.into_iter().map(|o| (o.path, o.inputs)).collect(),
+        seconds: start.elapsed().as_secs_f64(),
+    })
 }

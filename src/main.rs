@@ -1,1 +1,240 @@
-fn main() {}
+//! The `carnet` command: parses arguments, calls the library, maps results to
+//! exit statuses (0 success, 1 invalid data, 2 usage or I/O error).
+
+use carnet::{BuildOptions, Failure, Profile};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "carnet",
+    version,
+    about = "Fiches, site et formulaires d'une association d'aide à l'emploi, à partir de fichiers YAML"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    /// Seules les données consenties (par défaut)
+    Public,
+    /// Toutes les données : à garder hors d'un site public
+    Interne,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Écrit un nouveau kit avec les données d'exemple
+    Init {
+        /// Dossier du nouveau kit
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Charge et vérifie tout le kit, affiche chaque problème
+    Check {
+        /// Dossier du kit
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
+        #[arg(long, hide = true)]
+        today: Option<NaiveDate>,
+    },
+    /// Construit le site dans public/
+    Build {
+        /// Dossier du kit
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Public (par défaut) ou interne
+        #[arg(long, value_enum, default_value = "public")]
+        profile: ProfileArg,
+        /// Dossier de sortie (par défaut DIR/public)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
+        #[arg(long, hide = true)]
+        today: Option<NaiveDate>,
+    },
+    /// Crée une fiche : personne "Nom Prénom", session AAAA-MM, club AAAA-MM
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+        /// Dossier du kit
+        #[arg(long, default_value = ".", global = true)]
+        dir: PathBuf,
+    },
+    /// Écrit le schéma JSON de chaque type de fiche (complétion dans l'éditeur)
+    Schema {
+        /// Dossier où écrire les schémas
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Nouvelle personne : "Nom Prénom"
+    Personne {
+        /// Nom puis prénom
+        nom: String,
+        /// M. ou Mme
+        #[arg(long)]
+        civilite: String,
+    },
+    /// Nouvelle session mensuelle : AAAA-MM
+    Session {
+        /// Mois de la session
+        mois: String,
+    },
+    /// Nouveau club emploi : AAAA-MM (premier des deux mois)
+    Club {
+        /// Premier mois du club
+        mois: String,
+    },
+}
+
+fn today(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Init { dir } => match carnet::scaffold::init(&dir) {
+            Ok(n) => {
+                println!(
+                    "carnet : nouveau kit écrit dans {} ({n} fichiers)",
+                    dir.display()
+                );
+                0
+            }
+            Err(e) => fail(&e.to_string()),
+        },
+        Command::Check { dir, today: day } => check(&dir, today(day)),
+        Command::Build {
+            dir,
+            profile,
+            out,
+            today: day,
+        } => {
+            let profile = match profile {
+                ProfileArg::Public => Profile::Public,
+                ProfileArg::Interne => Profile::Interne,
+            };
+            let out = out.unwrap_or_else(|| dir.join("public"));
+            build(&BuildOptions {
+                root: dir,
+                out,
+                profile,
+                today: today(day),
+            })
+        }
+        Command::New { what, dir } => {
+            let written = match what {
+                NewCommand::Personne { nom, civilite } => {
+                    carnet::scaffold::new_person(&dir, &nom, &civilite)
+                }
+                NewCommand::Session { mois } => carnet::scaffold::new_session(&dir, &mois),
+                NewCommand::Club { mois } => carnet::scaffold::new_club(&dir, &mois),
+            };
+            match written {
+                Ok(path) => {
+                    println!("carnet : {} écrit", path.display());
+                    0
+                }
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Command::Schema { out } => match carnet::schema::write(&out) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("carnet : {} écrit", p.display());
+                }
+                0
+            }
+            Err(e) => fail(&format!(
+                "impossible d'écrire les schémas dans {} : {e}",
+                out.display()
+            )),
+        },
+    };
+    ExitCode::from(code)
+}
+
+fn fail(message: &str) -> u8 {
+    eprintln!("erreur : {message}");
+    2
+}
+
+fn check(dir: &std::path::Path, today: NaiveDate) -> u8 {
+    match carnet::check(dir, today) {
+        Err(e) => fail(&e.message),
+        Ok((kit, diagnostics)) => {
+            eprint!("{}", carnet::render_diagnostics(&diagnostics, &kit.sources));
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == carnet::diagnostic::Severity::Error)
+                .count();
+            let warnings = diagnostics.len() - errors;
+            let files = kit.sources.iter().count();
+            if errors > 0 {
+                eprintln!(
+                    "carnet : {files} fichiers lus, {errors} erreur(s), {warnings} avertissement(s)"
+                );
+                1
+            } else {
+                println!(
+                    "carnet : {files} fichiers lus, aucune erreur, {warnings} avertissement(s)"
+                );
+                0
+            }
+        }
+    }
+}
+
+fn build(options: &BuildOptions) -> u8 {
+    if options.profile == Profile::Interne {
+        eprintln!(
+            "attention : profil interne — le site contient toutes les données personnelles \
+             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
+             À garder sur 127.0.0.1 ou derrière un contrôle d'accès."
+        );
+    }
+    match carnet::build(options) {
+        Ok(built) => {
+            eprint!("{}", built.report);
+            println!(
+                "carnet : {} pages écrites dans {} ({} fichiers, {} avertissement(s)) en {:.2} s",
+                built.pages,
+                options.out.display(),
+                built.files,
+                built.warnings,
+                built.seconds
+            );
+            0
+        }
+        Err(failure) => {
+            match &failure {
+                Failure::Io(message) => eprintln!("erreur : {message}"),
+                Failure::Invalid { report, errors } => {
+                    eprint!("{report}");
+                    eprintln!(
+                        "carnet : {errors} erreur(s) : rien n'a été écrit, {} est inchangé",
+                        options.out.display()
+                    );
+                }
+                Failure::Template(message) => {
+                    eprintln!("erreur : {message}");
+                    eprintln!(
+                        "carnet : rien n'a été écrit, {} est inchangé",
+                        options.out.display()
+                    );
+                }
+            }
+            failure.exit_code() as u8
+        }
+    }
+}

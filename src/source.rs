@@ -156,7 +156,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
-    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         let file = self
             .files
             .get(id)
@@ -173,14 +177,18 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
             .files
             .get(id)
             .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        let range = file.line_range(line).ok_or(
-            codespan_reporting::files::Error::LineTooLarge {
-                given: line,
-                max: file.line_starts.len() - 1,
-            },
-        )?;
+        let range =
+            file.line_range(line)
+                .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                    given: line,
+                    max: file.line_starts.len() - 1,
+                })?;
         // codespan expects the range to include the line terminator.
-        let end = if range.end < file.text.len() { range.end + 1 } else { range.end };
+        let end = if range.end < file.text.len() {
+            range.end + 1
+        } else {
+            range.end
+        };
         Ok(range.start..end)
     }
 }
@@ -191,7 +199,11 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters_not_bytes() {
-        let file = SourceFile::new("a.yaml".into(), "a.yaml".into(), "nom: Éloïse\nprenom: x\n".into());
+        let file = SourceFile::new(
+            "a.yaml".into(),
+            "a.yaml".into(),
+            "nom: Éloïse\nprenom: x\n".into(),
+        );
         let byte = file.text.find('x').unwrap();
         assert_eq!(file.line_column(byte), (2, 9));
         let after_accent = file.text.find("se").unwrap();

@@ -251,8 +251,11 @@ pub(crate) fn parse_yaml_text<T: DeserializeOwned>(
     file: FileId,
     offset: usize,
 ) -> Result<T, Vec<Diagnostic>> {
-    serde_saphyr::from_str::<T>(text)
-        .map_err(|error| vec![yaml_error::to_diagnostic(&error, text, source, file, offset)])
+    serde_saphyr::from_str::<T>(text).map_err(|error| {
+        vec![yaml_error::to_diagnostic(
+            &error, text, source, file, offset,
+        )]
+    })
 }
 
 fn check_id(
@@ -279,7 +282,9 @@ fn check_id(
         diagnostics.push(
             Diagnostic::error(
                 Span::file_start(file),
-                format!("l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"),
+                format!(
+                    "l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
+                ),
             )
             .expected("un seul fichier par identifiant (.yaml ou .yml, pas les deux)"),
         );

@@ -31,7 +31,10 @@ pub struct RawPage {
 /// Splits `---` front matter from the body and parses it.
 pub(super) fn parse(source: &SourceFile, file: FileId) -> Result<RawPage, Vec<Diagnostic>> {
     let text = source.text.as_str();
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return Ok(RawPage {
             front: FrontMatter::default(),
             body: text.to_string(),
@@ -40,8 +43,11 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> Result<RawPage, Vec<Di
     let start = text.len() - rest.len();
     let Some(end) = rest.find("\n---").map(|n| start + n + 1) else {
         return Err(vec![
-            Diagnostic::error(Span::new(file, 0..3), "l'en-tête « --- » n'est jamais refermé")
-                .expected("une ligne « --- » après les réglages de la page"),
+            Diagnostic::error(
+                Span::new(file, 0..3),
+                "l'en-tête « --- » n'est jamais refermé",
+            )
+            .expected("une ligne « --- » après les réglages de la page"),
         ]);
     };
     let front_text = &text[start..end];
@@ -51,7 +57,10 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> Result<RawPage, Vec<Di
         super::parse_yaml_text(front_text, source, file, start)?
     };
     let after = &text[end + 3..];
-    let body = after.strip_prefix('\n').or(after.strip_prefix("\r\n")).unwrap_or(after);
+    let body = after
+        .strip_prefix('\n')
+        .or(after.strip_prefix("\r\n"))
+        .unwrap_or(after);
     Ok(RawPage {
         front,
         body: body.to_string(),

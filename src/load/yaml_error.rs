@@ -18,7 +18,8 @@ pub(super) fn to_diagnostic(
             match span.byte_offset() {
                 Some(byte) => byte as usize,
                 None => {
-                    let inner = SourceFile::new(String::new(), Default::default(), text.to_string());
+                    let inner =
+                        SourceFile::new(String::new(), Default::default(), text.to_string());
                     inner.offset_of(location.line() as usize, location.column() as usize)
                 }
             }
@@ -64,7 +65,10 @@ fn translate(raw: &str) -> (String, Option<String>) {
         } else {
             Some("aucun champ à cet endroit".to_string())
         };
-        return (format!("champ inconnu « {field} » (faute de frappe ?)"), expected);
+        return (
+            format!("champ inconnu « {field} » (faute de frappe ?)"),
+            expected,
+        );
     }
     if raw.starts_with("missing field") {
         let names = quoted(raw);
@@ -80,7 +84,10 @@ fn translate(raw: &str) -> (String, Option<String>) {
         );
     }
     if raw.contains("invalid type") {
-        let expected = raw.split("expected ").nth(1).map(|e| expected_in_french(e.trim()));
+        let expected = raw
+            .split("expected ")
+            .nth(1)
+            .map(|e| expected_in_french(e.trim()));
         return (format!("valeur d'un type inattendu ({raw})"), expected);
     }
     (format!("YAML invalide : {raw}"), None)

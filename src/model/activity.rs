@@ -68,7 +68,10 @@ fn build_session(
     let mois = match &r.mois {
         Some(m) => c.month(m),
         None => {
-            c.missing("mois", "le mois de la session, par exemple mois: \"2026-09\"");
+            c.missing(
+                "mois",
+                "le mois de la session, par exemple mois: \"2026-09\"",
+            );
             None
         }
     };
@@ -94,7 +97,15 @@ fn build_session(
         }
     }
     let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, true);
-    let ateliers = ateliers(&r.ateliers, ActivityKind::Session, &inscrits, mois, resolver, today, c);
+    let ateliers = ateliers(
+        &r.ateliers,
+        ActivityKind::Session,
+        &inscrits,
+        mois,
+        resolver,
+        today,
+        c,
+    );
     require_ateliers(&inscrits, &ateliers, c);
     Some(Activity {
         kind: ActivityKind::Session,
@@ -119,7 +130,12 @@ pub(super) fn build_clubs(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Activity> {
     let from_people = declared_in_people(loaded, resolver, |raw| {
-        raw.record.clubs.iter().flatten().map(|club| (club, None)).collect()
+        raw.record
+            .clubs
+            .iter()
+            .flatten()
+            .map(|club| (club, None))
+            .collect()
     });
     check_targets_exist(&from_people, &loaded.clubs, "club", diagnostics);
     loaded
@@ -147,7 +163,10 @@ fn build_club(
     let mois = match &r.mois {
         Some(m) => c.month(m),
         None => {
-            c.missing("mois", "le premier mois du club, par exemple mois: \"2026-09\"");
+            c.missing(
+                "mois",
+                "le premier mois du club, par exemple mois: \"2026-09\"",
+            );
             None
         }
     };
@@ -176,7 +195,15 @@ fn build_club(
         })
         .collect();
     let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, false);
-    let ateliers = ateliers(&r.ateliers, ActivityKind::Club, &inscrits, mois, resolver, today, c);
+    let ateliers = ateliers(
+        &r.ateliers,
+        ActivityKind::Club,
+        &inscrits,
+        mois,
+        resolver,
+        today,
+        c,
+    );
     require_ateliers(&inscrits, &ateliers, c);
     let convocation = match (&r.convocation, mois) {
         (Some(conv), Some(_)) => convocation(conv, sessions, resolver, c),
@@ -261,25 +288,33 @@ fn people(
 fn declared_in_people<'a>(
     loaded: &'a Loaded,
     resolver: &Resolver,
-    targets: impl Fn(&'a RawFile<crate::load::records::RawPersonne>) -> Vec<(&'a Text, Option<&'a RawInscription>)>,
+    targets: impl Fn(
+        &'a RawFile<crate::load::records::RawPersonne>,
+    ) -> Vec<(&'a Text, Option<&'a RawInscription>)>,
 ) -> HashMap<String, Vec<Declared<'a>>> {
     let personnes = resolver.personnes();
     let mut by_target: HashMap<String, Vec<Declared>> = HashMap::new();
     for raw in &loaded.personnes {
-        let Some(personne) = resolver.index_of(&raw.id).filter(|&i| personnes[i].file == raw.file) else {
+        let Some(personne) = resolver
+            .index_of(&raw.id)
+            .filter(|&i| personnes[i].file == raw.file)
+        else {
             continue;
         };
         for (target, inscription) in targets(raw) {
-            by_target.entry(target.text().to_string()).or_default().push(Declared {
-                file: raw.file,
-                anchor: target,
-                personne,
-                financement: inscription.and_then(|i| i.financement.as_ref()),
-                caf: inscription.and_then(|i| i.caf.as_ref()),
-                cli: inscription.and_then(|i| i.cli.as_ref()),
-                complement: inscription.and_then(|i| i.complement.as_ref()),
-                depuis: inscription.and_then(|i| i.depuis.as_ref()),
-            });
+            by_target
+                .entry(target.text().to_string())
+                .or_default()
+                .push(Declared {
+                    file: raw.file,
+                    anchor: target,
+                    personne,
+                    financement: inscription.and_then(|i| i.financement.as_ref()),
+                    caf: inscription.and_then(|i| i.caf.as_ref()),
+                    cli: inscription.and_then(|i| i.cli.as_ref()),
+                    complement: inscription.and_then(|i| i.complement.as_ref()),
+                    depuis: inscription.and_then(|i| i.depuis.as_ref()),
+                });
         }
     }
     by_target
@@ -318,7 +353,10 @@ fn merge(
     check_financing: bool,
 ) -> Vec<Enrolment> {
     let mut merged: Vec<(Enrolment, Vec<&Declared>)> = Vec::new();
-    let all: Vec<&Declared> = declared.iter().chain(from_people.into_iter().flatten()).collect();
+    let all: Vec<&Declared> = declared
+        .iter()
+        .chain(from_people.into_iter().flatten())
+        .collect();
     for d in all {
         if let Some((_, sources)) = merged.iter_mut().find(|(e, _)| e.personne == d.personne) {
             sources.push(d);
@@ -400,7 +438,12 @@ fn agree_text<'a>(
 }
 
 /// Warnings of SPEC §2: a missing financing, an RSA beneficiary without CAF/CLI numbers.
-fn warn_financing(c: &mut Checker, sources: &[&Declared], enrolment: &Enrolment, resolver: &Resolver) {
+fn warn_financing(
+    c: &mut Checker,
+    sources: &[&Declared],
+    enrolment: &Enrolment,
+    resolver: &Resolver,
+) {
     let anchor = sources[0];
     let span = Span::new(anchor.file, anchor.anchor.range.clone());
     let who = resolver.personnes()[enrolment.personne].nom_complet();
@@ -419,7 +462,10 @@ fn warn_financing(c: &mut Checker, sources: &[&Declared], enrolment: &Enrolment,
                 c.diagnostics.push(
                     Diagnostic::warning(
                         span,
-                        format!("{who} est financé(e) par le RSA mais il manque : {}", missing.join(", ")),
+                        format!(
+                            "{who} est financé(e) par le RSA mais il manque : {}",
+                            missing.join(", ")
+                        ),
                     )
                     .expected("les numéros caf et cli des bénéficiaires du RSA"),
                 );
@@ -452,31 +498,49 @@ fn ateliers(
     today: NaiveDate,
     c: &mut Checker,
 ) -> Vec<Atelier> {
-    let by_person: HashMap<PersonIdx, &Enrolment> = inscrits.iter().map(|e| (e.personne, e)).collect();
+    let by_person: HashMap<PersonIdx, &Enrolment> =
+        inscrits.iter().map(|e| (e.personne, e)).collect();
     let mut out: Vec<Atelier> = Vec::new();
     for raw in raws.iter().flatten() {
         let Some(date_text) = &raw.date else {
             c.missing("ateliers.date", "la date de l'atelier, AAAA-MM-JJ");
             continue;
         };
-        let Some(date) = c.date(date_text) else { continue };
+        let Some(date) = c.date(date_text) else {
+            continue;
+        };
         if let Some(mois) = mois {
             let (first, last, expected) = match kind {
-                ActivityKind::Session => (mois.first_day(), mois.last_day(), format!("une date du mois {mois}")),
+                ActivityKind::Session => (
+                    mois.first_day(),
+                    mois.last_day(),
+                    format!("une date du mois {mois}"),
+                ),
                 ActivityKind::Club => (
                     mois.first_day(),
                     mois.next().last_day(),
-                    format!("une date entre le {} et le {} (les deux mois du club)", mois.first_day(), mois.next().last_day()),
+                    format!(
+                        "une date entre le {} et le {} (les deux mois du club)",
+                        mois.first_day(),
+                        mois.next().last_day()
+                    ),
                 ),
             };
             if date < first || date > last {
                 match kind {
-                    ActivityKind::Club => c.error(date_text, format!("l'atelier du {date} tombe hors des deux mois du club"), expected),
+                    ActivityKind::Club => c.error(
+                        date_text,
+                        format!("l'atelier du {date} tombe hors des deux mois du club"),
+                        expected,
+                    ),
                     ActivityKind::Session => {
                         let span = c.span(date_text);
                         c.diagnostics.push(
-                            Diagnostic::warning(span, format!("l'atelier du {date} tombe hors du mois de la session"))
-                                .expected(expected),
+                            Diagnostic::warning(
+                                span,
+                                format!("l'atelier du {date} tombe hors du mois de la session"),
+                            )
+                            .expected(expected),
                         );
                     }
                 }
@@ -504,7 +568,9 @@ fn ateliers(
         };
         let mut recorded: HashMap<PersonIdx, (Statut, Option<String>)> = HashMap::new();
         for (id, presence) in raw.presences.iter().flat_map(|p| p.0.iter()) {
-            let Some(personne) = resolver.person(c, id, "presences", None) else { continue };
+            let Some(personne) = resolver.person(c, id, "presences", None) else {
+                continue;
+            };
             let Some(enrolment) = by_person.get(&personne) else {
                 c.error(
                     id,
@@ -517,7 +583,10 @@ fn ateliers(
                 let since = enrolment.depuis.map(|d| d.to_string()).unwrap_or_default();
                 c.error(
                     id,
-                    format!("présence le {date} de « {} », inscrit(e) seulement depuis le {since}", id.text()),
+                    format!(
+                        "présence le {date} de « {} », inscrit(e) seulement depuis le {since}",
+                        id.text()
+                    ),
                     format!("aucune présence avant le {since} (date « depuis » de l'inscription)"),
                 );
                 continue;
@@ -531,7 +600,11 @@ fn ateliers(
             .filter(|e| e.expected_on(date))
             .map(|e| {
                 let (statut, commentaire) = recorded.remove(&e.personne).unwrap_or((
-                    if date <= today { Statut::NonRenseigne } else { Statut::AVenir },
+                    if date <= today {
+                        Statut::NonRenseigne
+                    } else {
+                        Statut::AVenir
+                    },
                     None,
                 ));
                 Attendance {
@@ -563,11 +636,16 @@ fn presence_status(
             let Some(statut) = &d.statut else {
                 let span = Span::new(c.file, presence.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error(span, "présence sans statut").expected("statut: present, absent ou excuse"),
+                    Diagnostic::error(span, "présence sans statut")
+                        .expected("statut: present, absent ou excuse"),
                 );
                 return None;
             };
-            (statut.text().to_string(), statut.range.clone(), opt_text(&d.commentaire))
+            (
+                statut.text().to_string(),
+                statut.range.clone(),
+                opt_text(&d.commentaire),
+            )
         }
     };
     let statut = match text.as_str() {

@@ -78,7 +78,13 @@ fn last_activity(kit: &mut Kit) {
     }
     for (i, p) in kit.personnes.iter().enumerate() {
         if let Some(m) = &p.parrainage {
-            for date in m.entretiens.iter().map(|e| e.date).chain(m.debut).chain(m.fin) {
+            for date in m
+                .entretiens
+                .iter()
+                .map(|e| e.date)
+                .chain(m.debut)
+                .chain(m.fin)
+            {
                 seen(i, date);
             }
         }
@@ -136,7 +142,11 @@ fn todos(kit: &Kit) -> Vec<Todo> {
     }
     for session in &kit.sessions {
         for atelier in &session.ateliers {
-            for a in atelier.attendance.iter().filter(|a| a.statut == Statut::Absent) {
+            for a in atelier
+                .attendance
+                .iter()
+                .filter(|a| a.statut == Statut::Absent)
+            {
                 let person = &kit.personnes[a.personne];
                 let rsa = session
                     .inscrits
@@ -156,7 +166,11 @@ fn todos(kit: &Kit) -> Vec<Todo> {
         }
     }
     for event in kit.evenements.iter().filter(|e| e.photos) {
-        for p in event.participants.iter().filter(|p| p.present && !p.droit_image) {
+        for p in event
+            .participants
+            .iter()
+            .filter(|p| p.present && !p.droit_image)
+        {
             todos.push(Todo {
                 kind: TodoKind::DroitImageManquant,
                 personne: p.personne,

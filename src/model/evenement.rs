@@ -50,7 +50,11 @@ fn time(c: &mut Checker, value: &Option<Text>) -> Option<String> {
     if valid {
         Some(text.to_string())
     } else {
-        c.error(value, format!("heure mal écrite « {text} »"), "une heure HH:MM entre guillemets, par exemple \"14:00\"");
+        c.error(
+            value,
+            format!("heure mal écrite « {text} »"),
+            "une heure HH:MM entre guillemets, par exemple \"14:00\"",
+        );
         None
     }
 }
@@ -74,7 +78,11 @@ fn build_one(
         None => "atelier".to_string(),
         Some(t) if EVENT_TYPES.contains(&t.text()) => t.text().to_string(),
         Some(t) => {
-            c.error(t, format!("type d'événement inconnu « {} »", t.text()), EVENT_TYPES.join(", "));
+            c.error(
+                t,
+                format!("type d'événement inconnu « {} »", t.text()),
+                EVENT_TYPES.join(", "),
+            );
             String::new()
         }
     };
@@ -83,29 +91,45 @@ fn build_one(
     if let (Some(d), Some(f), Some(fin)) = (&heure_debut, &heure_fin, &r.heure_fin)
         && f < d
     {
-        c.error(fin, format!("l'événement finit ({f}) avant de commencer ({d})"), "une heure de fin après l'heure de début");
+        c.error(
+            fin,
+            format!("l'événement finit ({f}) avant de commencer ({d})"),
+            "une heure de fin après l'heure de début",
+        );
     }
-    let responsable = r.responsable.as_ref().and_then(|id| resolver.person(c, id, "responsable", None));
-    let operateur = r.operateur.as_ref().and_then(|id| match operators.get(id.text()) {
-        Some(&index) => Some(index),
-        None => {
-            c.error(id, format!("opérateur inconnu « {} »", id.text()), "l'identifiant d'un fichier de data/operateurs/");
-            None
-        }
-    });
+    let responsable = r
+        .responsable
+        .as_ref()
+        .and_then(|id| resolver.person(c, id, "responsable", None));
+    let operateur = r
+        .operateur
+        .as_ref()
+        .and_then(|id| match operators.get(id.text()) {
+            Some(&index) => Some(index),
+            None => {
+                c.error(
+                    id,
+                    format!("opérateur inconnu « {} »", id.text()),
+                    "l'identifiant d'un fichier de data/operateurs/",
+                );
+                None
+            }
+        });
     let mut participants = Vec::new();
     for p in r.participants.iter().flatten() {
         let participant = match &p.value {
             RawParticipant::Id(id) => {
                 let text = Text::new(id.clone(), p.range.clone());
-                resolver.person(c, &text, "participants", None).map(|personne| Participant {
-                    personne: Some(personne),
-                    nom: None,
-                    email: None,
-                    present: true,
-                    satisfaction: false,
-                    droit_image: false,
-                })
+                resolver
+                    .person(c, &text, "participants", None)
+                    .map(|personne| Participant {
+                        personne: Some(personne),
+                        nom: None,
+                        email: None,
+                        present: true,
+                        satisfaction: false,
+                        droit_image: false,
+                    })
             }
             RawParticipant::Detail(d) => {
                 let personne = match &d.personne {
@@ -117,8 +141,13 @@ fn build_one(
                 };
                 if personne.is_none() && opt_text(&d.nom).is_none() {
                     c.diagnostics.push(
-                        Diagnostic::error(Span::new(c.file, p.range.clone()), "participant sans personne ni nom")
-                            .expected("personne: identifiant, ou nom: et email: pour une personne extérieure"),
+                        Diagnostic::error(
+                            Span::new(c.file, p.range.clone()),
+                            "participant sans personne ni nom",
+                        )
+                        .expected(
+                            "personne: identifiant, ou nom: et email: pour une personne extérieure",
+                        ),
                     );
                     continue;
                 }
@@ -144,7 +173,12 @@ fn build_one(
         heure_fin,
         lieu: opt_text(&r.lieu),
         responsable,
-        intervenants: r.intervenants.iter().flatten().map(|i| i.text().to_string()).collect(),
+        intervenants: r
+            .intervenants
+            .iter()
+            .flatten()
+            .map(|i| i.text().to_string())
+            .collect(),
         operateur,
         photos: r.photos.as_ref().is_some_and(|b| b.value),
         participants,

@@ -41,7 +41,8 @@ impl<'a> Resolver<'a> {
                 Some(close) => format!(
                     "l'identifiant d'un fichier de data/personnes/ ; vouliez-vous dire « {close} » ?"
                 ),
-                None => "l'identifiant d'un fichier de data/personnes/ (nom du fichier sans .yaml)".into(),
+                None => "l'identifiant d'un fichier de data/personnes/ (nom du fichier sans .yaml)"
+                    .into(),
             };
             checker.error(
                 id,
@@ -87,7 +88,11 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
         }
         previous = current;
     }

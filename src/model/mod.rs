@@ -511,7 +511,13 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
-    personne::link_all(&loaded.personnes, &mut personnes, &person_index, today, &mut diagnostics);
+    personne::link_all(
+        &loaded.personnes,
+        &mut personnes,
+        &person_index,
+        today,
+        &mut diagnostics,
+    );
     let operateurs = operateur::build_all(&loaded.operateurs, &mut diagnostics);
     let operator_index: HashMap<&str, usize> = operateurs
         .iter()
@@ -523,8 +529,12 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
     sessions.sort_by(|a, b| (a.mois, &a.id).cmp(&(b.mois, &b.id)));
     let mut clubs = activity::build_clubs(&loaded, &sessions, &resolver, today, &mut diagnostics);
     clubs.sort_by(|a, b| (a.mois, &a.id).cmp(&(b.mois, &b.id)));
-    let mut evenements =
-        evenement::build_all(&loaded.evenements, &resolver, &operator_index, &mut diagnostics);
+    let mut evenements = evenement::build_all(
+        &loaded.evenements,
+        &resolver,
+        &operator_index,
+        &mut diagnostics,
+    );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
     let mut kit = Kit {

@@ -18,7 +18,10 @@ pub const OPERATOR_TYPES: [&str; 7] = [
 ];
 
 /// Checks every operator file; sorted by id.
-pub(super) fn build_all(raws: &[RawFile<RawOperateur>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Operateur> {
+pub(super) fn build_all(
+    raws: &[RawFile<RawOperateur>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Operateur> {
     let mut out: Vec<Operateur> = raws
         .iter()
         .filter_map(|raw| {
@@ -32,7 +35,11 @@ pub(super) fn build_all(raws: &[RawFile<RawOperateur>], diagnostics: &mut Vec<Di
                 if OPERATOR_TYPES.contains(&t.text()) {
                     Some(t.text().to_string())
                 } else {
-                    c.error(t, format!("type d'opérateur inconnu « {} »", t.text()), OPERATOR_TYPES.join(", "));
+                    c.error(
+                        t,
+                        format!("type d'opérateur inconnu « {} »", t.text()),
+                        OPERATOR_TYPES.join(", "),
+                    );
                     None
                 }
             });

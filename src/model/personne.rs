@@ -83,7 +83,8 @@ fn build_one(
             .iter()
             .filter_map(|role| {
                 let name = role.text();
-                let known = BUILT_IN_ROLES.contains(&name) || config.extra_roles.iter().any(|r| r == name);
+                let known =
+                    BUILT_IN_ROLES.contains(&name) || config.extra_roles.iter().any(|r| r == name);
                 if known {
                     Some(name.to_string())
                 } else {
@@ -106,7 +107,8 @@ fn build_one(
     let mobile = c.phone(&r.mobile);
     let email = c.email(&r.email);
     let default = config.annuaire_par_defaut;
-    let consent = |field: Option<&crate::load::spanned::Sp<bool>>| field.map_or(default, |b| b.value);
+    let consent =
+        |field: Option<&crate::load::spanned::Sp<bool>>| field.map_or(default, |b| b.value);
     let annuaire = match &r.annuaire {
         None => Consent {
             nom: default,
@@ -194,12 +196,19 @@ pub(super) fn link_all(
             diagnostics,
         };
         let Some(parrain_id) = &p.parrain else {
-            c.missing("parrainage.parrain", "l'identifiant du parrain, par exemple parrain: martin-paul");
+            c.missing(
+                "parrainage.parrain",
+                "l'identifiant du parrain, par exemple parrain: martin-paul",
+            );
             continue;
         };
         let parrain = resolver.person(&mut c, parrain_id, "parrainage.parrain", Some("parrain"));
         if parrain == Some(me) {
-            c.error(parrain_id, "une personne ne peut pas être son propre parrain", "l'identifiant d'un autre membre");
+            c.error(
+                parrain_id,
+                "une personne ne peut pas être son propre parrain",
+                "l'identifiant d'un autre membre",
+            );
             continue;
         }
         let debut = c.opt_date(&p.debut);
@@ -207,7 +216,11 @@ pub(super) fn link_all(
         if let (Some(d), Some(f), Some(fin_text)) = (debut, fin, &p.fin)
             && f < d
         {
-            c.error(fin_text, format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"), "une date de fin postérieure au début");
+            c.error(
+                fin_text,
+                format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
+                "une date de fin postérieure au début",
+            );
         }
         let historique = p
             .historique
@@ -215,7 +228,12 @@ pub(super) fn link_all(
             .flatten()
             .filter_map(|h| {
                 let id = h.parrain.as_ref()?;
-                let parrain = resolver.person(&mut c, id, "parrainage.historique.parrain", Some("parrain"))?;
+                let parrain = resolver.person(
+                    &mut c,
+                    id,
+                    "parrainage.historique.parrain",
+                    Some("parrain"),
+                )?;
                 Some(AncienParrain {
                     parrain,
                     debut: c.opt_date(&h.debut),
@@ -229,7 +247,10 @@ pub(super) fn link_all(
             .flatten()
             .filter_map(|e| {
                 let Some(date) = &e.date else {
-                    c.missing("parrainage.entretiens.date", "la date de l'entretien, AAAA-MM-JJ");
+                    c.missing(
+                        "parrainage.entretiens.date",
+                        "la date de l'entretien, AAAA-MM-JJ",
+                    );
                     return None;
                 };
                 Some(Entretien {

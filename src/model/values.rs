@@ -97,7 +97,12 @@ impl Checker<'_> {
     }
 
     /// A required text field, trimmed and non-empty.
-    pub fn required(&mut self, value: &Option<Text>, field: &str, expected: &str) -> Option<String> {
+    pub fn required(
+        &mut self,
+        value: &Option<Text>,
+        field: &str,
+        expected: &str,
+    ) -> Option<String> {
         match value {
             Some(v) if !v.text().is_empty() => Some(v.text().to_string()),
             Some(v) => {
@@ -142,14 +147,22 @@ impl Checker<'_> {
 
     /// An optional date.
     pub fn opt_date(&mut self, value: &Option<Text>) -> Option<NaiveDate> {
-        value.as_ref().filter(|v| !v.text().is_empty()).and_then(|v| self.date(v))
+        value
+            .as_ref()
+            .filter(|v| !v.text().is_empty())
+            .and_then(|v| self.date(v))
     }
 
     /// A month `YYYY-MM`.
     pub fn month(&mut self, value: &Text) -> Option<Month> {
         let text = value.text();
         let parsed = (text.len() == 7 && text.as_bytes()[4] == b'-')
-            .then(|| Some((text[..4].parse::<i32>().ok()?, text[5..].parse::<u32>().ok()?)))
+            .then(|| {
+                Some((
+                    text[..4].parse::<i32>().ok()?,
+                    text[5..].parse::<u32>().ok()?,
+                ))
+            })
             .flatten()
             .filter(|(_, m)| (1..=12).contains(m));
         match parsed {
@@ -266,14 +279,33 @@ mod tests {
 
     #[test]
     fn phones_are_normalised_whatever_the_typing() {
-        for typed in ["0612345678", "06 12 34 56 78", "06.12.34.56.78", "+33 6 12 34 56 78", "+33612345678", "0033612345678", "06-12-34-56-78"] {
-            assert_eq!(normalise_phone(typed).as_deref(), Some("06 12 34 56 78"), "{typed}");
+        for typed in [
+            "0612345678",
+            "06 12 34 56 78",
+            "06.12.34.56.78",
+            "+33 6 12 34 56 78",
+            "+33612345678",
+            "0033612345678",
+            "06-12-34-56-78",
+        ] {
+            assert_eq!(
+                normalise_phone(typed).as_deref(),
+                Some("06 12 34 56 78"),
+                "{typed}"
+            );
         }
     }
 
     #[test]
     fn phones_that_are_not_french_numbers_are_rejected() {
-        for typed in ["612345678", "06123456789", "06 12 34 56 7a", "+44 20 7946 0958", "0012345678", "tel"] {
+        for typed in [
+            "612345678",
+            "06123456789",
+            "06 12 34 56 7a",
+            "+44 20 7946 0958",
+            "0012345678",
+            "tel",
+        ] {
             assert_eq!(normalise_phone(typed), None, "{typed}");
         }
     }
@@ -291,8 +323,25 @@ mod tests {
 
     #[test]
     fn month_bounds() {
-        let m = Month { year: 2026, month: 12 };
-        assert_eq!(m.next(), Month { year: 2027, month: 1 });
-        assert_eq!(Month { year: 2028, month: 2 }.last_day().to_string(), "2028-02-29");
+        let m = Month {
+            year: 2026,
+            month: 12,
+        };
+        assert_eq!(
+            m.next(),
+            Month {
+                year: 2027,
+                month: 1
+            }
+        );
+        assert_eq!(
+            Month {
+                year: 2028,
+                month: 2
+            }
+            .last_day()
+            .to_string(),
+            "2028-02-29"
+        );
     }
 }

@@ -111,6 +111,8 @@ pub struct View {
     pub todos: Vec<TodoView>,
     /// Validation warnings as `file:line:col : message` (internal profile only).
     pub warnings: Vec<String>,
+    /// The next 30 days.
+    pub agenda: Vec<AgendaItem>,
     /// Number of tasks and warnings (both profiles).
     pub counts: Counts,
     /// For each person of the kit, how this profile refers to them.
@@ -119,6 +121,43 @@ pub struct View {
     /// For each person of the kit, the files their fiche was made from.
     #[serde(skip)]
     pub person_inputs: Vec<Vec<FileId>>,
+}
+
+/// A dated item of the next 30 days, for the home page.
+#[derive(Clone, Debug, Serialize)]
+pub struct AgendaItem {
+    /// Date.
+    pub date: String,
+    /// What.
+    pub label: String,
+    /// Where it is described (root-relative).
+    pub url: String,
+}
+
+/// Ateliers and events from today to 30 days ahead, by date.
+fn agenda(view: &View, today: chrono::NaiveDate) -> Vec<AgendaItem> {
+    let until = (today + chrono::Days::new(30)).to_string();
+    let today = today.to_string();
+    let mut items: Vec<AgendaItem> = view
+        .sessions
+        .iter()
+        .chain(&view.clubs)
+        .flat_map(|a| {
+            a.ateliers.iter().map(move |at| AgendaItem {
+                date: at.date.clone(),
+                label: format!("{} — {}", a.titre, at.intitule),
+                url: a.url.clone(),
+            })
+        })
+        .chain(view.evenements.iter().map(|e| AgendaItem {
+            date: e.date.clone(),
+            label: e.titre.clone(),
+            url: e.url.clone(),
+        }))
+        .filter(|i| i.date >= today && i.date <= until)
+        .collect();
+    items.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
+    items
 }
 
 /// Totals shown on the home page and the public tableau de bord.
@@ -157,7 +196,11 @@ impl View {
                 detail: t.detail.clone(),
             })
             .collect();
-        let warnings: Vec<String> = kit.warnings.iter().map(|w| w.one_line(&kit.sources)).collect();
+        let warnings: Vec<String> = kit
+            .warnings
+            .iter()
+            .map(|w| w.one_line(&kit.sources))
+            .collect();
         let counts = Counts {
             personnes: kit.personnes.len(),
             sessions: kit.sessions.len(),
@@ -168,7 +211,8 @@ impl View {
             warnings: warnings.len(),
         };
         let pages = records::page_views(kit);
-        View {
+        let mut view = View {
+            agenda: Vec::new(),
             site: SiteView {
                 titre: kit.config.titre.clone(),
                 organisation: kit.config.organisation.clone(),
@@ -199,6 +243,8 @@ impl View {
             counts,
             person_refs,
             person_inputs,
-        }
+        };
+        view.agenda = agenda(&view, kit.today);
+        view
     }
 }

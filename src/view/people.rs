@@ -300,7 +300,8 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
         .map(|(i, p)| {
             let mut inputs = vec![p.file];
             let consent = p.annuaire;
-            let show = |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
+            let show =
+                |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
             let parrainage = p.parrainage.as_ref().map(|m| {
                 inputs.push(kit.personnes[m.parrain].file);
                 MentorshipView {
@@ -336,7 +337,8 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
             });
             let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal, &mut inputs);
             let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal, &mut inputs);
-            let mut filleuls: Vec<PersonRef> = p.filleuls.iter().map(|&f| refs[f].clone()).collect();
+            let mut filleuls: Vec<PersonRef> =
+                p.filleuls.iter().map(|&f| refs[f].clone()).collect();
             inputs.extend(p.filleuls.iter().map(|&f| kit.personnes[f].file));
             filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
             let evenements = p
@@ -366,7 +368,11 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 adresse: p.adresse.clone().filter(|_| internal || consent.adresse),
                 entreprise: p.entreprise.clone(),
                 fonction: p.fonction.clone(),
-                etudes: if internal { p.etudes.clone() } else { Vec::new() },
+                etudes: if internal {
+                    p.etudes.clone()
+                } else {
+                    Vec::new()
+                },
                 situation: internal.then(|| SituationView {
                     emploi: p.situation.emploi,
                     depuis: date(p.situation.depuis),
@@ -386,7 +392,11 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
 }
 
 /// Ongoing and finished mentorships, by mentee name.
-pub(super) fn mentorships(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> (Vec<MentorshipRow>, Vec<MentorshipRow>) {
+pub(super) fn mentorships(
+    kit: &Kit,
+    profile: Profile,
+    refs: &[PersonRef],
+) -> (Vec<MentorshipRow>, Vec<MentorshipRow>) {
     let internal = profile.internal();
     let mut en_cours = Vec::new();
     let mut termines = Vec::new();
@@ -399,7 +409,11 @@ pub(super) fn mentorships(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> (V
             fin: date(m.fin),
             motif_fin: m.motif_fin.clone().filter(|_| internal),
             entretiens: internal.then_some(m.entretiens.len()),
-            dernier_entretien: m.entretiens.last().map(|e| e.date.to_string()).filter(|_| internal),
+            dernier_entretien: m
+                .entretiens
+                .last()
+                .map(|e| e.date.to_string())
+                .filter(|_| internal),
         };
         if m.en_cours {
             en_cours.push(row);
@@ -440,9 +454,4 @@ pub(super) fn directory(kit: &Kit, refs: &[PersonRef]) -> Vec<DirectoryRow> {
         .collect();
     rows.sort_by(|a, b| a.personne.sort.cmp(&b.personne.sort));
     rows
-}
-
-/// Whether an attendance status counts as attended.
-pub fn attended(statut: Statut) -> bool {
-    statut == Statut::Present
 }

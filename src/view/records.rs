@@ -209,7 +209,12 @@ pub(super) fn activity_views(
             let link = link_to_activity(a);
             let mut inputs = vec![a.file];
             inputs.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-            inputs.extend(a.tuteurs.iter().chain(&a.formateurs).map(|&t| kit.personnes[t].file));
+            inputs.extend(
+                a.tuteurs
+                    .iter()
+                    .chain(&a.formateurs)
+                    .map(|&t| kit.personnes[t].file),
+            );
             inputs.sort_unstable();
             inputs.dedup();
             ActivityView {
@@ -231,8 +236,12 @@ pub(super) fn activity_views(
                         intitule: at.intitule.clone(),
                         cycle: at.cycle,
                         attendus: at.attendance.len(),
-                        presents: internal
-                            .then(|| at.attendance.iter().filter(|x| x.statut == Statut::Present).count()),
+                        presents: internal.then(|| {
+                            at.attendance
+                                .iter()
+                                .filter(|x| x.statut == Statut::Present)
+                                .count()
+                        }),
                         presences: if internal {
                             at.attendance
                                 .iter()
@@ -283,7 +292,12 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
         .iter()
         .map(|e| {
             let mut inputs = vec![e.file];
-            inputs.extend(e.participants.iter().filter_map(|p| p.personne).map(|p| kit.personnes[p].file));
+            inputs.extend(
+                e.participants
+                    .iter()
+                    .filter_map(|p| p.personne)
+                    .map(|p| kit.personnes[p].file),
+            );
             inputs.extend(e.responsable.map(|p| kit.personnes[p].file));
             inputs.extend(e.operateur.map(|o| kit.operateurs[o].file));
             inputs.sort_unstable();
@@ -339,8 +353,11 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            let events: Vec<&crate::model::Evenement> =
-                kit.evenements.iter().filter(|e| e.operateur == Some(i)).collect();
+            let events: Vec<&crate::model::Evenement> = kit
+                .evenements
+                .iter()
+                .filter(|e| e.operateur == Some(i))
+                .collect();
             let mut inputs = vec![o.file];
             inputs.extend(events.iter().map(|e| e.file));
             OperatorView {

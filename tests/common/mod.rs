@@ -56,7 +56,10 @@ pub fn check_dir(dir: &Path) -> (Kit, Vec<Diagnostic>) {
 impl Checked {
     /// The diagnostics whose message contains `needle`.
     pub fn all(&self, needle: &str) -> Vec<&Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.message.contains(needle)).collect()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.message.contains(needle))
+            .collect()
     }
 
     /// The one diagnostic whose message contains `needle` (panics with the list otherwise).
@@ -79,16 +82,36 @@ impl Checked {
     /// Asserts that the one diagnostic containing `needle` is an error at `location`.
     pub fn error_at(&self, needle: &str, location: &str) -> &Diagnostic {
         let d = self.find(needle);
-        assert_eq!(d.severity, Severity::Error, "{needle:?} should be an error:\n{}", self.dump());
-        assert_eq!(self.kit.sources.location(d.span), location, "{needle:?}:\n{}", self.dump());
+        assert_eq!(
+            d.severity,
+            Severity::Error,
+            "{needle:?} should be an error:\n{}",
+            self.dump()
+        );
+        assert_eq!(
+            self.kit.sources.location(d.span),
+            location,
+            "{needle:?}:\n{}",
+            self.dump()
+        );
         d
     }
 
     /// Asserts that the one diagnostic containing `needle` is a warning at `location`.
     pub fn warning_at(&self, needle: &str, location: &str) -> &Diagnostic {
         let d = self.find(needle);
-        assert_eq!(d.severity, Severity::Warning, "{needle:?} should be a warning:\n{}", self.dump());
-        assert_eq!(self.kit.sources.location(d.span), location, "{needle:?}:\n{}", self.dump());
+        assert_eq!(
+            d.severity,
+            Severity::Warning,
+            "{needle:?} should be a warning:\n{}",
+            self.dump()
+        );
+        assert_eq!(
+            self.kit.sources.location(d.span),
+            location,
+            "{needle:?}:\n{}",
+            self.dump()
+        );
         d
     }
 
@@ -100,17 +123,28 @@ impl Checked {
 
     /// The errors only.
     pub fn errors(&self) -> Vec<&Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect()
     }
 
     /// Asserts that no error was found.
     pub fn assert_no_error(&self) {
-        assert!(self.errors().is_empty(), "unexpected errors:\n{}", self.dump());
+        assert!(
+            self.errors().is_empty(),
+            "unexpected errors:\n{}",
+            self.dump()
+        );
     }
 
     /// Asserts that nothing at all was reported.
     pub fn assert_clean(&self) {
-        assert!(self.diagnostics.is_empty(), "unexpected diagnostics:\n{}", self.dump());
+        assert!(
+            self.diagnostics.is_empty(),
+            "unexpected diagnostics:\n{}",
+            self.dump()
+        );
     }
 
     /// Every diagnostic as one line, for failure messages.
@@ -123,7 +157,11 @@ impl Checked {
 
     /// Index of a person by id.
     pub fn person(&self, id: &str) -> &carnet::model::Personne {
-        let i = self.kit.person_index.get(id).unwrap_or_else(|| panic!("no person {id}:\n{}", self.dump()));
+        let i = self
+            .kit
+            .person_index
+            .get(id)
+            .unwrap_or_else(|| panic!("no person {id}:\n{}", self.dump()));
         &self.kit.personnes[*i]
     }
 
@@ -147,6 +185,9 @@ impl Checked {
 
     /// Ids of a list of person indices.
     pub fn ids(&self, people: impl IntoIterator<Item = usize>) -> Vec<String> {
-        people.into_iter().map(|i| self.kit.personnes[i].id.clone()).collect()
+        people
+            .into_iter()
+            .map(|i| self.kit.personnes[i].id.clone())
+            .collect()
     }
 }

@@ -1,0 +1,394 @@
+//! The HTML site: templates (built-in, overridable by the kit's templates/),
+//! the theme's static files, the plan of pages and their rendering.
+
+pub mod labels;
+
+use super::{Input, Output, RenderError};
+use crate::embedded;
+use crate::view::View;
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+use std::path::Path;
+
+/// Templates and theme files for one build: the built-in ones, with the kit's
+/// files of the same name in their place. Read once, before rendering.
+#[derive(Debug, Default)]
+pub struct Assets {
+    /// (name, source, overridden by the kit)
+    pub templates: Vec<(String, String, bool)>,
+    /// (path under theme/, bytes)
+    pub theme: Vec<(String, Vec<u8>)>,
+}
+
+impl Assets {
+    /// Reads the kit's overrides from `root`/templates and `root`/themes/`theme`.
+    pub fn load(root: &Path, theme: &str) -> std::io::Result<Assets> {
+        let mut assets = Assets::default();
+        for (path, bytes) in embedded::files(&embedded::TEMPLATES) {
+            let name = path.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".html") {
+                continue;
+            }
+            let custom = root.join("templates").join(path);
+            let (source, overridden) = if custom.is_file() {
+                (std::fs::read_to_string(&custom)?, true)
+            } else {
+                (String::from_utf8_lossy(bytes).into_owned(), false)
+            };
+            assets.templates.push((name, source, overridden));
+        }
+        let default_prefix = Path::new("default");
+        for (path, bytes) in embedded::files(&embedded::THEMES) {
+            let Ok(inside) = path.strip_prefix(default_prefix) else {
+                continue;
+            };
+            let name = inside.to_string_lossy().replace('\\', "/");
+            let custom = root.join("themes").join(theme).join(inside);
+            let bytes = if custom.is_file() {
+                std::fs::read(&custom)?
+            } else {
+                bytes.to_vec()
+            };
+            assets.theme.push((name, bytes));
+        }
+        let kit_theme = root.join("themes").join(theme);
+        if theme != "default" && kit_theme.is_dir() {
+            add_extra_theme_files(&kit_theme, &kit_theme, &mut assets.theme)?;
+        }
+        Ok(assets)
+    }
+}
+
+fn add_extra_theme_files(
+    base: &Path,
+    dir: &Path,
+    theme: &mut Vec<(String, Vec<u8>)>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            add_extra_theme_files(base, &path, theme)?;
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if !theme.iter().any(|(n, _)| *n == name) {
+                theme.push((name, std::fs::read(&path)?));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a page shows.
+#[derive(Clone, Copy, Debug)]
+pub enum Page {
+    /// index.html
+    Home,
+    /// personnes/index.html
+    People,
+    /// A person's fiche.
+    Person(usize),
+    /// sessions/index.html
+    Sessions,
+    /// A session.
+    Session(usize),
+    /// clubs/index.html
+    Clubs,
+    /// A club.
+    Club(usize),
+    /// evenements/index.html
+    Events,
+    /// An event.
+    Event(usize),
+    /// operateurs/index.html
+    Operators,
+    /// An operator.
+    Operator(usize),
+    /// parrainages/index.html
+    Mentorships,
+    /// annuaire/index.html
+    Directory,
+    /// tableau-de-bord/index.html
+    Dashboard,
+    /// A free page.
+    FreePage(usize),
+}
+
+/// One page to render.
+#[derive(Debug)]
+pub struct Job {
+    /// Output path.
+    pub path: String,
+    /// Template name.
+    pub template: &'static str,
+    /// What it shows.
+    pub page: Page,
+    /// What it was made from.
+    pub inputs: Vec<Input>,
+}
+
+/// Compiled templates and the values shared by every page.
+pub struct Site<'v> {
+    view: &'v View,
+    env: Environment<'static>,
+    theme: Vec<(String, Vec<u8>)>,
+    common: Value,
+}
+
+fn template_error(e: minijinja::Error) -> RenderError {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(inner) = source {
+        message.push_str(&format!("\n  cause : {inner}"));
+        source = inner.source();
+    }
+    RenderError {
+        message: format!("gabarit invalide : {message}"),
+    }
+}
+
+/// `2026-09-14` → `14/09/2026` (French) or unchanged (English).
+fn format_date(lang: crate::config::Lang, iso: &str) -> String {
+    match lang {
+        crate::config::Lang::Fr if iso.len() == 10 => {
+            format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
+        }
+        _ => iso.to_string(),
+    }
+}
+
+impl<'v> Site<'v> {
+    /// Compiles the templates once.
+    pub fn new(view: &'v View, assets: &Assets) -> Result<Site<'v>, RenderError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        let lang = view.site.langue;
+        env.add_filter("date", move |iso: String| format_date(lang, &iso));
+        for (name, source, overridden) in &assets.templates {
+            env.add_template_owned(name.clone(), source.clone())
+                .map_err(|e| {
+                    let origin = if *overridden {
+                        "templates/ du kit"
+                    } else {
+                        "intégré"
+                    };
+                    let mut err = template_error(e);
+                    err.message = format!("{} ({origin} : {name})", err.message);
+                    err
+                })?;
+        }
+        let common = context! {
+            site => ser(&view.site),
+            t => labels::labels(lang),
+        };
+        Ok(Site {
+            view,
+            env,
+            theme: assets.theme.clone(),
+            common,
+        })
+    }
+
+    /// Every page of the site, with its inputs.
+    pub fn plan(&self) -> Vec<Job> {
+        let v = self.view;
+        let all = || vec![Input::AllRecords];
+        let files =
+            |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect::<Vec<_>>();
+        let mut jobs = vec![
+            job("index.html", "home.html", Page::Home, all()),
+            job(
+                "personnes/index.html",
+                "personnes.html",
+                Page::People,
+                all(),
+            ),
+            job(
+                "sessions/index.html",
+                "sessions.html",
+                Page::Sessions,
+                all(),
+            ),
+            job("clubs/index.html", "clubs.html", Page::Clubs, all()),
+            job(
+                "evenements/index.html",
+                "evenements.html",
+                Page::Events,
+                all(),
+            ),
+            job(
+                "operateurs/index.html",
+                "operateurs.html",
+                Page::Operators,
+                all(),
+            ),
+            job(
+                "parrainages/index.html",
+                "parrainages.html",
+                Page::Mentorships,
+                all(),
+            ),
+            job(
+                "annuaire/index.html",
+                "annuaire.html",
+                Page::Directory,
+                all(),
+            ),
+            job(
+                "tableau-de-bord/index.html",
+                "tableau.html",
+                Page::Dashboard,
+                all(),
+            ),
+        ];
+        jobs.extend(
+            v.personnes
+                .iter()
+                .enumerate()
+                .map(|(i, p)| job(&p.url, "personne.html", Page::Person(i), files(&p.inputs))),
+        );
+        jobs.extend(
+            v.sessions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| job(&s.url, "activite.html", Page::Session(i), files(&s.inputs))),
+        );
+        jobs.extend(
+            v.clubs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| job(&s.url, "activite.html", Page::Club(i), files(&s.inputs))),
+        );
+        jobs.extend(
+            v.evenements
+                .iter()
+                .enumerate()
+                .map(|(i, e)| job(&e.url, "evenement.html", Page::Event(i), files(&e.inputs))),
+        );
+        jobs.extend(v.operateurs.iter().enumerate().map(|(i, o)| {
+            job(
+                &o.url,
+                "operateur.html",
+                Page::Operator(i),
+                files(&o.inputs),
+            )
+        }));
+        jobs.extend(
+            v.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| job(&p.url, "page.html", Page::FreePage(i), files(&p.inputs))),
+        );
+        jobs
+    }
+
+    fn data(&self, page: Page) -> Value {
+        let v = self.view;
+        match page {
+            Page::Home => ser(context_home(v)),
+            Page::People => ser(people_list(v)),
+            Page::Person(i) => ser(&v.personnes[i]),
+            Page::Sessions => ser(activity_list(&v.sessions)),
+            Page::Session(i) => ser(&v.sessions[i]),
+            Page::Clubs => ser(activity_list(&v.clubs)),
+            Page::Club(i) => ser(&v.clubs[i]),
+            Page::Events => ser(v
+                .evenements
+                .iter()
+                .map(|e| (&e.date, &e.titre, &e.url, &e.type_evenement))
+                .collect::<Vec<_>>()),
+            Page::Event(i) => ser(&v.evenements[i]),
+            Page::Operators => ser(v
+                .operateurs
+                .iter()
+                .map(|o| (&o.nom, &o.url, &o.type_operateur))
+                .collect::<Vec<_>>()),
+            Page::Operator(i) => ser(&v.operateurs[i]),
+            Page::Mentorships => ser(context! {
+                en_cours => ser(&v.parrainages_en_cours),
+                termines => ser(&v.parrainages_termines),
+            }),
+            Page::Directory => ser(&v.annuaire),
+            Page::Dashboard => ser(context! {
+                todos => ser(&v.todos),
+                warnings => ser(&v.warnings),
+                counts => ser(&v.counts),
+            }),
+            Page::FreePage(i) => ser(&v.pages[i]),
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, job: &Job) -> Result<Output, RenderError> {
+        let template = self
+            .env
+            .get_template(job.template)
+            .map_err(template_error)?;
+        let depth = job.path.matches('/').count();
+        let root = "../".repeat(depth);
+        let ctx = context! {
+            root => root,
+            page => self.data(job.page),
+            path => &job.path,
+            ..self.common.clone()
+        };
+        let html = template.render(ctx).map_err(template_error)?;
+        let mut inputs = job.inputs.clone();
+        inputs.push(Input::Template(job.template.to_string()));
+        inputs.push(Input::Template("base.html".into()));
+        Ok(Output {
+            path: job.path.clone(),
+            inputs,
+            bytes: html.into_bytes(),
+        })
+    }
+
+    /// The theme's files (CSS, images) under theme/.
+    pub fn static_files(&self) -> Vec<Output> {
+        self.theme
+            .iter()
+            .map(|(name, bytes)| Output {
+                path: format!("theme/{name}"),
+                inputs: vec![Input::Template(format!("theme/{name}"))],
+                bytes: bytes.clone(),
+            })
+            .collect()
+    }
+}
+
+fn job(path: &str, template: &'static str, page: Page, inputs: Vec<Input>) -> Job {
+    Job {
+        path: path.to_string(),
+        template,
+        page,
+        inputs,
+    }
+}
+
+fn context_home(v: &View) -> Value {
+    context! {
+        agenda => ser(&v.agenda),
+        counts => ser(&v.counts),
+        pages => ser(v.pages.iter().map(|p| (&p.titre, &p.url)).collect::<Vec<_>>()),
+    }
+}
+
+fn people_list(v: &View) -> Value {
+    ser(v
+        .personnes
+        .iter()
+        .map(|p| context! { nom => &p.nom, prenom => &p.prenom, url => &p.url, roles => &p.roles })
+        .collect::<Vec<_>>())
+}
+
+fn activity_list(list: &[crate::view::ActivityView]) -> Value {
+    ser(
+        list.iter()
+            .map(|a| context! { titre => &a.titre, url => &a.url, debut => &a.debut, fin => &a.fin, inscrits => a.inscrits.len(), ateliers => a.ateliers.len() })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Converts serializable data into a template value.
+pub(crate) fn ser<T: serde::Serialize>(value: T) -> Value {
+    Value::from(minijinja::value::Serde(value))
+}

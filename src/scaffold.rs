@@ -1,0 +1,206 @@
+//! `carnet init` and `carnet new`: write a new kit, or a new well-formed
+//! record whose id is derived from its name, never overwriting a file.
+
+use crate::embedded;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a file could not be written (exit status 2).
+#[derive(Debug)]
+pub struct ScaffoldError(pub String);
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn io(path: &Path, e: std::io::Error) -> ScaffoldError {
+    ScaffoldError(format!("impossible d'écrire {} : {e}", path.display()))
+}
+
+/// Writes a new kit with the example data into `dir` (which must not hold a kit).
+pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
+    if dir.join("carnet.yaml").exists() {
+        return Err(ScaffoldError(format!(
+            "{} contient déjà un kit (carnet.yaml) : rien n'a été écrit",
+            dir.display()
+        )));
+    }
+    let mut files: Vec<(PathBuf, &[u8])> = vec![
+        (
+            PathBuf::from("carnet.yaml"),
+            embedded::EXAMPLE_CONFIG.as_bytes(),
+        ),
+        (PathBuf::from(".gitignore"), b"/public\n/.public.*\n"),
+    ];
+    for (path, bytes) in embedded::files(&embedded::EXAMPLE_DATA) {
+        files.push((Path::new("data").join(path), bytes));
+    }
+    for (path, bytes) in embedded::files(&embedded::EXAMPLE_CONTENT) {
+        files.push((Path::new("content").join(path), bytes));
+    }
+    for (rel, _) in &files {
+        if dir.join(rel).exists() {
+            return Err(ScaffoldError(format!(
+                "{} existe déjà : rien n'a été écrit",
+                dir.join(rel).display()
+            )));
+        }
+    }
+    for (rel, bytes) in &files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+    }
+    Ok(files.len())
+}
+
+/// `Éloïse D'Almeida` → `eloise-dalmeida`: lowercase ASCII letters, digits and dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.nfd() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '\'' | '’' => {}
+            c if c.is_alphanumeric() => {}
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn write_new(root: &Path, folder: &str, id: &str, content: &str) -> Result<PathBuf, ScaffoldError> {
+    if id.is_empty() {
+        return Err(ScaffoldError(
+            "impossible de tirer un identifiant de ce nom".into(),
+        ));
+    }
+    let dir = root.join("data").join(folder);
+    let path = dir.join(format!("{id}.yaml"));
+    if path.exists() || dir.join(format!("{id}.yml")).exists() {
+        return Err(ScaffoldError(format!(
+            "{} existe déjà : rien n'a été écrit (choisissez un autre nom ou modifiez ce fichier)",
+            path.display()
+        )));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    std::fs::write(&path, content).map_err(|e| io(&path, e))?;
+    Ok(path)
+}
+
+/// Quotes a value for YAML (double quotes, escaped).
+fn quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes data/personnes/<nom-prenom>.yaml for "Nom Prénom" (first word: family name).
+pub fn new_person(root: &Path, name: &str, civilite: &str) -> Result<PathBuf, ScaffoldError> {
+    if civilite != "M." && civilite != "Mme" {
+        return Err(ScaffoldError(format!(
+            "civilité « {civilite} » inconnue : précisez --civilite M. ou --civilite Mme"
+        )));
+    }
+    let mut words = name.split_whitespace();
+    let (Some(nom), prenom) = (words.next(), words.collect::<Vec<_>>().join(" ")) else {
+        return Err(ScaffoldError(
+            "donnez le nom puis le prénom, par exemple \"Dupont Jeanne\"".into(),
+        ));
+    };
+    if prenom.is_empty() {
+        return Err(ScaffoldError(
+            "donnez le nom puis le prénom, par exemple \"Dupont Jeanne\"".into(),
+        ));
+    }
+    let id = slug(&format!("{nom} {prenom}"));
+    let content = format!(
+        "civilite: {}\nnom: {}\nprenom: {}\nroles:\n  - stagiaire\n# telephone: \"06 12 34 56 78\"\n# email: \"prenom.nom@exemple.fr\"\n",
+        quote(civilite),
+        quote(nom),
+        quote(&prenom)
+    );
+    write_new(root, "personnes", &id, &content)
+}
+
+fn check_month(month: &str) -> Result<(), ScaffoldError> {
+    let valid = month.len() == 7
+        && month.as_bytes()[4] == b'-'
+        && month[..4].parse::<u32>().is_ok()
+        && month[5..]
+            .parse::<u32>()
+            .is_ok_and(|m| (1..=12).contains(&m));
+    if valid {
+        Ok(())
+    } else {
+        Err(ScaffoldError(format!(
+            "mois « {month} » mal écrit : attendu AAAA-MM, par exemple 2026-09"
+        )))
+    }
+}
+
+/// Writes data/sessions/<YYYY-MM>.yaml, numbered after the existing sessions.
+pub fn new_session(root: &Path, month: &str) -> Result<PathBuf, ScaffoldError> {
+    check_month(month)?;
+    let numero = next_session_number(root);
+    let content = format!(
+        "numero: {numero}\nmois: \"{month}\"\ntuteurs: []\nformateurs: []\n# Ajoutez les ateliers avant d'inscrire quelqu'un :\nateliers: []\n#  - date: \"{month}-07\"\n#    intitule: \"Accueil et présentation\"\n#    cycle: 1\ninscrits: []\n"
+    );
+    write_new(root, "sessions", month, &content)
+}
+
+/// Writes data/clubs/club-<YYYY-MM>.yaml.
+pub fn new_club(root: &Path, month: &str) -> Result<PathBuf, ScaffoldError> {
+    check_month(month)?;
+    let content = format!(
+        "mois: \"{month}\"\n# tuteur: identifiant-du-tuteur\n# Ajoutez les ateliers avant d'inscrire quelqu'un :\nateliers: []\ninscrits: []\n"
+    );
+    write_new(root, "clubs", &format!("club-{month}"), &content)
+}
+
+fn next_session_number(root: &Path) -> u32 {
+    let Ok(entries) = std::fs::read_dir(root.join("data/sessions")) else {
+        return 1;
+    };
+    entries
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("numero:"))
+                .and_then(|n| n.trim().trim_matches('"').parse::<u32>().ok())
+        })
+        .max()
+        .map_or(1, |n| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn ids_are_derived_from_names() {
+        assert_eq!(slug("Dupont Jean"), "dupont-jean");
+        assert_eq!(slug("D'Almeida Éloïse"), "dalmeida-eloise");
+        assert_eq!(slug("Nœlly Marie-Ève"), "noelly-marie-eve");
+        assert_eq!(slug("  Le Goff   Anne "), "le-goff-anne");
+    }
+}
