@@ -15,6 +15,7 @@ use crate::source::{FileId, SourceFile, Sources, Span};
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use serde::de::DeserializeOwned;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use pages::RawPage;
@@ -51,6 +52,12 @@ pub struct Loaded {
     pub pages: Vec<RawFile<RawPage>>,
     /// Problems found while reading and parsing.
     pub diagnostics: Vec<Diagnostic>,
+    /// Records that exist but could not be read (`("personnes", id)`…): other
+    /// files may name them without a second, misleading « inconnu » error.
+    pub broken: HashSet<(&'static str, String)>,
+    /// Fields whose value was set aside after a parse error, per file: their
+    /// absence is a consequence of that error, not a problem of its own.
+    pub dropped_fields: HashMap<FileId, Vec<String>>,
 }
 
 /// An I/O problem that stops the run (exit status 2), as opposed to bad data.
@@ -77,6 +84,20 @@ enum Kind {
     Page,
 }
 
+impl Kind {
+    /// The folder name under data/ of a record kind.
+    fn folder(self) -> Option<&'static str> {
+        match self {
+            Kind::Personne => Some("personnes"),
+            Kind::Session => Some("sessions"),
+            Kind::Club => Some("clubs"),
+            Kind::Evenement => Some("evenements"),
+            Kind::Operateur => Some("operateurs"),
+            Kind::Config | Kind::Page => None,
+        }
+    }
+}
+
 const RECORD_FOLDERS: [(&str, Kind); 5] = [
     ("data/personnes", Kind::Personne),
     ("data/sessions", Kind::Session),
@@ -84,6 +105,14 @@ const RECORD_FOLDERS: [(&str, Kind); 5] = [
     ("data/evenements", Kind::Evenement),
     ("data/operateurs", Kind::Operateur),
 ];
+
+/// What parsing one file gave: the record (possibly with some values set
+/// aside), the problems, and the fields whose value was set aside.
+struct ParseOutcome<T> {
+    record: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+    dropped_fields: Vec<String>,
+}
 
 enum Parsed {
     Config(RawConfig),
@@ -113,29 +142,34 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     list(root, "content/pages", &["md"], Kind::Page, &mut entries)?;
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
-    let parsed: Vec<(SourceFile, Result<Parsed, Vec<Diagnostic>>)> = entries
+    let parsed: Vec<(SourceFile, ParseOutcome<Parsed>)> = entries
         .par_iter()
         .enumerate()
         .map(|(file, (kind, rel, disk))| read_and_parse(file, *kind, rel, disk))
         .collect::<Result<_, _>>()?;
 
     let mut loaded = Loaded::default();
-    let mut seen_ids = std::collections::HashMap::new();
-    for ((kind, rel, _), (source, result)) in entries.iter().zip(parsed) {
+    let mut seen_ids = HashMap::new();
+    for ((kind, rel, _), (source, outcome)) in entries.iter().zip(parsed) {
         let file = loaded.sources.add(source);
         let id = Path::new(rel)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if *kind != Kind::Config {
-            check_id(file, &id, *kind, &mut seen_ids, &mut loaded.diagnostics);
+        let duplicate = *kind != Kind::Config
+            && !check_id(file, &id, *kind, &mut seen_ids, &mut loaded.diagnostics);
+        loaded.diagnostics.extend(outcome.diagnostics);
+        if !outcome.dropped_fields.is_empty() {
+            loaded.dropped_fields.insert(file, outcome.dropped_fields);
         }
-        let parsed = match result {
-            Ok(parsed) => parsed,
-            Err(diagnostics) => {
-                loaded.diagnostics.extend(diagnostics);
-                continue;
+        if duplicate {
+            continue;
+        }
+        let Some(parsed) = outcome.record else {
+            if let Some(folder) = kind.folder() {
+                loaded.broken.insert((folder, id));
             }
+            continue;
         };
         match parsed {
             Parsed::Config(record) => loaded.config = Some(RawFile { file, id, record }),
@@ -186,7 +220,7 @@ fn read_and_parse(
     kind: Kind,
     rel: &str,
     disk: &Path,
-) -> Result<(SourceFile, Result<Parsed, Vec<Diagnostic>>), LoadError> {
+) -> Result<(SourceFile, ParseOutcome<Parsed>), LoadError> {
     let bytes = std::fs::read(disk).map_err(|e| LoadError {
         message: format!("impossible de lire {rel} : {e}"),
     })?;
@@ -199,24 +233,56 @@ fn read_and_parse(
     };
     let source = SourceFile::new(rel.to_string(), disk.to_path_buf(), text);
     if let Some(at) = bad_utf8 {
+        // The lossy text holds U+FFFD where the bad byte was: point at that character.
+        let end = source.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
         let diagnostic = Diagnostic::error(
-            Span::new(file, at..at + 1),
+            Span::new(file, at..end),
             "ce fichier n'est pas encodé en UTF-8",
         )
         .expected("un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)");
-        return Ok((source, Err(vec![diagnostic])));
+        return Ok((source, ParseOutcome::failed(vec![diagnostic])));
     }
-    let parsed = match kind {
+    let outcome = match kind {
         Kind::Page => pages::parse(&source, file).map(Parsed::Page),
-        _ if is_blank_yaml(&source.text) => Err(vec![empty_file(file, kind)]),
-        Kind::Config => parse_yaml(&source, file).map(Parsed::Config),
-        Kind::Personne => parse_yaml(&source, file).map(Parsed::Personne),
-        Kind::Session => parse_yaml(&source, file).map(Parsed::Session),
-        Kind::Club => parse_yaml(&source, file).map(Parsed::Club),
-        Kind::Evenement => parse_yaml(&source, file).map(Parsed::Evenement),
-        Kind::Operateur => parse_yaml(&source, file).map(Parsed::Operateur),
+        _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
+        Kind::Config => parse_outcome(&source.text, file).map(Parsed::Config),
+        Kind::Personne => parse_outcome(&source.text, file).map(Parsed::Personne),
+        Kind::Session => parse_outcome(&source.text, file).map(Parsed::Session),
+        Kind::Club => parse_outcome(&source.text, file).map(Parsed::Club),
+        Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
+        Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
     };
-    Ok((source, parsed))
+    Ok((source, outcome))
+}
+
+impl<T> ParseOutcome<T> {
+    fn failed(diagnostics: Vec<Diagnostic>) -> ParseOutcome<T> {
+        ParseOutcome {
+            record: None,
+            diagnostics,
+            dropped_fields: Vec::new(),
+        }
+    }
+
+    /// The record if nothing went wrong, else every problem.
+    #[allow(dead_code)]
+    fn into_result(self) -> Result<T, Vec<Diagnostic>> {
+        match self.record {
+            Some(record) if self.diagnostics.is_empty() => Ok(record),
+            _ => Err(self.diagnostics),
+        }
+    }
+
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> ParseOutcome<U> {
+        ParseOutcome {
+            record: self.record.map(f),
+            diagnostics: self.diagnostics,
+            dropped_fields: self.dropped_fields,
+        }
+    }
 }
 
 fn is_blank_yaml(text: &str) -> bool {
@@ -236,35 +302,113 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
     Diagnostic::error(Span::file_start(file), "ce fichier est vide").expected(expected)
 }
 
-/// Parses one YAML document into `T`, turning a failure into a diagnostic at its place.
+/// Parses one YAML file into `T`: the record, or every problem found.
+/// (For other YAML files of a kit, such as form layouts.)
+#[allow(dead_code)]
 pub(crate) fn parse_yaml<T: DeserializeOwned>(
     source: &SourceFile,
     file: FileId,
 ) -> Result<T, Vec<Diagnostic>> {
-    parse_yaml_text(&source.text, source, file, 0)
+    parse_outcome(&source.text, file).into_result()
 }
 
-/// Parses YAML text found at byte `offset` of `source` (front matter of a page).
+/// Parses YAML `text` found at byte `offset` of `source` (a front matter):
+/// the record, or every problem found, placed in the file.
+#[allow(dead_code)]
 pub(crate) fn parse_yaml_text<T: DeserializeOwned>(
     text: &str,
     source: &SourceFile,
     file: FileId,
     offset: usize,
 ) -> Result<T, Vec<Diagnostic>> {
-    serde_saphyr::from_str::<T>(text).map_err(|error| {
-        vec![yaml_error::to_diagnostic(
-            &error, text, source, file, offset,
-        )]
-    })
+    let at_line_start = offset == 0 || source.text[..offset].ends_with('\n');
+    if at_line_start && source.text.get(offset..offset + text.len()) == Some(text) {
+        // Blank what comes before, so that every span is the file's own.
+        let mut padded: Vec<u8> = source.text.as_bytes()[..offset]
+            .iter()
+            .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+            .collect();
+        padded.extend_from_slice(text.as_bytes());
+        if let Ok(padded) = String::from_utf8(padded) {
+            return parse_outcome(&padded, file).into_result();
+        }
+    }
+    let mut outcome = parse_outcome::<T>(text, file);
+    for d in &mut outcome.diagnostics {
+        d.span.start += offset;
+        d.span.end += offset;
+    }
+    outcome.into_result()
 }
 
+/// At most this many problems are reported per file before giving up on it.
+const MAX_PARSE_PROBLEMS: usize = 32;
+
+/// Parses YAML `text` whose byte offsets are those of the file (a front matter
+/// is padded with blanks). After an unknown field or a value of the wrong type,
+/// that part is set aside and parsing goes on, so that every such problem of the
+/// file is reported in one run and the rest of the record is still checked.
+fn parse_outcome<T: DeserializeOwned>(text: &str, file: FileId) -> ParseOutcome<T> {
+    let options = serde_saphyr::options! { null_as_string: true };
+    let mut work = std::borrow::Cow::Borrowed(text);
+    let mut outcome = ParseOutcome {
+        record: None,
+        diagnostics: Vec::new(),
+        dropped_fields: Vec::new(),
+    };
+    let mut blanked: Vec<std::ops::Range<usize>> = Vec::new();
+    while outcome.diagnostics.len() < MAX_PARSE_PROBLEMS {
+        let error = match serde_saphyr::from_str_with_options::<T>(&work, options.clone()) {
+            Ok(record) => {
+                outcome.record = Some(record);
+                break;
+            }
+            Err(error) => error,
+        };
+        let problem = yaml_error::to_problem(&error, &work, file);
+        let at = problem.diagnostic.span.start;
+        // An error caused by a part already set aside is not the user's: stop there.
+        let consequence = blanked.iter().any(|r| r.start <= at && at <= r.end);
+        let syntax_after_recovery = !blanked.is_empty() && problem.recovery.is_none();
+        if consequence || syntax_after_recovery {
+            break;
+        }
+        outcome.diagnostics.push(problem.diagnostic);
+        let Some(recovery) = problem.recovery else {
+            break;
+        };
+        if recovery.range.is_empty() {
+            break;
+        }
+        let mut bytes = work.into_owned().into_bytes();
+        for byte in &mut bytes[recovery.range.clone()] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+        // Whole characters were replaced by ASCII spaces: still UTF-8.
+        let Ok(next) = String::from_utf8(bytes) else {
+            break;
+        };
+        work = std::borrow::Cow::Owned(next);
+        outcome.dropped_fields.extend(recovery.dropped_field);
+        blanked.push(recovery.range);
+    }
+    if outcome.record.is_some() && outcome.diagnostics.len() >= MAX_PARSE_PROBLEMS {
+        outcome.record = None;
+    }
+    outcome
+}
+
+/// Checks a record id; returns false when the id is already taken in the same
+/// folder (`x.yaml` and `x.yml`), in which case the file is not loaded.
 fn check_id(
     file: FileId,
     id: &str,
     kind: Kind,
-    seen: &mut std::collections::HashMap<(Kind, String), FileId>,
+    seen: &mut HashMap<(Kind, String), FileId>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let valid = !id.is_empty()
         && id
             .bytes()
@@ -278,7 +422,7 @@ fn check_id(
             .expected("des minuscules sans accents, des chiffres et des tirets, par exemple dupont-jean.yaml"),
         );
     }
-    if let Some(_first) = seen.insert((kind, id.to_string()), file) {
+    if let Some(&first) = seen.get(&(kind, id.to_string())) {
         diagnostics.push(
             Diagnostic::error(
                 Span::file_start(file),
@@ -286,7 +430,14 @@ fn check_id(
                     "l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
                 ),
             )
-            .expected("un seul fichier par identifiant (.yaml ou .yml, pas les deux)"),
+            .expected("un seul fichier par identifiant (.yaml ou .yml, pas les deux)")
+            .also_at(
+                Span::file_start(first),
+                "premier fichier de cet identifiant",
+            ),
         );
+        return false;
     }
+    seen.insert((kind, id.to_string()), file);
+    true
 }

@@ -1,0 +1,124 @@
+//! Form layouts (templates/forms/*.yaml): what a printable form contains, as
+//! data, so that a kit can change a form or add one without Rust. Strings may
+//! hold placeholders `{{ … }}` filled from the record the form is printed for.
+
+use super::records::Text;
+use super::spanned::Sp;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A form layout as typed.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLayout {
+    /// Titre du formulaire (pied de page, titre du PDF), avec des {{ … }}
+    #[schemars(required)]
+    pub titre: Option<Text>,
+    /// Pour quoi le formulaire est imprimé : session_cycle, club_atelier, session, club,
+    /// inscription, parrainage, personne, attestation, participant, vierge
+    #[schemars(required, extend("enum" = ["session_cycle", "club_atelier", "session", "club", "inscription", "parrainage", "personne", "attestation", "participant", "vierge"]))]
+    pub pour: Option<Text>,
+    /// portrait (défaut) ou paysage
+    #[schemars(extend("enum" = ["portrait", "paysage"]))]
+    pub orientation: Option<Text>,
+    /// Nom du fichier PDF (sans .pdf), avec des {{ … }} ; par défaut le nom du gabarit
+    pub fichier: Option<Text>,
+    /// Les blocs, de haut en bas
+    #[schemars(required)]
+    pub blocs: Option<Vec<Sp<RawBlock>>>,
+}
+
+/// One block of a form: exactly one of its keys is set.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBlock {
+    /// Titre principal (centré)
+    pub titre: Option<Text>,
+    /// Titre de section
+    pub section: Option<Text>,
+    /// Texte en Markdown (gras, italique, listes)
+    pub texte: Option<Text>,
+    /// Champs : libellé et valeur ; sans valeur (ou valeur vide), une ligne à remplir
+    pub champs: Option<Vec<RawField>>,
+    /// Cases à cocher
+    pub cases: Option<RawCheckboxes>,
+    /// Tableau : lignes tirées des données, puis des lignes vides
+    pub tableau: Option<RawTable>,
+    /// Cadres de signature, côte à côte
+    pub signatures: Option<Vec<Text>>,
+    /// Logos et mentions des financeurs de carnet.yaml
+    pub financeurs: Option<Sp<bool>>,
+    /// Espace vertical, en millimètres
+    pub espace: Option<Sp<f32>>,
+    /// Saut de page
+    pub saut_de_page: Option<Sp<bool>>,
+    /// N'afficher le bloc que si cette valeur est non vide (ex. « parrainage.entretiens »)
+    pub si: Option<Text>,
+}
+
+/// A labelled value.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    /// Libellé
+    #[schemars(required)]
+    pub libelle: Option<Text>,
+    /// Valeur, avec des {{ … }} ; vide : ligne à remplir à la main
+    pub valeur: Option<Text>,
+}
+
+/// Tick boxes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckboxes {
+    /// Texte avant les cases
+    pub libelle: Option<Text>,
+    /// Les cases
+    #[schemars(required)]
+    pub options: Option<Vec<RawCheckbox>>,
+}
+
+/// One tick box.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckbox {
+    /// Texte de la case
+    #[schemars(required)]
+    pub texte: Option<Text>,
+    /// Cochée si cette valeur est vraie (ex. « personne.emploi »)
+    pub cochee_si: Option<Text>,
+}
+
+/// A table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    /// Liste des données qui donne une ligne par élément (ex. personnes) ; absente : que des lignes vides
+    pub lignes: Option<Text>,
+    /// Lignes vides ajoutées après les données (arrivées imprévues)
+    pub lignes_vides: Option<Sp<u32>>,
+    /// Hauteur minimale d'une ligne, en millimètres
+    pub hauteur_ligne: Option<Sp<f32>>,
+    /// Les colonnes
+    #[schemars(required)]
+    pub colonnes: Option<Vec<RawColumn>>,
+}
+
+/// A column, or a group of columns repeated for each element of a list.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawColumn {
+    /// Titre de la colonne ({{ element.… }} dans une colonne répétée)
+    #[schemars(required)]
+    pub titre: Option<Text>,
+    /// Largeur relative (1 par défaut)
+    pub largeur: Option<Sp<f32>>,
+    /// Contenu de la cellule ({{ ligne.… }}) ; vide : case à remplir
+    pub valeur: Option<Text>,
+    /// Répéter la colonne pour chaque élément de cette liste (ex. ateliers)
+    pub pour_chaque: Option<Text>,
+    /// Colonnes répétées quand la liste est vide (formulaire vierge)
+    pub colonnes_vides: Option<Sp<u32>>,
+    /// Une colonne par demi-journée (matin, après-midi) si carnet.yaml presence_demi_journee
+    pub demi_journees: Option<Sp<bool>>,
+}

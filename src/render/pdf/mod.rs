@@ -1,0 +1,4 @@
+//! PDF forms: the typesetting engine ([`typeset`]) and the forms built on it
+//! from the layouts of templates/forms/.
+
+pub mod typeset;
