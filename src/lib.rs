@@ -30,8 +30,9 @@ pub fn check(
     root: &Path,
     today: NaiveDate,
 ) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
-    let loaded = load::load(root)?;
-    let (kit, mut diagnostics) = model::build(loaded, today);
+    let mut loaded = load::load(root)?;
+    let layouts = load::layout::load_all(root, &mut loaded.sources, &mut loaded.diagnostics)?;
+    let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
     diagnostics.sort_by_key(|d| (d.span.file, d.span.start, d.severity));
     Ok((kit, diagnostics))
 }

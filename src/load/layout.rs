@@ -11,6 +11,8 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLayout {
+    /// Nom court du formulaire, pour les liens des fiches (ex. « Feuille de présence »)
+    pub nom: Option<Text>,
     /// Titre du formulaire (pied de page, titre du PDF), avec des {{ … }}
     #[schemars(required)]
     pub titre: Option<Text>,
@@ -21,8 +23,6 @@ pub struct RawLayout {
     /// portrait (défaut) ou paysage
     #[schemars(extend("enum" = ["portrait", "paysage"]))]
     pub orientation: Option<Text>,
-    /// Nom du fichier PDF (sans .pdf), avec des {{ … }} ; par défaut le nom du gabarit
-    pub fichier: Option<Text>,
     /// Les blocs, de haut en bas
     #[schemars(required)]
     pub blocs: Option<Vec<Sp<RawBlock>>>,
@@ -121,4 +121,51 @@ pub struct RawColumn {
     pub colonnes_vides: Option<Sp<u32>>,
     /// Une colonne par demi-journée (matin, après-midi) si carnet.yaml presence_demi_journee
     pub demi_journees: Option<Sp<bool>>,
+}
+
+/// Reads the form layouts: the built-in ones (embedded), each replaced by the
+/// kit's `templates/forms/<same name>.yaml`, plus the kit's own new forms.
+/// Files are added to `sources`; problems go to `diagnostics`.
+pub fn load_all(
+    root: &std::path::Path,
+    sources: &mut crate::source::Sources,
+    diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
+) -> Result<Vec<super::RawFile<RawLayout>>, super::LoadError> {
+    use crate::source::SourceFile;
+    let mut texts: std::collections::BTreeMap<String, (String, std::path::PathBuf)> = crate::embedded::TEMPLATES
+        .get_dir("forms")
+        .into_iter()
+        .flat_map(|dir| dir.files())
+        .filter_map(|f| {
+            let name = f.path().file_name()?.to_string_lossy().into_owned();
+            let text = f.contents_utf8()?.to_string();
+            name.ends_with(".yaml").then(|| (name, (text, std::path::PathBuf::new())))
+        })
+        .collect();
+    let dir = root.join("templates").join("forms");
+    if dir.is_dir() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| super::LoadError {
+            message: format!("impossible de lire templates/forms : {e}"),
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.extension().is_some_and(|e| e == "yaml" || e == "yml") && path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| super::LoadError {
+                    message: format!("impossible de lire templates/forms/{name} : {e}"),
+                })?;
+                texts.insert(name, (text, path));
+            }
+        }
+    }
+    let mut layouts = Vec::new();
+    for (name, (text, disk)) in texts {
+        let id = name.trim_end_matches(".yaml").trim_end_matches(".yml").to_string();
+        let file = sources.add(SourceFile::new(format!("templates/forms/{name}"), disk, text));
+        match super::parse_yaml::<RawLayout>(sources.get(file), file) {
+            Ok(record) => layouts.push(super::RawFile { file, id, record }),
+            Err(found) => diagnostics.extend(found),
+        }
+    }
+    Ok(layouts)
 }

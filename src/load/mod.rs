@@ -4,6 +4,7 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 pub mod either;
+pub mod layout;
 pub mod pages;
 pub mod records;
 pub mod spanned;
@@ -114,6 +115,8 @@ struct ParseOutcome<T> {
     dropped_fields: Vec<String>,
 }
 
+// Short-lived (one per file, moved once into `Loaded`): boxing buys nothing.
+#[allow(clippy::large_enum_variant)]
 enum Parsed {
     Config(RawConfig),
     Personne(RawPersonne),
@@ -291,13 +294,20 @@ fn is_blank_yaml(text: &str) -> bool {
         .all(|l| l.is_empty() || l.starts_with('#') || l == "---")
 }
 
+/// An empty record file is an error; an empty carnet.yaml means the defaults.
 fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
     let expected = match kind {
         Kind::Personne => "au moins civilite, nom et prenom",
         Kind::Session | Kind::Club => "au moins mois: AAAA-MM",
         Kind::Evenement => "au moins titre et date",
         Kind::Operateur => "au moins nom",
-        Kind::Config | Kind::Page => "des réglages",
+        Kind::Config | Kind::Page => {
+            return Diagnostic::warning(
+                Span::file_start(file),
+                "carnet.yaml est vide : les réglages par défaut s'appliquent",
+            )
+            .expected("au moins titre: \"Nom du site\" et organisation: \"…\"");
+        }
     };
     Diagnostic::error(Span::file_start(file), "ce fichier est vide").expected(expected)
 }

@@ -29,20 +29,24 @@ pub struct RawPage {
 }
 
 /// Splits `---` front matter from the body and parses it.
-pub(super) fn parse(source: &SourceFile, file: FileId) -> Result<RawPage, Vec<Diagnostic>> {
+pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<RawPage> {
     let text = source.text.as_str();
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        return Ok(RawPage {
-            front: FrontMatter::default(),
-            body: text.to_string(),
-        });
+        return super::ParseOutcome {
+            record: Some(RawPage {
+                front: FrontMatter::default(),
+                body: text.to_string(),
+            }),
+            diagnostics: Vec::new(),
+            dropped_fields: Vec::new(),
+        };
     };
     let start = text.len() - rest.len();
     let Some(end) = rest.find("\n---").map(|n| start + n + 1) else {
-        return Err(vec![
+        return super::ParseOutcome::failed(vec![
             Diagnostic::error(
                 Span::new(file, 0..3),
                 "l'en-tête « --- » n'est jamais refermé",
@@ -50,19 +54,23 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> Result<RawPage, Vec<Di
             .expected("une ligne « --- » après les réglages de la page"),
         ]);
     };
-    let front_text = &text[start..end];
-    let front = if front_text.trim().is_empty() {
-        FrontMatter::default()
-    } else {
-        super::parse_yaml_text(front_text, source, file, start)?
-    };
     let after = &text[end + 3..];
     let body = after
         .strip_prefix('\n')
         .or(after.strip_prefix("\r\n"))
         .unwrap_or(after);
-    Ok(RawPage {
-        front,
-        body: body.to_string(),
-    })
+    let body = body.to_string();
+    if text[start..end].trim().is_empty() {
+        return super::ParseOutcome {
+            record: Some(RawPage {
+                front: FrontMatter::default(),
+                body,
+            }),
+            diagnostics: Vec::new(),
+            dropped_fields: Vec::new(),
+        };
+    }
+    // The opening `---` is blanked so that every offset is the file's own.
+    let padded = format!("{}{}", " ".repeat(3), &text[3..end]);
+    super::parse_outcome::<FrontMatter>(&padded, file).map(|front| RawPage { front, body })
 }

@@ -12,18 +12,41 @@ use serde::Deserialize;
 /// A text value with its span.
 pub type Text = Sp<String>;
 
+/// `nom` and `prenom` are read with a default (to keep `nom: Null` as text),
+/// which the schema would take as optional: they are required.
+fn require_names(schema: &mut schemars::Schema) {
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        for name in ["nom", "prenom"] {
+            if !required.iter().any(|r| r == name) {
+                required.push(name.into());
+            }
+        }
+    }
+}
+
+/// A present field read as the text written, even the words YAML reads as
+/// null (`nom: Null` is a surname); an empty value reads as empty text.
+fn text_as_written<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    Text::deserialize(deserializer).map(Some)
+}
+
 /// data/personnes/<id>.yaml
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = require_names)]
 pub struct RawPersonne {
     /// M. ou Mme
     #[schemars(required, extend("enum" = ["M.", "Mme"]))]
     pub civilite: Option<Text>,
     /// Nom de famille
     #[schemars(required)]
+    #[serde(default, deserialize_with = "text_as_written")]
     pub nom: Option<Text>,
     /// Prénom
     #[schemars(required)]
+    #[serde(default, deserialize_with = "text_as_written")]
     pub prenom: Option<Text>,
     /// Rôles (stagiaire par défaut)
     pub roles: Option<Vec<Text>>,

@@ -1,48 +1,280 @@
-//! Turns a YAML parser error into a diagnostic in the user's words.
+//! Turns a YAML parser error into a diagnostic in the user's words, and says
+//! which part of the text to set aside so that parsing can go on and the other
+//! problems of the same file are reported in the same run.
 
 use crate::diagnostic::Diagnostic;
-use crate::source::{FileId, SourceFile, Span};
+use crate::model::link::edit_distance;
+use crate::source::{FileId, Span};
+use serde_saphyr::Error;
+use std::ops::Range;
 
-/// The diagnostic of a parse error of `text`, found at byte `offset` of `source`.
-pub(super) fn to_diagnostic(
-    error: &serde_saphyr::Error,
-    text: &str,
-    source: &SourceFile,
-    file: FileId,
-    offset: usize,
-) -> Diagnostic {
-    let start = error
-        .location()
-        .map(|location| {
-            let span = location.span();
-            match span.byte_offset() {
-                Some(byte) => byte as usize,
-                None => {
-                    let inner =
-                        SourceFile::new(String::new(), Default::default(), text.to_string());
-                    inner.offset_of(location.line() as usize, location.column() as usize)
-                }
-            }
-        })
-        .unwrap_or(0)
-        .min(text.len())
-        + offset;
-    let end = source.text[start..]
-        .find(['\n', ':'])
-        .map_or(source.text.len(), |n| start + n)
-        .max(start);
-    let raw = plain_message(error);
-    let (message, expected) = translate(&raw);
-    let diagnostic = Diagnostic::error(Span::new(file, start..end), message);
-    match expected {
-        Some(expected) => diagnostic.expected(expected),
-        None => diagnostic,
+/// A parse error, in French, and how to go on past it.
+pub(super) struct Problem {
+    /// What is wrong, where.
+    pub diagnostic: Diagnostic,
+    /// The bytes to blank out to parse the rest of the file, and the field
+    /// whose value is dropped by doing so (a required field then reads as
+    /// missing, which is not a second problem). `None`: parsing cannot go on.
+    pub recovery: Option<Recovery>,
+}
+
+/// Bytes to blank out, and the field whose value they held.
+pub(super) struct Recovery {
+    /// Byte range to replace with spaces (newlines kept).
+    pub range: Range<usize>,
+    /// Name of the field whose value was dropped, if any.
+    pub dropped_field: Option<String>,
+}
+
+/// What the error points at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A mapping key (unknown or repeated field).
+    Key,
+    /// A value of the wrong shape or type.
+    Value,
+    /// The YAML syntax itself: nothing to go on with.
+    Syntax,
+}
+
+/// The diagnostic of a parse error of `text` (the whole file, or a front matter
+/// padded so that offsets are the file's).
+pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
+    let at = error_offset(error, text);
+    let (message, expected, shape) = describe(error.without_snippet(), text, at);
+    let end = span_end(text, at, shape);
+    let mut diagnostic = Diagnostic::error(Span::new(file, at..end), message);
+    if let Some(expected) = expected {
+        diagnostic = diagnostic.expected(expected);
+    }
+    let recovery = match shape {
+        Shape::Key => recover_key(text, at),
+        Shape::Value => recover_value(text, at),
+        Shape::Syntax => None,
+    };
+    Problem {
+        diagnostic,
+        recovery,
     }
 }
 
-fn plain_message(error: &serde_saphyr::Error) -> String {
+/// Byte offset of the error in `text`, on a character boundary.
+fn error_offset(error: &Error, text: &str) -> usize {
+    let at = error
+        .location()
+        .map(|location| match location.span().byte_offset() {
+            Some(byte) => byte as usize,
+            None => offset_of(text, location.line() as usize, location.column() as usize),
+        })
+        .unwrap_or(0)
+        .min(text.len());
+    floor_char_boundary(text, at)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let Some(line_start) = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .try_fold(0usize, |acc, len| acc.checked_add(len))
+    else {
+        return text.len();
+    };
+    let rest = text.get(line_start..).unwrap_or_default();
+    let line_text = rest.split('\n').next().unwrap_or_default();
+    line_start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+/// End of the highlighted range: the key, the value, or at least one character.
+fn span_end(text: &str, at: usize, shape: Shape) -> usize {
+    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let line = &text[at..line_end];
+    let len = match shape {
+        Shape::Key => line.find(':').unwrap_or(line.len()),
+        Shape::Value | Shape::Syntax => {
+            let without_comment = line.find(" #").map_or(line, |n| &line[..n]);
+            without_comment.trim_end().len()
+        }
+    };
+    let len = line[..len].trim_end().len();
+    if len > 0 {
+        at + len
+    } else {
+        // Point at one character at least, so the place shows in the quoted line.
+        text[at..line_end]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8())
+    }
+}
+
+/// The scalar written at `at`, for messages.
+fn scalar_at(text: &str, at: usize) -> &str {
+    let end = span_end(text, at, Shape::Value);
+    text[at..end].trim()
+}
+
+/// Whether `at` is the first thing written in the file (the document itself).
+fn is_root(text: &str, at: usize) -> bool {
+    text[..at].lines().all(|line| {
+        line.trim().is_empty() || line.trim_start().starts_with('#') || line.trim() == "---"
+    })
+}
+
+/// Message, expected value and shape of an error.
+fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Shape) {
+    match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let close = closest_field(field, expected);
+            let message = match close {
+                Some(close) => format!("champ inconnu « {field} » : vouliez-vous dire « {close} » ?"),
+                None => format!("champ inconnu « {field} » (faute de frappe ?)"),
+            };
+            let expected = if expected.is_empty() {
+                "aucun champ à cet endroit".to_string()
+            } else {
+                format!("un des champs {}", expected.join(", "))
+            };
+            (message, Some(expected), Shape::Key)
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let key = key.clone().unwrap_or_else(|| scalar_at(text, at).to_string());
+            let key = key.trim_end_matches(':');
+            (
+                format!("le champ « {key} » apparaît deux fois"),
+                Some("chaque champ une seule fois : garder une seule des deux lignes".into()),
+                Shape::Key,
+            )
+        }
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => {
+            (
+                format!("valeur inattendue : {}", unexpected_in_french(unexpected)),
+                Some(expected_in_french(expected)),
+                Shape::Value,
+            )
+        }
+        Error::InvalidScalar { ty, .. } => {
+            let value = scalar_at(text, at);
+            match *ty {
+                "boolean" | "bool" => (
+                    format!("« {value} » n'est ni vrai ni faux"),
+                    Some("true ou false".into()),
+                    Shape::Value,
+                ),
+                ty if is_integer_type(ty) => (
+                    format!("« {value} » n'est pas un nombre entier"),
+                    Some("un nombre entier écrit en chiffres, par exemple 3".into()),
+                    Shape::Value,
+                ),
+                ty => (
+                    format!("valeur invalide « {value} »"),
+                    Some(expected_in_french(ty)),
+                    Shape::Value,
+                ),
+            }
+        }
+        Error::Unexpected { expected, .. } if *expected == "mapping start" && is_root(text, at) => (
+            "ce fichier n'est pas une suite de champs".into(),
+            Some("des lignes « champ: valeur », par exemple « nom: Dupont »".into()),
+            Shape::Syntax,
+        ),
+        Error::Unexpected { expected, .. } => match *expected {
+            "sequence start" => (
+                "une liste est attendue ici".into(),
+                Some("une liste : une ligne « - valeur » par élément, ou [a, b]".into()),
+                Shape::Value,
+            ),
+            "mapping start" => (
+                "une table est attendue ici".into(),
+                Some("des lignes « champ: valeur », indentées sous ce champ".into()),
+                Shape::Value,
+            ),
+            "string scalar" | "scalar" | "plain scalar" => (
+                "une valeur simple est attendue ici, pas une liste ni une table".into(),
+                Some("du texte sur la même ligne (entre guillemets s'il contient [ ] { } # ou « : »)".into()),
+                Shape::Value,
+            ),
+            other => (
+                format!("structure inattendue ({other} attendu)"),
+                None,
+                Shape::Value,
+            ),
+        },
+        Error::NullIntoString { .. } => (
+            "valeur vide".into(),
+            Some("du texte après « : »".into()),
+            Shape::Value,
+        ),
+        Error::MultipleDocuments { .. } => (
+            "plusieurs documents dans un seul fichier (ligne « --- »)".into(),
+            Some("un seul document par fichier : retirer la ligne « --- » ou faire deux fichiers".into()),
+            Shape::Syntax,
+        ),
+        Error::Eof { .. } => (
+            "le fichier s'arrête au milieu d'une valeur".into(),
+            Some("des crochets, accolades et guillemets refermés".into()),
+            Shape::Syntax,
+        ),
+        other => {
+            let raw = plain_message(other);
+            let (message, expected) = syntax_in_french(&raw);
+            (message, expected, Shape::Syntax)
+        }
+    }
+}
+
+/// The known field a mistyped one most likely meant: one or two edits away,
+/// or a known field the typed one starts with (`nom_famille` → `nom`).
+fn closest_field<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    let typed_lower = typed.to_lowercase();
+    known
+        .iter()
+        .map(|name| (edit_distance(&typed_lower, name), *name))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, name)| name)
+        .or_else(|| {
+            known
+                .iter()
+                .filter(|name| name.len() >= 3 && typed_lower.starts_with(*name))
+                .max_by_key(|name| name.len())
+                .copied()
+        })
+}
+
+fn is_integer_type(ty: &str) -> bool {
+    matches!(
+        ty,
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "isize" | "integer"
+    )
+}
+
+fn plain_message(error: &Error) -> String {
     let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-    let text = error.without_snippet().render_with_options(options);
+    let text = error.render_with_options(options);
     // The parser appends " at line L column C": the diagnostic shows the place itself.
     match text.rfind(" at line ") {
         Some(cut) => text[..cut].to_string(),
@@ -50,58 +282,284 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
     }
 }
 
-/// Between backquotes: `nom` in "unknown field `nom`".
-fn quoted(text: &str) -> Vec<&str> {
-    text.split('`').skip(1).step_by(2).collect()
-}
-
-/// French wording for the parser's most common messages.
-fn translate(raw: &str) -> (String, Option<String>) {
-    if raw.starts_with("unknown field") {
-        let names = quoted(raw);
-        let field = names.first().copied().unwrap_or("?");
-        let expected = if names.len() > 1 {
-            Some(format!("un des champs {}", names[1..].join(", ")))
-        } else {
-            Some("aucun champ à cet endroit".to_string())
-        };
-        return (
-            format!("champ inconnu « {field} » (faute de frappe ?)"),
-            expected,
-        );
+/// French wording of the YAML scanner's common complaints.
+fn syntax_in_french(raw: &str) -> (String, Option<String>) {
+    let indentation = "une indentation régulière, avec des espaces (pas de tabulations)";
+    let known: [(&str, &str, &str); 8] = [
+        (
+            "mapping values are not allowed",
+            "« : » inattendu : indentation incorrecte, ou texte à mettre entre guillemets",
+            indentation,
+        ),
+        (
+            "unclosed quote",
+            "guillemet jamais refermé",
+            "le même guillemet (\" ou ') à la fin de la valeur",
+        ),
+        (
+            "did not find expected key",
+            "ligne mal alignée : un champ était attendu ici",
+            indentation,
+        ),
+        (
+            "cannot start any token",
+            "caractère inattendu (tabulation ?)",
+            indentation,
+        ),
+        ("tab", "tabulation dans l'indentation", indentation),
+        (
+            "did not find expected ',' or ']'",
+            "liste entre crochets jamais refermée",
+            "[a, b] avec le crochet fermant",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "table entre accolades jamais refermée",
+            "{a: 1, b: 2} avec l'accolade fermante",
+        ),
+        (
+            "did not find expected node content",
+            "valeur manquante ou mal placée",
+            indentation,
+        ),
+    ];
+    for (needle, message, expected) in known {
+        if raw.contains(needle) {
+            return (message.to_string(), Some(expected.to_string()));
+        }
     }
-    if raw.starts_with("missing field") {
-        let names = quoted(raw);
-        let field = names.first().copied().unwrap_or("?");
-        return (format!("champ obligatoire manquant « {field} »"), None);
-    }
-    if raw.starts_with("duplicate field") {
-        let names = quoted(raw);
-        let field = names.first().copied().unwrap_or("?");
-        return (
-            format!("le champ « {field} » apparaît deux fois"),
-            Some("chaque champ une seule fois".into()),
-        );
-    }
-    if raw.contains("invalid type") {
-        let expected = raw
-            .split("expected ")
-            .nth(1)
-            .map(|e| expected_in_french(e.trim()));
-        return (format!("valeur d'un type inattendu ({raw})"), expected);
-    }
-    (format!("YAML invalide : {raw}"), None)
+    (
+        format!("YAML invalide : {raw}"),
+        Some(indentation.to_string()),
+    )
 }
 
 fn expected_in_french(expected: &str) -> String {
     match expected {
-        "a boolean" => "true ou false".into(),
-        "a string" => "du texte".into(),
-        "a sequence" => "une liste (lignes commençant par « - »)".into(),
-        e if e.starts_with("struct ") || e == "a map" => "une table (champ: valeur)".into(),
-        e if e.starts_with("u8") || e.starts_with("u32") || e.starts_with("i32") => {
+        "a boolean" | "boolean" | "bool" => "true ou false".into(),
+        "a string" | "string" => "du texte".into(),
+        "a sequence" | "sequence" => "une liste (lignes commençant par « - »)".into(),
+        e if e.starts_with("struct ") || e == "a map" || e == "map" => {
+            "une table (lignes « champ: valeur »)".into()
+        }
+        e if is_integer_type(e)
+            || e.starts_with("u8")
+            || e.starts_with("u32")
+            || e.starts_with("i32") =>
+        {
             "un nombre entier".into()
         }
         other => other.to_string(),
+    }
+}
+
+fn unexpected_in_french(unexpected: &str) -> String {
+    let (head, rest) = unexpected.split_once(' ').unwrap_or((unexpected, ""));
+    let rest = rest.trim_matches('`');
+    match head {
+        "string" => format!("le texte {rest}"),
+        "sequence" => "une liste".into(),
+        "map" => "une table".into(),
+        "boolean" => format!("la valeur {rest}"),
+        "integer" | "floating" => format!(
+            "le nombre {}",
+            rest.trim_start_matches("point ").trim_matches('`')
+        ),
+        "unit" | "null" => "une valeur vide".into(),
+        _ => unexpected.to_string(),
+    }
+}
+
+/// Indentation (spaces) of a line, and where its content starts once the
+/// sequence markers (`- `) are skipped.
+fn indentation(line: &str) -> (usize, usize) {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let mut content = indent;
+    loop {
+        let rest = &line[content..];
+        if rest.starts_with("- ") || rest.starts_with("-\t") {
+            content += 1 + (rest[1..].len() - rest[1..].trim_start_matches([' ', '\t']).len());
+        } else {
+            break;
+        }
+    }
+    (indent, content)
+}
+
+/// Start and end of the line holding byte `at`.
+fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    (start, end)
+}
+
+/// End of the block that starts on the line ending at `line_end`: the following
+/// lines that are blank, comments, or indented more than `column` (or as much,
+/// when `siblings`).
+fn block_end(text: &str, line_end: usize, column: usize, siblings: bool) -> usize {
+    let mut end = line_end;
+    let mut cursor = line_end;
+    while cursor < text.len() {
+        let next_start = cursor + 1;
+        let next_end = text[next_start..]
+            .find('\n')
+            .map_or(text.len(), |n| next_start + n);
+        let line = text[next_start..next_end].trim_end_matches('\r');
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let inside = trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || indent > column
+            || (siblings && indent == column);
+        if !inside || trimmed.starts_with("---") || trimmed.starts_with("...") {
+            break;
+        }
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            end = next_end;
+        }
+        cursor = next_end;
+    }
+    end
+}
+
+/// An unknown or repeated field: set aside the whole entry (key and value).
+fn recover_key(text: &str, at: usize) -> Option<Recovery> {
+    let (line_start, line_end) = line_bounds(text, at);
+    let (_, content) = indentation(&text[line_start..line_end]);
+    // Only block keys starting their line: a key inside {…} cannot be cut out alone.
+    if line_start + content != at {
+        return None;
+    }
+    let end = block_end(text, line_end, at - line_start, false);
+    Some(Recovery {
+        range: at..end,
+        dropped_field: None,
+    })
+}
+
+/// A value of the wrong shape: set it aside, so the field reads as absent.
+fn recover_value(text: &str, at: usize) -> Option<Recovery> {
+    let (line_start, line_end) = line_bounds(text, at);
+    let line = &text[line_start..line_end];
+    let (indent, content) = indentation(line);
+    let column = at - line_start;
+    if column < content {
+        // A block list starting at its `-`, under a key on a previous line.
+        if column > 0 && line[..column].trim_start_matches(' ').is_empty() {
+            let end = block_end(text, line_end, column, true);
+            return Some(Recovery {
+                range: at..end,
+                dropped_field: parent_key(text, line_start, column),
+            });
+        }
+        return None;
+    }
+    let before = &line[content..column];
+    if before.is_empty() {
+        if content > indent {
+            // A list item (`- value`): drop the item, marker included.
+            let marker = line_start + indent;
+            let end = block_end(text, line_end, indent, false);
+            return Some(Recovery {
+                range: marker..end,
+                dropped_field: None,
+            });
+        }
+        // A block under a key written on a previous line: drop the whole block
+        // (not the whole document).
+        if content == 0 {
+            return None;
+        }
+        let end = block_end(text, line_end, content, true);
+        return Some(Recovery {
+            range: at..end,
+            dropped_field: parent_key(text, line_start, content),
+        });
+    }
+    // `key: value` on one line.
+    let key = before.trim_end().strip_suffix(':')?;
+    if key.contains([':', '{', '[', ',']) {
+        return None;
+    }
+    let end = block_end(text, line_end, content, false);
+    Some(Recovery {
+        range: at..end,
+        dropped_field: Some(unquote(key)),
+    })
+}
+
+/// The key of the nearest previous line indented less than `column`.
+fn parent_key(text: &str, line_start: usize, column: usize) -> Option<String> {
+    let before = &text[..line_start];
+    for line in before.lines().rev() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let (indent, content) = indentation(line);
+        if indent >= column {
+            continue;
+        }
+        let key = line[content..].trim_end().strip_suffix(':')?;
+        return Some(unquote(key));
+    }
+    None
+}
+
+fn unquote(key: &str) -> String {
+    key.trim().trim_matches(['"', '\'']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_entry_is_set_aside_with_its_nested_lines() {
+        let text = "a: 1\nbad:\n  x: 1\n  y: 2\nb: 2\n";
+        let at = text.find("bad").unwrap_or_default();
+        let r = recover_key(text, at).map(|r| r.range);
+        assert_eq!(r, Some(at..text.find("\nb:").unwrap_or_default()));
+    }
+
+    #[test]
+    fn a_value_after_its_key_is_set_aside_and_named() {
+        let text = "a: 1\nroles: stagiaire\nb: 2\n";
+        let at = text.find("stagiaire").unwrap_or_default();
+        let r = recover_value(text, at).map(|r| (r.range, r.dropped_field));
+        assert_eq!(r, Some((at..at + 9, Some("roles".into()))));
+    }
+
+    #[test]
+    fn a_list_item_is_set_aside_with_its_marker() {
+        let text = "l:\n  - [x]\n  - y\n";
+        let at = text.find("[x]").unwrap_or_default();
+        let r = recover_value(text, at).map(|r| r.range);
+        assert_eq!(r, Some(5..10));
+    }
+
+    #[test]
+    fn a_block_list_under_its_key_is_set_aside_and_named() {
+        let text = "prenom:\n  - Alice\n  - Eve\nnom: X\n";
+        let at = text.find("- Alice").unwrap_or_default();
+        let r = recover_value(text, at).map(|r| (r.range, r.dropped_field));
+        let end = text.find("\nnom").unwrap_or_default();
+        assert_eq!(r, Some((at..end, Some("prenom".into()))));
+    }
+
+    #[test]
+    fn mistyped_fields_get_a_suggestion() {
+        let known = ["civilite", "nom", "prenom", "telephone"];
+        assert_eq!(closest_field("telefone", &known), Some("telephone"));
+        assert_eq!(closest_field("nom_famille", &known), Some("nom"));
+        assert_eq!(closest_field("Prenom", &known), Some("prenom"));
+        assert_eq!(closest_field("xyz", &known), None);
+    }
+
+    #[test]
+    fn a_key_inside_braces_cannot_be_set_aside() {
+        let text = "p: {a: 1, bad: 2}\n";
+        let at = text.find("bad").unwrap_or_default();
+        assert!(recover_key(text, at).is_none());
     }
 }

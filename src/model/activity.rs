@@ -43,7 +43,13 @@ pub(super) fn build_sessions(
             })
             .collect()
     });
-    check_targets_exist(&from_people, &loaded.sessions, "session", diagnostics);
+    check_targets_exist(
+        loaded,
+        &from_people,
+        &loaded.sessions,
+        Target::Session,
+        diagnostics,
+    );
     loaded
         .sessions
         .iter()
@@ -80,7 +86,22 @@ fn build_session(
     let mut declared: Vec<Declared> = Vec::new();
     for inscrit in r.inscrits.iter().flatten() {
         let Some(id) = &inscrit.personne else {
-            c.missing("inscrits.personne", "l'identifiant de la personne inscrite");
+            let span = [
+                &inscrit.financement,
+                &inscrit.caf,
+                &inscrit.cli,
+                &inscrit.complement,
+                &inscrit.depuis,
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .map_or(Span::file_start(c.file), |t| c.span(t));
+            c.missing_at(
+                span,
+                "inscrits.personne",
+                "l'identifiant de la personne inscrite, par exemple personne: dupont-jean",
+            );
             continue;
         };
         if let Some(personne) = resolver.person(c, id, "inscrits", Some("stagiaire")) {
@@ -106,7 +127,12 @@ fn build_session(
         today,
         c,
     );
-    require_ateliers(&inscrits, &ateliers, c);
+    let first_inscrit = r
+        .inscrits
+        .iter()
+        .flatten()
+        .find_map(|i| i.personne.as_ref());
+    require_ateliers(&inscrits, &r.ateliers, first_inscrit, c);
     Some(Activity {
         kind: ActivityKind::Session,
         id: raw.id.clone(),
@@ -137,7 +163,13 @@ pub(super) fn build_clubs(
             .map(|club| (club, None))
             .collect()
     });
-    check_targets_exist(&from_people, &loaded.clubs, "club", diagnostics);
+    check_targets_exist(
+        loaded,
+        &from_people,
+        &loaded.clubs,
+        Target::Club,
+        diagnostics,
+    );
     loaded
         .clubs
         .iter()
@@ -204,7 +236,12 @@ fn build_club(
         today,
         c,
     );
-    require_ateliers(&inscrits, &ateliers, c);
+    require_ateliers(
+        &inscrits,
+        &r.ateliers,
+        r.inscrits.iter().flatten().next(),
+        c,
+    );
     let convocation = match (&r.convocation, mois) {
         (Some(conv), Some(_)) => convocation(conv, sessions, resolver, c),
         _ => Vec::new(),
@@ -231,6 +268,34 @@ fn convocation(
 ) -> Vec<Convocation> {
     let du = raw.sessions_du.as_ref().and_then(|m| c.month(m));
     let au = raw.sessions_au.as_ref().and_then(|m| c.month(m));
+    match (&raw.sessions_du, &raw.sessions_au) {
+        (Some(du), None) => {
+            let span = c.span(du);
+            c.missing_at(
+                span,
+                "convocation.sessions_au",
+                "le dernier mois des sessions convoquées, par exemple sessions_au: \"2026-10\"",
+            );
+        }
+        (None, Some(au)) => {
+            let span = c.span(au);
+            c.missing_at(
+                span,
+                "convocation.sessions_du",
+                "le premier mois des sessions convoquées, par exemple sessions_du: \"2026-09\"",
+            );
+        }
+        _ => {}
+    }
+    if let (Some(d), Some(a), Some(au_text)) = (du, au, &raw.sessions_au)
+        && a < d
+    {
+        c.error(
+            au_text,
+            format!("sessions_au ({a}) est avant sessions_du ({d})"),
+            "un mois égal ou postérieur à sessions_du",
+        );
+    }
     let ajouter = people(resolver, c, &raw.ajouter, "convocation.ajouter", "");
     let retirer = people(resolver, c, &raw.retirer, "convocation.retirer", "");
     let personnes = resolver.personnes();
@@ -320,24 +385,69 @@ fn declared_in_people<'a>(
     by_target
 }
 
-/// Every session or club named in a person file must exist.
+/// What a person file names in `inscriptions` or `clubs`.
+#[derive(Clone, Copy)]
+enum Target {
+    Session,
+    Club,
+}
+
+impl Target {
+    fn folder(self) -> &'static str {
+        match self {
+            Target::Session => "sessions",
+            Target::Club => "clubs",
+        }
+    }
+
+    fn unknown(self, id: &str) -> String {
+        match self {
+            Target::Session => format!("session inconnue « {id} »"),
+            Target::Club => format!("club inconnu « {id} »"),
+        }
+    }
+}
+
+/// Every session or club named in a person file must exist (a file that
+/// exists but could not be read has its own diagnostics already).
 fn check_targets_exist<T>(
+    loaded: &Loaded,
     declared: &HashMap<String, Vec<Declared>>,
     existing: &[RawFile<T>],
-    what: &str,
+    target: Target,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for (target, list) in declared {
-        if existing.iter().any(|e| &e.id == target) {
-            continue;
-        }
+    let folder = target.folder();
+    let mut unknown: Vec<(&String, &Vec<Declared>)> = declared
+        .iter()
+        .filter(|(id, _)| {
+            !existing.iter().any(|e| &e.id == *id)
+                && !loaded.broken.contains(&(folder, id.to_string()))
+        })
+        .collect();
+    unknown.sort_by_key(|(id, _)| *id);
+    for (id, list) in unknown {
+        let close = existing
+            .iter()
+            .map(|e| (super::link::edit_distance(id, &e.id), e.id.as_str()))
+            .filter(|(d, _)| *d <= 2)
+            .min()
+            .map(|(_, close)| close);
+        let expected = match close {
+            Some(close) => format!(
+                "l'identifiant d'un fichier de data/{folder}/ ; vouliez-vous dire « {close} » ?"
+            ),
+            None => {
+                format!("l'identifiant d'un fichier de data/{folder}/ (nom du fichier sans .yaml)")
+            }
+        };
         for d in list {
             diagnostics.push(
                 Diagnostic::error(
                     Span::new(d.file, d.anchor.range.clone()),
-                    format!("{what} inconnue « {target} »"),
+                    target.unknown(id),
                 )
-                .expected(format!("l'identifiant d'un fichier de data/{what}s/")),
+                .expected(expected.clone()),
             );
         }
     }
@@ -475,12 +585,20 @@ fn warn_financing(
     }
 }
 
-/// A session or club with enrolments needs at least one atelier.
-fn require_ateliers(inscrits: &[Enrolment], ateliers: &[Atelier], c: &mut Checker) {
-    if !inscrits.is_empty() && ateliers.is_empty() {
+/// A session or club with enrolments needs at least one atelier. The error
+/// points at the first enrolment written in the activity's own file, if any.
+fn require_ateliers(
+    inscrits: &[Enrolment],
+    ateliers: &Option<Vec<RawAtelier>>,
+    first_inscrit: Option<&Text>,
+    c: &mut Checker,
+) {
+    // Written ateliers count even when one is invalid (that has its own error).
+    if !inscrits.is_empty() && ateliers.as_ref().is_none_or(Vec::is_empty) {
+        let span = first_inscrit.map_or(Span::file_start(c.file), |t| c.span(t));
         c.diagnostics.push(
             Diagnostic::error(
-                Span::file_start(c.file),
+                span,
                 "des personnes sont inscrites mais aucun atelier n'est prévu",
             )
             .expected("au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un"),
@@ -503,7 +621,12 @@ fn ateliers(
     let mut out: Vec<Atelier> = Vec::new();
     for raw in raws.iter().flatten() {
         let Some(date_text) = &raw.date else {
-            c.missing("ateliers.date", "la date de l'atelier, AAAA-MM-JJ");
+            let span = match (&raw.intitule, &raw.cycle) {
+                (Some(t), _) => c.span(t),
+                (None, Some(cycle)) => Span::new(c.file, cycle.range.clone()),
+                (None, None) => Span::file_start(c.file),
+            };
+            c.missing_at(span, "ateliers.date", "la date de l'atelier, AAAA-MM-JJ");
             continue;
         };
         let Some(date) = c.date(date_text) else {
@@ -559,7 +682,7 @@ fn ateliers(
             (None, ActivityKind::Session) => {
                 let span = c.span(date_text);
                 c.diagnostics.push(
-                    Diagnostic::error(span, format!("l'atelier du {date} n'a pas de cycle"))
+                    Diagnostic::error(span, super::values::no_cycle_message(date))
                         .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)"),
                 );
                 None

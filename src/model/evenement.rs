@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::RawFile;
 use crate::load::records::{RawEvenement, RawParticipant, Text};
 use crate::source::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Event types of SPEC §2.
 pub const EVENT_TYPES: [&str; 9] = [
@@ -27,6 +27,7 @@ pub(super) fn build_all(
     raws: &[RawFile<RawEvenement>],
     resolver: &Resolver,
     operators: &HashMap<&str, usize>,
+    broken_operators: &HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Evenement> {
     raws.iter()
@@ -35,7 +36,7 @@ pub(super) fn build_all(
                 file: raw.file,
                 diagnostics,
             };
-            build_one(raw, resolver, operators, &mut c)
+            build_one(raw, resolver, operators, broken_operators, &mut c)
         })
         .collect()
 }
@@ -63,6 +64,7 @@ fn build_one(
     raw: &RawFile<RawEvenement>,
     resolver: &Resolver,
     operators: &HashMap<&str, usize>,
+    broken_operators: &HashSet<String>,
     c: &mut Checker,
 ) -> Option<Evenement> {
     let r = &raw.record;
@@ -106,6 +108,7 @@ fn build_one(
         .as_ref()
         .and_then(|id| match operators.get(id.text()) {
             Some(&index) => Some(index),
+            None if broken_operators.contains(id.text()) => None,
             None => {
                 c.error(
                     id,

@@ -4,18 +4,29 @@
 use super::values::Checker;
 use super::{PersonIdx, Personne};
 use crate::load::records::Text;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Resolves person ids to indices, checking roles.
 pub struct Resolver<'a> {
     personnes: &'a [Personne],
     index: &'a HashMap<String, PersonIdx>,
+    broken: &'a HashSet<String>,
 }
 
 impl<'a> Resolver<'a> {
-    /// A resolver over the people of the kit.
-    pub fn new(personnes: &'a [Personne], index: &'a HashMap<String, PersonIdx>) -> Resolver<'a> {
-        Resolver { personnes, index }
+    /// A resolver over the people of the kit. `broken`: ids of person files
+    /// that exist but could not be read; naming them is not an error of its own
+    /// (their file's problems are already reported).
+    pub fn new(
+        personnes: &'a [Personne],
+        index: &'a HashMap<String, PersonIdx>,
+        broken: &'a HashSet<String>,
+    ) -> Resolver<'a> {
+        Resolver {
+            personnes,
+            index,
+            broken,
+        }
     }
 
     /// The people.
@@ -37,6 +48,9 @@ impl<'a> Resolver<'a> {
         role: Option<&str>,
     ) -> Option<PersonIdx> {
         let Some(&index) = self.index.get(id.text()) else {
+            if self.broken.contains(id.text()) {
+                return None;
+            }
             let expected = match self.closest(id.text()) {
                 Some(close) => format!(
                     "l'identifiant d'un fichier de data/personnes/ ; vouliez-vous dire « {close} » ?"

@@ -6,7 +6,8 @@
 mod activity;
 mod derived;
 mod evenement;
-mod link;
+pub mod forms;
+pub(crate) mod link;
 mod operateur;
 mod personne;
 pub mod values;
@@ -17,7 +18,7 @@ use crate::load::Loaded;
 use crate::source::{FileId, Sources};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 pub use values::Month;
 
 /// Index of a person in [`Kit::personnes`].
@@ -50,6 +51,8 @@ pub struct Kit {
     pub todos: Vec<Todo>,
     /// Warnings of the validation (shown on the tableau de bord).
     pub warnings: Vec<Diagnostic>,
+    /// Form layouts, checked.
+    pub layouts: Vec<forms::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
 }
@@ -497,7 +500,11 @@ pub enum TodoKind {
 }
 
 /// Builds the model from loaded records. Returns the kit and every problem found.
-pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
+pub fn build(
+    mut loaded: Loaded,
+    layouts: &[crate::load::RawFile<crate::load::layout::RawLayout>],
+    today: NaiveDate,
+) -> (Kit, Vec<Diagnostic>) {
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let config = match &loaded.config {
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
@@ -511,10 +518,15 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
+    let broken_people: HashSet<String> = broken_ids(&loaded, "personnes")
+        .chain(loaded.personnes.iter().map(|p| p.id.clone()))
+        .filter(|id| !person_index.contains_key(id))
+        .collect();
     personne::link_all(
         &loaded.personnes,
         &mut personnes,
         &person_index,
+        &broken_people,
         today,
         &mut diagnostics,
     );
@@ -524,7 +536,11 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let resolver = link::Resolver::new(&personnes, &person_index);
+    let broken_operators: HashSet<String> = broken_ids(&loaded, "operateurs")
+        .chain(loaded.operateurs.iter().map(|o| o.id.clone()))
+        .filter(|id| !operator_index.contains_key(id.as_str()))
+        .collect();
+    let resolver = link::Resolver::new(&personnes, &person_index, &broken_people);
     let mut sessions = activity::build_sessions(&loaded, &resolver, today, &mut diagnostics);
     sessions.sort_by(|a, b| (a.mois, &a.id).cmp(&(b.mois, &b.id)));
     let mut clubs = activity::build_clubs(&loaded, &sessions, &resolver, today, &mut diagnostics);
@@ -533,10 +549,13 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         &loaded.evenements,
         &resolver,
         &operator_index,
+        &broken_operators,
         &mut diagnostics,
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    let layouts = forms::build_all(layouts, &mut diagnostics);
+    drop_consequences(&mut diagnostics, &loaded.dropped_fields);
     let mut kit = Kit {
         config,
         config_file,
@@ -548,6 +567,7 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         evenements,
         operateurs,
         pages,
+        layouts,
         todos: Vec::new(),
         warnings: Vec::new(),
         person_index,
@@ -560,6 +580,33 @@ pub fn build(mut loaded: Loaded, today: NaiveDate) -> (Kit, Vec<Diagnostic>) {
         .collect();
     kit.warnings.sort_by_key(|d| (d.span.file, d.span.start));
     (kit, diagnostics)
+}
+
+/// Ids of the records of a folder that exist but could not be read.
+fn broken_ids<'a>(loaded: &'a Loaded, folder: &'a str) -> impl Iterator<Item = String> + 'a {
+    loaded
+        .broken
+        .iter()
+        .filter(move |(f, _)| *f == folder)
+        .map(|(_, id)| id.clone())
+}
+
+/// A required field whose value was set aside after a parse error reads as
+/// missing: that is the parse error again, not a second problem.
+fn drop_consequences(diagnostics: &mut Vec<Diagnostic>, dropped: &HashMap<FileId, Vec<String>>) {
+    if dropped.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let Some(fields) = dropped.get(&d.span.file) else {
+            return true;
+        };
+        let Some(field) = values::missing_field(&d.message) else {
+            return true;
+        };
+        let last = field.rsplit('.').next().unwrap_or(field);
+        !fields.iter().any(|f| f == last)
+    });
 }
 
 fn build_pages(loaded: &Loaded) -> Vec<Page> {

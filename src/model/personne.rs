@@ -133,6 +133,29 @@ fn build_one(
             etablissement: opt_text(&e.etablissement).unwrap_or_default(),
         })
         .collect();
+    for inscription in r
+        .inscriptions
+        .iter()
+        .flatten()
+        .filter(|i| i.session.is_none())
+    {
+        let anchor = [
+            &inscription.financement,
+            &inscription.caf,
+            &inscription.cli,
+            &inscription.complement,
+            &inscription.depuis,
+        ]
+        .into_iter()
+        .flatten()
+        .next();
+        let span = anchor.map_or(crate::source::Span::file_start(raw.file), |t| c.span(t));
+        c.missing_at(
+            span,
+            "inscriptions.session",
+            "l'identifiant de la session, par exemple session: s-2026-09",
+        );
+    }
     let situation = r
         .situation
         .as_ref()
@@ -182,10 +205,11 @@ pub(super) fn link_all(
     raws: &[RawFile<RawPersonne>],
     personnes: &mut [Personne],
     index: &std::collections::HashMap<String, PersonIdx>,
+    broken: &std::collections::HashSet<String>,
     today: chrono::NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let resolver = Resolver::new(personnes, index);
+    let resolver = Resolver::new(personnes, index, broken);
     let mut found: Vec<(PersonIdx, Parrainage)> = Vec::new();
     for raw in raws {
         let (Some(p), Some(&me)) = (&raw.record.parrainage, index.get(&raw.id)) else {
@@ -196,7 +220,13 @@ pub(super) fn link_all(
             diagnostics,
         };
         let Some(parrain_id) = &p.parrain else {
-            c.missing(
+            let span = [&p.debut, &p.fin, &p.motif_fin, &p.observations]
+                .into_iter()
+                .flatten()
+                .next()
+                .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+            c.missing_at(
+                span,
                 "parrainage.parrain",
                 "l'identifiant du parrain, par exemple parrain: martin-paul",
             );
@@ -227,13 +257,22 @@ pub(super) fn link_all(
             .iter()
             .flatten()
             .filter_map(|h| {
-                let id = h.parrain.as_ref()?;
-                let parrain = resolver.person(
-                    &mut c,
-                    id,
-                    "parrainage.historique.parrain",
-                    Some("parrain"),
-                )?;
+                let Some(id) = h.parrain.as_ref() else {
+                    let span = [&h.debut, &h.fin]
+                        .into_iter()
+                        .flatten()
+                        .next()
+                        .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+                    c.missing_at(
+                        span,
+                        "parrainage.historique.parrain",
+                        "l'identifiant de l'ancien parrain",
+                    );
+                    return None;
+                };
+                // A former mentor may have stopped mentoring since: the
+                // person must exist, the role is not required any more.
+                let parrain = resolver.person(&mut c, id, "parrainage.historique.parrain", None)?;
                 Some(AncienParrain {
                     parrain,
                     debut: c.opt_date(&h.debut),
@@ -247,7 +286,13 @@ pub(super) fn link_all(
             .flatten()
             .filter_map(|e| {
                 let Some(date) = &e.date else {
-                    c.missing(
+                    let span = [&e.compte_rendu, &e.disponibilite]
+                        .into_iter()
+                        .flatten()
+                        .next()
+                        .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+                    c.missing_at(
+                        span,
                         "parrainage.entretiens.date",
                         "la date de l'entretien, AAAA-MM-JJ",
                     );

@@ -64,6 +64,35 @@ impl Serialize for Month {
     }
 }
 
+const MISSING_PREFIX: &str = "champ obligatoire manquant « ";
+const MISSING_SUFFIX: &str = " »";
+
+const EMPTY_PREFIX: &str = "le champ « ";
+const EMPTY_SUFFIX: &str = " » est vide";
+
+const NO_CYCLE: &str = " n'a pas de cycle";
+
+/// « l'atelier du … n'a pas de cycle ».
+pub(crate) fn no_cycle_message(date: NaiveDate) -> String {
+    format!("l'atelier du {date}{NO_CYCLE}")
+}
+
+/// The field whose absence a message reports (« champ obligatoire manquant »,
+/// « le champ … est vide », « … n'a pas de cycle »).
+pub(crate) fn missing_field(message: &str) -> Option<&str> {
+    if message.ends_with(NO_CYCLE) {
+        return Some("cycle");
+    }
+    message
+        .strip_prefix(MISSING_PREFIX)
+        .and_then(|m| m.strip_suffix(MISSING_SUFFIX))
+        .or_else(|| {
+            message
+                .strip_prefix(EMPTY_PREFIX)?
+                .strip_suffix(EMPTY_SUFFIX)
+        })
+}
+
 /// Checks values of one file, collecting diagnostics.
 pub struct Checker<'a> {
     /// The file being checked.
@@ -87,12 +116,14 @@ impl Checker<'_> {
 
     /// Records an error at the start of the file (a missing field).
     pub fn missing(&mut self, field: &str, expected: &str) {
+        self.missing_at(Span::file_start(self.file), field, expected);
+    }
+
+    /// Records a missing field of the entry starting at `span`.
+    pub fn missing_at(&mut self, span: Span, field: &str, expected: &str) {
         self.diagnostics.push(
-            Diagnostic::error(
-                Span::file_start(self.file),
-                format!("champ obligatoire manquant « {field} »"),
-            )
-            .expected(expected.to_string()),
+            Diagnostic::error(span, format!("{MISSING_PREFIX}{field}{MISSING_SUFFIX}"))
+                .expected(expected.to_string()),
         );
     }
 
@@ -104,9 +135,10 @@ impl Checker<'_> {
         expected: &str,
     ) -> Option<String> {
         match value {
-            Some(v) if !v.text().is_empty() => Some(v.text().to_string()),
+            // `~` is YAML's way of writing nothing.
+            Some(v) if !v.text().is_empty() && v.text() != "~" => Some(v.text().to_string()),
             Some(v) => {
-                self.error(v, format!("le champ « {field} » est vide"), expected);
+                self.error(v, format!("{EMPTY_PREFIX}{field}{EMPTY_SUFFIX}"), expected);
                 None
             }
             None => {
@@ -233,7 +265,7 @@ pub fn normalise_phone(typed: &str) -> Option<String> {
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}'))
         .collect();
     let national = if let Some(rest) = compact.strip_prefix("+33") {
-        format!("0{}", rest.strip_prefix("(0)").unwrap_or(&rest))
+        format!("0{}", rest.strip_prefix("(0)").unwrap_or(rest))
     } else if let Some(rest) = compact.strip_prefix("0033") {
         format!("0{rest}")
     } else {

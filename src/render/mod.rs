@@ -2,6 +2,7 @@
 //! render it), then render them in parallel. Renderers read only the [`View`].
 
 pub mod html;
+pub mod pdf;
 
 use crate::source::FileId;
 use crate::view::View;

@@ -5,6 +5,7 @@
 //! names, labels and links are computed here once.
 
 pub mod markdown;
+pub mod forms;
 mod people;
 mod records;
 
@@ -115,6 +116,9 @@ pub struct View {
     pub agenda: Vec<AgendaItem>,
     /// Number of tasks and warnings (both profiles).
     pub counts: Counts,
+    /// The PDF forms of this build and the links to them (empty without forms).
+    #[serde(skip)]
+    pub forms: forms::FormsView,
     /// For each person of the kit, how this profile refers to them.
     #[serde(skip)]
     pub person_refs: Vec<PersonRef>,
@@ -202,7 +206,7 @@ impl View {
             .map(|w| w.one_line(&kit.sources))
             .collect();
         let counts = Counts {
-            personnes: kit.personnes.len(),
+            personnes: personnes.len(),
             sessions: kit.sessions.len(),
             clubs: kit.clubs.len(),
             evenements: kit.evenements.len(),
@@ -241,6 +245,7 @@ impl View {
             todos: if internal { todos } else { Vec::new() },
             warnings: if internal { warnings } else { Vec::new() },
             counts,
+            forms: forms::FormsView::default(),
             person_refs,
             person_inputs,
         };

@@ -1,7 +1,8 @@
 //! People as a profile may see them: fiches, references, mentorships, annuaire.
 
-use super::markdown::to_html;
+use super::markdown::to_html_below;
 use super::{Link, PersonRef, Profile};
+use crate::config::Lang;
 use crate::model::{Activity, Adresse, Kit, Personne, Statut};
 use crate::source::FileId;
 use serde::Serialize;
@@ -23,7 +24,7 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
         .map(|p| {
             if profile.internal() || name_public(p) {
                 PersonRef {
-                    nom: p.nom_complet(),
+                    nom: format!("{} {}", p.nom_affiche(), p.prenom_affiche()),
                     url: Some(person_url(&p.id)),
                     sort: (p.nom_affiche(), p.prenom_affiche()),
                 }
@@ -222,26 +223,71 @@ fn date(d: Option<chrono::NaiveDate>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-fn activity_link(a: &Activity) -> Link {
+/// Name of a month in the site's language: "septembre 2026", "September 2026".
+pub(super) fn month_name(lang: Lang, month: crate::model::Month) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let name = names
+        .get(month.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {}", month.year)
+}
+
+/// Root-relative link to a session or club, titled in the site's language:
+/// "Session 41 — août 2026", "Club emploi — septembre 2026".
+pub(super) fn link_to_activity(a: &Activity, lang: Lang) -> Link {
+    let month = month_name(lang, a.mois);
     let (folder, label) = match a.kind {
         crate::model::ActivityKind::Session => (
             "sessions",
             match a.numero {
-                Some(n) => format!("Session {n} ({})", a.mois),
-                None => format!("Session {}", a.mois),
+                Some(n) => format!("Session {n} — {month}"),
+                None => format!("Session — {month}"),
             },
         ),
-        crate::model::ActivityKind::Club => ("clubs", format!("Club emploi {}", a.mois)),
+        crate::model::ActivityKind::Club => (
+            "clubs",
+            match lang {
+                Lang::Fr => format!("Club emploi — {month}"),
+                Lang::En => format!("Job club — {month}"),
+            },
+        ),
     };
     Link {
         label,
         url: format!("{folder}/{}.html", a.id),
     }
-}
-
-/// Root-relative link to a session or club.
-pub(super) fn link_to_activity(a: &Activity) -> Link {
-    activity_link(a)
 }
 
 fn enrolments(
@@ -275,9 +321,8 @@ fn enrolments(
             } else {
                 Vec::new()
             };
-            let _ = kit;
             EnrolmentView {
-                activite: activity_link(activity),
+                activite: link_to_activity(activity, kit.config.langue),
                 financement: enrolment.financement.clone().filter(|_| internal),
                 caf: enrolment.caf.clone().filter(|_| internal),
                 cli: enrolment.cli.clone().filter(|_| internal),
@@ -326,7 +371,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                             .iter()
                             .map(|e| InterviewView {
                                 date: e.date.to_string(),
-                                compte_rendu_html: e.compte_rendu.as_deref().map(to_html),
+                                compte_rendu_html: e.compte_rendu.as_deref().map(|m| to_html_below(m, 4)),
                                 disponibilite: e.disponibilite.clone(),
                             })
                             .collect()

@@ -1,6 +1,6 @@
 //! Sessions, clubs, events, operators and pages as a profile may see them.
 
-use super::markdown::to_html;
+use super::markdown::to_html_below;
 use super::people::link_to_activity;
 use super::{Link, PersonRef, Profile};
 use crate::model::{Activity, ActivityKind, Kit, Statut};
@@ -36,6 +36,8 @@ pub struct ActivityView {
     pub inscrits: Vec<InscritView>,
     /// Club convocation list (internal).
     pub convocation: Vec<ConvocationRow>,
+    /// Presence grid (internal): one row per enrolled person, a cell per atelier.
+    pub grille: Vec<GridRow>,
     /// Files this page was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -67,6 +69,69 @@ pub struct PresenceView {
     pub statut: Statut,
     /// Comment.
     pub commentaire: Option<String>,
+}
+
+/// A row of the presence grid (internal).
+#[derive(Debug, Serialize)]
+pub struct GridRow {
+    /// Who.
+    pub personne: PersonRef,
+    /// One cell per atelier, in order; none when not expected (enrolled later).
+    pub cells: Vec<Option<GridCell>>,
+}
+
+/// A cell of the presence grid.
+#[derive(Debug, Serialize)]
+pub struct GridCell {
+    /// Status.
+    pub statut: Statut,
+    /// Comment.
+    pub commentaire: Option<String>,
+}
+
+/// The enrolments of an activity in the order of the names shown.
+/// People not published come last.
+fn inscrits_sorted<'a>(
+    a: &'a Activity,
+    refs: &[PersonRef],
+) -> impl Iterator<Item = &'a crate::model::Enrolment> {
+    let mut list: Vec<&crate::model::Enrolment> = a.inscrits.iter().collect();
+    list.sort_by(|x, y| {
+        let (x, y) = (&refs[x.personne].sort, &refs[y.personne].sort);
+        (x.0.is_empty(), x).cmp(&(y.0.is_empty(), y))
+    });
+    list.into_iter()
+}
+
+/// The presence grid of an activity: enrolled people × ateliers.
+fn grid(a: &Activity, refs: &[PersonRef]) -> Vec<GridRow> {
+    use std::collections::HashMap;
+    let by_atelier: Vec<HashMap<usize, &crate::model::Attendance>> = a
+        .ateliers
+        .iter()
+        .map(|at| at.attendance.iter().map(|x| (x.personne, x)).collect())
+        .collect();
+    let mut rows: Vec<GridRow> = a
+        .inscrits
+        .iter()
+        .map(|e| GridRow {
+            personne: refs[e.personne].clone(),
+            cells: by_atelier
+                .iter()
+                .map(|m| {
+                    m.get(&e.personne).map(|x| GridCell {
+                        statut: x.statut,
+                        commentaire: x.commentaire.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        let (x, y) = (&x.personne.sort, &y.personne.sort);
+        (x.0.is_empty(), x).cmp(&(y.0.is_empty(), y))
+    });
+    rows
 }
 
 /// One enrolled person.
@@ -206,7 +271,7 @@ pub(super) fn activity_views(
     activities
         .iter()
         .map(|a| {
-            let link = link_to_activity(a);
+            let link = link_to_activity(a, kit.config.langue);
             let mut inputs = vec![a.file];
             inputs.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
             inputs.extend(
@@ -256,9 +321,7 @@ pub(super) fn activity_views(
                         },
                     })
                     .collect(),
-                inscrits: a
-                    .inscrits
-                    .iter()
+                inscrits: inscrits_sorted(a, refs)
                     .map(|e| InscritView {
                         personne: refs[e.personne].clone(),
                         financement: e.financement.clone().filter(|_| internal),
@@ -274,9 +337,14 @@ pub(super) fn activity_views(
                         .map(|c| ConvocationRow {
                             personne: refs[c.personne].clone(),
                             email: kit.personnes[c.personne].email.clone(),
-                            session: c.session.map(|s| link_to_activity(&kit.sessions[s])),
+                            session: c.session.map(|s| link_to_activity(&kit.sessions[s], kit.config.langue)),
                         })
                         .collect()
+                } else {
+                    Vec::new()
+                },
+                grille: if internal {
+                    grid(a, refs)
                 } else {
                     Vec::new()
                 },
@@ -341,7 +409,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                 },
                 presents: e.participants.iter().filter(|p| p.present).count(),
                 procedure: e.procedure.clone(),
-                bilan_html: e.bilan.as_deref().map(to_html),
+                bilan_html: e.bilan.as_deref().map(|m| to_html_below(m, 2)),
                 inputs,
             }
         })
@@ -390,7 +458,7 @@ pub(super) fn page_views(kit: &Kit) -> Vec<PageView> {
             url: format!("pages/{}.html", p.id),
             titre: p.titre.clone(),
             menu: p.menu,
-            html: to_html(&p.body),
+            html: to_html_below(&p.body, 1),
             inputs: vec![p.file],
         })
         .collect()

@@ -25,20 +25,26 @@ pub struct Checked {
 }
 
 /// Writes `files` (path relative to the kit, raw content) into a new folder.
-pub fn write_kit<C: AsRef<[u8]>>(files: &[(&str, C)]) -> TempDir {
+pub fn write_kit(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     for (path, content) in files {
         let full = dir.path().join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).expect("create the folders");
         }
-        std::fs::write(&full, content.as_ref()).expect("write a kit file");
+        std::fs::write(&full, content).expect("write a kit file");
     }
     dir
 }
 
-/// Writes the files and runs `check` with [`today`].
-pub fn check<C: AsRef<[u8]>>(files: &[(&str, C)]) -> Checked {
+/// Writes the files (path relative to the kit, text) and runs `check` with [`today`].
+pub fn check(files: &[(&str, &str)]) -> Checked {
+    let bytes: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
+    check_bytes(&bytes)
+}
+
+/// Writes the files (path relative to the kit, raw bytes) and runs `check` with [`today`].
+pub fn check_bytes(files: &[(&str, &[u8])]) -> Checked {
     let dir = write_kit(files);
     let (kit, diagnostics) = carnet::check(dir.path(), today()).expect("no I/O error");
     Checked {
@@ -72,6 +78,14 @@ impl Checked {
             self.dump()
         );
         found[0]
+    }
+
+    /// `file:line:col` of every diagnostic whose message contains `needle`, in order.
+    pub fn locations(&self, needle: &str) -> Vec<String> {
+        self.all(needle)
+            .iter()
+            .map(|d| self.kit.sources.location(d.span))
+            .collect()
     }
 
     /// `file:line:col` of the one diagnostic whose message contains `needle`.

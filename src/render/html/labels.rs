@@ -28,7 +28,7 @@ const FR: &[(&str, &str)] = &[
     ("adresse", "Adresse"),
     ("entreprise", "Entreprise"),
     ("fonction", "Fonction"),
-    ("roles", "Rôles"),
+    ("roles_titre", "Rôles"),
     ("etudes", "Études"),
     ("diplome", "Diplôme"),
     ("annee", "Année"),
@@ -118,7 +118,7 @@ const FR: &[(&str, &str)] = &[
     ("genere_le", "Généré le"),
     (
         "profil_interne",
-        "Version interne : données personnelles non publiées. Ne pas diffuser.",
+        "données personnelles confidentielles, à ne pas diffuser ni afficher.",
     ),
     ("non_publie", "personne non publiée"),
     ("rien_a_venir", "Rien de prévu dans les 30 prochains jours."),
@@ -126,6 +126,22 @@ const FR: &[(&str, &str)] = &[
         "consentement",
         "Seules les informations que chaque personne a accepté de publier figurent ici.",
     ),
+    ("version_interne", "Version interne"),
+    ("rubriques", "Rubriques"),
+    ("fil_ariane", "Fil d'Ariane"),
+    ("a_venir_30", "À venir (30 jours)"),
+    ("voir_tableau", "Voir le tableau de bord"),
+    ("deux_points", " : "),
+    ("aucune_coordonnee", "Aucune coordonnée publiée."),
+    ("assiduite", "Présent(e) aux ateliers passés"),
+    ("termine", "Terminé"),
+    ("periode", "Période"),
+    ("nom", "Nom"),
+    ("aucun_atelier", "Aucun atelier pour le moment."),
+    ("aucun_inscrit", "Aucune personne inscrite pour le moment."),
+    ("pas_inscrit", "pas encore inscrit(e)"),
+    ("rien_a_afficher", "Rien à afficher."),
+    ("detail", "Détail"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -150,7 +166,7 @@ const EN: &[(&str, &str)] = &[
     ("adresse", "Address"),
     ("entreprise", "Company"),
     ("fonction", "Position"),
-    ("roles", "Roles"),
+    ("roles_titre", "Roles"),
     ("etudes", "Education"),
     ("diplome", "Diploma"),
     ("annee", "Year"),
@@ -240,7 +256,7 @@ const EN: &[(&str, &str)] = &[
     ("genere_le", "Generated on"),
     (
         "profil_interne",
-        "Internal version: unpublished personal data. Do not share.",
+        "confidential personal data, do not share or display.",
     ),
     ("non_publie", "unpublished person"),
     ("rien_a_venir", "Nothing planned in the next 30 days."),
@@ -248,6 +264,22 @@ const EN: &[(&str, &str)] = &[
         "consentement",
         "Only the details each person agreed to publish are shown here.",
     ),
+    ("version_interne", "Internal version"),
+    ("rubriques", "Sections"),
+    ("fil_ariane", "Breadcrumb"),
+    ("a_venir_30", "Coming up (next 30 days)"),
+    ("voir_tableau", "Open the dashboard"),
+    ("deux_points", ": "),
+    ("aucune_coordonnee", "No contact details published."),
+    ("assiduite", "Attended past workshops"),
+    ("termine", "Finished"),
+    ("periode", "Period"),
+    ("nom", "Name"),
+    ("aucun_atelier", "No workshop yet."),
+    ("aucun_inscrit", "Nobody is enrolled yet."),
+    ("pas_inscrit", "not enrolled yet"),
+    ("rien_a_afficher", "Nothing to show."),
+    ("detail", "Details"),
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[
@@ -407,5 +439,15 @@ mod tests {
         assert_eq!(keys(STATUTS_FR), keys(STATUTS_EN));
         assert_eq!(keys(TODOS_FR), keys(TODOS_EN));
         assert_eq!(keys(TYPES_FR), keys(TYPES_EN));
+    }
+
+    #[test]
+    fn no_word_hides_a_table_of_codes() {
+        for (key, _) in FR {
+            assert!(
+                !["roles", "statuts", "todos", "types"].contains(key),
+                "t.{key} is a table of codes, a label cannot have that name"
+            );
+        }
     }
 }

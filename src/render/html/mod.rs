@@ -145,13 +145,65 @@ fn template_error(e: minijinja::Error) -> RenderError {
     }
 }
 
+/// Writes a value into HTML: text is escaped (`& < > " '`), values marked
+/// safe (the sanitised Markdown) are written as they are. Unlike the default,
+/// `/` is left alone, so that relative links stay readable (`../personnes/x.html`).
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() && *state.auto_escape() == minijinja::AutoEscape::Html => {
+            write_escaped_html(out, text)
+                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(entity)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
+}
+
 /// `2026-09-14` → `14/09/2026` (French) or unchanged (English).
 fn format_date(lang: crate::config::Lang, iso: &str) -> String {
     match lang {
-        crate::config::Lang::Fr if iso.len() == 10 => {
+        crate::config::Lang::Fr if iso.len() == 10 && iso.is_ascii() => {
             format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
         }
         _ => iso.to_string(),
+    }
+}
+
+/// `2026-09-14` → `14/09` (French) or `14 Sep` (English), for narrow columns.
+fn format_short_date(lang: crate::config::Lang, iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Ok(date) = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") else {
+        return iso.to_string();
+    };
+    use chrono::Datelike;
+    match lang {
+        crate::config::Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
+        crate::config::Lang::En => {
+            format!("{} {}", date.day(), MONTHS[date.month0() as usize])
+        }
     }
 }
 
@@ -161,8 +213,10 @@ impl<'v> Site<'v> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_formatter(html_formatter);
         let lang = view.site.langue;
         env.add_filter("date", move |iso: String| format_date(lang, &iso));
+        env.add_filter("jour", move |iso: String| format_short_date(lang, &iso));
         for (name, source, overridden) in &assets.templates {
             env.add_template_owned(name.clone(), source.clone())
                 .map_err(|e| {
@@ -391,4 +445,27 @@ fn activity_list(list: &[crate::view::ActivityView]) -> Value {
 /// Converts serializable data into a template value.
 pub(crate) fn ser<T: serde::Serialize>(value: T) -> Value {
     Value::from(minijinja::value::Serde(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_is_escaped_but_slashes_are_kept() {
+        let mut out = String::new();
+        write_escaped_html(&mut out, "a/b <i>\"x\" & 'y'</i>").unwrap();
+        assert_eq!(out, "a/b &lt;i&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/i&gt;");
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        use crate::config::Lang;
+        assert_eq!(format_date(Lang::Fr, "2026-09-04"), "04/09/2026");
+        assert_eq!(format_date(Lang::En, "2026-09-04"), "2026-09-04");
+        assert_eq!(format_short_date(Lang::Fr, "2026-09-04"), "04/09");
+        assert_eq!(format_short_date(Lang::En, "2026-09-04"), "4 Sep");
+        assert_eq!(format_short_date(Lang::Fr, "bientôt"), "bientôt");
+        assert_eq!(format_date(Lang::Fr, "é2026-09-0"), "é2026-09-0");
+    }
 }

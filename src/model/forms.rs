@@ -1,0 +1,350 @@
+//! Rules of a form layout (templates/forms/*.yaml): one kind per block, known
+//! targets and orientations, placeholders that compile. The checked layout is
+//! what the PDF renderer reads.
+
+use super::values::{Checker, opt_text};
+use crate::diagnostic::Diagnostic;
+use crate::load::RawFile;
+use crate::load::layout::{RawBlock, RawColumn, RawLayout, RawTable};
+use crate::load::records::Text;
+use crate::load::spanned::Sp;
+use crate::source::{FileId, Span};
+use serde::Serialize;
+
+/// What a form is printed for: one PDF per element of that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// Each cycle of each session (attendance sheet).
+    SessionCycle,
+    /// Each atelier of each club (attendance sheet).
+    ClubAtelier,
+    /// Each session (list of enrolled people).
+    Session,
+    /// Each club (list of enrolled people).
+    Club,
+    /// Each enrolment in a session (welcome sheet).
+    Inscription,
+    /// Each mentee (mentoring form and charter).
+    Parrainage,
+    /// Each trainee (update of personal data).
+    Personne,
+    /// Each person who attended a session, club or event (certificate).
+    Attestation,
+    /// Each present participant of an event with photos (image release).
+    Participant,
+    /// Only the blank form.
+    Vierge,
+}
+
+const TARGETS: [(&str, Target); 10] = [
+    ("session_cycle", Target::SessionCycle),
+    ("club_atelier", Target::ClubAtelier),
+    ("session", Target::Session),
+    ("club", Target::Club),
+    ("inscription", Target::Inscription),
+    ("parrainage", Target::Parrainage),
+    ("personne", Target::Personne),
+    ("attestation", Target::Attestation),
+    ("participant", Target::Participant),
+    ("vierge", Target::Vierge),
+];
+
+impl Target {
+    /// Whether the forms of this target hold one person's own data, so that
+    /// they are produced only in the internal profile.
+    pub fn personal(self) -> bool {
+        matches!(
+            self,
+            Target::Inscription | Target::Parrainage | Target::Personne | Target::Attestation | Target::Participant
+        )
+    }
+}
+
+/// A template string with where it was written.
+#[derive(Clone, Debug)]
+pub struct Tpl {
+    /// The source, with `{{ … }}` placeholders.
+    pub source: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A checked form layout.
+#[derive(Clone, Debug)]
+pub struct FormLayout {
+    /// Id (file stem).
+    pub id: String,
+    /// File read.
+    pub file: FileId,
+    /// Short name for links.
+    pub nom: String,
+    /// Title (footer, PDF title).
+    pub titre: Tpl,
+    /// What it is printed for.
+    pub target: Target,
+    /// Landscape pages.
+    pub landscape: bool,
+    /// Blocks, top to bottom.
+    pub blocks: Vec<LayoutBlock>,
+}
+
+/// A block, with an optional condition (a path that must be non-empty).
+#[derive(Clone, Debug)]
+pub struct LayoutBlock {
+    /// Shown only if this path of the data is non-empty.
+    pub si: Option<String>,
+    /// What it is.
+    pub kind: BlockKind,
+}
+
+/// The kinds of blocks.
+#[derive(Clone, Debug)]
+pub enum BlockKind {
+    /// Title (1) or section (2).
+    Heading(Tpl, u8),
+    /// Markdown text.
+    Text(Tpl),
+    /// Labels and values (empty value: a line to fill).
+    Fields(Vec<(Tpl, Option<Tpl>)>),
+    /// Tick boxes: label, then (text, path that ticks it).
+    Checkboxes(Option<Tpl>, Vec<(Tpl, Option<String>)>),
+    /// A table.
+    Table(LayoutTable),
+    /// Signature boxes.
+    Signatures(Vec<Tpl>),
+    /// Funders' logos and mentions.
+    Funders,
+    /// Vertical space (mm).
+    Spacer(f32),
+    /// Page break.
+    PageBreak,
+}
+
+/// A table of a layout.
+#[derive(Clone, Debug)]
+pub struct LayoutTable {
+    /// Path of the list giving one row per element.
+    pub rows: Option<String>,
+    /// Blank rows after the data.
+    pub blank_rows: u32,
+    /// Minimum row height (mm).
+    pub min_row_height: f32,
+    /// Columns.
+    pub columns: Vec<LayoutColumn>,
+}
+
+/// A column (or a group repeated for each element of a list).
+#[derive(Clone, Debug)]
+pub struct LayoutColumn {
+    /// Header.
+    pub titre: Tpl,
+    /// Relative width.
+    pub width: f32,
+    /// Cell content (none: to fill by hand).
+    pub value: Option<Tpl>,
+    /// Path of the list to repeat the column for.
+    pub repeat: Option<String>,
+    /// Columns when that list is empty.
+    pub blank_repeats: u32,
+    /// One column per half-day when the kit asks for it.
+    pub half_days: bool,
+}
+
+/// Checks every layout.
+pub(super) fn build_all(raws: &[RawFile<RawLayout>], diagnostics: &mut Vec<Diagnostic>) -> Vec<FormLayout> {
+    let mut layouts: Vec<FormLayout> = raws
+        .iter()
+        .filter_map(|raw| {
+            let mut c = Checker {
+                file: raw.file,
+                diagnostics,
+            };
+            build_one(raw, &mut c)
+        })
+        .collect();
+    layouts.sort_by(|a, b| a.id.cmp(&b.id));
+    layouts
+}
+
+fn tpl(c: &mut Checker, text: &Text) -> Tpl {
+    let env = minijinja::Environment::new();
+    if let Err(e) = env.template_from_str(&text.value) {
+        c.error(
+            text,
+            format!("espace réservé {{{{ … }}}} mal écrit : {}", e.detail().unwrap_or("syntaxe invalide")),
+            "{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}",
+        );
+    }
+    Tpl {
+        source: text.value.clone(),
+        span: c.span(text),
+    }
+}
+
+fn path(c: &mut Checker, text: &Text) -> String {
+    let p = text.text();
+    let valid = !p.is_empty()
+        && p.split('.').all(|part| !part.is_empty() && part.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'));
+    if !valid {
+        c.error(text, format!("chemin de données invalide « {p} »"), "des noms séparés par des points, par exemple personnes ou session.ateliers");
+    }
+    p.to_string()
+}
+
+fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
+    let r = &raw.record;
+    let titre = match &r.titre {
+        Some(t) => tpl(c, t),
+        None => {
+            c.missing("titre", "le titre du formulaire, par exemple titre: \"Feuille de présence\"");
+            return None;
+        }
+    };
+    let target = match &r.pour {
+        None => {
+            c.missing("pour", "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge");
+            return None;
+        }
+        Some(p) => match TARGETS.iter().find(|(name, _)| *name == p.text()) {
+            Some((_, target)) => *target,
+            None => {
+                c.error(
+                    p,
+                    format!("« {} » : on ne sait pas pour quoi imprimer ce formulaire", p.text()),
+                    TARGETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+                );
+                return None;
+            }
+        },
+    };
+    let landscape = match &r.orientation {
+        None => false,
+        Some(o) => match o.text() {
+            "portrait" => false,
+            "paysage" => true,
+            other => {
+                c.error(o, format!("orientation inconnue « {other} »"), "portrait ou paysage");
+                false
+            }
+        },
+    };
+    let blocks = r.blocs.iter().flatten().filter_map(|b| block(c, b)).collect();
+    Some(FormLayout {
+        id: raw.id.clone(),
+        file: raw.file,
+        nom: opt_text(&r.nom).unwrap_or_else(|| raw.id.replace('-', " ")),
+        titre,
+        target,
+        landscape,
+        blocks,
+    })
+}
+
+fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
+    let b = &raw.value;
+    let mut kinds: Vec<BlockKind> = Vec::new();
+    if let Some(t) = &b.titre {
+        kinds.push(BlockKind::Heading(tpl(c, t), 1));
+    }
+    if let Some(t) = &b.section {
+        kinds.push(BlockKind::Heading(tpl(c, t), 2));
+    }
+    if let Some(t) = &b.texte {
+        kinds.push(BlockKind::Text(tpl(c, t)));
+    }
+    if let Some(fields) = &b.champs {
+        let items = fields
+            .iter()
+            .filter_map(|f| {
+                let Some(label) = &f.libelle else {
+                    c.diagnostics.push(
+                        Diagnostic::error(Span::new(c.file, raw.range.clone()), "champ sans libellé")
+                            .expected("libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")"),
+                    );
+                    return None;
+                };
+                Some((tpl(c, label), f.valeur.as_ref().map(|v| tpl(c, v))))
+            })
+            .collect();
+        kinds.push(BlockKind::Fields(items));
+    }
+    if let Some(boxes) = &b.cases {
+        let label = boxes.libelle.as_ref().map(|l| tpl(c, l));
+        let items = boxes
+            .options
+            .iter()
+            .flatten()
+            .filter_map(|o| {
+                let text = o.texte.as_ref()?;
+                Some((tpl(c, text), o.cochee_si.as_ref().map(|p| path(c, p))))
+            })
+            .collect();
+        kinds.push(BlockKind::Checkboxes(label, items));
+    }
+    if let Some(table) = &b.tableau {
+        kinds.push(BlockKind::Table(layout_table(c, table, raw)));
+    }
+    if let Some(signatures) = &b.signatures {
+        kinds.push(BlockKind::Signatures(signatures.iter().map(|s| tpl(c, s)).collect()));
+    }
+    if b.financeurs.as_ref().is_some_and(|f| f.value) {
+        kinds.push(BlockKind::Funders);
+    }
+    if let Some(space) = &b.espace {
+        kinds.push(BlockKind::Spacer(space.value.clamp(0.0, 200.0)));
+    }
+    if b.saut_de_page.as_ref().is_some_and(|p| p.value) {
+        kinds.push(BlockKind::PageBreak);
+    }
+    let si = b.si.as_ref().map(|p| path(c, p));
+    let span = Span::new(c.file, raw.range.clone());
+    match kinds.len() {
+        1 => kinds.pop().map(|kind| LayoutBlock { si, kind }),
+        0 => {
+            c.diagnostics.push(
+                Diagnostic::error(span, "bloc vide")
+                    .expected("une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page"),
+            );
+            None
+        }
+        _ => {
+            c.diagnostics.push(
+                Diagnostic::error(span, "un bloc ne peut avoir qu'une seule sorte de contenu")
+                    .expected("un bloc par élément (une ligne « - » par titre, texte, tableau…)"),
+            );
+            None
+        }
+    }
+}
+
+fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTable {
+    let columns: Vec<LayoutColumn> = t.colonnes.iter().flatten().filter_map(|col| column(c, col)).collect();
+    if columns.is_empty() {
+        c.diagnostics.push(
+            Diagnostic::error(Span::new(c.file, raw.range.clone()), "tableau sans colonne")
+                .expected("colonnes: - titre: \"Nom\""),
+        );
+    }
+    LayoutTable {
+        rows: t.lignes.as_ref().map(|p| path(c, p)),
+        blank_rows: t.lignes_vides.as_ref().map_or(0, |n| n.value.min(200)),
+        min_row_height: t.hauteur_ligne.as_ref().map_or(8.0, |h| h.value.clamp(4.0, 60.0)),
+        columns,
+    }
+}
+
+fn column(c: &mut Checker, col: &RawColumn) -> Option<LayoutColumn> {
+    let Some(titre) = &col.titre else {
+        c.missing("colonnes.titre", "le titre de chaque colonne");
+        return None;
+    };
+    Some(LayoutColumn {
+        titre: tpl(c, titre),
+        width: col.largeur.as_ref().map_or(1.0, |w| w.value.clamp(0.1, 50.0)),
+        value: col.valeur.as_ref().map(|v| tpl(c, v)),
+        repeat: col.pour_chaque.as_ref().map(|p| path(c, p)),
+        blank_repeats: col.colonnes_vides.as_ref().map_or(0, |n| n.value.min(40)),
+        half_days: col.demi_journees.as_ref().is_some_and(|h| h.value),
+    })
+}

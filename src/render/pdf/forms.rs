@@ -1,0 +1,285 @@
+//! Forms: a checked layout (templates/forms/*.yaml) filled with a form's data
+//! becomes a typeset document, then PDF bytes. Placeholders are minijinja
+//! templates rendered without HTML escaping: the text goes through the PDF
+//! text API only, never into PDF operators.
+
+use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
+use crate::config::Lang;
+use crate::model::forms::{BlockKind, FormLayout, LayoutColumn, LayoutTable, Tpl};
+use crate::render::RenderError;
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+use serde_json::Value as Json;
+
+/// Images and settings the forms share, decoded once.
+pub struct FormAssets {
+    /// Organisation name (page header).
+    pub organisation: String,
+    /// Logo (page header).
+    pub logo: Option<typeset::Image>,
+    /// Funders' logos.
+    pub funder_logos: Vec<typeset::Image>,
+    /// Funders' mentions, one paragraph each.
+    pub funder_text: String,
+    /// Attendance sheets with a column per half-day.
+    pub half_days: bool,
+    /// Language of the words carnet adds (Matin / Après-midi).
+    pub lang: Lang,
+}
+
+/// The compiled placeholders of every layout.
+pub struct Forms {
+    env: Environment<'static>,
+}
+
+fn name(tpl: &Tpl) -> String {
+    format!("{}:{}", tpl.span.file, tpl.span.start)
+}
+
+fn each_tpl(layout: &FormLayout, f: &mut impl FnMut(&Tpl)) {
+    f(&layout.titre);
+    for block in &layout.blocks {
+        match &block.kind {
+            BlockKind::Heading(t, _) | BlockKind::Text(t) => f(t),
+            BlockKind::Fields(items) => {
+                for (label, value) in items {
+                    f(label);
+                    if let Some(v) = value {
+                        f(v);
+                    }
+                }
+            }
+            BlockKind::Checkboxes(label, items) => {
+                if let Some(l) = label {
+                    f(l);
+                }
+                for (t, _) in items {
+                    f(t);
+                }
+            }
+            BlockKind::Table(table) => {
+                for c in &table.columns {
+                    f(&c.titre);
+                    if let Some(v) = &c.value {
+                        f(v);
+                    }
+                }
+            }
+            BlockKind::Signatures(list) => list.iter().for_each(&mut *f),
+            BlockKind::Funders | BlockKind::Spacer(_) | BlockKind::PageBreak => {}
+        }
+    }
+}
+
+fn err(e: minijinja::Error) -> RenderError {
+    RenderError {
+        message: format!("formulaire : {e}"),
+    }
+}
+
+/// Looks up a dotted path in the data.
+fn lookup<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
+    path.split('.').try_fold(data, |v, key| v.get(key))
+}
+
+fn non_empty(v: Option<&Json>) -> bool {
+    match v {
+        None | Some(Json::Null) => false,
+        Some(Json::Bool(b)) => *b,
+        Some(Json::String(s)) => !s.trim().is_empty(),
+        Some(Json::Array(a)) => !a.is_empty(),
+        Some(Json::Object(o)) => !o.is_empty(),
+        Some(Json::Number(n)) => n.as_f64() != Some(0.0),
+    }
+}
+
+impl Forms {
+    /// Compiles the placeholders of every layout once.
+    pub fn new(layouts: &[FormLayout]) -> Result<Forms, RenderError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Lenient);
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        let mut failure = None;
+        for layout in layouts {
+            each_tpl(layout, &mut |t| {
+                if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
+                    failure.get_or_insert(e);
+                }
+            });
+        }
+        match failure {
+            Some(e) => Err(err(e)),
+            None => Ok(Forms { env }),
+        }
+    }
+
+    fn text(&self, tpl: &Tpl, ctx: &Value) -> Result<String, RenderError> {
+        self.env
+            .get_template(&name(tpl))
+            .and_then(|t| t.render(ctx))
+            .map_err(err)
+    }
+
+    /// Fills `layout` with `data` (`None`: the blank form) and typesets it.
+    pub fn render(
+        &self,
+        layout: &FormLayout,
+        data: &Json,
+        assets: &FormAssets,
+    ) -> Result<Vec<u8>, RenderError> {
+        let ctx = crate::render::html::ser(data);
+        let mut blocks = Vec::with_capacity(layout.blocks.len());
+        for block in &layout.blocks {
+            if let Some(path) = &block.si
+                && !non_empty(lookup(data, path))
+            {
+                continue;
+            }
+            blocks.push(match &block.kind {
+                BlockKind::Heading(t, level) => Block::Heading {
+                    text: self.text(t, &ctx)?,
+                    level: *level,
+                },
+                BlockKind::Text(t) => Block::Paragraph {
+                    markdown: self.text(t, &ctx)?,
+                },
+                BlockKind::Fields(items) => Block::Fields {
+                    items: items
+                        .iter()
+                        .map(|(label, value)| {
+                            let value = match value {
+                                Some(v) => Some(self.text(v, &ctx)?).filter(|v| !v.trim().is_empty()),
+                                None => None,
+                            };
+                            Ok(Field {
+                                label: self.text(label, &ctx)?,
+                                value,
+                            })
+                        })
+                        .collect::<Result<_, RenderError>>()?,
+                },
+                BlockKind::Checkboxes(label, items) => Block::Checkboxes {
+                    label: label.as_ref().map(|l| self.text(l, &ctx)).transpose()?,
+                    items: items
+                        .iter()
+                        .map(|(t, path)| {
+                            let ticked = path.as_ref().is_some_and(|p| non_empty(lookup(data, p)));
+                            Ok((self.text(t, &ctx)?, ticked))
+                        })
+                        .collect::<Result<_, RenderError>>()?,
+                },
+                BlockKind::Table(table) => Block::Table(self.table(table, data, &ctx, assets)?),
+                BlockKind::Signatures(list) => Block::Signatures {
+                    boxes: list.iter().map(|t| self.text(t, &ctx)).collect::<Result<_, _>>()?,
+                },
+                BlockKind::Funders => {
+                    if assets.funder_text.is_empty() && assets.funder_logos.is_empty() {
+                        continue;
+                    }
+                    Block::Funders {
+                        logos: assets.funder_logos.clone(),
+                        text: assets.funder_text.clone(),
+                    }
+                }
+                BlockKind::Spacer(mm) => Block::Spacer { mm: *mm },
+                BlockKind::PageBreak => Block::PageBreak,
+            });
+        }
+        let doc = Document {
+            title: self.text(&layout.titre, &ctx)?,
+            orientation: if layout.landscape {
+                Orientation::Landscape
+            } else {
+                Orientation::Portrait
+            },
+            header: Header {
+                organisation: assets.organisation.clone(),
+                logo: assets.logo.clone(),
+            },
+            blocks,
+        };
+        typeset::render(&doc).map_err(|e| RenderError {
+            message: format!("formulaire {} : {e}", layout.id),
+        })
+    }
+
+    fn table(
+        &self,
+        table: &LayoutTable,
+        data: &Json,
+        ctx: &Value,
+        assets: &FormAssets,
+    ) -> Result<Table, RenderError> {
+        // Expand repeated columns: (column, element it repeats for, header, group).
+        let mut expanded: Vec<(&LayoutColumn, Option<&Json>, String, Option<String>)> = Vec::new();
+        let halves: [&str; 2] = match assets.lang {
+            Lang::Fr => ["Matin", "Après-midi"],
+            Lang::En => ["Morning", "Afternoon"],
+        };
+        for column in &table.columns {
+            let Some(path) = &column.repeat else {
+                expanded.push((column, None, self.text(&column.titre, ctx)?, None));
+                continue;
+            };
+            let elements = lookup(data, path).and_then(Json::as_array).map(Vec::as_slice).unwrap_or_default();
+            if elements.is_empty() {
+                for n in 0..column.blank_repeats {
+                    if column.half_days && assets.half_days {
+                        // Distinct blank group titles, so that each pair keeps its own header cell.
+                        let group = " ".repeat(n as usize + 1);
+                        for half in halves {
+                            expanded.push((column, None, half.to_string(), Some(group.clone())));
+                        }
+                    } else {
+                        expanded.push((column, None, String::new(), None));
+                    }
+                }
+                continue;
+            }
+            for element in elements {
+                let title = self.text(&column.titre, &context! { element => crate::render::html::ser(element), ..ctx.clone() })?;
+                if column.half_days && assets.half_days {
+                    for half in halves {
+                        expanded.push((column, Some(element), half.to_string(), Some(title.clone())));
+                    }
+                } else {
+                    expanded.push((column, Some(element), title, None));
+                }
+            }
+        }
+        let rows_data = table
+            .rows
+            .as_ref()
+            .and_then(|p| lookup(data, p))
+            .and_then(Json::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut rows = Vec::with_capacity(rows_data.len());
+        for row in rows_data {
+            let row_ctx = context! { ligne => crate::render::html::ser(row), ..ctx.clone() };
+            let mut cells = Vec::with_capacity(expanded.len());
+            for (column, element, _, _) in &expanded {
+                let cell = match (&column.value, element) {
+                    (None, _) => String::new(),
+                    (Some(v), None) => self.text(v, &row_ctx)?,
+                    (Some(v), Some(el)) => self.text(v, &context! { element => crate::render::html::ser(el), ..row_ctx.clone() })?,
+                };
+                cells.push(cell);
+            }
+            rows.push(cells);
+        }
+        let hidden = data.get("non_publies").and_then(Json::as_u64).unwrap_or(0) as usize;
+        Ok(Table {
+            columns: expanded
+                .into_iter()
+                .map(|(column, _, title, group)| Column {
+                    title,
+                    width: column.width,
+                    group,
+                })
+                .collect(),
+            rows,
+            blank_rows: table.blank_rows as usize + hidden,
+            min_row_height_mm: table.min_row_height,
+        })
+    }
+}

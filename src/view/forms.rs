@@ -1,0 +1,486 @@
+//! The data each printable form is filled from, per profile. Forms for other
+//! people (attendance sheets, lists of enrolled people) show only consented
+//! fields, whatever the profile: they are handed to participants. Forms that
+//! hold one person's own data are produced only in the internal profile.
+
+use super::Profile;
+use crate::config::Lang;
+use crate::model::forms::Target;
+use crate::model::{Activity, Kit, Statut};
+use crate::source::FileId;
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+/// The data of one form to print.
+#[derive(Debug)]
+pub struct FormData {
+    /// What the form is printed for.
+    pub target: Target,
+    /// Distinguishes forms of one layout (file name): `2026-09-cycle-1`.
+    pub key: String,
+    /// What it is about, for links: « Session 42, cycle 1 ».
+    pub label: String,
+    /// Values for the layout's placeholders.
+    pub context: Value,
+    /// Files the data came from.
+    pub inputs: Vec<FileId>,
+    /// The fiches that link to this form.
+    pub owners: Vec<Owner>,
+}
+
+/// A fiche a form belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// A person's fiche (index in the kit).
+    Person(usize),
+    /// A session page.
+    Session(usize),
+    /// A club page.
+    Club(usize),
+    /// An event page.
+    Event(usize),
+}
+
+struct Ctx<'a> {
+    kit: &'a Kit,
+    internal: bool,
+    lang: Lang,
+}
+
+impl Ctx<'_> {
+    fn date(&self, d: NaiveDate) -> String {
+        match self.lang {
+            Lang::Fr => d.format("%d/%m/%Y").to_string(),
+            Lang::En => d.to_string(),
+        }
+    }
+
+    /// A person as shown on forms handed to other people: consented fields only.
+    fn other(&self, i: usize) -> Value {
+        let p = &self.kit.personnes[i];
+        let c = p.annuaire;
+        if !c.nom {
+            return json!({ "nom": "", "prenom": "", "civilite": "", "nom_complet": "", "publie": false });
+        }
+        json!({
+            "civilite": p.civilite.as_str(),
+            "nom": p.nom_affiche(),
+            "prenom": p.prenom_affiche(),
+            "nom_complet": p.nom_complet(),
+            "telephone": if c.telephone { p.mobile.clone().or(p.telephone.clone()) } else { None },
+            "email": if c.email { p.email.clone() } else { None },
+            "entreprise": p.entreprise,
+            "publie": true,
+        })
+    }
+
+    /// A person's own data, for forms meant for that person (internal profile).
+    fn own(&self, i: usize) -> Value {
+        let p = &self.kit.personnes[i];
+        let adresse = p.adresse.clone().unwrap_or_default();
+        json!({
+            "id": p.id,
+            "civilite": p.civilite.as_str(),
+            "nom": p.nom_affiche(),
+            "prenom": p.prenom_affiche(),
+            "nom_complet": p.nom_complet(),
+            "telephone": p.telephone,
+            "mobile": p.mobile,
+            "email": p.email,
+            "adresse": {
+                "ligne1": adresse.ligne1, "ligne2": adresse.ligne2,
+                "code_postal": adresse.code_postal, "ville": adresse.ville,
+            },
+            "entreprise": p.entreprise,
+            "fonction": p.fonction,
+            "emploi": p.situation.emploi,
+            "etudes": p.etudes.iter().map(|e| json!({"diplome": e.diplome, "annee": e.annee, "etablissement": e.etablissement})).collect::<Vec<_>>(),
+            "annuaire": { "nom": p.annuaire.nom, "telephone": p.annuaire.telephone, "email": p.annuaire.email, "adresse": p.annuaire.adresse },
+        })
+    }
+
+    fn activity(&self, a: &Activity) -> Value {
+        let link = super::people::link_to_activity(a, self.lang);
+        let names = |list: &[usize]| {
+            list.iter()
+                .map(|&t| self.other(t))
+                .filter(|v| v["publie"] == json!(true))
+                .collect::<Vec<_>>()
+        };
+        let tuteurs = names(&a.tuteurs);
+        json!({
+            "id": a.id,
+            "titre": link.label,
+            "numero": a.numero,
+            "mois": a.mois.to_string(),
+            "debut": self.date(a.mois.first_day()),
+            "fin": self.date(a.last_day()),
+            "tuteurs_noms": tuteurs.iter().map(|t| t["nom_complet"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>().join(", "),
+            "tuteurs": tuteurs,
+            "formateurs": names(&a.formateurs),
+        })
+    }
+
+    /// People expected at some of `ateliers`, sorted by name; in the public
+    /// profile those who refused their name are left for the blank rows.
+    fn expected(&self, a: &Activity, ateliers: &[&crate::model::Atelier]) -> (Vec<Value>, usize) {
+        let mut hidden = 0;
+        let people: Vec<Value> = a
+            .inscrits
+            .iter()
+            .filter(|e| ateliers.iter().any(|at| at.attendance.iter().any(|x| x.personne == e.personne)))
+            .filter_map(|e| {
+                let v = self.other(e.personne);
+                if v["publie"] == json!(true) || self.internal {
+                    Some(if self.internal { self.own_short(e.personne) } else { v })
+                } else {
+                    hidden += 1;
+                    None
+                }
+            })
+            .collect();
+        (people, hidden)
+    }
+
+    fn own_short(&self, i: usize) -> Value {
+        let p = &self.kit.personnes[i];
+        json!({ "civilite": p.civilite.as_str(), "nom": p.nom_affiche(), "prenom": p.prenom_affiche(), "nom_complet": p.nom_complet(), "telephone": p.mobile.clone().or(p.telephone.clone()), "email": p.email, "publie": true })
+    }
+
+    fn ateliers(&self, list: &[&crate::model::Atelier]) -> Value {
+        json!(list.iter().map(|at| json!({ "date": self.date(at.date), "intitule": at.intitule, "cycle": at.cycle })).collect::<Vec<_>>())
+    }
+}
+
+/// Values every form may use, and the blank form's context.
+pub fn common(kit: &Kit) -> Value {
+    json!({
+        "organisation": kit.config.organisation,
+        "titre_site": kit.config.titre,
+        "aujourdhui": match kit.config.langue { Lang::Fr => kit.today.format("%d/%m/%Y").to_string(), Lang::En => kit.today.to_string() },
+    })
+}
+
+fn cycle_name(cycle: u8, lang: Lang) -> &'static str {
+    match (cycle, lang) {
+        (1, Lang::Fr) => "Formation",
+        (1, Lang::En) => "Training",
+        (_, Lang::Fr) => "Approfondissement",
+        (_, Lang::En) => "Advanced",
+    }
+}
+
+/// Every form to print for the targets in `wanted`, for this profile.
+pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData> {
+    let ctx = Ctx {
+        kit,
+        internal: profile.internal(),
+        lang: kit.config.langue,
+    };
+    let mut out = Vec::new();
+    for &target in wanted {
+        if target.personal() && !ctx.internal {
+            continue;
+        }
+        match target {
+            Target::SessionCycle => session_cycles(&ctx, &mut out),
+            Target::ClubAtelier => club_ateliers(&ctx, &mut out),
+            Target::Session => lists(&ctx, &kit.sessions, Target::Session, &mut out),
+            Target::Club => lists(&ctx, &kit.clubs, Target::Club, &mut out),
+            Target::Inscription => welcome(&ctx, &mut out),
+            Target::Parrainage => mentorships(&ctx, &mut out),
+            Target::Personne => updates(&ctx, &mut out),
+            Target::Attestation => certificates(&ctx, &mut out),
+            Target::Participant => releases(&ctx, &mut out),
+            Target::Vierge => {}
+        }
+    }
+    out
+}
+
+fn with_common(kit: &Kit, mut value: Value) -> Value {
+    if let (Value::Object(map), Value::Object(common)) = (&mut value, common(kit)) {
+        for (k, v) in common {
+            map.entry(k).or_insert(v);
+        }
+    }
+    value
+}
+
+fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
+    let mut f = vec![a.file];
+    f.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
+    f.extend(a.tuteurs.iter().chain(&a.formateurs).map(|&t| kit.personnes[t].file));
+    f
+}
+
+fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (s, session) in ctx.kit.sessions.iter().enumerate() {
+        for cycle in [1u8, 2] {
+            let ateliers: Vec<&crate::model::Atelier> = session.ateliers.iter().filter(|a| a.cycle == Some(cycle)).collect();
+            if ateliers.is_empty() {
+                continue;
+            }
+            let (personnes, hidden) = ctx.expected(session, &ateliers);
+            out.push(FormData {
+                target: Target::SessionCycle,
+                key: format!("{}-cycle-{cycle}", session.id),
+                label: format!("{}, cycle {cycle}", super::people::link_to_activity(session, ctx.lang).label),
+                context: with_common(ctx.kit, json!({
+                    "session": ctx.activity(session),
+                    "cycle": { "numero": cycle, "nom": cycle_name(cycle, ctx.lang) },
+                    "ateliers": ctx.ateliers(&ateliers),
+                    "personnes": personnes,
+                    "non_publies": hidden,
+                })),
+                inputs: files(ctx.kit, session),
+                owners: vec![Owner::Session(s)],
+            });
+        }
+    }
+}
+
+fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (c, club) in ctx.kit.clubs.iter().enumerate() {
+        for atelier in &club.ateliers {
+            let (personnes, hidden) = ctx.expected(club, &[atelier]);
+            out.push(FormData {
+                target: Target::ClubAtelier,
+                key: format!("{}-{}", club.id, atelier.date),
+                label: format!("{}, {}", atelier.intitule, ctx.date(atelier.date)),
+                context: with_common(ctx.kit, json!({
+                    "club": ctx.activity(club),
+                    "atelier": { "date": ctx.date(atelier.date), "intitule": atelier.intitule },
+                    "ateliers": ctx.ateliers(&[atelier]),
+                    "personnes": personnes,
+                    "non_publies": hidden,
+                })),
+                inputs: files(ctx.kit, club),
+                owners: vec![Owner::Club(c)],
+            });
+        }
+    }
+}
+
+fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormData>) {
+    for (i, a) in activities.iter().enumerate() {
+        let personnes: Vec<Value> = a.inscrits.iter().map(|e| ctx.other(e.personne)).filter(|v| v["publie"] == json!(true)).collect();
+        let hidden = a.inscrits.len() - personnes.len();
+        out.push(FormData {
+            target,
+            key: a.id.clone(),
+            label: super::people::link_to_activity(a, ctx.lang).label,
+            context: with_common(ctx.kit, json!({
+                "activite": ctx.activity(a),
+                "personnes": personnes,
+                "non_publies": hidden,
+            })),
+            inputs: files(ctx.kit, a),
+            owners: vec![if target == Target::Session { Owner::Session(i) } else { Owner::Club(i) }],
+        });
+    }
+}
+
+fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (s, session) in ctx.kit.sessions.iter().enumerate() {
+        for e in &session.inscrits {
+            let ateliers: Vec<&crate::model::Atelier> = session.ateliers.iter().filter(|a| e.expected_on(a.date)).collect();
+            let person = &ctx.kit.personnes[e.personne];
+            out.push(FormData {
+                target: Target::Inscription,
+                key: format!("{}-{}", person.id, session.id),
+                label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(session, ctx.lang).label),
+                context: with_common(ctx.kit, json!({
+                    "personne": ctx.own(e.personne),
+                    "session": ctx.activity(session),
+                    "ateliers": ctx.ateliers(&ateliers),
+                })),
+                inputs: files(ctx.kit, session),
+                owners: vec![Owner::Person(e.personne), Owner::Session(s)],
+            });
+        }
+    }
+}
+
+fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
+    let charte = ctx
+        .kit
+        .pages
+        .iter()
+        .find(|p| p.id == "charte-parrainage")
+        .map(|p| (p.body.clone(), p.file));
+    for (i, p) in ctx.kit.personnes.iter().enumerate() {
+        let Some(m) = &p.parrainage else { continue };
+        let mut inputs = vec![p.file, ctx.kit.personnes[m.parrain].file];
+        inputs.extend(charte.as_ref().map(|c| c.1));
+        out.push(FormData {
+            target: Target::Parrainage,
+            key: p.id.clone(),
+            label: p.nom_complet(),
+            context: with_common(ctx.kit, json!({
+                "filleul": ctx.own(i),
+                "parrain": ctx.own(m.parrain),
+                "parrainage": {
+                    "debut": m.debut.map(|d| ctx.date(d)),
+                    "fin": m.fin.map(|d| ctx.date(d)),
+                    "projet": { "parcours": m.projet.parcours, "projet_pro": m.projet.projet_pro, "attentes": m.projet.attentes },
+                },
+                "entretiens": m.entretiens.iter().map(|e| json!({ "date": ctx.date(e.date) })).collect::<Vec<_>>(),
+                "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+            })),
+            inputs,
+            owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
+        });
+    }
+}
+
+fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (i, p) in ctx.kit.personnes.iter().enumerate().filter(|(_, p)| p.has_role("stagiaire")) {
+        out.push(FormData {
+            target: Target::Personne,
+            key: p.id.clone(),
+            label: p.nom_complet(),
+            context: with_common(ctx.kit, json!({ "personne": ctx.own(i) })),
+            inputs: vec![p.file],
+            owners: vec![Owner::Person(i)],
+        });
+    }
+}
+
+fn attended(a: &Activity, idx: usize) -> Vec<usize> {
+    a.ateliers
+        .iter()
+        .enumerate()
+        .filter(|(_, at)| at.attendance.iter().any(|x| x.personne == idx && x.statut == Statut::Present))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (kind, list) in [("session", &ctx.kit.sessions), ("club", &ctx.kit.clubs)] {
+        for (ai, a) in list.iter().enumerate() {
+            for e in &a.inscrits {
+                let person = &ctx.kit.personnes[e.personne];
+                let seen = attended(a, e.personne);
+                if seen.is_empty() {
+                    continue;
+                }
+                let ateliers: Vec<&crate::model::Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
+                out.push(FormData {
+                    target: Target::Attestation,
+                    key: format!("{}-{}", person.id, a.id),
+                    label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(a, ctx.lang).label),
+                    context: with_common(ctx.kit, json!({
+                        "personne": ctx.own(e.personne),
+                        "action": { "type": kind, "titre": ctx.activity(a)["titre"], "debut": ctx.date(a.mois.first_day()), "fin": ctx.date(a.last_day()) },
+                        "ateliers": ctx.ateliers(&ateliers),
+                    })),
+                    inputs: vec![a.file, person.file],
+                    owners: vec![Owner::Person(e.personne), if kind == "session" { Owner::Session(ai) } else { Owner::Club(ai) }],
+                });
+            }
+        }
+    }
+    for (ei, event) in ctx.kit.evenements.iter().enumerate() {
+        for p in &event.participants {
+            let Some(i) = p.personne else { continue };
+            let eligible = p.present && (!ctx.kit.config.attestation_apres_satisfaction || p.satisfaction);
+            if !eligible {
+                continue;
+            }
+            let person = &ctx.kit.personnes[i];
+            out.push(FormData {
+                target: Target::Attestation,
+                key: format!("{}-{}", person.id, event.id),
+                label: format!("{}, {}", person.nom_complet(), event.titre),
+                context: with_common(ctx.kit, json!({
+                    "personne": ctx.own(i),
+                    "action": { "type": "evenement", "titre": event.titre, "debut": ctx.date(event.date), "fin": ctx.date(event.date) },
+                    "ateliers": [ { "date": ctx.date(event.date), "intitule": event.titre } ],
+                })),
+                inputs: vec![event.file, person.file],
+                owners: vec![Owner::Person(i), Owner::Event(ei)],
+            });
+        }
+    }
+}
+
+fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
+    for (ei, event) in ctx.kit.evenements.iter().enumerate().filter(|(_, e)| e.photos) {
+        for p in event.participants.iter().filter(|p| p.present) {
+            let Some(i) = p.personne else { continue };
+            let person = &ctx.kit.personnes[i];
+            out.push(FormData {
+                target: Target::Participant,
+                key: format!("{}-{}", event.id, person.id),
+                label: format!("{}, {}", person.nom_complet(), event.titre),
+                context: with_common(ctx.kit, json!({
+                    "personne": ctx.own(i),
+                    "evenement": { "titre": event.titre, "date": ctx.date(event.date), "lieu": event.lieu },
+                })),
+                inputs: vec![event.file, person.file],
+                owners: vec![Owner::Person(i), Owner::Event(ei)],
+            });
+        }
+    }
+}
+
+/// One PDF to write: a layout, the data it is filled with (none: blank), its path.
+#[derive(Debug)]
+pub struct FormJob {
+    /// Index in the kit's layouts.
+    pub layout: usize,
+    /// Index in [`FormsView::forms`], none for the blank form.
+    pub data: Option<usize>,
+    /// Output path.
+    pub path: String,
+}
+
+/// Every form of a build, and the links the pages show to them.
+#[derive(Debug, Default)]
+pub struct FormsView {
+    /// The data of each filled form.
+    pub forms: Vec<FormData>,
+    /// What to write.
+    pub jobs: Vec<FormJob>,
+    /// Links to the PDFs of each page, by the page's root-relative URL.
+    pub links: std::collections::HashMap<String, Vec<super::Link>>,
+    /// Links to the blank forms.
+    pub blank: Vec<super::Link>,
+}
+
+impl FormsView {
+    /// Plans every form of the kit's layouts for this profile.
+    pub fn new(kit: &Kit, profile: Profile) -> FormsView {
+        let mut wanted: Vec<Target> = kit.layouts.iter().map(|l| l.target).collect();
+        wanted.sort();
+        wanted.dedup();
+        let forms = form_data(kit, profile, &wanted);
+        let mut view = FormsView::default();
+        let published = |i: usize| profile.internal() || kit.personnes[i].annuaire.nom;
+        for (l, layout) in kit.layouts.iter().enumerate() {
+            let path = format!("formulaires/vierges/{}.pdf", layout.id);
+            view.blank.push(super::Link { label: layout.nom.clone(), url: path.clone() });
+            view.jobs.push(FormJob { layout: l, data: None, path });
+            for (d, data) in forms.iter().enumerate().filter(|(_, f)| f.target == layout.target) {
+                let path = format!("formulaires/{}/{}.pdf", layout.id, data.key);
+                for owner in &data.owners {
+                    let page = match *owner {
+                        Owner::Person(i) if published(i) => super::people::person_url(&kit.personnes[i].id),
+                        Owner::Person(_) => continue,
+                        Owner::Session(i) => format!("sessions/{}.html", kit.sessions[i].id),
+                        Owner::Club(i) => format!("clubs/{}.html", kit.clubs[i].id),
+                        Owner::Event(i) => format!("evenements/{}.html", kit.evenements[i].id),
+                    };
+                    view.links.entry(page).or_default().push(super::Link {
+                        label: format!("{} — {}", layout.nom, data.label),
+                        url: path.clone(),
+                    });
+                }
+                view.jobs.push(FormJob { layout: l, data: Some(d), path });
+            }
+        }
+        view.forms = forms;
+        view
+    }
+}
