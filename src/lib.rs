@@ -53,6 +53,8 @@ pub struct BuildOptions {
     pub profile: Profile,
     /// The build day.
     pub today: NaiveDate,
+    /// Whether to write the PDF forms (`--sans-pdf` turns them off).
+    pub forms: bool,
 }
 
 /// A successful build.
@@ -64,6 +66,8 @@ pub struct Built {
     pub warnings: usize,
     /// Number of HTML pages written.
     pub pages: usize,
+    /// Number of PDF forms written.
+    pub pdfs: usize,
     /// Number of files written.
     pub files: usize,
     /// Every output with the inputs it was made from (for watch mode).
@@ -119,8 +123,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     }
     let assets = render::html::Assets::load(&options.root, &kit.config.theme)
         .map_err(|e| Failure::Io(format!("impossible de lire les gabarits du kit : {e}")))?;
-    let view = view::View::new(&kit, options.profile);
-    let outputs = render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
+    let mut view = view::View::new(&kit, options.profile);
+    let mut pdfs = Vec::new();
+    if options.forms {
+        view.forms = view::forms::FormsView::new(&kit, options.profile);
+        let form_assets = render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?;
+        pdfs = render::pdf::render_forms(&view, &kit.layouts, &kit.sources, &form_assets)
+            .map_err(|e| Failure::Template(e.message))?;
+    }
+    let mut outputs = render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
+    outputs.extend(pdfs);
     output::write_atomically(&options.out, &outputs).map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",
@@ -131,6 +143,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         report,
         warnings: diagnostics.len(),
         pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        pdfs: outputs.iter().filter(|o| o.path.ends_with(".pdf")).count(),
         files: outputs.len(),
         outputs: outputs.into_iter().map(|o| (o.path, o.inputs)).collect(),
         seconds: start.elapsed().as_secs_f64(),

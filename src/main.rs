@@ -54,6 +54,9 @@ enum Command {
         /// Dossier de sortie (par défaut DIR/public)
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Ne pas écrire les formulaires PDF (site seul, plus rapide)
+        #[arg(long)]
+        sans_pdf: bool,
         /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
         #[arg(long, hide = true)]
         today: Option<NaiveDate>,
@@ -118,6 +121,7 @@ fn main() -> ExitCode {
             dir,
             profile,
             out,
+            sans_pdf,
             today: day,
         } => {
             let profile = match profile {
@@ -130,6 +134,7 @@ fn main() -> ExitCode {
                 out,
                 profile,
                 today: today(day),
+                forms: !sans_pdf,
             })
         }
         Command::New { what, dir } => {
@@ -207,8 +212,9 @@ fn build(options: &BuildOptions) -> u8 {
         Ok(built) => {
             eprint!("{}", built.report);
             println!(
-                "carnet : {} pages écrites dans {} ({} fichiers, {} avertissement(s)) en {:.2} s",
+                "carnet : {} pages et {} formulaires PDF écrits dans {} ({} fichiers, {} avertissement(s)) en {:.2} s",
                 built.pages,
+                built.pdfs,
                 options.out.display(),
                 built.files,
                 built.warnings,

@@ -6,7 +6,7 @@
 use carnet::{BuildOptions, Failure, Profile};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------- helpers
@@ -39,13 +39,13 @@ fn build_into(kit: &Path, out: &Path, profile: Profile) -> Result<carnet::Built,
         out: out.to_path_buf(),
         profile,
         today: today(),
+        forms: true,
     })
 }
 
 /// A built site: the output folder (kept alive) and every file in it.
 struct Site {
     _dir: TempDir,
-    out: PathBuf,
     /// Path relative to the output folder (with `/`) → content.
     files: BTreeMap<String, Vec<u8>>,
 }
@@ -59,11 +59,7 @@ impl Site {
             panic!("the build failed: {}", describe(&e));
         }
         let files = read_tree(&out);
-        Site {
-            _dir: dir,
-            out,
-            files,
-        }
+        Site { _dir: dir, files }
     }
 
     /// The text of one page.
@@ -140,32 +136,84 @@ fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
-/// The values of every `href` and `src` attribute of a page, entities decoded.
-fn links(html: &str) -> Vec<String> {
+/// Every tag of a page: its name and its attributes (name lowercased, value
+/// with entities decoded). Text that merely looks like a tag (escaped HTML
+/// typed by a user: `&lt;a href=…`) is not a tag.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
     let mut found = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    for attr in ["href=", "src="] {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(attr) {
-            let start = from + at + attr.len();
-            from = start;
-            // Only real attributes: preceded by whitespace inside a tag.
-            let before = lower[..start - attr.len()].chars().last();
-            if !matches!(before, Some(c) if c.is_whitespace()) {
-                continue;
-            }
-            let rest = &html[start..];
-            let value = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                _ => rest
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
-            };
-            found.push(decode_entities(value));
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
         }
+        let Some(close) = tag_end(rest) else { break };
+        let tag = &rest[..close];
+        rest = &rest[close..];
+        let name_end = tag
+            .find(|c: char| c.is_whitespace() || c == '/')
+            .unwrap_or(tag.len());
+        let name = tag[..name_end].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        let mut list = &tag[name_end..];
+        loop {
+            list = list.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if list.is_empty() {
+                break;
+            }
+            let len = list
+                .find(|c: char| c.is_whitespace() || c == '=')
+                .unwrap_or(list.len());
+            let attr = list[..len].to_ascii_lowercase();
+            list = &list[len..];
+            let Some(after_eq) = list.trim_start().strip_prefix('=') else {
+                attrs.push((attr, String::new()));
+                continue;
+            };
+            let after_eq = after_eq.trim_start();
+            let (value, next) = match after_eq.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let inner = &after_eq[1..];
+                    let end = inner.find(q).unwrap_or(inner.len());
+                    (&inner[..end], &inner[(end + 1).min(inner.len())..])
+                }
+                _ => {
+                    let end = after_eq
+                        .find(char::is_whitespace)
+                        .unwrap_or(after_eq.len());
+                    (&after_eq[..end], &after_eq[end..])
+                }
+            };
+            attrs.push((attr, decode_entities(value)));
+            list = next;
+        }
+        found.push((name, attrs));
     }
     found
+}
+
+/// The values of every `href` and `src` attribute of a page.
+fn links(html: &str) -> Vec<String> {
+    tags(html)
+        .into_iter()
+        .flat_map(|(_, attrs)| attrs)
+        .filter(|(name, _)| name == "href" || name == "src")
+        .map(|(_, value)| value)
+        .collect()
+}
+
+/// Where the tag starting at `s` (after its `<`) ends: the first `>` outside quotes.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn decode_entities(s: &str) -> String {
@@ -294,8 +342,7 @@ fn full_kit(config: &str) -> TempDir {
 
 /// Everything the public site must never show for [`full_kit`].
 const SECRETS: &[&str] = &[
-    // the person who refused everything
-    "Refusnom",
+    // the person who refused everything (the name as displayed: NOM Prénom)
     "REFUSNOM",
     "Secretprenom",
     "07 98 76 54 32",
@@ -514,16 +561,29 @@ fn user_text_is_escaped_everywhere() {
         for (path, html) in site.html() {
             pages += 1;
             let lower = html.to_lowercase();
-            assert!(!lower.contains("<script"), "{profile:?} {path}: raw <script>\n{html}");
-            assert!(!lower.contains("<img"), "{profile:?} {path}: raw <img>\n{html}");
+            assert!(!lower.contains("<script"), "{profile:?} {path}: raw <script>");
             assert!(!lower.contains("<b>gras"), "{profile:?} {path}: raw <b>");
             assert!(!html.contains("\"'>"), "{profile:?} {path}: attribute broken out");
-            for link in links(html) {
-                let l = link.trim().to_ascii_lowercase();
+            for (tag, attrs) in tags(html) {
                 assert!(
-                    !l.starts_with("javascript:") && !l.contains("alert("),
-                    "{profile:?} {path}: dangerous link {link:?}"
+                    !["script", "iframe", "object", "embed", "svg", "style"].contains(&tag.as_str()),
+                    "{profile:?} {path}: <{tag}> in the page"
                 );
+                for (name, value) in attrs {
+                    assert!(
+                        !name.starts_with("on"),
+                        "{profile:?} {path}: event handler {name}={value:?} on <{tag}>"
+                    );
+                    assert!(
+                        !(matches!(name.as_str(), "href" | "src" | "action") && value.contains("alert(")),
+                        "{profile:?} {path}: user text became a link {name}={value:?} on <{tag}>"
+                    );
+                    let v = value.trim().to_ascii_lowercase();
+                    assert!(
+                        !v.starts_with("javascript:") && !v.starts_with("data:text"),
+                        "{profile:?} {path}: dangerous {name}={value:?} on <{tag}>"
+                    );
+                }
             }
         }
         assert!(pages > 5);
@@ -619,6 +679,16 @@ fn the_link_checker_catches_what_it_should() {
         links("<a href=\"a.html\">x</a><link rel=x href='b.css'><img src=c.png alt=\"\"> <p>href=\"no\"</p>"),
         vec!["a.html", "b.css", "c.png"]
     );
+    assert_eq!(
+        links("<p>&lt;a href=\"javascript:x\"&gt;</p><a title=\"a > b\" href=\"ok.html\">"),
+        vec!["ok.html"]
+    );
+    let found = tags("<img src=x onerror=alert(1)><br/><input disabled value='a b'>");
+    assert_eq!(found[0].0, "img");
+    assert_eq!(found[0].1[1], ("onerror".to_string(), "alert(1)".to_string()));
+    assert_eq!(found[1].0, "br");
+    assert_eq!(found[2].1[0], ("disabled".to_string(), String::new()));
+    assert_eq!(found[2].1[1], ("value".to_string(), "a b".to_string()));
     assert_eq!(links("<a href=\"a?b=1&amp;c=2\">"), vec!["a?b=1&c=2"]);
 }
 

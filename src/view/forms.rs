@@ -161,6 +161,11 @@ pub fn common(kit: &Kit) -> Value {
     })
 }
 
+/// The values of a blank form: only the site-wide ones.
+pub fn common_blank(site: &super::SiteView) -> Value {
+    json!({ "organisation": site.organisation, "titre_site": site.titre })
+}
+
 fn cycle_name(cycle: u8, lang: Lang) -> &'static str {
     match (cycle, lang) {
         (1, Lang::Fr) => "Formation",

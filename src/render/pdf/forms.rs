@@ -29,6 +29,8 @@ pub struct FormAssets {
 /// The compiled placeholders of every layout.
 pub struct Forms {
     env: Environment<'static>,
+    /// Template name → `file:line:column` of the placeholder in its layout.
+    places: std::collections::HashMap<String, String>,
 }
 
 fn name(tpl: &Tpl) -> String {
@@ -70,12 +72,6 @@ fn each_tpl(layout: &FormLayout, f: &mut impl FnMut(&Tpl)) {
     }
 }
 
-fn err(e: minijinja::Error) -> RenderError {
-    RenderError {
-        message: format!("formulaire : {e}"),
-    }
-}
-
 /// Looks up a dotted path in the data.
 fn lookup<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
     path.split('.').try_fold(data, |v, key| v.get(key))
@@ -94,21 +90,26 @@ fn non_empty(v: Option<&Json>) -> bool {
 
 impl Forms {
     /// Compiles the placeholders of every layout once.
-    pub fn new(layouts: &[FormLayout]) -> Result<Forms, RenderError> {
+    pub fn new(layouts: &[FormLayout], sources: &crate::source::Sources) -> Result<Forms, RenderError> {
         let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Lenient);
+        // Blank forms have no data: a missing value prints as nothing.
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         let mut failure = None;
+        let mut places = std::collections::HashMap::new();
         for layout in layouts {
             each_tpl(layout, &mut |t| {
+                places.insert(name(t), sources.location(t.span));
                 if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
-                    failure.get_or_insert(e);
+                    failure.get_or_insert((sources.location(t.span), e));
                 }
             });
         }
         match failure {
-            Some(e) => Err(err(e)),
-            None => Ok(Forms { env }),
+            Some((place, e)) => Err(RenderError {
+                message: format!("{place} : {e}"),
+            }),
+            None => Ok(Forms { env, places }),
         }
     }
 
@@ -116,7 +117,13 @@ impl Forms {
         self.env
             .get_template(&name(tpl))
             .and_then(|t| t.render(ctx))
-            .map_err(err)
+            .map_err(|e| RenderError {
+                message: format!(
+                    "{} : {}",
+                    self.places.get(&name(tpl)).map_or("formulaire", String::as_str),
+                    e.detail().unwrap_or(&e.to_string())
+                ),
+            })
     }
 
     /// Fills `layout` with `data` (`None`: the blank form) and typesets it.
