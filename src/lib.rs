@@ -127,11 +127,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let mut pdfs = Vec::new();
     if options.forms {
         view.forms = view::forms::FormsView::new(&kit, options.profile);
-        let form_assets = render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?;
+        let form_assets =
+            render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?;
         pdfs = render::pdf::render_forms(&view, &kit.layouts, &kit.sources, &form_assets)
             .map_err(|e| Failure::Template(e.message))?;
     }
-    let mut outputs = render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
+    let mut outputs =
+        render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
     outputs.extend(pdfs);
     output::write_atomically(&options.out, &outputs).map_err(|e| {
         Failure::Io(format!(

@@ -70,7 +70,7 @@ pub fn slug(text: &str) -> String {
             'æ' | 'Æ' => out.push_str("ae"),
             'ß' => out.push_str("ss"),
             '\'' | '’' => {}
-            c if c.is_alphanumeric() => {}
+            c if unicode_normalization::char::is_combining_mark(c) || c.is_alphanumeric() => {}
             _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
             _ => {}
         }

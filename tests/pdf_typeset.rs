@@ -4,11 +4,11 @@
 #[path = "typeset_samples/mod.rs"]
 mod common;
 
-use lopdf::{Document as Pdf, Object};
 use carnet::render::pdf::typeset::{
     Block, Column, Document, Field, Header, Image, ImageFormat, Orientation, RenderError, Table,
     render,
 };
+use lopdf::{Document as Pdf, Object};
 
 fn doc(blocks: Vec<Block>) -> Document {
     Document {

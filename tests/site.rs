@@ -46,6 +46,8 @@ fn build_into(kit: &Path, out: &Path, profile: Profile) -> Result<carnet::Built,
 /// A built site: the output folder (kept alive) and every file in it.
 struct Site {
     _dir: TempDir,
+    /// The files as text, made once when first asked.
+    texts: std::sync::OnceLock<BTreeMap<String, String>>,
     /// Path relative to the output folder (with `/`) → content.
     files: BTreeMap<String, Vec<u8>>,
 }
@@ -59,7 +61,11 @@ impl Site {
             panic!("the build failed: {}", describe(&e));
         }
         let files = read_tree(&out);
-        Site { _dir: dir, files }
+        Site {
+            _dir: dir,
+            texts: std::sync::OnceLock::new(),
+            files,
+        }
     }
 
     /// The text of one page.
@@ -81,20 +87,40 @@ impl Site {
             .map(|(p, b)| (p, std::str::from_utf8(b).expect("UTF-8 page")))
     }
 
-    /// Every file as text (lossy for binaries: the strings looked for are ASCII or UTF-8).
-    fn texts(&self) -> impl Iterator<Item = (&String, String)> {
-        self.files
-            .iter()
-            .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+    /// Every file as text (lossy for binaries: the strings looked for are ASCII
+    /// or UTF-8). A PDF's text is stored as glyph numbers, so its extracted
+    /// text is searched as well.
+    fn texts(&self) -> &BTreeMap<String, String> {
+        self.texts.get_or_init(|| {
+            self.files
+                .iter()
+                .map(|(p, b)| {
+                    let mut text = String::from_utf8_lossy(b).into_owned();
+                    if p.ends_with(".pdf")
+                        && let Some(extracted) = pdf_text(b)
+                    {
+                        text.push_str(&extracted);
+                    }
+                    (p.clone(), text)
+                })
+                .collect()
+        })
     }
 
     /// Files containing `needle`.
     fn containing(&self, needle: &str) -> Vec<String> {
         self.texts()
+            .iter()
             .filter(|(_, t)| t.contains(needle))
             .map(|(p, _)| p.clone())
             .collect()
     }
+}
+
+/// The text of a PDF, extracted in Rust (pdf-extract), so that the check
+/// does not depend on a tool installed on the machine.
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    Some(pdf_extract::extract_text_from_mem(bytes).expect("a readable PDF"))
 }
 
 fn describe(e: &Failure) -> String {
@@ -130,7 +156,12 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("read a folder")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -178,9 +209,7 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
                     (&inner[..end], &inner[(end + 1).min(inner.len())..])
                 }
                 _ => {
-                    let end = after_eq
-                        .find(char::is_whitespace)
-                        .unwrap_or(after_eq.len());
+                    let end = after_eq.find(char::is_whitespace).unwrap_or(after_eq.len());
                     (&after_eq[..end], &after_eq[end..])
                 }
             };
@@ -411,9 +440,15 @@ fn a_fiche_shows_identity_sessions_presences_and_mentorship() {
     let mentor = site.page("personnes/martin-claire.html");
     assert!(mentor.contains("DUPONT Jean-Pierre"));
     let session = site.page("sessions/2026-11.html");
-    assert!(session.contains("<h1>Session 7 — novembre 2026</h1>"), "{session}");
+    assert!(
+        session.contains("<h1>Session 7 — novembre 2026</h1>"),
+        "{session}"
+    );
     assert!(session.contains("PRESENCE-COMMENTAIRE-SECRET"));
-    assert!(session.contains("REFUSNOM Secretprenom"), "interne shows everyone");
+    assert!(
+        session.contains("REFUSNOM Secretprenom"),
+        "interne shows everyone"
+    );
 }
 
 #[test]
@@ -436,7 +471,11 @@ fn a_public_fiche_keeps_consented_contact_and_drops_internal_data() {
 fn the_public_site_never_contains_refused_or_internal_data() {
     let kit = full_kit(CONFIG);
     let public = Site::build(kit.path(), Profile::Public);
-    assert!(public.files.len() > 10, "a whole site: {:?}", public.files.keys());
+    assert!(
+        public.files.len() > 10,
+        "a whole site: {:?}",
+        public.files.keys()
+    );
     let mut leaks = Vec::new();
     for secret in SECRETS {
         for file in public.containing(secret) {
@@ -561,12 +600,19 @@ fn user_text_is_escaped_everywhere() {
         for (path, html) in site.html() {
             pages += 1;
             let lower = html.to_lowercase();
-            assert!(!lower.contains("<script"), "{profile:?} {path}: raw <script>");
+            assert!(
+                !lower.contains("<script"),
+                "{profile:?} {path}: raw <script>"
+            );
             assert!(!lower.contains("<b>gras"), "{profile:?} {path}: raw <b>");
-            assert!(!html.contains("\"'>"), "{profile:?} {path}: attribute broken out");
+            assert!(
+                !html.contains("\"'>"),
+                "{profile:?} {path}: attribute broken out"
+            );
             for (tag, attrs) in tags(html) {
                 assert!(
-                    !["script", "iframe", "object", "embed", "svg", "style"].contains(&tag.as_str()),
+                    !["script", "iframe", "object", "embed", "svg", "style"]
+                        .contains(&tag.as_str()),
                     "{profile:?} {path}: <{tag}> in the page"
                 );
                 for (name, value) in attrs {
@@ -575,7 +621,8 @@ fn user_text_is_escaped_everywhere() {
                         "{profile:?} {path}: event handler {name}={value:?} on <{tag}>"
                     );
                     assert!(
-                        !(matches!(name.as_str(), "href" | "src" | "action") && value.contains("alert(")),
+                        !(matches!(name.as_str(), "href" | "src" | "action")
+                            && value.contains("alert(")),
                         "{profile:?} {path}: user text became a link {name}={value:?} on <{tag}>"
                     );
                     let v = value.trim().to_ascii_lowercase();
@@ -591,15 +638,30 @@ fn user_text_is_escaped_everywhere() {
         let home = site.page("index.html");
         assert!(home.contains("Carnet &quot;&#x27;&gt;&lt;img src=x onerror=alert(1)&gt;"));
         let page = site.page("pages/piege.html");
-        assert!(page.contains("&lt;script&gt;alert(7)&lt;/script&gt;"), "{page}");
+        assert!(
+            page.contains("&lt;script&gt;alert(7)&lt;/script&gt;"),
+            "{page}"
+        );
     }
     let site = Site::build(kit.path(), Profile::Interne);
     let fiche = site.page("personnes/pirate-paul.html");
-    assert!(fiche.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;"), "{fiche}");
-    assert!(fiche.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the comment");
-    assert!(fiche.contains("&lt;script&gt;alert(3)&lt;/script&gt;"), "the report");
+    assert!(
+        fiche.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;"),
+        "{fiche}"
+    );
+    assert!(
+        fiche.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the comment"
+    );
+    assert!(
+        fiche.contains("&lt;script&gt;alert(3)&lt;/script&gt;"),
+        "the report"
+    );
     let session = site.page("sessions/2026-09.html");
-    assert!(session.contains("title=\"&quot;&#x27;&gt;&lt;img"), "{session}");
+    assert!(
+        session.contains("title=\"&quot;&#x27;&gt;&lt;img"),
+        "{session}"
+    );
 }
 
 // ---------------------------------------------------------------- links
@@ -619,8 +681,7 @@ fn assert_links_resolve(site: &Site) -> usize {
             {
                 continue;
             }
-            if lower.starts_with("http:") || lower.starts_with("https:") || link.starts_with("//")
-            {
+            if lower.starts_with("http:") || lower.starts_with("https:") || link.starts_with("//") {
                 broken.push(format!("{page}: external link {link}"));
                 continue;
             }
@@ -673,10 +734,15 @@ fn the_link_checker_catches_what_it_should() {
         resolve("personnes/a.html", "../sessions/b.html#x"),
         Some("sessions/b.html".into())
     );
-    assert_eq!(resolve("index.html", "theme/style.css"), Some("theme/style.css".into()));
+    assert_eq!(
+        resolve("index.html", "theme/style.css"),
+        Some("theme/style.css".into())
+    );
     assert_eq!(resolve("index.html", "../outside.html"), None);
     assert_eq!(
-        links("<a href=\"a.html\">x</a><link rel=x href='b.css'><img src=c.png alt=\"\"> <p>href=\"no\"</p>"),
+        links(
+            "<a href=\"a.html\">x</a><link rel=x href='b.css'><img src=c.png alt=\"\"> <p>href=\"no\"</p>"
+        ),
         vec!["a.html", "b.css", "c.png"]
     );
     assert_eq!(
@@ -685,7 +751,10 @@ fn the_link_checker_catches_what_it_should() {
     );
     let found = tags("<img src=x onerror=alert(1)><br/><input disabled value='a b'>");
     assert_eq!(found[0].0, "img");
-    assert_eq!(found[0].1[1], ("onerror".to_string(), "alert(1)".to_string()));
+    assert_eq!(
+        found[0].1[1],
+        ("onerror".to_string(), "alert(1)".to_string())
+    );
     assert_eq!(found[1].0, "br");
     assert_eq!(found[2].1[0], ("disabled".to_string(), String::new()));
     assert_eq!(found[2].1[1], ("value".to_string(), "a b".to_string()));
@@ -702,10 +771,16 @@ fn every_page_has_landmarks_one_h1_and_ordered_headings() {
         for (path, html) in site.html() {
             assert!(html.starts_with("<!doctype html>"), "{path}");
             assert!(html.contains("<html lang=\"fr\">"), "{path}");
-            assert!(html.contains("<a class=\"skip\" href=\"#contenu\">"), "{path}");
+            assert!(
+                html.contains("<a class=\"skip\" href=\"#contenu\">"),
+                "{path}"
+            );
             assert!(html.contains("<main id=\"contenu\""), "{path}");
             assert!(html.contains("<header class=\"site-header\">"), "{path}");
-            assert!(html.contains("<nav class=\"site-nav\" aria-label="), "{path}");
+            assert!(
+                html.contains("<nav class=\"site-nav\" aria-label="),
+                "{path}"
+            );
             assert!(html.contains("<footer"), "{path}");
             let levels = heading_levels(html);
             assert_eq!(
@@ -726,7 +801,9 @@ fn every_page_has_landmarks_one_h1_and_ordered_headings() {
             );
             assert_eq!(
                 lower.matches("<table").count(),
-                lower.matches("class=\"table-wrap\" role=\"region\" aria-label=").count(),
+                lower
+                    .matches("class=\"table-wrap\" role=\"region\" aria-label=")
+                    .count(),
                 "{path}: table outside a scrolling region"
             );
             // The current section is marked in the menu.
@@ -762,7 +839,11 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
         other => panic!("expected Failure::Invalid, got {other:?}"),
     }
     assert_eq!(read_tree(&out), before, "the previous site is unchanged");
-    assert_eq!(entries(dir.path()), vec!["public"], "no temporary folder left");
+    assert_eq!(
+        entries(dir.path()),
+        vec!["public"],
+        "no temporary folder left"
+    );
 
     // A broken template of the kit fails the same way, naming the template.
     write(
@@ -799,7 +880,13 @@ fn an_english_kit_gets_english_labels() {
     let site = Site::build(kit.path(), Profile::Interne);
     let home = site.page("index.html");
     assert!(home.contains("<html lang=\"en\">"));
-    for word in ["People", "Mentorships", "Directory", "Dashboard", "Skip to content"] {
+    for word in [
+        "People",
+        "Mentorships",
+        "Directory",
+        "Dashboard",
+        "Skip to content",
+    ] {
         assert!(home.contains(word), "{word} missing:\n{home}");
     }
     assert!(!home.contains("Parrainages"));
@@ -810,7 +897,10 @@ fn an_english_kit_gets_english_labels() {
     assert!(fiche.contains("Interview of"));
     assert!(fiche.contains("Internal version"));
     let session = site.page("sessions/2026-11.html");
-    assert!(session.contains(">3 Nov<"), "short English dates: {session}");
+    assert!(
+        session.contains(">3 Nov<"),
+        "short English dates: {session}"
+    );
 }
 
 #[test]
@@ -824,12 +914,16 @@ fn a_kit_template_replaces_the_built_in_one() {
     );
     let site = Site::build(kit.path(), Profile::Public);
     let fiche = site.page("personnes/dupont-jean-pierre.html");
-    assert!(fiche.contains("<h1>FICHE MAISON DUPONT Jean-Pierre</h1>"), "{fiche}");
-    assert!(fiche.contains("class=\"site-nav\""), "the built-in base still applies");
     assert!(
-        !site
-            .page("sessions/2026-11.html")
-            .contains("FICHE MAISON"),
+        fiche.contains("<h1>FICHE MAISON DUPONT Jean-Pierre</h1>"),
+        "{fiche}"
+    );
+    assert!(
+        fiche.contains("class=\"site-nav\""),
+        "the built-in base still applies"
+    );
+    assert!(
+        !site.page("sessions/2026-11.html").contains("FICHE MAISON"),
         "other templates untouched"
     );
 }
@@ -847,7 +941,10 @@ fn a_kit_template_with_a_syntax_error_is_reported_by_name() {
     match build_into(kit.path(), &out, Profile::Public) {
         Err(Failure::Template(message)) => {
             assert!(message.contains("activite.html"), "{message}");
-            assert!(message.contains("templates/"), "says it is the kit's: {message}");
+            assert!(
+                message.contains("templates/"),
+                "says it is the kit's: {message}"
+            );
         }
         other => panic!("expected Failure::Template, got {other:?}"),
     }

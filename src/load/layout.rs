@@ -132,16 +132,18 @@ pub fn load_all(
     diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
 ) -> Result<Vec<super::RawFile<RawLayout>>, super::LoadError> {
     use crate::source::SourceFile;
-    let mut texts: std::collections::BTreeMap<String, (String, std::path::PathBuf)> = crate::embedded::TEMPLATES
-        .get_dir("forms")
-        .into_iter()
-        .flat_map(|dir| dir.files())
-        .filter_map(|f| {
-            let name = f.path().file_name()?.to_string_lossy().into_owned();
-            let text = f.contents_utf8()?.to_string();
-            name.ends_with(".yaml").then(|| (name, (text, std::path::PathBuf::new())))
-        })
-        .collect();
+    let mut texts: std::collections::BTreeMap<String, (String, std::path::PathBuf)> =
+        crate::embedded::TEMPLATES
+            .get_dir("forms")
+            .into_iter()
+            .flat_map(|dir| dir.files())
+            .filter_map(|f| {
+                let name = f.path().file_name()?.to_string_lossy().into_owned();
+                let text = f.contents_utf8()?.to_string();
+                name.ends_with(".yaml")
+                    .then(|| (name, (text, std::path::PathBuf::new())))
+            })
+            .collect();
     let dir = root.join("templates").join("forms");
     if dir.is_dir() {
         let entries = std::fs::read_dir(&dir).map_err(|e| super::LoadError {
@@ -160,8 +162,15 @@ pub fn load_all(
     }
     let mut layouts = Vec::new();
     for (name, (text, disk)) in texts {
-        let id = name.trim_end_matches(".yaml").trim_end_matches(".yml").to_string();
-        let file = sources.add(SourceFile::new(format!("templates/forms/{name}"), disk, text));
+        let id = name
+            .trim_end_matches(".yaml")
+            .trim_end_matches(".yml")
+            .to_string();
+        let file = sources.add(SourceFile::new(
+            format!("templates/forms/{name}"),
+            disk,
+            text,
+        ));
         match super::parse_yaml::<RawLayout>(sources.get(file), file) {
             Ok(record) => layouts.push(super::RawFile { file, id, record }),
             Err(found) => diagnostics.extend(found),

@@ -56,7 +56,11 @@ impl Target {
     pub fn personal(self) -> bool {
         matches!(
             self,
-            Target::Inscription | Target::Parrainage | Target::Personne | Target::Attestation | Target::Participant
+            Target::Inscription
+                | Target::Parrainage
+                | Target::Personne
+                | Target::Attestation
+                | Target::Participant
         )
     }
 }
@@ -152,7 +156,10 @@ pub struct LayoutColumn {
 }
 
 /// Checks every layout.
-pub(super) fn build_all(raws: &[RawFile<RawLayout>], diagnostics: &mut Vec<Diagnostic>) -> Vec<FormLayout> {
+pub(super) fn build_all(
+    raws: &[RawFile<RawLayout>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<FormLayout> {
     let mut layouts: Vec<FormLayout> = raws
         .iter()
         .filter_map(|raw| {
@@ -172,7 +179,10 @@ fn tpl(c: &mut Checker, text: &Text) -> Tpl {
     if let Err(e) = env.template_from_str(&text.value) {
         c.error(
             text,
-            format!("espace réservé {{{{ … }}}} mal écrit : {}", e.detail().unwrap_or("syntaxe invalide")),
+            format!(
+                "espace réservé {{{{ … }}}} mal écrit : {}",
+                e.detail().unwrap_or("syntaxe invalide")
+            ),
             "{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}",
         );
     }
@@ -185,9 +195,18 @@ fn tpl(c: &mut Checker, text: &Text) -> Tpl {
 fn path(c: &mut Checker, text: &Text) -> String {
     let p = text.text();
     let valid = !p.is_empty()
-        && p.split('.').all(|part| !part.is_empty() && part.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'));
+        && p.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+        });
     if !valid {
-        c.error(text, format!("chemin de données invalide « {p} »"), "des noms séparés par des points, par exemple personnes ou session.ateliers");
+        c.error(
+            text,
+            format!("chemin de données invalide « {p} »"),
+            "des noms séparés par des points, par exemple personnes ou session.ateliers",
+        );
     }
     p.to_string()
 }
@@ -197,7 +216,10 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
     let titre = match &r.titre {
         Some(t) => tpl(c, t),
         None => {
-            c.missing("titre", "le titre du formulaire, par exemple titre: \"Feuille de présence\"");
+            c.missing(
+                "titre",
+                "le titre du formulaire, par exemple titre: \"Feuille de présence\"",
+            );
             return None;
         }
     };
@@ -211,8 +233,15 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
             None => {
                 c.error(
                     p,
-                    format!("« {} » : on ne sait pas pour quoi imprimer ce formulaire", p.text()),
-                    TARGETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+                    format!(
+                        "« {} » : on ne sait pas pour quoi imprimer ce formulaire",
+                        p.text()
+                    ),
+                    TARGETS
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 );
                 return None;
             }
@@ -224,12 +253,21 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
             "portrait" => false,
             "paysage" => true,
             other => {
-                c.error(o, format!("orientation inconnue « {other} »"), "portrait ou paysage");
+                c.error(
+                    o,
+                    format!("orientation inconnue « {other} »"),
+                    "portrait ou paysage",
+                );
                 false
             }
         },
     };
-    let blocks = r.blocs.iter().flatten().filter_map(|b| block(c, b)).collect();
+    let blocks = r
+        .blocs
+        .iter()
+        .flatten()
+        .filter_map(|b| block(c, b))
+        .collect();
     Some(FormLayout {
         id: raw.id.clone(),
         file: raw.file,
@@ -259,8 +297,11 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
             .filter_map(|f| {
                 let Some(label) = &f.libelle else {
                     c.diagnostics.push(
-                        Diagnostic::error(Span::new(c.file, raw.range.clone()), "champ sans libellé")
-                            .expected("libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")"),
+                        Diagnostic::error(
+                            Span::new(c.file, raw.range.clone()),
+                            "champ sans libellé",
+                        )
+                        .expected("libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")"),
                     );
                     return None;
                 };
@@ -286,7 +327,9 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
         kinds.push(BlockKind::Table(layout_table(c, table, raw)));
     }
     if let Some(signatures) = &b.signatures {
-        kinds.push(BlockKind::Signatures(signatures.iter().map(|s| tpl(c, s)).collect()));
+        kinds.push(BlockKind::Signatures(
+            signatures.iter().map(|s| tpl(c, s)).collect(),
+        ));
     }
     if b.financeurs.as_ref().is_some_and(|f| f.value) {
         kinds.push(BlockKind::Funders);
@@ -319,7 +362,12 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
 }
 
 fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTable {
-    let columns: Vec<LayoutColumn> = t.colonnes.iter().flatten().filter_map(|col| column(c, col)).collect();
+    let columns: Vec<LayoutColumn> = t
+        .colonnes
+        .iter()
+        .flatten()
+        .filter_map(|col| column(c, col))
+        .collect();
     if columns.is_empty() {
         c.diagnostics.push(
             Diagnostic::error(Span::new(c.file, raw.range.clone()), "tableau sans colonne")
@@ -329,7 +377,10 @@ fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTabl
     LayoutTable {
         rows: t.lignes.as_ref().map(|p| path(c, p)),
         blank_rows: t.lignes_vides.as_ref().map_or(0, |n| n.value.min(200)),
-        min_row_height: t.hauteur_ligne.as_ref().map_or(8.0, |h| h.value.clamp(4.0, 60.0)),
+        min_row_height: t
+            .hauteur_ligne
+            .as_ref()
+            .map_or(8.0, |h| h.value.clamp(4.0, 60.0)),
         columns,
     }
 }
@@ -341,7 +392,10 @@ fn column(c: &mut Checker, col: &RawColumn) -> Option<LayoutColumn> {
     };
     Some(LayoutColumn {
         titre: tpl(c, titre),
-        width: col.largeur.as_ref().map_or(1.0, |w| w.value.clamp(0.1, 50.0)),
+        width: col
+            .largeur
+            .as_ref()
+            .map_or(1.0, |w| w.value.clamp(0.1, 50.0)),
         value: col.valeur.as_ref().map(|v| tpl(c, v)),
         repeat: col.pour_chaque.as_ref().map(|p| path(c, p)),
         blank_repeats: col.colonnes_vides.as_ref().map_or(0, |n| n.value.min(40)),

@@ -94,6 +94,7 @@ impl Ctx<'_> {
             "entreprise": p.entreprise,
             "fonction": p.fonction,
             "emploi": p.situation.emploi,
+            "sans_emploi": !p.situation.emploi,
             "etudes": p.etudes.iter().map(|e| json!({"diplome": e.diplome, "annee": e.annee, "etablissement": e.etablissement})).collect::<Vec<_>>(),
             "annuaire": { "nom": p.annuaire.nom, "telephone": p.annuaire.telephone, "email": p.annuaire.email, "adresse": p.annuaire.adresse },
         })
@@ -121,18 +122,27 @@ impl Ctx<'_> {
         })
     }
 
-    /// People expected at some of `ateliers`, sorted by name; in the public
-    /// profile those who refused their name are left for the blank rows.
+    /// People expected at some of `ateliers`, in the order of the
+    /// enrolments (sorted by name). An attendance sheet passes from hand to
+    /// hand: only consented contact fields are given. In the public profile
+    /// those who refused their name are left for the blank rows; in the
+    /// internal one their name is printed (they sign beside it), nothing else.
     fn expected(&self, a: &Activity, ateliers: &[&crate::model::Atelier]) -> (Vec<Value>, usize) {
         let mut hidden = 0;
         let people: Vec<Value> = a
             .inscrits
             .iter()
-            .filter(|e| ateliers.iter().any(|at| at.attendance.iter().any(|x| x.personne == e.personne)))
+            .filter(|e| {
+                ateliers
+                    .iter()
+                    .any(|at| at.attendance.iter().any(|x| x.personne == e.personne))
+            })
             .filter_map(|e| {
                 let v = self.other(e.personne);
-                if v["publie"] == json!(true) || self.internal {
-                    Some(if self.internal { self.own_short(e.personne) } else { v })
+                if v["publie"] == json!(true) {
+                    Some(v)
+                } else if self.internal {
+                    Some(self.name_only(e.personne))
                 } else {
                     hidden += 1;
                     None
@@ -142,13 +152,23 @@ impl Ctx<'_> {
         (people, hidden)
     }
 
-    fn own_short(&self, i: usize) -> Value {
+    /// A person's name and nothing else (internal attendance sheets).
+    fn name_only(&self, i: usize) -> Value {
         let p = &self.kit.personnes[i];
-        json!({ "civilite": p.civilite.as_str(), "nom": p.nom_affiche(), "prenom": p.prenom_affiche(), "nom_complet": p.nom_complet(), "telephone": p.mobile.clone().or(p.telephone.clone()), "email": p.email, "publie": true })
+        json!({ "civilite": p.civilite.as_str(), "nom": p.nom_affiche(), "prenom": p.prenom_affiche(), "nom_complet": p.nom_complet(), "publie": true })
     }
 
     fn ateliers(&self, list: &[&crate::model::Atelier]) -> Value {
-        json!(list.iter().map(|at| json!({ "date": self.date(at.date), "intitule": at.intitule, "cycle": at.cycle })).collect::<Vec<_>>())
+        json!(
+            list.iter()
+                .map(|at| json!({
+                    "date": self.date(at.date),
+                    "intitule": at.intitule,
+                    "cycle": at.cycle,
+                    "cycle_nom": at.cycle.map(|c| cycle_name(c, self.lang)),
+                }))
+                .collect::<Vec<_>>()
+        )
     }
 }
 
@@ -161,9 +181,37 @@ pub fn common(kit: &Kit) -> Value {
     })
 }
 
-/// The values of a blank form: only the site-wide ones.
+/// The values of a blank form: only the site-wide ones, and `vierge: true`
+/// (placeholders without a value then print as a line to fill by hand).
 pub fn common_blank(site: &super::SiteView) -> Value {
-    json!({ "organisation": site.organisation, "titre_site": site.titre })
+    json!({ "organisation": site.organisation, "titre_site": site.titre, "vierge": true })
+}
+
+/// The mentoring charter (content/pages/charte-parrainage.md): its text and file.
+fn charter(kit: &Kit) -> Option<(String, FileId)> {
+    kit.pages
+        .iter()
+        .find(|p| p.id == "charte-parrainage")
+        .map(|p| (p.body.clone(), p.file))
+}
+
+/// The data of the blank forms: the site-wide values and the charter text,
+/// which the blank fiche de parrainage prints like a filled one.
+fn blank(kit: &Kit) -> FormData {
+    let charte = charter(kit);
+    FormData {
+        target: Target::Vierge,
+        key: String::new(),
+        label: String::new(),
+        context: json!({
+            "organisation": kit.config.organisation,
+            "titre_site": kit.config.titre,
+            "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+            "vierge": true,
+        }),
+        inputs: charte.iter().map(|c| c.1).collect(),
+        owners: Vec::new(),
+    }
 }
 
 fn cycle_name(cycle: u8, lang: Lang) -> &'static str {
@@ -215,14 +263,23 @@ fn with_common(kit: &Kit, mut value: Value) -> Value {
 fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
     let mut f = vec![a.file];
     f.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-    f.extend(a.tuteurs.iter().chain(&a.formateurs).map(|&t| kit.personnes[t].file));
+    f.extend(
+        a.tuteurs
+            .iter()
+            .chain(&a.formateurs)
+            .map(|&t| kit.personnes[t].file),
+    );
     f
 }
 
 fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
-            let ateliers: Vec<&crate::model::Atelier> = session.ateliers.iter().filter(|a| a.cycle == Some(cycle)).collect();
+            let ateliers: Vec<&crate::model::Atelier> = session
+                .ateliers
+                .iter()
+                .filter(|a| a.cycle == Some(cycle))
+                .collect();
             if ateliers.is_empty() {
                 continue;
             }
@@ -230,14 +287,20 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
             out.push(FormData {
                 target: Target::SessionCycle,
                 key: format!("{}-cycle-{cycle}", session.id),
-                label: format!("{}, cycle {cycle}", super::people::link_to_activity(session, ctx.lang).label),
-                context: with_common(ctx.kit, json!({
-                    "session": ctx.activity(session),
-                    "cycle": { "numero": cycle, "nom": cycle_name(cycle, ctx.lang) },
-                    "ateliers": ctx.ateliers(&ateliers),
-                    "personnes": personnes,
-                    "non_publies": hidden,
-                })),
+                label: format!(
+                    "{}, cycle {cycle}",
+                    super::people::link_to_activity(session, ctx.lang).label
+                ),
+                context: with_common(
+                    ctx.kit,
+                    json!({
+                        "session": ctx.activity(session),
+                        "cycle": { "numero": cycle, "nom": cycle_name(cycle, ctx.lang) },
+                        "ateliers": ctx.ateliers(&ateliers),
+                        "personnes": personnes,
+                        "non_publies": hidden,
+                    }),
+                ),
                 inputs: files(ctx.kit, session),
                 owners: vec![Owner::Session(s)],
             });
@@ -253,13 +316,16 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
                 target: Target::ClubAtelier,
                 key: format!("{}-{}", club.id, atelier.date),
                 label: format!("{}, {}", atelier.intitule, ctx.date(atelier.date)),
-                context: with_common(ctx.kit, json!({
-                    "club": ctx.activity(club),
-                    "atelier": { "date": ctx.date(atelier.date), "intitule": atelier.intitule },
-                    "ateliers": ctx.ateliers(&[atelier]),
-                    "personnes": personnes,
-                    "non_publies": hidden,
-                })),
+                context: with_common(
+                    ctx.kit,
+                    json!({
+                        "club": ctx.activity(club),
+                        "atelier": { "date": ctx.date(atelier.date), "intitule": atelier.intitule },
+                        "ateliers": ctx.ateliers(&[atelier]),
+                        "personnes": personnes,
+                        "non_publies": hidden,
+                    }),
+                ),
                 inputs: files(ctx.kit, club),
                 owners: vec![Owner::Club(c)],
             });
@@ -269,19 +335,31 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
 
 fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormData>) {
     for (i, a) in activities.iter().enumerate() {
-        let personnes: Vec<Value> = a.inscrits.iter().map(|e| ctx.other(e.personne)).filter(|v| v["publie"] == json!(true)).collect();
+        let personnes: Vec<Value> = a
+            .inscrits
+            .iter()
+            .map(|e| ctx.other(e.personne))
+            .filter(|v| v["publie"] == json!(true))
+            .collect();
         let hidden = a.inscrits.len() - personnes.len();
         out.push(FormData {
             target,
             key: a.id.clone(),
             label: super::people::link_to_activity(a, ctx.lang).label,
-            context: with_common(ctx.kit, json!({
-                "activite": ctx.activity(a),
-                "personnes": personnes,
-                "non_publies": hidden,
-            })),
+            context: with_common(
+                ctx.kit,
+                json!({
+                    "activite": ctx.activity(a),
+                    "personnes": personnes,
+                    "non_publies": hidden,
+                }),
+            ),
             inputs: files(ctx.kit, a),
-            owners: vec![if target == Target::Session { Owner::Session(i) } else { Owner::Club(i) }],
+            owners: vec![if target == Target::Session {
+                Owner::Session(i)
+            } else {
+                Owner::Club(i)
+            }],
         });
     }
 }
@@ -289,17 +367,28 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormD
 fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for e in &session.inscrits {
-            let ateliers: Vec<&crate::model::Atelier> = session.ateliers.iter().filter(|a| e.expected_on(a.date)).collect();
+            let ateliers: Vec<&crate::model::Atelier> = session
+                .ateliers
+                .iter()
+                .filter(|a| e.expected_on(a.date))
+                .collect();
             let person = &ctx.kit.personnes[e.personne];
             out.push(FormData {
                 target: Target::Inscription,
                 key: format!("{}-{}", person.id, session.id),
-                label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(session, ctx.lang).label),
-                context: with_common(ctx.kit, json!({
-                    "personne": ctx.own(e.personne),
-                    "session": ctx.activity(session),
-                    "ateliers": ctx.ateliers(&ateliers),
-                })),
+                label: format!(
+                    "{}, {}",
+                    person.nom_complet(),
+                    super::people::link_to_activity(session, ctx.lang).label
+                ),
+                context: with_common(
+                    ctx.kit,
+                    json!({
+                        "personne": ctx.own(e.personne),
+                        "session": ctx.activity(session),
+                        "ateliers": ctx.ateliers(&ateliers),
+                    }),
+                ),
                 inputs: files(ctx.kit, session),
                 owners: vec![Owner::Person(e.personne), Owner::Session(s)],
             });
@@ -308,16 +397,18 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
 }
 
 fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
-    let charte = ctx
-        .kit
-        .pages
-        .iter()
-        .find(|p| p.id == "charte-parrainage")
-        .map(|p| (p.body.clone(), p.file));
+    let charte = charter(ctx.kit);
     for (i, p) in ctx.kit.personnes.iter().enumerate() {
         let Some(m) = &p.parrainage else { continue };
         let mut inputs = vec![p.file, ctx.kit.personnes[m.parrain].file];
         inputs.extend(charte.as_ref().map(|c| c.1));
+        // The mentee's latest session: « Session du mois de… animée par… ».
+        let session = p
+            .sessions
+            .iter()
+            .map(|&(s, _)| &ctx.kit.sessions[s])
+            .max_by_key(|s| s.mois);
+        inputs.extend(session.map(|s| s.file));
         out.push(FormData {
             target: Target::Parrainage,
             key: p.id.clone(),
@@ -325,6 +416,7 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
             context: with_common(ctx.kit, json!({
                 "filleul": ctx.own(i),
                 "parrain": ctx.own(m.parrain),
+                "session": session.map(|s| ctx.activity(s)),
                 "parrainage": {
                     "debut": m.debut.map(|d| ctx.date(d)),
                     "fin": m.fin.map(|d| ctx.date(d)),
@@ -340,7 +432,13 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
 }
 
 fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
-    for (i, p) in ctx.kit.personnes.iter().enumerate().filter(|(_, p)| p.has_role("stagiaire")) {
+    for (i, p) in ctx
+        .kit
+        .personnes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.has_role("stagiaire"))
+    {
         out.push(FormData {
             target: Target::Personne,
             key: p.id.clone(),
@@ -352,11 +450,18 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
     }
 }
 
-fn attended(a: &Activity, idx: usize) -> Vec<usize> {
+/// The ateliers of `a` held by `today` at which person `idx` was present.
+fn attended(a: &Activity, idx: usize, today: NaiveDate) -> Vec<usize> {
     a.ateliers
         .iter()
         .enumerate()
-        .filter(|(_, at)| at.attendance.iter().any(|x| x.personne == idx && x.statut == Statut::Present))
+        .filter(|(_, at)| {
+            at.date <= today
+                && at
+                    .attendance
+                    .iter()
+                    .any(|x| x.personne == idx && x.statut == Statut::Present)
+        })
         .map(|(n, _)| n)
         .collect()
 }
@@ -366,11 +471,12 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
         for (ai, a) in list.iter().enumerate() {
             for e in &a.inscrits {
                 let person = &ctx.kit.personnes[e.personne];
-                let seen = attended(a, e.personne);
+                let seen = attended(a, e.personne, ctx.kit.today);
                 if seen.is_empty() {
                     continue;
                 }
-                let ateliers: Vec<&crate::model::Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
+                let ateliers: Vec<&crate::model::Atelier> =
+                    seen.iter().map(|&n| &a.ateliers[n]).collect();
                 out.push(FormData {
                     target: Target::Attestation,
                     key: format!("{}-{}", person.id, a.id),
@@ -386,10 +492,18 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
             }
         }
     }
-    for (ei, event) in ctx.kit.evenements.iter().enumerate() {
+    // An event is attested once it has taken place.
+    for (ei, event) in ctx
+        .kit
+        .evenements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date <= ctx.kit.today)
+    {
         for p in &event.participants {
             let Some(i) = p.personne else { continue };
-            let eligible = p.present && (!ctx.kit.config.attestation_apres_satisfaction || p.satisfaction);
+            let eligible =
+                p.present && (!ctx.kit.config.attestation_apres_satisfaction || p.satisfaction);
             if !eligible {
                 continue;
             }
@@ -411,7 +525,13 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
 }
 
 fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
-    for (ei, event) in ctx.kit.evenements.iter().enumerate().filter(|(_, e)| e.photos) {
+    for (ei, event) in ctx
+        .kit
+        .evenements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.photos)
+    {
         for p in event.participants.iter().filter(|p| p.present) {
             let Some(i) = p.personne else { continue };
             let person = &ctx.kit.personnes[i];
@@ -435,7 +555,8 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
 pub struct FormJob {
     /// Index in the kit's layouts.
     pub layout: usize,
-    /// Index in [`FormsView::forms`], none for the blank form.
+    /// Index in [`FormsView::forms`] (the blank forms share one entry whose
+    /// context has `vierge: true`); none: the blank form without the charter.
     pub data: Option<usize>,
     /// Output path.
     pub path: String,
@@ -444,7 +565,7 @@ pub struct FormJob {
 /// Every form of a build, and the links the pages show to them.
 #[derive(Debug, Default)]
 pub struct FormsView {
-    /// The data of each filled form.
+    /// The data of each filled form, then the one of the blank forms.
     pub forms: Vec<FormData>,
     /// What to write.
     pub jobs: Vec<FormJob>,
@@ -460,18 +581,33 @@ impl FormsView {
         let mut wanted: Vec<Target> = kit.layouts.iter().map(|l| l.target).collect();
         wanted.sort();
         wanted.dedup();
-        let forms = form_data(kit, profile, &wanted);
+        let mut forms = form_data(kit, profile, &wanted);
+        let blank_data = forms.len();
+        forms.push(blank(kit));
         let mut view = FormsView::default();
         let published = |i: usize| profile.internal() || kit.personnes[i].annuaire.nom;
         for (l, layout) in kit.layouts.iter().enumerate() {
             let path = format!("formulaires/vierges/{}.pdf", layout.id);
-            view.blank.push(super::Link { label: layout.nom.clone(), url: path.clone() });
-            view.jobs.push(FormJob { layout: l, data: None, path });
-            for (d, data) in forms.iter().enumerate().filter(|(_, f)| f.target == layout.target) {
+            view.blank.push(super::Link {
+                label: layout.nom.clone(),
+                url: path.clone(),
+            });
+            view.jobs.push(FormJob {
+                layout: l,
+                data: Some(blank_data),
+                path,
+            });
+            for (d, data) in forms[..blank_data]
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.target == layout.target)
+            {
                 let path = format!("formulaires/{}/{}.pdf", layout.id, data.key);
                 for owner in &data.owners {
                     let page = match *owner {
-                        Owner::Person(i) if published(i) => super::people::person_url(&kit.personnes[i].id),
+                        Owner::Person(i) if published(i) => {
+                            super::people::person_url(&kit.personnes[i].id)
+                        }
                         Owner::Person(_) => continue,
                         Owner::Session(i) => format!("sessions/{}.html", kit.sessions[i].id),
                         Owner::Club(i) => format!("clubs/{}.html", kit.clubs[i].id),
@@ -482,7 +618,11 @@ impl FormsView {
                         url: path.clone(),
                     });
                 }
-                view.jobs.push(FormJob { layout: l, data: Some(d), path });
+                view.jobs.push(FormJob {
+                    layout: l,
+                    data: Some(d),
+                    path,
+                });
             }
         }
         view.forms = forms;

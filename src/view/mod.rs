@@ -4,8 +4,8 @@
 //! template can leak them. The view is also the template context: display
 //! names, labels and links are computed here once.
 
-pub mod markdown;
 pub mod forms;
+pub mod markdown;
 mod people;
 mod records;
 

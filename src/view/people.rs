@@ -371,7 +371,10 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                             .iter()
                             .map(|e| InterviewView {
                                 date: e.date.to_string(),
-                                compte_rendu_html: e.compte_rendu.as_deref().map(|m| to_html_below(m, 4)),
+                                compte_rendu_html: e
+                                    .compte_rendu
+                                    .as_deref()
+                                    .map(|m| to_html_below(m, 4)),
                                 disponibilite: e.disponibilite.clone(),
                             })
                             .collect()

@@ -337,17 +337,15 @@ pub(super) fn activity_views(
                         .map(|c| ConvocationRow {
                             personne: refs[c.personne].clone(),
                             email: kit.personnes[c.personne].email.clone(),
-                            session: c.session.map(|s| link_to_activity(&kit.sessions[s], kit.config.langue)),
+                            session: c
+                                .session
+                                .map(|s| link_to_activity(&kit.sessions[s], kit.config.langue)),
                         })
                         .collect()
                 } else {
                     Vec::new()
                 },
-                grille: if internal {
-                    grid(a, refs)
-                } else {
-                    Vec::new()
-                },
+                grille: if internal { grid(a, refs) } else { Vec::new() },
                 inputs,
             }
         })

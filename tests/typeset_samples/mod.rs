@@ -2,7 +2,9 @@
 // Each test binary uses only some of the samples.
 #![allow(dead_code)]
 
-use carnet::render::pdf::typeset::{Block, Column, Document, Field, Header, Image, ImageFormat, Orientation, Table};
+use carnet::render::pdf::typeset::{
+    Block, Column, Document, Field, Header, Image, ImageFormat, Orientation, Table,
+};
 
 fn fixture(name: &str) -> Image {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

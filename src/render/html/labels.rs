@@ -143,6 +143,11 @@ const FR: &[(&str, &str)] = &[
     ("pas_inscrit", "pas encore inscrit(e)"),
     ("rien_a_afficher", "Rien à afficher."),
     ("detail", "Détail"),
+    ("formulaires", "Formulaires à imprimer"),
+    (
+        "formulaires_vierges",
+        "Formulaires vierges, à remplir à la main",
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -282,6 +287,8 @@ const EN: &[(&str, &str)] = &[
     ("pas_inscrit", "not enrolled yet"),
     ("rien_a_afficher", "Nothing to show."),
     ("detail", "Details"),
+    ("formulaires", "Printable forms"),
+    ("formulaires_vierges", "Blank forms, to fill in by hand"),
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[
@@ -435,7 +442,9 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_keys() {
-        let keys = |l: &[(&str, &str)]| l.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        fn keys(l: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+            l.iter().map(|(k, _)| *k).collect()
+        }
         assert_eq!(keys(FR), keys(EN));
         assert_eq!(keys(ROLES_FR), keys(ROLES_EN));
         assert_eq!(keys(STATUTS_FR), keys(STATUTS_EN));

@@ -155,8 +155,9 @@ fn html_formatter(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if !value.is_safe() && *state.auto_escape() == minijinja::AutoEscape::Html => {
-            write_escaped_html(out, text)
-                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+            write_escaped_html(out, text).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+            })
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
@@ -383,6 +384,7 @@ impl<'v> Site<'v> {
             root => root,
             page => self.data(job.page),
             path => &job.path,
+            formulaires => ser(self.view.forms.links.get(&job.path)),
             ..self.common.clone()
         };
         let html = template.render(ctx).map_err(template_error)?;
@@ -423,6 +425,7 @@ fn context_home(v: &View) -> Value {
         agenda => ser(&v.agenda),
         counts => ser(&v.counts),
         pages => ser(v.pages.iter().map(|p| (&p.titre, &p.url)).collect::<Vec<_>>()),
+        vierges => ser(&v.forms.blank),
     }
 }
 
@@ -455,7 +458,10 @@ mod tests {
     fn html_text_is_escaped_but_slashes_are_kept() {
         let mut out = String::new();
         write_escaped_html(&mut out, "a/b <i>\"x\" & 'y'</i>").unwrap();
-        assert_eq!(out, "a/b &lt;i&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/i&gt;");
+        assert_eq!(
+            out,
+            "a/b &lt;i&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/i&gt;"
+        );
     }
 
     #[test]

@@ -7,13 +7,24 @@ use crate::config::Config;
 use std::path::Path;
 
 fn image(root: &Path, rel: &str) -> Result<Image, String> {
-    let format = match Path::new(rel).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    let format = match Path::new(rel)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("png") => ImageFormat::Png,
         Some("jpg" | "jpeg") => ImageFormat::Jpeg,
-        _ => return Err(format!("carnet.yaml : le logo « {rel} » doit être une image PNG ou JPEG (.png, .jpg)")),
+        _ => {
+            return Err(format!(
+                "carnet.yaml : le logo « {rel} » doit être une image PNG ou JPEG (.png, .jpg)"
+            ));
+        }
     };
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| format!("carnet.yaml : impossible de lire le logo « {rel} » : {e}"))?;
-    Image::new(bytes, format).map_err(|e| format!("carnet.yaml : le logo « {rel} » n'est pas une image lisible : {e}"))
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| format!("carnet.yaml : impossible de lire le logo « {rel} » : {e}"))?;
+    Image::new(bytes, format)
+        .map_err(|e| format!("carnet.yaml : le logo « {rel} » n'est pas une image lisible : {e}"))
 }
 
 /// Reads the logo and the funders' logos named in carnet.yaml.

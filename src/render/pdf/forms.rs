@@ -26,6 +26,15 @@ pub struct FormAssets {
     pub lang: Lang,
 }
 
+/// What a placeholder without a value prints on a blank form.
+const FILL: &str = "…………………";
+
+/// Blank rows every table filled from data gets on a blank form, at least.
+const BLANK_MIN_ROWS: usize = 3;
+
+/// At most this many more blank rows fill the page of a blank form's main table.
+const BLANK_FILL_MAX: usize = 40;
+
 /// The compiled placeholders of every layout.
 pub struct Forms {
     env: Environment<'static>,
@@ -90,11 +99,24 @@ fn non_empty(v: Option<&Json>) -> bool {
 
 impl Forms {
     /// Compiles the placeholders of every layout once.
-    pub fn new(layouts: &[FormLayout], sources: &crate::source::Sources) -> Result<Forms, RenderError> {
+    pub fn new(
+        layouts: &[FormLayout],
+        sources: &crate::source::Sources,
+    ) -> Result<Forms, RenderError> {
         let mut env = Environment::new();
-        // Blank forms have no data: a missing value prints as nothing.
+        // A missing value prints as nothing (`none` too, not the word), or
+        // on a blank form as dots to fill by hand.
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        env.set_formatter(|out, state, value| {
+            if value.is_undefined() || value.is_none() {
+                if state.lookup("vierge").is_some_and(|v| v.is_true()) {
+                    out.write_str(FILL)?;
+                }
+                return Ok(());
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
         let mut failure = None;
         let mut places = std::collections::HashMap::new();
         for layout in layouts {
@@ -120,7 +142,9 @@ impl Forms {
             .map_err(|e| RenderError {
                 message: format!(
                     "{} : {}",
-                    self.places.get(&name(tpl)).map_or("formulaire", String::as_str),
+                    self.places
+                        .get(&name(tpl))
+                        .map_or("formulaire", String::as_str),
                     e.detail().unwrap_or(&e.to_string())
                 ),
             })
@@ -134,7 +158,13 @@ impl Forms {
         assets: &FormAssets,
     ) -> Result<Vec<u8>, RenderError> {
         let ctx = crate::render::html::ser(data);
+        let blank = data.get("vierge") == Some(&Json::Bool(true));
+        // On a blank form, a value made of placeholders only is to write by hand.
+        let to_fill = |text: &str| blank && text.contains(FILL);
         let mut blocks = Vec::with_capacity(layout.blocks.len());
+        // The blank form's main table (most blank rows, then the last one),
+        // given the rest of its page: (its blank rows, position), index.
+        let mut main: Option<((u32, usize), usize)> = None;
         for block in &layout.blocks {
             if let Some(path) = &block.si
                 && !non_empty(lookup(data, path))
@@ -154,7 +184,8 @@ impl Forms {
                         .iter()
                         .map(|(label, value)| {
                             let value = match value {
-                                Some(v) => Some(self.text(v, &ctx)?).filter(|v| !v.trim().is_empty()),
+                                Some(v) => Some(self.text(v, &ctx)?)
+                                    .filter(|v| !v.trim().is_empty() && !to_fill(v)),
                                 None => None,
                             };
                             Ok(Field {
@@ -174,9 +205,22 @@ impl Forms {
                         })
                         .collect::<Result<_, RenderError>>()?,
                 },
-                BlockKind::Table(table) => Block::Table(self.table(table, data, &ctx, assets)?),
+                BlockKind::Table(table) => {
+                    let mut t = self.table(table, data, &ctx, assets)?;
+                    if blank && table.rows.is_some() && t.rows.is_empty() {
+                        t.blank_rows = t.blank_rows.max(BLANK_MIN_ROWS);
+                        let key = (table.blank_rows, blocks.len());
+                        if main.is_none_or(|(k, _)| key >= k) {
+                            main = Some((key, blocks.len()));
+                        }
+                    }
+                    Block::Table(t)
+                }
                 BlockKind::Signatures(list) => Block::Signatures {
-                    boxes: list.iter().map(|t| self.text(t, &ctx)).collect::<Result<_, _>>()?,
+                    boxes: list
+                        .iter()
+                        .map(|t| self.text(t, &ctx))
+                        .collect::<Result<_, _>>()?,
                 },
                 BlockKind::Funders => {
                     if assets.funder_text.is_empty() && assets.funder_logos.is_empty() {
@@ -191,8 +235,13 @@ impl Forms {
                 BlockKind::PageBreak => Block::PageBreak,
             });
         }
-        let doc = Document {
-            title: self.text(&layout.titre, &ctx)?,
+        let title = self.text(&layout.titre, &ctx)?;
+        let mut doc = Document {
+            title: if to_fill(&title) {
+                layout.nom.clone()
+            } else {
+                title
+            },
             orientation: if layout.landscape {
                 Orientation::Landscape
             } else {
@@ -204,9 +253,13 @@ impl Forms {
             },
             blocks,
         };
-        typeset::render(&doc).map_err(|e| RenderError {
+        let failed = |e: typeset::RenderError| RenderError {
             message: format!("formulaire {} : {e}", layout.id),
-        })
+        };
+        match main {
+            Some((_, index)) => fill_page(&mut doc, index).map_err(failed),
+            None => typeset::render(&doc).map_err(failed),
+        }
     }
 
     fn table(
@@ -227,7 +280,10 @@ impl Forms {
                 expanded.push((column, None, self.text(&column.titre, ctx)?, None));
                 continue;
             };
-            let elements = lookup(data, path).and_then(Json::as_array).map(Vec::as_slice).unwrap_or_default();
+            let elements = lookup(data, path)
+                .and_then(Json::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             if elements.is_empty() {
                 for n in 0..column.blank_repeats {
                     if column.half_days && assets.half_days {
@@ -243,10 +299,18 @@ impl Forms {
                 continue;
             }
             for element in elements {
-                let title = self.text(&column.titre, &context! { element => crate::render::html::ser(element), ..ctx.clone() })?;
+                let title = self.text(
+                    &column.titre,
+                    &context! { element => crate::render::html::ser(element), ..ctx.clone() },
+                )?;
                 if column.half_days && assets.half_days {
                     for half in halves {
-                        expanded.push((column, Some(element), half.to_string(), Some(title.clone())));
+                        expanded.push((
+                            column,
+                            Some(element),
+                            half.to_string(),
+                            Some(title.clone()),
+                        ));
                     }
                 } else {
                     expanded.push((column, Some(element), title, None));
@@ -268,7 +332,10 @@ impl Forms {
                 let cell = match (&column.value, element) {
                     (None, _) => String::new(),
                     (Some(v), None) => self.text(v, &row_ctx)?,
-                    (Some(v), Some(el)) => self.text(v, &context! { element => crate::render::html::ser(el), ..row_ctx.clone() })?,
+                    (Some(v), Some(el)) => self.text(
+                        v,
+                        &context! { element => crate::render::html::ser(el), ..row_ctx.clone() },
+                    )?,
                 };
                 cells.push(cell);
             }
@@ -289,4 +356,43 @@ impl Forms {
             min_row_height_mm: table.min_row_height,
         })
     }
+}
+
+/// The number of pages of a PDF written by the typesetter (one page object
+/// each, no object streams).
+fn page_count(pdf: &[u8]) -> usize {
+    pdf.windows(11)
+        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
+        .count()
+}
+
+/// Typesets a blank form with as many blank rows in its main table (block
+/// `index`) as its last page holds: the most rows that add no page.
+fn fill_page(doc: &mut Document, index: usize) -> Result<Vec<u8>, typeset::RenderError> {
+    let rows = |doc: &mut Document, n: usize| {
+        if let Some(Block::Table(t)) = doc.blocks.get_mut(index) {
+            t.blank_rows = n;
+        }
+    };
+    let base = match doc.blocks.get(index) {
+        Some(Block::Table(t)) => t.blank_rows,
+        _ => return typeset::render(doc),
+    };
+    let mut best = typeset::render(doc)?;
+    let pages = page_count(&best);
+    // Largest extra in [fits, last] that keeps the page count.
+    let (mut fits, mut last) = (0, BLANK_FILL_MAX);
+    while fits < last {
+        let mid = (fits + last).div_ceil(2);
+        rows(doc, base + mid);
+        let pdf = typeset::render(doc)?;
+        if page_count(&pdf) == pages {
+            fits = mid;
+            best = pdf;
+        } else {
+            last = mid - 1;
+        }
+    }
+    rows(doc, base + fits);
+    Ok(best)
 }

@@ -27,7 +27,10 @@ pub fn render_forms(
             let (data, mut inputs) = match job.data {
                 Some(d) => {
                     let form = &view.forms.forms[d];
-                    (&form.context, form.inputs.iter().map(|&f| Input::File(f)).collect())
+                    (
+                        &form.context,
+                        form.inputs.iter().map(|&f| Input::File(f)).collect(),
+                    )
                 }
                 None => (&blank, Vec::new()),
             };
