@@ -71,7 +71,9 @@ pub struct Built {
     /// Number of files written.
     pub files: usize,
     /// Every output with the inputs it was made from (for watch mode).
-    pub outputs: Vec<(String, Vec<render::Input>)>,
+    pub outputs: Vec<render::Written>,
+    /// The path of each file read, by [`source::FileId`] (to read `Input::File`).
+    pub input_files: Vec<String>,
     /// Seconds taken.
     pub seconds: f64,
 }
@@ -124,18 +126,30 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let assets = render::html::Assets::load(&options.root, &kit.config.theme)
         .map_err(|e| Failure::Io(format!("impossible de lire les gabarits du kit : {e}")))?;
     let mut view = view::View::new(&kit, options.profile);
-    let mut pdfs = Vec::new();
-    if options.forms {
+    let form_assets = if options.forms {
         view.forms = view::forms::FormsView::new(&kit, options.profile);
-        let form_assets =
-            render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?;
-        pdfs = render::pdf::render_forms(&view, &kit.layouts, &kit.sources, &form_assets)
-            .map_err(|e| Failure::Template(e.message))?;
+        Some(render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?)
+    } else {
+        None
+    };
+    let staging = output::Staging::new(&options.out).map_err(|e| {
+        Failure::Io(format!(
+            "impossible d'écrire à côté de {} : {e}",
+            options.out.display()
+        ))
+    })?;
+    let failed = |e: render::RenderError| match staging.io_error() {
+        Some(io) => Failure::Io(io),
+        None => Failure::Template(e.message),
+    };
+    let mut written = render::render_site(&view, &assets, &staging).map_err(failed)?;
+    if let Some(form_assets) = &form_assets {
+        written.extend(
+            render::pdf::render_forms(&view, &kit.layouts, &kit.sources, form_assets, &staging)
+                .map_err(failed)?,
+        );
     }
-    let mut outputs =
-        render::render_site(&view, &assets).map_err(|e| Failure::Template(e.message))?;
-    outputs.extend(pdfs);
-    output::write_atomically(&options.out, &outputs).map_err(|e| {
+    staging.commit().map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",
             options.out.display()
@@ -144,10 +158,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     Ok(Built {
         report,
         warnings: diagnostics.len(),
-        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
-        pdfs: outputs.iter().filter(|o| o.path.ends_with(".pdf")).count(),
-        files: outputs.len(),
-        outputs: outputs.into_iter().map(|o| (o.path, o.inputs)).collect(),
+        pages: written.iter().filter(|o| o.path.ends_with(".html")).count(),
+        pdfs: written.iter().filter(|o| o.path.ends_with(".pdf")).count(),
+        files: written.len(),
+        outputs: written,
+        input_files: kit.sources.iter().map(|(_, f)| f.path.clone()).collect(),
         seconds: start.elapsed().as_secs_f64(),
     })
 }

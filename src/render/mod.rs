@@ -30,7 +30,35 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// A render failure (a broken template of the kit), with the template's place.
+/// What was written: the path and the inputs it was made from.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// Path relative to the output folder.
+    pub path: String,
+    /// What it was made from.
+    pub inputs: Vec<Input>,
+}
+
+/// Where rendered outputs go as soon as they are made (a staging folder, or
+/// memory for a preview server), so that a build never holds every file at once.
+pub trait Sink: Sync {
+    /// Stores one output.
+    fn put(&self, output: &Output) -> std::io::Result<()>;
+}
+
+/// Hands `output` to `sink` and keeps what is needed to know what was written.
+pub(crate) fn deliver(sink: &dyn Sink, output: Output) -> Result<Written, RenderError> {
+    sink.put(&output).map_err(|e| RenderError {
+        message: format!("impossible d'écrire {} : {e}", output.path),
+    })?;
+    Ok(Written {
+        path: output.path,
+        inputs: output.inputs,
+    })
+}
+
+/// A render failure: a broken template of the kit (with the template's place),
+/// or an output the sink could not store (the sink keeps its own I/O error).
 #[derive(Debug)]
 pub struct RenderError {
     /// What went wrong, with template name and line.
@@ -43,14 +71,20 @@ impl std::fmt::Display for RenderError {
     }
 }
 
-/// Renders every output of the site for `view`, in parallel.
-pub fn render_site(view: &View, assets: &html::Assets) -> Result<Vec<Output>, RenderError> {
+/// Renders every output of the site for `view`, in parallel, into `sink`.
+pub fn render_site(
+    view: &View,
+    assets: &html::Assets,
+    sink: &dyn Sink,
+) -> Result<Vec<Written>, RenderError> {
     let site = html::Site::new(view, assets)?;
     let jobs = site.plan();
-    let mut outputs: Vec<Output> = jobs
+    let mut written: Vec<Written> = jobs
         .par_iter()
-        .map(|job| site.render(job))
+        .map(|job| deliver(sink, site.render(job)?))
         .collect::<Result<_, _>>()?;
-    outputs.extend(site.static_files());
-    Ok(outputs)
+    for output in site.static_files() {
+        written.push(deliver(sink, output)?);
+    }
+    Ok(written)
 }

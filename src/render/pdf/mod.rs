@@ -5,18 +5,19 @@ pub mod assets;
 pub mod forms;
 pub mod typeset;
 
-use super::{Input, Output, RenderError};
+use super::{Input, Output, RenderError, Sink, Written, deliver};
 use crate::model::forms::FormLayout;
 use crate::view::View;
 use rayon::prelude::*;
 
-/// Renders every planned form of the view (filled and blank), in parallel.
+/// Renders every planned form of the view (filled and blank), in parallel, into `sink`.
 pub fn render_forms(
     view: &View,
     layouts: &[FormLayout],
     sources: &crate::source::Sources,
     assets: &forms::FormAssets,
-) -> Result<Vec<Output>, RenderError> {
+    sink: &dyn Sink,
+) -> Result<Vec<Written>, RenderError> {
     let compiled = forms::Forms::new(layouts, sources)?;
     let blank = crate::view::forms::common_blank(&view.site);
     view.forms
@@ -36,11 +37,14 @@ pub fn render_forms(
             };
             let bytes = compiled.render(layout, data, assets)?;
             inputs.push(Input::File(layout.file));
-            Ok(Output {
-                path: job.path.clone(),
-                inputs,
-                bytes,
-            })
+            deliver(
+                sink,
+                Output {
+                    path: job.path.clone(),
+                    inputs,
+                    bytes,
+                },
+            )
         })
         .collect()
 }
