@@ -23,11 +23,14 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}-{}", std::process::id()))
 }
 
+/// A file for the writer thread: path relative to the staging folder, bytes.
+type FileToWrite = (String, Vec<u8>);
+
 /// A staging folder receiving the outputs of one build.
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
-    sender: Mutex<Option<SyncSender<(String, Vec<u8>)>>>,
+    sender: Mutex<Option<SyncSender<FileToWrite>>>,
     writer: Option<JoinHandle<()>>,
     io_error: std::sync::Arc<Mutex<Option<String>>>,
     committed: bool,
@@ -36,7 +39,7 @@ pub struct Staging {
 /// Writes each received file under `dir`; records the first failure.
 fn writer(
     dir: PathBuf,
-    files: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
+    files: std::sync::mpsc::Receiver<FileToWrite>,
     error: std::sync::Arc<Mutex<Option<String>>>,
 ) {
     let mut folders: HashSet<PathBuf> = HashSet::new();
