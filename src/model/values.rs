@@ -290,6 +290,21 @@ pub fn display_nom(typed: &str) -> String {
     typed.trim().to_uppercase()
 }
 
+/// Text folded for sorting: accents removed, ligatures expanded, capitals.
+pub fn collation_key(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut key = String::with_capacity(text.len());
+    for c in text.trim().nfd() {
+        match c {
+            'œ' | 'Œ' => key.push_str("OE"),
+            'æ' | 'Æ' => key.push_str("AE"),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            c => key.extend(c.to_uppercase()),
+        }
+    }
+    key
+}
+
 /// First name as displayed: each part capitalised (marie-ève → Marie-Ève).
 pub fn display_prenom(typed: &str) -> String {
     let mut out = String::with_capacity(typed.len());
@@ -351,6 +366,16 @@ mod tests {
         assert_eq!(display_prenom("éloïse"), "Éloïse");
         assert_eq!(display_prenom("anne marie"), "Anne Marie");
         assert_eq!(display_prenom("œdipe"), "Œdipe");
+    }
+
+    #[test]
+    fn names_sort_ignoring_accents_and_case() {
+        let mut names = vec!["Zola", "Çelik", "caron", "Éluard", "Dœuf", "Dupont"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            ["caron", "Çelik", "Dœuf", "Dupont", "Éluard", "Zola"]
+        );
     }
 
     #[test]

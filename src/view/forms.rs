@@ -1,7 +1,11 @@
 //! The data each printable form is filled from, per profile. Forms for other
 //! people (attendance sheets, lists of enrolled people) show only consented
-//! fields, whatever the profile: they are handed to participants. Forms that
-//! hold one person's own data are produced only in the internal profile.
+//! fields, whatever the profile: they are handed to participants. (The one
+//! exception: an internal attendance sheet prints the name of someone who
+//! refused it in the annuaire, since they sign beside it; the public sheet
+//! leaves them a blank row.) Forms that hold one person's own data are
+//! produced only in the internal profile. The blank forms share one data
+//! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
 use crate::config::Lang;

@@ -26,7 +26,7 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
                 PersonRef {
                     nom: format!("{} {}", p.nom_affiche(), p.prenom_affiche()),
                     url: Some(person_url(&p.id)),
-                    sort: (p.nom_affiche(), p.prenom_affiche()),
+                    sort: p.sort_key(),
                 }
             } else {
                 PersonRef {

@@ -2,6 +2,12 @@
 //! becomes a typeset document, then PDF bytes. Placeholders are minijinja
 //! templates rendered without HTML escaping: the text goes through the PDF
 //! text API only, never into PDF operators.
+//!
+//! A blank form is the same layout filled with data that has `vierge: true`
+//! and no record: a placeholder without a value prints as dots, a field whose
+//! value is made only of placeholders becomes a line to write on, the title
+//! falls back to the layout's short name, and the main table filled from data
+//! gets as many blank rows as its last page holds.
 
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
 use crate::config::Lang;
@@ -150,7 +156,7 @@ impl Forms {
             })
     }
 
-    /// Fills `layout` with `data` (`None`: the blank form) and typesets it.
+    /// Fills `layout` with `data` (with `vierge: true`: the blank form) and typesets it.
     pub fn render(
         &self,
         layout: &FormLayout,
