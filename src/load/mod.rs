@@ -271,7 +271,6 @@ impl<T> ParseOutcome<T> {
     }
 
     /// The record if nothing went wrong, else every problem.
-    #[allow(dead_code)]
     fn into_result(self) -> Result<T, Vec<Diagnostic>> {
         match self.record {
             Some(record) if self.diagnostics.is_empty() => Ok(record),
@@ -312,43 +311,13 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
     Diagnostic::error(Span::file_start(file), "ce fichier est vide").expected(expected)
 }
 
-/// Parses one YAML file into `T`: the record, or every problem found.
-/// (For other YAML files of a kit, such as form layouts.)
-#[allow(dead_code)]
+/// Parses one YAML file into `T`: the record, or every problem found
+/// (for the other YAML files of a kit: form layouts).
 pub(crate) fn parse_yaml<T: DeserializeOwned>(
     source: &SourceFile,
     file: FileId,
 ) -> Result<T, Vec<Diagnostic>> {
     parse_outcome(&source.text, file).into_result()
-}
-
-/// Parses YAML `text` found at byte `offset` of `source` (a front matter):
-/// the record, or every problem found, placed in the file.
-#[allow(dead_code)]
-pub(crate) fn parse_yaml_text<T: DeserializeOwned>(
-    text: &str,
-    source: &SourceFile,
-    file: FileId,
-    offset: usize,
-) -> Result<T, Vec<Diagnostic>> {
-    let at_line_start = offset == 0 || source.text[..offset].ends_with('\n');
-    if at_line_start && source.text.get(offset..offset + text.len()) == Some(text) {
-        // Blank what comes before, so that every span is the file's own.
-        let mut padded: Vec<u8> = source.text.as_bytes()[..offset]
-            .iter()
-            .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-            .collect();
-        padded.extend_from_slice(text.as_bytes());
-        if let Ok(padded) = String::from_utf8(padded) {
-            return parse_outcome(&padded, file).into_result();
-        }
-    }
-    let mut outcome = parse_outcome::<T>(text, file);
-    for d in &mut outcome.diagnostics {
-        d.span.start += offset;
-        d.span.end += offset;
-    }
-    outcome.into_result()
 }
 
 /// At most this many problems are reported per file before giving up on it.
