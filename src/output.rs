@@ -7,7 +7,7 @@
 //! them wait on the folder's lock (measured: 14 % of a build spent spinning),
 //! while one writer keeps pace with the renderers.
 
-use crate::render::{Output, Sink};
+use crate::render::Sink;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -134,7 +134,7 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn put(&self, output: &Output) -> io::Result<()> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> io::Result<()> {
         if let Some(e) = self.io_error() {
             return Err(io::Error::other(e));
         }
@@ -145,7 +145,7 @@ impl Sink for Staging {
             .and_then(|s| s.clone())
             .ok_or_else(|| io::Error::other("le dossier de sortie est déjà refermé"))?;
         sender
-            .send((output.path.clone(), output.bytes.clone()))
+            .send((path.to_string(), bytes))
             .map_err(|_| io::Error::other("l'écriture des fichiers s'est arrêtée"))
     }
 }

@@ -42,15 +42,16 @@ pub struct Written {
 /// Where rendered outputs go as soon as they are made (a staging folder, or
 /// memory for a preview server), so that a build never holds every file at once.
 pub trait Sink: Sync {
-    /// Stores one output.
-    fn put(&self, output: &Output) -> std::io::Result<()>;
+    /// Stores one output's bytes at its path.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
 }
 
 /// Hands `output` to `sink` and keeps what is needed to know what was written.
 pub(crate) fn deliver(sink: &dyn Sink, output: Output) -> Result<Written, RenderError> {
-    sink.put(&output).map_err(|e| RenderError {
-        message: format!("impossible d'écrire {} : {e}", output.path),
-    })?;
+    sink.put(&output.path, output.bytes)
+        .map_err(|e| RenderError {
+            message: format!("impossible d'écrire {} : {e}", output.path),
+        })?;
     Ok(Written {
         path: output.path,
         inputs: output.inputs,
