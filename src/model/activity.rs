@@ -86,17 +86,13 @@ fn build_session(
     let mut declared: Vec<Declared> = Vec::new();
     for inscrit in r.inscrits.iter().flatten() {
         let Some(id) = &inscrit.personne else {
-            let span = [
+            let span = c.entry_span(&[
                 &inscrit.financement,
                 &inscrit.caf,
                 &inscrit.cli,
                 &inscrit.complement,
                 &inscrit.depuis,
-            ]
-            .into_iter()
-            .flatten()
-            .next()
-            .map_or(Span::file_start(c.file), |t| c.span(t));
+            ]);
             c.missing_at(
                 span,
                 "inscrits.personne",

@@ -220,11 +220,7 @@ pub(super) fn link_all(
             diagnostics,
         };
         let Some(parrain_id) = &p.parrain else {
-            let span = [&p.debut, &p.fin, &p.motif_fin, &p.observations]
-                .into_iter()
-                .flatten()
-                .next()
-                .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+            let span = c.entry_span(&[&p.debut, &p.fin, &p.motif_fin, &p.observations]);
             c.missing_at(
                 span,
                 "parrainage.parrain",
@@ -258,11 +254,7 @@ pub(super) fn link_all(
             .flatten()
             .filter_map(|h| {
                 let Some(id) = h.parrain.as_ref() else {
-                    let span = [&h.debut, &h.fin]
-                        .into_iter()
-                        .flatten()
-                        .next()
-                        .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+                    let span = c.entry_span(&[&h.debut, &h.fin]);
                     c.missing_at(
                         span,
                         "parrainage.historique.parrain",
@@ -286,11 +278,7 @@ pub(super) fn link_all(
             .flatten()
             .filter_map(|e| {
                 let Some(date) = &e.date else {
-                    let span = [&e.compte_rendu, &e.disponibilite]
-                        .into_iter()
-                        .flatten()
-                        .next()
-                        .map_or(crate::source::Span::file_start(c.file), |t| c.span(t));
+                    let span = c.entry_span(&[&e.compte_rendu, &e.disponibilite]);
                     c.missing_at(
                         span,
                         "parrainage.entretiens.date",

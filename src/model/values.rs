@@ -114,6 +114,15 @@ impl Checker<'_> {
             .push(Diagnostic::error(span, message).expected(expected));
     }
 
+    /// Where to point for a field missing from an entry: the first of its
+    /// sibling values that is present, else the start of the file.
+    pub fn entry_span(&self, siblings: &[&Option<Text>]) -> Span {
+        siblings
+            .iter()
+            .find_map(|v| v.as_ref())
+            .map_or(Span::file_start(self.file), |t| self.span(t))
+    }
+
     /// Records an error at the start of the file (a missing field).
     pub fn missing(&mut self, field: &str, expected: &str) {
         self.missing_at(Span::file_start(self.file), field, expected);
