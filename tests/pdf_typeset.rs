@@ -85,14 +85,7 @@ fn french_text_extracts_exactly() {
 
 #[test]
 fn a_long_table_spans_pages_with_its_header_and_numbered_footers() {
-    let columns = ["N°", "Nom", "Prénom", "Signature"]
-        .iter()
-        .map(|t| Column {
-            title: (*t).into(),
-            width: 1.0,
-            group: None,
-        })
-        .collect();
+    let columns = common::equal_columns(&["N°", "Nom", "Prénom", "Signature"]);
     let rows = (1..=80)
         .map(|n| {
             vec![

@@ -153,6 +153,18 @@ pub fn charter() -> Document {
     }
 }
 
+/// Columns of equal width, without groups.
+pub fn equal_columns(titles: &[&str]) -> Vec<Column> {
+    titles
+        .iter()
+        .map(|t| Column {
+            title: (*t).into(),
+            width: 1.0,
+            group: None,
+        })
+        .collect()
+}
+
 /// The benchmark's typical attendance sheet: one portrait page with a
 /// table of 25 rows × 6 columns.
 pub fn typical_sheet() -> Document {
@@ -164,14 +176,7 @@ pub fn typical_sheet() -> Document {
         "Après-midi",
         "Observations",
     ];
-    let columns = titles
-        .iter()
-        .map(|t| Column {
-            title: (*t).into(),
-            width: 1.0,
-            group: None,
-        })
-        .collect();
+    let columns = equal_columns(&titles);
     let rows = (0..25)
         .map(|n| {
             let (name, first) = person(n);
