@@ -47,8 +47,11 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 pub struct BuildOptions {
     /// The kit folder.
     pub root: PathBuf,
-    /// Where the site goes (replaced atomically).
+    /// Where the site goes (replaced atomically, when [`output::target::check`] allows).
     pub out: PathBuf,
+    /// Replace `out` even when carnet did not write it, or when it is the
+    /// public site and the profile is interne.
+    pub force: bool,
     /// Who the site is for.
     pub profile: Profile,
     /// The build day.
@@ -92,13 +95,15 @@ pub enum Failure {
     },
     /// A template of the kit is broken (exit 1).
     Template(String),
+    /// The output folder may not be replaced (exit 2): why, and what to do.
+    Refused(String),
 }
 
 impl Failure {
     /// The process exit status for this failure.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Failure::Io(_) => 2,
+            Failure::Io(_) | Failure::Refused(_) => 2,
             Failure::Invalid { .. } | Failure::Template(_) => 1,
         }
     }
@@ -113,6 +118,8 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], sources: &source::Sources)
 /// every stage succeeded; the previous output is then replaced atomically.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let start = Instant::now();
+    let out = output::target::check(&options.out, &options.root, options.profile, options.force)
+        .map_err(|refusal| Failure::Refused(refusal.0))?;
     let (kit, diagnostics) =
         check(&options.root, options.today).map_err(|e| Failure::Io(e.message))?;
     let errors = diagnostics
@@ -132,7 +139,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     } else {
         None
     };
-    let staging = output::Staging::new(&options.out).map_err(|e| {
+    let staging = output::Staging::new(&out, options.profile).map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire à côté de {} : {e}",
             options.out.display()

@@ -4,7 +4,7 @@
 use carnet::{BuildOptions, Failure, Profile};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -51,9 +51,13 @@ enum Command {
         /// Public (par défaut) ou interne
         #[arg(long, value_enum, default_value = "public")]
         profile: ProfileArg,
-        /// Dossier de sortie (par défaut DIR/public)
+        /// Dossier de sortie (par défaut public/ du kit, interne/ avec --profile interne)
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Remplacer le dossier de sortie même s'il n'a pas été écrit par carnet,
+        /// ou écrire le profil interne dans le site public
+        #[arg(long)]
+        force: bool,
         /// Ne pas écrire les formulaires PDF (site seul, plus rapide)
         #[arg(long)]
         sans_pdf: bool,
@@ -116,28 +120,49 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e.to_string()),
         },
-        Command::Check { dir, today: day } => check(&dir, today(day)),
+        Command::Check { dir, today: day } => match kit_root(&dir) {
+            Ok(root) => check(&root, today(day)),
+            Err(code) => code,
+        },
         Command::Build {
             dir,
             profile,
             out,
+            force,
             sans_pdf,
             today: day,
         } => {
+            let root = match kit_root(&dir) {
+                Ok(root) => root,
+                Err(code) => return ExitCode::from(code),
+            };
             let profile = match profile {
                 ProfileArg::Public => Profile::Public,
                 ProfileArg::Interne => Profile::Interne,
             };
-            let out = out.unwrap_or_else(|| dir.join("public"));
+            let out = out.unwrap_or_else(|| {
+                root.join(match profile {
+                    Profile::Public => "public",
+                    Profile::Interne => "interne",
+                })
+            });
+            if let Err(message) = carnet::output::swap::clean_up_on_interrupt() {
+                return ExitCode::from(fail(&message));
+            }
             build(&BuildOptions {
-                root: dir,
+                root,
                 out,
+                force,
                 profile,
                 today: today(day),
                 forms: !sans_pdf,
             })
         }
         Command::New { what, dir } => {
+            let dir = match kit_root(&dir) {
+                Ok(root) => root,
+                Err(code) => return ExitCode::from(code),
+            };
             let written = match what {
                 NewCommand::Personne { nom, civilite } => {
                     carnet::scaffold::new_person(&dir, &nom, &civilite)
@@ -169,12 +194,28 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The kit holding `dir` (itself or a parent with carnet.yaml), shown
+/// relative to the current folder when inside it; or the exit status 2.
+fn kit_root(dir: &Path) -> Result<PathBuf, u8> {
+    let root = carnet::load::kit_root::find(dir).map_err(|message| fail(&message))?;
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    Ok(
+        match here.as_deref().and_then(|h| root.strip_prefix(h).ok()) {
+            Some(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+            Some(rel) => rel.to_path_buf(),
+            None => root,
+        },
+    )
+}
+
 fn fail(message: &str) -> u8 {
     eprintln!("erreur : {message}");
     2
 }
 
-fn check(dir: &std::path::Path, today: NaiveDate) -> u8 {
+fn check(dir: &Path, today: NaiveDate) -> u8 {
     match carnet::check(dir, today) {
         Err(e) => fail(&e.message),
         Ok((kit, diagnostics)) => {
@@ -201,14 +242,7 @@ fn check(dir: &std::path::Path, today: NaiveDate) -> u8 {
 }
 
 fn build(options: &BuildOptions) -> u8 {
-    if options.profile == Profile::Interne {
-        eprintln!(
-            "attention : profil interne — le site contient toutes les données personnelles \
-             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
-             À garder sur 127.0.0.1 ou derrière un contrôle d'accès."
-        );
-    }
-    match carnet::build(options) {
+    let code = match carnet::build(options) {
         Ok(built) => {
             eprint!("{}", built.report);
             println!(
@@ -224,7 +258,9 @@ fn build(options: &BuildOptions) -> u8 {
         }
         Err(failure) => {
             match &failure {
-                Failure::Io(message) => eprintln!("erreur : {message}"),
+                Failure::Io(message) | Failure::Refused(message) => {
+                    eprintln!("erreur : {message}")
+                }
                 Failure::Invalid { report, errors } => {
                     eprint!("{report}");
                     eprintln!(
@@ -242,5 +278,14 @@ fn build(options: &BuildOptions) -> u8 {
             }
             failure.exit_code() as u8
         }
+    };
+    if code == 0 && options.profile == Profile::Interne {
+        eprintln!(
+            "attention : profil interne — {} contient toutes les données personnelles \
+             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
+             À garder sur 127.0.0.1 ou derrière un contrôle d'accès, jamais sur le site public.",
+            options.out.display()
+        );
     }
+    code
 }

@@ -20,6 +20,10 @@ fn io(path: &Path, e: std::io::Error) -> ScaffoldError {
     ScaffoldError(format!("impossible d'écrire {} : {e}", path.display()))
 }
 
+/// What git must never record in a kit: the outputs (the internal one holds
+/// every personal datum) and the staging folders of builds in progress.
+const GITIGNORE: &str = "/public\n/interne\n.*.tmp-*\n";
+
 /// Writes a new kit with the example data into `dir` (which must not hold a kit).
 pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
     if dir.join("carnet.yaml").exists() {
@@ -33,7 +37,7 @@ pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
             PathBuf::from("carnet.yaml"),
             embedded::EXAMPLE_CONFIG.as_bytes(),
         ),
-        (PathBuf::from(".gitignore"), b"/public\n/.public.*\n"),
+        (PathBuf::from(".gitignore"), GITIGNORE.as_bytes()),
     ];
     for (path, bytes) in embedded::files(&embedded::EXAMPLE_DATA) {
         files.push((Path::new("data").join(path), bytes));

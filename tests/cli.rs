@@ -47,6 +47,7 @@ fn init_writes_a_kit_that_checks_and_builds_and_refuses_to_overwrite() {
 fn exit_status_is_1_for_invalid_data_and_2_for_usage_or_io() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("data/personnes")).expect("folders");
+    std::fs::write(dir.path().join("carnet.yaml"), "titre: Essai\n").expect("write");
     std::fs::write(
         dir.path().join("data/personnes/dupont-jean.yaml"),
         "civilite: Monsieur\nnom: Dupont\nprenom: Jean\n",
@@ -80,6 +81,7 @@ fn exit_status_is_1_for_invalid_data_and_2_for_usage_or_io() {
 fn new_records_are_well_formed_and_never_overwrite() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
+    std::fs::write(root.join("carnet.yaml"), "titre: Essai\n").expect("write");
     let person = carnet(
         &["new", "personne", "D'Almeida Éloïse", "--civilite", "Mme"],
         root,

@@ -49,10 +49,11 @@ fn build(files: &[(&str, &str)], profile: Profile) -> Built {
         profile,
         today: common::today(),
         forms: true,
+        force: false,
     });
     if let Err(e) = result {
         let message = match e {
-            Failure::Io(m) | Failure::Template(m) => m,
+            Failure::Io(m) | Failure::Template(m) | Failure::Refused(m) => m,
             Failure::Invalid { report, .. } => report,
         };
         panic!("the build failed:\n{message}");

@@ -44,6 +44,7 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
         profile: Profile::Interne,
         today: NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date"),
         forms: false,
+        force: false,
     })
     .expect("the kit builds");
     let files_of = |page: &str| -> Vec<String> {

@@ -40,6 +40,7 @@ fn build_into(kit: &Path, out: &Path, profile: Profile) -> Result<carnet::Built,
         profile,
         today: today(),
         forms: true,
+        force: false,
     })
 }
 
@@ -125,7 +126,7 @@ fn pdf_text(bytes: &[u8]) -> Option<String> {
 
 fn describe(e: &Failure) -> String {
     match e {
-        Failure::Io(m) | Failure::Template(m) => m.clone(),
+        Failure::Io(m) | Failure::Template(m) | Failure::Refused(m) => m.clone(),
         Failure::Invalid { report, errors } => format!("{errors} error(s):\n{report}"),
     }
 }
@@ -867,7 +868,7 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
 
     // Fixed: the next build replaces the site.
     std::fs::remove_file(kit.path().join("templates/personne.html")).expect("remove");
-    build_into(kit.path(), &out, Profile::Interne).expect("build again");
+    build_into(kit.path(), &out, Profile::Public).expect("build again");
     assert_ne!(read_tree(&out), before);
     assert_eq!(entries(dir.path()), vec!["public"]);
 }

@@ -4,6 +4,7 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 pub mod either;
+pub mod kit_root;
 pub mod layout;
 pub mod pages;
 pub mod records;

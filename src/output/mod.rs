@@ -1,27 +1,24 @@
 //! Stage 5: write the outputs into a hidden staging folder next to the target
-//! as they are rendered, then swap it in. A failed build leaves the previous
-//! folder intact and removes the staging folder.
+//! as they are rendered, then swap it in ([`swap`]). A failed or interrupted
+//! build leaves the previous folder intact and removes the staging folder.
+//! Which folder may be replaced at all is decided first ([`target`]).
 //!
 //! Files are created by one writer thread fed through a bounded channel:
 //! creating thousands of files in one folder from several threads only makes
 //! them wait on the folder's lock (measured: 14 % of a build spent spinning),
 //! while one writer keeps pace with the renderers.
 
+pub mod swap;
+pub mod target;
+
 use crate::render::Sink;
+use crate::view::Profile;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::thread::JoinHandle;
-
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.{suffix}-{}", std::process::id()))
-}
 
 /// A file for the writer thread: path relative to the staging folder, bytes.
 type FileToWrite = (String, Vec<u8>);
@@ -44,6 +41,7 @@ fn writer(
 ) {
     let mut folders: HashSet<PathBuf> = HashSet::new();
     for (rel, bytes) in files {
+        swap::halt_if_stopping();
         let path = dir.join(&rel);
         let result = match path.parent() {
             Some(parent) if !folders.contains(parent) => {
@@ -63,16 +61,18 @@ fn writer(
 }
 
 impl Staging {
-    /// Creates an empty staging folder next to `out`.
-    pub fn new(out: &Path) -> io::Result<Staging> {
+    /// Creates an empty staging folder next to `out` (a folder accepted by
+    /// [`target::check`]), holding carnet's marker for `profile`; removes the
+    /// staging folders that dead builds left there.
+    pub fn new(out: &Path, profile: Profile) -> io::Result<Staging> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
-        let dir = sibling(out, "tmp");
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir_all(&dir)?;
+        swap::remove_stale(out);
+        let dir = swap::staging_path(out);
+        std::fs::create_dir(&dir)?;
+        swap::register(&dir);
+        std::fs::write(dir.join(target::MARKER), target::marker_text(profile))?;
         let (sender, receiver) = sync_channel(256);
         let io_error = std::sync::Arc::new(Mutex::new(None));
         let writer = {
@@ -104,32 +104,17 @@ impl Staging {
         }
     }
 
-    /// Replaces the output folder with the staging folder (one rename; the
-    /// previous folder is removed afterwards).
+    /// Puts the staging folder in the place of the output folder in one
+    /// atomic step, then removes the previous output.
     pub fn commit(mut self) -> io::Result<()> {
         self.finish_writing();
         if let Some(e) = self.io_error() {
             return Err(io::Error::other(e));
         }
-        let out = self.out.clone();
-        if out.exists() {
-            let old = sibling(&out, "old");
-            if old.exists() {
-                std::fs::remove_dir_all(&old)?;
-            }
-            std::fs::rename(&out, &old)?;
-            if let Err(e) = std::fs::rename(&self.dir, &out) {
-                // Put the previous site back before reporting.
-                let _ = std::fs::rename(&old, &out);
-                return Err(e);
-            }
-            self.committed = true;
-            std::fs::remove_dir_all(&old)
-        } else {
-            std::fs::rename(&self.dir, &out)?;
-            self.committed = true;
-            Ok(())
-        }
+        let swapped = swap::swap_in(&self.dir, &self.out);
+        self.committed = swapped.is_ok();
+        swap::unregister(&self.dir);
+        swapped
     }
 }
 
@@ -155,6 +140,7 @@ impl Drop for Staging {
         self.finish_writing();
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
+            swap::unregister(&self.dir);
         }
     }
 }
