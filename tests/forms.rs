@@ -192,7 +192,10 @@ fn attendance_sheet_lists_people_and_the_cycle_dates_by_half_day() {
     let built = build(&refs(&kit), Profile::Public);
     assert_eq!(
         built.of("feuille-presence-session"),
-        ["session/s-2026-09/cycle-1.pdf", "session/s-2026-09/cycle-2.pdf"]
+        [
+            "session/s-2026-09/cycle-1.pdf",
+            "session/s-2026-09/cycle-2.pdf"
+        ]
     );
     let one = flat(&built.text(CYCLE_1));
     for expected in [
@@ -371,9 +374,13 @@ fn club_attendance_sheets_are_one_per_atelier_with_its_date() {
     let built = build(&refs(&kit), Profile::Public);
     assert_eq!(
         built.of("feuille-presence-club"),
-        ["club/club-2026-10/2026-10-06.pdf", "club/club-2026-10/2026-11-17.pdf"]
+        [
+            "club/club-2026-10/2026-10-06.pdf",
+            "club/club-2026-10/2026-11-17.pdf"
+        ]
     );
-    let first = flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
+    let first =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
     assert!(
         first.contains("06/10/2026") && first.contains("Lettre de motivation"),
         "{first}"
@@ -384,7 +391,8 @@ fn club_attendance_sheets_are_one_per_atelier_with_its_date() {
         "{first}"
     );
     assert!(first.contains("Sylvie ROCHE"), "the tutor: {first}");
-    let second = flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-11-17.pdf"));
+    let second =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-11-17.pdf"));
     assert!(
         second.contains("17/11/2026") && second.contains("Relances téléphoniques"),
         "{second}"
@@ -555,7 +563,9 @@ fn attestation_only_for_attended_ateliers() {
             "session/s-2026-10/assidu-anne.pdf",
         ]
     );
-    let anne = flat(&built.text("formulaires/attestation-participation/session/s-2026-10/assidu-anne.pdf"));
+    let anne = flat(
+        &built.text("formulaires/attestation-participation/session/s-2026-10/assidu-anne.pdf"),
+    );
     for expected in [
         "Mme Anne ASSIDU",
         "Session 7",
@@ -583,9 +593,10 @@ fn attestation_after_the_survey_only_for_those_who_answered() {
         .filter(|f| f.contains("salon"))
         .collect();
     assert_eq!(events, ["evenement/2026-10-20-salon/sondee-sarah.pdf"]);
-    let sarah = flat(
-        &built.text("formulaires/attestation-participation/evenement/2026-10-20-salon/sondee-sarah.pdf"),
-    );
+    let sarah =
+        flat(&built.text(
+            "formulaires/attestation-participation/evenement/2026-10-20-salon/sondee-sarah.pdf",
+        ));
     assert!(
         sarah.contains("Sarah SONDÉE")
             && sarah.contains("Salon de l'emploi")
@@ -669,7 +680,8 @@ fn the_public_profile_writes_no_personal_form_and_no_refused_data() {
     }
     // Octave's seat on the attendance sheet is a blank row: the sheet still
     // has the other people's rows.
-    let sheet = flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
+    let sheet =
+        flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
     assert!(
         sheet.contains("Nom") && sheet.contains("05/10/2026"),
         "{sheet}"
@@ -680,7 +692,10 @@ fn the_public_profile_writes_no_personal_form_and_no_refused_data() {
 fn the_internal_profile_writes_the_personal_forms() {
     let kit = privacy_kit();
     let built = build(&refs(&kit), Profile::Interne);
-    assert_eq!(built.of("fiche-accueil"), ["session/s-2026-10/refus-total.pdf"]);
+    assert_eq!(
+        built.of("fiche-accueil"),
+        ["session/s-2026-10/refus-total.pdf"]
+    );
     assert_eq!(built.of("fiche-parrainage"), ["personne/collet-helene.pdf"]);
     // Present at the session's atelier and at the forum (present by default).
     assert_eq!(
@@ -710,7 +725,8 @@ fn the_internal_profile_writes_the_personal_forms() {
     );
     // The attendance sheet passes from hand to hand: Octave signs beside his
     // name, but his phone is not printed, nor on the enrolment list.
-    let sheet = flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
+    let sheet =
+        flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
     assert!(sheet.contains("INVISIBLE"), "{sheet}");
     for (path, pdf) in &built.files {
         if path.contains("/feuille-presence-") || path.contains("/liste-inscrits-") {
@@ -923,7 +939,8 @@ fn a_kit_layout_replaces_the_built_in_one_and_a_new_one_is_printed() {
         "mois: \"2026-10\"\ninscrits: [celik-zoe]\nateliers:\n  - { date: \"2026-10-06\", intitule: Lettre }\n".to_string(),
     ));
     let built = build(&refs(&kit), Profile::Public);
-    let club = flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
+    let club =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
     assert!(
         club.contains("Émargement de l'atelier du 06/10/2026"),
         "{club}"
