@@ -9,6 +9,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod embedded;
+pub mod glyphs;
 pub mod load;
 pub mod model;
 pub mod output;
