@@ -6,7 +6,7 @@
 
 mod common;
 
-use carnet::{BuildOptions, Failure, Profile};
+use carnet::Profile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -137,23 +137,10 @@ fn pdf_links(page: &str, html: &str) -> Vec<(String, String)> {
 #[test]
 fn hostile_ids_build_one_file_per_output_and_distinct_pdfs() {
     let kit = hostile_kit(false);
-    let bytes: Vec<(&str, &[u8])> = kit.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
-    let dir = common::write_kit(&bytes);
-    let out_dir = tempfile::tempdir().expect("a temporary folder");
-    let out = out_dir.path().join("public");
-    let built = carnet::build(&BuildOptions {
-        root: dir.path().to_path_buf(),
-        out: out.clone(),
-        profile: Profile::Interne,
-        today: common::today(),
-        forms: true,
-    })
-    .unwrap_or_else(|e| match e {
-        Failure::Io(m) | Failure::Template(m) => panic!("{m}"),
-        Failure::Invalid { report, .. } => panic!("{report}"),
-    });
+    let done = common::build_with_forms(&kit, Profile::Interne);
+    let (out, built) = (&done.out, &done.built);
     let mut files = BTreeMap::new();
-    read_tree(&out, &out, &mut files);
+    read_tree(out, out, &mut files);
 
     // The summary counts what is on disk: nothing was written over.
     assert_eq!(files.len(), built.files, "files on disk vs summary");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use carnet::{BuildOptions, Failure, Profile};
+use carnet::Profile;
 
 const HADDAD: &str = "data/personnes/haddad-mohamed.yaml";
 const WANG: &str = "data/personnes/wang-xiaolong.yaml";
@@ -88,24 +88,10 @@ fn an_event_title_in_another_script_is_warned_too() {
 
 #[test]
 fn the_attendance_sheet_prints_each_name_legibly() {
-    let kit = kit();
-    let bytes: Vec<(&str, &[u8])> = kit.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
-    let dir = common::write_kit(&bytes);
-    let out_dir = tempfile::tempdir().expect("a temporary folder");
-    let out = out_dir.path().join("public");
-    carnet::build(&BuildOptions {
-        root: dir.path().to_path_buf(),
-        out: out.clone(),
-        profile: Profile::Interne,
-        today: common::today(),
-        forms: true,
-    })
-    .unwrap_or_else(|e| match e {
-        Failure::Io(m) | Failure::Template(m) => panic!("{m}"),
-        Failure::Invalid { report, .. } => panic!("{report}"),
-    });
+    let done = common::build_with_forms(&kit(), Profile::Interne);
     let pdf = std::fs::read(
-        out.join("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"),
+        done.out
+            .join("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"),
     )
     .expect("the attendance sheet was written");
     let text = pdf_extract::extract_text_from_mem(&pdf).expect("pdf-extract reads it");
