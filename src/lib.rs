@@ -9,6 +9,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod embedded;
+pub mod glyphs;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -165,8 +166,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     Ok(Built {
         report,
         warnings: diagnostics.len(),
-        pages: written.iter().filter(|o| o.path.ends_with(".html")).count(),
-        pdfs: written.iter().filter(|o| o.path.ends_with(".pdf")).count(),
+        pages: render::count(&written, render::Kind::Page),
+        pdfs: render::count(&written, render::Kind::Form),
         files: written.len(),
         outputs: written,
         input_files: kit.sources.iter().map(|(_, f)| f.path.clone()).collect(),

@@ -184,8 +184,8 @@ fn refs<'a>(files: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
     files.iter().map(|(p, c)| (*p, c.as_str())).collect()
 }
 
-const CYCLE_1: &str = "formulaires/feuille-presence-session/s-2026-09-cycle-1.pdf";
-const CYCLE_2: &str = "formulaires/feuille-presence-session/s-2026-09-cycle-2.pdf";
+const CYCLE_1: &str = "formulaires/feuille-presence-session/session/s-2026-09/cycle-1.pdf";
+const CYCLE_2: &str = "formulaires/feuille-presence-session/session/s-2026-09/cycle-2.pdf";
 
 #[test]
 fn attendance_sheet_lists_people_and_the_cycle_dates_by_half_day() {
@@ -193,7 +193,10 @@ fn attendance_sheet_lists_people_and_the_cycle_dates_by_half_day() {
     let built = build(&refs(&kit), Profile::Public);
     assert_eq!(
         built.of("feuille-presence-session"),
-        ["s-2026-09-cycle-1.pdf", "s-2026-09-cycle-2.pdf"]
+        [
+            "session/s-2026-09/cycle-1.pdf",
+            "session/s-2026-09/cycle-2.pdf"
+        ]
     );
     let one = flat(&built.text(CYCLE_1));
     for expected in [
@@ -289,7 +292,7 @@ fn a_long_attendance_sheet_repeats_its_header_on_every_page() {
         .map(|(p, c)| (p.as_str(), c.as_str()))
         .collect();
     let built = build(&files, Profile::Public);
-    let path = "formulaires/feuille-presence-session/s-2026-10-cycle-1.pdf";
+    let path = "formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf";
     let pages = built.pages(path);
     let total = Pdf::load_mem(built.pdf(path)).unwrap().get_pages().len();
     assert_eq!(pages.len(), total);
@@ -372,9 +375,13 @@ fn club_attendance_sheets_are_one_per_atelier_with_its_date() {
     let built = build(&refs(&kit), Profile::Public);
     assert_eq!(
         built.of("feuille-presence-club"),
-        ["club-2026-10-2026-10-06.pdf", "club-2026-10-2026-11-17.pdf"]
+        [
+            "club/club-2026-10/2026-10-06.pdf",
+            "club/club-2026-10/2026-11-17.pdf"
+        ]
     );
-    let first = flat(&built.text("formulaires/feuille-presence-club/club-2026-10-2026-10-06.pdf"));
+    let first =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
     assert!(
         first.contains("06/10/2026") && first.contains("Lettre de motivation"),
         "{first}"
@@ -385,7 +392,8 @@ fn club_attendance_sheets_are_one_per_atelier_with_its_date() {
         "{first}"
     );
     assert!(first.contains("Sylvie ROCHE"), "the tutor: {first}");
-    let second = flat(&built.text("formulaires/feuille-presence-club/club-2026-10-2026-11-17.pdf"));
+    let second =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-11-17.pdf"));
     assert!(
         second.contains("17/11/2026") && second.contains("Relances téléphoniques"),
         "{second}"
@@ -397,7 +405,7 @@ fn enrolment_list_honours_directory_consent_in_both_profiles() {
     let kit = club_kit();
     for profile in [Profile::Public, Profile::Interne] {
         let built = build(&refs(&kit), profile);
-        let list = flat(&built.text("formulaires/liste-inscrits-club/club-2026-10.pdf"));
+        let list = flat(&built.text("formulaires/liste-inscrits-club/club/club-2026-10.pdf"));
         // Consented: name, phone, email.
         assert!(
             list.contains("MOREL") && list.contains("06 12 12 12 12"),
@@ -469,7 +477,7 @@ fn mentorship_kit() -> Vec<(&'static str, String)> {
 fn mentoring_form_has_the_charter_the_interview_dates_and_both_signatures() {
     let kit = mentorship_kit();
     let built = build(&refs(&kit), Profile::Interne);
-    let form = flat(&built.text("formulaires/fiche-parrainage/collet-helene.pdf"));
+    let form = flat(&built.text("formulaires/fiche-parrainage/personne/collet-helene.pdf"));
     for expected in [
         "Hélène COLLET",
         "Christiane GIRARD",
@@ -551,12 +559,14 @@ fn attestation_only_for_attended_ateliers() {
     assert_eq!(
         built.of("attestation-participation"),
         [
-            "assidu-anne-s-2026-10.pdf",
-            "muet-marc-2026-10-20-salon.pdf",
-            "sondee-sarah-2026-10-20-salon.pdf",
+            "evenement/2026-10-20-salon/muet-marc.pdf",
+            "evenement/2026-10-20-salon/sondee-sarah.pdf",
+            "session/s-2026-10/assidu-anne.pdf",
         ]
     );
-    let anne = flat(&built.text("formulaires/attestation-participation/assidu-anne-s-2026-10.pdf"));
+    let anne = flat(
+        &built.text("formulaires/attestation-participation/session/s-2026-10/assidu-anne.pdf"),
+    );
     for expected in [
         "Mme Anne ASSIDU",
         "Session 7",
@@ -583,10 +593,11 @@ fn attestation_after_the_survey_only_for_those_who_answered() {
         .into_iter()
         .filter(|f| f.contains("salon"))
         .collect();
-    assert_eq!(events, ["sondee-sarah-2026-10-20-salon.pdf"]);
-    let sarah = flat(
-        &built.text("formulaires/attestation-participation/sondee-sarah-2026-10-20-salon.pdf"),
-    );
+    assert_eq!(events, ["evenement/2026-10-20-salon/sondee-sarah.pdf"]);
+    let sarah =
+        flat(&built.text(
+            "formulaires/attestation-participation/evenement/2026-10-20-salon/sondee-sarah.pdf",
+        ));
     assert!(
         sarah.contains("Sarah SONDÉE")
             && sarah.contains("Salon de l'emploi")
@@ -670,7 +681,8 @@ fn the_public_profile_writes_no_personal_form_and_no_refused_data() {
     }
     // Octave's seat on the attendance sheet is a blank row: the sheet still
     // has the other people's rows.
-    let sheet = flat(&built.text("formulaires/feuille-presence-session/s-2026-10-cycle-1.pdf"));
+    let sheet =
+        flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
     assert!(
         sheet.contains("Nom") && sheet.contains("05/10/2026"),
         "{sheet}"
@@ -681,37 +693,41 @@ fn the_public_profile_writes_no_personal_form_and_no_refused_data() {
 fn the_internal_profile_writes_the_personal_forms() {
     let kit = privacy_kit();
     let built = build(&refs(&kit), Profile::Interne);
-    assert_eq!(built.of("fiche-accueil"), ["refus-total-s-2026-10.pdf"]);
-    assert_eq!(built.of("fiche-parrainage"), ["collet-helene.pdf"]);
+    assert_eq!(
+        built.of("fiche-accueil"),
+        ["session/s-2026-10/refus-total.pdf"]
+    );
+    assert_eq!(built.of("fiche-parrainage"), ["personne/collet-helene.pdf"]);
     // Present at the session's atelier and at the forum (present by default).
     assert_eq!(
         built.of("attestation-participation"),
         [
-            "morel-ines-2026-10-21-forum.pdf",
-            "refus-total-2026-10-21-forum.pdf",
-            "refus-total-s-2026-10.pdf",
+            "evenement/2026-10-21-forum/morel-ines.pdf",
+            "evenement/2026-10-21-forum/refus-total.pdf",
+            "session/s-2026-10/refus-total.pdf",
         ]
     );
     assert_eq!(
         built.of("droit-image"),
         [
-            "2026-10-21-forum-morel-ines.pdf",
-            "2026-10-21-forum-refus-total.pdf"
+            "evenement/2026-10-21-forum/morel-ines.pdf",
+            "evenement/2026-10-21-forum/refus-total.pdf"
         ]
     );
     assert!(
         built
             .of("mise-a-jour-donnees")
-            .contains(&"refus-total.pdf".to_string())
+            .contains(&"personne/refus-total.pdf".to_string())
     );
-    let own = flat(&built.text("formulaires/mise-a-jour-donnees/refus-total.pdf"));
+    let own = flat(&built.text("formulaires/mise-a-jour-donnees/personne/refus-total.pdf"));
     assert!(
         own.contains("INVISIBLE") && own.contains("07 01 02 03 04"),
         "one's own data:\n{own}"
     );
     // The attendance sheet passes from hand to hand: Octave signs beside his
     // name, but his phone is not printed, nor on the enrolment list.
-    let sheet = flat(&built.text("formulaires/feuille-presence-session/s-2026-10-cycle-1.pdf"));
+    let sheet =
+        flat(&built.text("formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf"));
     assert!(sheet.contains("INVISIBLE"), "{sheet}");
     for (path, pdf) in &built.files {
         if path.contains("/feuille-presence-") || path.contains("/liste-inscrits-") {
@@ -867,7 +883,7 @@ fn text_that_looks_like_pdf_operators_or_html_is_printed_as_text() {
         ),
     ];
     let built = build(&refs(&files), Profile::Public);
-    let path = "formulaires/feuille-presence-club/club-2026-10-2026-10-06.pdf";
+    let path = "formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf";
     let sheet = flat(&built.text(path));
     // As displayed: NOM upper-cased, each part of the first name capitalised.
     for expected in [
@@ -924,7 +940,8 @@ fn a_kit_layout_replaces_the_built_in_one_and_a_new_one_is_printed() {
         "mois: \"2026-10\"\ninscrits: [celik-zoe]\nateliers:\n  - { date: \"2026-10-06\", intitule: Lettre }\n".to_string(),
     ));
     let built = build(&refs(&kit), Profile::Public);
-    let club = flat(&built.text("formulaires/feuille-presence-club/club-2026-10-2026-10-06.pdf"));
+    let club =
+        flat(&built.text("formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf"));
     assert!(
         club.contains("Émargement de l'atelier du 06/10/2026"),
         "{club}"
@@ -934,8 +951,8 @@ fn a_kit_layout_replaces_the_built_in_one_and_a_new_one_is_printed() {
         !club.contains("Feuille de présence"),
         "the built-in layout was used:\n{club}"
     );
-    assert_eq!(built.of("convocation"), ["s-2026-09.pdf"]);
-    let convocation = flat(&built.text("formulaires/convocation/s-2026-09.pdf"));
+    assert_eq!(built.of("convocation"), ["session/s-2026-09.pdf"]);
+    let convocation = flat(&built.text("formulaires/convocation/session/s-2026-09.pdf"));
     assert!(
         convocation.contains("Convocation à la Session 42 — septembre 2026")
             && convocation.contains("Premier rendez-vous le 01/09/2026")

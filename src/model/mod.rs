@@ -10,6 +10,8 @@ pub mod forms;
 pub(crate) mod link;
 mod operateur;
 mod personne;
+mod printable;
+mod reserved;
 pub mod values;
 
 use crate::config::Config;
@@ -515,6 +517,8 @@ pub fn build(
     today: NaiveDate,
 ) -> (Kit, Vec<Diagnostic>) {
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    reserved::check(&loaded.sources, &mut diagnostics);
+    printable::check(&loaded, &mut diagnostics);
     let config = match &loaded.config {
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),

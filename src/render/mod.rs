@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod pdf;
+mod unique;
 
 use crate::source::FileId;
 use crate::view::View;
@@ -30,11 +31,24 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// What kind of file an output is, for the build's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An HTML page.
+    Page,
+    /// A file of the theme (CSS, images, fonts).
+    Theme,
+    /// A PDF form.
+    Form,
+}
+
 /// What was written: the path and the inputs it was made from.
 #[derive(Clone, Debug)]
 pub struct Written {
     /// Path relative to the output folder.
     pub path: String,
+    /// What kind of file it is.
+    pub kind: Kind,
     /// What it was made from.
     pub inputs: Vec<Input>,
 }
@@ -47,13 +61,14 @@ pub trait Sink: Sync {
 }
 
 /// Hands `output` to `sink` and keeps what is needed to know what was written.
-pub(crate) fn deliver(sink: &dyn Sink, output: Output) -> Result<Written, RenderError> {
+pub(crate) fn deliver(sink: &dyn Sink, output: Output, kind: Kind) -> Result<Written, RenderError> {
     sink.put(&output.path, output.bytes)
         .map_err(|e| RenderError {
             message: format!("impossible d'écrire {} : {e}", output.path),
         })?;
     Ok(Written {
         path: output.path,
+        kind,
         inputs: output.inputs,
     })
 }
@@ -73,6 +88,8 @@ impl std::fmt::Display for RenderError {
 }
 
 /// Renders every output of the site for `view`, in parallel, into `sink`.
+/// Every path of the build, the forms planned in `view` included, is first
+/// checked unique: nothing is written when two outputs would share a file.
 pub fn render_site(
     view: &View,
     assets: &html::Assets,
@@ -80,12 +97,24 @@ pub fn render_site(
 ) -> Result<Vec<Written>, RenderError> {
     let site = html::Site::new(view, assets)?;
     let jobs = site.plan();
+    let theme = site.static_files();
+    unique::check(
+        jobs.iter()
+            .map(unique::Planned::Page)
+            .chain(theme.iter().map(|o| unique::Planned::Theme(&o.path)))
+            .chain(view.forms.jobs.iter().map(unique::Planned::Form)),
+    )?;
     let mut written: Vec<Written> = jobs
         .par_iter()
-        .map(|job| deliver(sink, site.render(job)?))
+        .map(|job| deliver(sink, site.render(job)?, Kind::Page))
         .collect::<Result<_, _>>()?;
-    for output in site.static_files() {
-        written.push(deliver(sink, output)?);
+    for output in theme {
+        written.push(deliver(sink, output, Kind::Theme)?);
     }
     Ok(written)
+}
+
+/// How many of `written` are of `kind` (the build's summary).
+pub fn count(written: &[Written], kind: Kind) -> usize {
+    written.iter().filter(|w| w.kind == kind).count()
 }

@@ -10,7 +10,7 @@
 use super::Profile;
 use crate::config::Lang;
 use crate::model::forms::Target;
-use crate::model::{Activity, Kit, Statut};
+use crate::model::{Activity, ActivityKind, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -20,7 +20,9 @@ use serde_json::{Value, json};
 pub struct FormData {
     /// What the form is printed for.
     pub target: Target,
-    /// Distinguishes forms of one layout (file name): `2026-09-cycle-1`.
+    /// Where the form lies in its layout's folder, without `.pdf`: the kind
+    /// of record, its id, then which part of it (`session/s-2026-09/cycle-1`).
+    /// Ids hold no `/`, so two forms of one layout never share a key.
     pub key: String,
     /// What it is about, for links: « Session 42, cycle 1 ».
     pub label: String,
@@ -43,6 +45,55 @@ pub enum Owner {
     Club(usize),
     /// An event page.
     Event(usize),
+}
+
+/// The kind of record a form is printed for: the first folder of its path
+/// under the layout's folder, so that a session, a club and an event with the
+/// same id never share a path.
+#[derive(Clone, Copy, Debug)]
+enum Record {
+    Session,
+    Club,
+    Evenement,
+    Personne,
+}
+
+impl Record {
+    fn of(a: &Activity) -> Record {
+        match a.kind {
+            ActivityKind::Session => Record::Session,
+            ActivityKind::Club => Record::Club,
+        }
+    }
+}
+
+/// A form's [`FormData::key`]: `session/<id>`, or `session/<id>/<part>` when the
+/// record has several forms of one layout (a cycle, an atelier, a person).
+fn key(record: Record, id: &str, part: Option<&str>) -> String {
+    let folder = match record {
+        Record::Session => "session",
+        Record::Club => "club",
+        Record::Evenement => "evenement",
+        Record::Personne => "personne",
+    };
+    match part {
+        Some(part) => format!("{folder}/{id}/{part}"),
+        None => format!("{folder}/{id}"),
+    }
+}
+
+/// What tells an atelier apart among its activity's: its date, followed by
+/// its rank among the ateliers of that date from the second on
+/// (`2026-10-06`, `2026-10-06-2`), so that adding an atelier on a date keeps
+/// the first one's path.
+fn atelier_part(a: &Activity, n: usize) -> String {
+    let date = a.ateliers[n].date;
+    let rank = a.ateliers[..n].iter().filter(|x| x.date == date).count() + 1;
+    if rank == 1 {
+        date.to_string()
+    } else {
+        format!("{date}-{rank}")
+    }
 }
 
 struct Ctx<'a> {
@@ -290,7 +341,11 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
             let (personnes, hidden) = ctx.expected(session, &ateliers);
             out.push(FormData {
                 target: Target::SessionCycle,
-                key: format!("{}-cycle-{cycle}", session.id),
+                key: key(
+                    Record::Session,
+                    &session.id,
+                    Some(&format!("cycle-{cycle}")),
+                ),
                 label: format!(
                     "{}, cycle {cycle}",
                     super::people::link_to_activity(session, ctx.lang).label
@@ -314,11 +369,11 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
 
 fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (c, club) in ctx.kit.clubs.iter().enumerate() {
-        for atelier in &club.ateliers {
+        for (n, atelier) in club.ateliers.iter().enumerate() {
             let (personnes, hidden) = ctx.expected(club, &[atelier]);
             out.push(FormData {
                 target: Target::ClubAtelier,
-                key: format!("{}-{}", club.id, atelier.date),
+                key: key(Record::Club, &club.id, Some(&atelier_part(club, n))),
                 label: format!("{}, {}", atelier.intitule, ctx.date(atelier.date)),
                 context: with_common(
                     ctx.kit,
@@ -348,7 +403,7 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormD
         let hidden = a.inscrits.len() - personnes.len();
         out.push(FormData {
             target,
-            key: a.id.clone(),
+            key: key(Record::of(a), &a.id, None),
             label: super::people::link_to_activity(a, ctx.lang).label,
             context: with_common(
                 ctx.kit,
@@ -379,7 +434,7 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
             let person = &ctx.kit.personnes[e.personne];
             out.push(FormData {
                 target: Target::Inscription,
-                key: format!("{}-{}", person.id, session.id),
+                key: key(Record::Session, &session.id, Some(&person.id)),
                 label: format!(
                     "{}, {}",
                     person.nom_complet(),
@@ -415,7 +470,7 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
         inputs.extend(session.map(|s| s.file));
         out.push(FormData {
             target: Target::Parrainage,
-            key: p.id.clone(),
+            key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
             context: with_common(ctx.kit, json!({
                 "filleul": ctx.own(i),
@@ -445,7 +500,7 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
     {
         out.push(FormData {
             target: Target::Personne,
-            key: p.id.clone(),
+            key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
             context: with_common(ctx.kit, json!({ "personne": ctx.own(i) })),
             inputs: vec![p.file],
@@ -471,7 +526,7 @@ fn attended(a: &Activity, idx: usize, today: NaiveDate) -> Vec<usize> {
 }
 
 fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
-    for (kind, list) in [("session", &ctx.kit.sessions), ("club", &ctx.kit.clubs)] {
+    for list in [&ctx.kit.sessions, &ctx.kit.clubs] {
         for (ai, a) in list.iter().enumerate() {
             for e in &a.inscrits {
                 let person = &ctx.kit.personnes[e.personne];
@@ -483,15 +538,15 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                     seen.iter().map(|&n| &a.ateliers[n]).collect();
                 out.push(FormData {
                     target: Target::Attestation,
-                    key: format!("{}-{}", person.id, a.id),
+                    key: key(Record::of(a), &a.id, Some(&person.id)),
                     label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(a, ctx.lang).label),
                     context: with_common(ctx.kit, json!({
                         "personne": ctx.own(e.personne),
-                        "action": { "type": kind, "titre": ctx.activity(a)["titre"], "debut": ctx.date(a.mois.first_day()), "fin": ctx.date(a.last_day()) },
+                        "action": { "type": a.kind, "titre": ctx.activity(a)["titre"], "debut": ctx.date(a.mois.first_day()), "fin": ctx.date(a.last_day()) },
                         "ateliers": ctx.ateliers(&ateliers),
                     })),
                     inputs: vec![a.file, person.file],
-                    owners: vec![Owner::Person(e.personne), if kind == "session" { Owner::Session(ai) } else { Owner::Club(ai) }],
+                    owners: vec![Owner::Person(e.personne), match a.kind { ActivityKind::Session => Owner::Session(ai), ActivityKind::Club => Owner::Club(ai) }],
                 });
             }
         }
@@ -514,7 +569,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
             let person = &ctx.kit.personnes[i];
             out.push(FormData {
                 target: Target::Attestation,
-                key: format!("{}-{}", person.id, event.id),
+                key: key(Record::Evenement, &event.id, Some(&person.id)),
                 label: format!("{}, {}", person.nom_complet(), event.titre),
                 context: with_common(ctx.kit, json!({
                     "personne": ctx.own(i),
@@ -541,7 +596,7 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
             let person = &ctx.kit.personnes[i];
             out.push(FormData {
                 target: Target::Participant,
-                key: format!("{}-{}", event.id, person.id),
+                key: key(Record::Evenement, &event.id, Some(&person.id)),
                 label: format!("{}, {}", person.nom_complet(), event.titre),
                 context: with_common(ctx.kit, json!({
                     "personne": ctx.own(i),

@@ -205,3 +205,43 @@ impl Checked {
             .collect()
     }
 }
+
+/// A kit built with its forms: the folders (kept alive), where the output is,
+/// and the build's summary.
+pub struct BuiltKit {
+    /// The kit folder.
+    pub kit: TempDir,
+    /// The folder holding the output.
+    pub out_dir: TempDir,
+    /// The output folder (`public` inside `out_dir`).
+    pub out: std::path::PathBuf,
+    /// What the build says it did.
+    pub built: carnet::Built,
+}
+
+/// Writes `files` (path relative to the kit, text) and builds them with
+/// their forms for `profile`; panics with the report if the build fails.
+pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> BuiltKit {
+    let bytes: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
+    let kit = write_kit(&bytes);
+    let out_dir = tempfile::tempdir().expect("a temporary folder");
+    let out = out_dir.path().join("public");
+    let built = carnet::build(&carnet::BuildOptions {
+        root: kit.path().to_path_buf(),
+        out: out.clone(),
+        profile,
+        today: today(),
+        forms: true,
+        force: false,
+    })
+    .unwrap_or_else(|e| match e {
+        carnet::Failure::Io(m) | carnet::Failure::Template(m) | carnet::Failure::Refused(m) => panic!("{m}"),
+        carnet::Failure::Invalid { report, .. } => panic!("{report}"),
+    });
+    BuiltKit {
+        kit,
+        out_dir,
+        out,
+        built,
+    }
+}

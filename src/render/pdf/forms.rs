@@ -87,6 +87,16 @@ fn each_tpl(layout: &FormLayout, f: &mut impl FnMut(&Tpl)) {
     }
 }
 
+/// `text` with what the font cannot draw replaced by its transliteration
+/// ([`crate::glyphs::printable`]): a name in another script identifies its
+/// row instead of printing as empty boxes.
+fn printable(text: String) -> String {
+    match crate::glyphs::printable(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(latin) => latin,
+    }
+}
+
 /// Looks up a dotted path in the data.
 fn lookup<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
     path.split('.').try_fold(data, |v, key| v.get(key))
@@ -141,10 +151,12 @@ impl Forms {
         }
     }
 
+    /// The text of a placeholder for `ctx`, as the font can print it.
     fn text(&self, tpl: &Tpl, ctx: &Value) -> Result<String, RenderError> {
         self.env
             .get_template(&name(tpl))
             .and_then(|t| t.render(ctx))
+            .map(printable)
             .map_err(|e| RenderError {
                 message: format!(
                     "{} : {}",
@@ -234,7 +246,7 @@ impl Forms {
                     }
                     Block::Funders {
                         logos: assets.funder_logos.clone(),
-                        text: assets.funder_text.clone(),
+                        text: printable(assets.funder_text.clone()),
                     }
                 }
                 BlockKind::Spacer(mm) => Block::Spacer { mm: *mm },
@@ -254,7 +266,7 @@ impl Forms {
                 Orientation::Portrait
             },
             header: Header {
-                organisation: assets.organisation.clone(),
+                organisation: printable(assets.organisation.clone()),
                 logo: assets.logo.clone(),
             },
             blocks,

@@ -5,7 +5,7 @@ pub mod assets;
 pub mod forms;
 pub mod typeset;
 
-use super::{Input, Output, RenderError, Sink, Written, deliver};
+use super::{Input, Kind, Output, RenderError, Sink, Written, deliver};
 use crate::model::forms::FormLayout;
 use crate::view::View;
 use rayon::prelude::*;
@@ -44,6 +44,7 @@ pub fn render_forms(
                     inputs,
                     bytes,
                 },
+                Kind::Form,
             )
         })
         .collect()

@@ -106,23 +106,13 @@ impl Face {
         let id = self
             .charmap
             .map(c)
-            .or_else(|| substitute(c).and_then(|s| self.charmap.map(s)))
+            .or_else(|| crate::glyphs::substitute(c).and_then(|s| self.charmap.map(s)))
             .unwrap_or(GlyphId::NOTDEF);
         let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
         Some(GlyphInfo {
             id: u16::try_from(id.to_u32()).unwrap_or(0),
             advance,
         })
-    }
-}
-
-/// A look-alike for characters the font lacks (the text still extracts as
-/// the original character: krilla records it for each glyph).
-fn substitute(c: char) -> Option<char> {
-    match c {
-        '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
-        '\u{2010}' | '\u{2011}' => Some('-'),
-        _ => None,
     }
 }
 

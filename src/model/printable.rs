@@ -1,0 +1,74 @@
+//! Text printed on the PDF forms that their font cannot draw: a warning at
+//! the value, naming the characters and what the forms print instead (their
+//! transliteration, [`crate::glyphs::printable`]). Checked where a form needs
+//! the text to identify a row or an action: people's names, atelier and
+//! event titles, the organisation in every header.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::Loaded;
+use crate::load::records::Text;
+use crate::source::{FileId, Span};
+
+/// At most this many characters are named in one warning.
+const NAMED: usize = 6;
+
+/// A warning for each checked value of `loaded` that holds characters the
+/// forms' font cannot draw.
+pub(super) fn check(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
+    let mut warn = |file: FileId, field: &str, value: &Option<Text>| {
+        if let Some(value) = value {
+            diagnostics.extend(warning(file, field, value));
+        }
+    };
+    if let Some(config) = &loaded.config {
+        warn(config.file, "organisation", &config.record.organisation);
+    }
+    for p in &loaded.personnes {
+        warn(p.file, "nom", &p.record.nom);
+        warn(p.file, "prenom", &p.record.prenom);
+    }
+    let activities = loaded
+        .sessions
+        .iter()
+        .map(|s| (s.file, &s.record.ateliers))
+        .chain(loaded.clubs.iter().map(|c| (c.file, &c.record.ateliers)));
+    for (file, ateliers) in activities {
+        for atelier in ateliers.iter().flatten() {
+            warn(file, "intitule", &atelier.intitule);
+        }
+    }
+    for e in &loaded.evenements {
+        warn(e.file, "titre", &e.record.titre);
+    }
+}
+
+fn warning(file: FileId, field: &str, value: &Text) -> Option<Diagnostic> {
+    let missing = crate::glyphs::missing(&value.value);
+    if missing.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = missing
+        .iter()
+        .take(NAMED)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    if missing.len() > NAMED {
+        named.push("…".into());
+    }
+    let printed = crate::glyphs::printable(value.text()).into_owned();
+    Some(
+        Diagnostic::warning(
+            Span::new(file, value.range.clone()),
+            format!(
+                "{field} « {} » : la police des formulaires PDF n'a pas les caractères {} ; \
+                 les formulaires imprimeront « {printed} » à la place",
+                value.text(),
+                named.join(", ")
+            ),
+        )
+        .expected(
+            "des lettres latines, grecques ou cyrilliques, que les formulaires impriment \
+             telles quelles ; sinon, vérifiez que ce qui sera imprimé permet de reconnaître la ligne",
+        ),
+    )
+}
