@@ -3,9 +3,9 @@
 //! carnet.yaml and its form layouts. Each is read here, inside the kit, into
 //! the sources: the renderers use what was loaded and read no file.
 
+use super::Loaded;
 use super::kit_dir::{Found, KitDir, Problem};
 use super::walk;
-use super::Loaded;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 use std::ops::Range;
@@ -14,7 +14,13 @@ use std::ops::Range;
 pub(super) fn load(kit: &KitDir, loaded: &mut Loaded) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    walk::walk(kit, "templates", &walk::TEMPLATES, &mut files, &mut problems);
+    walk::walk(
+        kit,
+        "templates",
+        &walk::TEMPLATES,
+        &mut files,
+        &mut problems,
+    );
     for (rel, reached) in &files {
         loaded.add_text(kit, rel, reached);
     }
@@ -67,8 +73,13 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
     if name.contains(['/', '\\']) || name.starts_with('.') {
         return at_setting(
             loaded,
-            format!("« {name} » n'est pas un nom de thème : un thème se désigne par le nom de son dossier, pas par un chemin"),
-            format!("le nom d'un dossier de themes/ : {}", themes(kit).join(", ")),
+            format!(
+                "« {name} » n'est pas un nom de thème : un thème se désigne par le nom de son dossier, pas par un chemin"
+            ),
+            format!(
+                "le nom d'un dossier de themes/ : {}",
+                themes(kit).join(", ")
+            ),
         );
     }
     let rel = format!("themes/{name}");
@@ -79,7 +90,10 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
             return at_setting(
                 loaded,
                 format!("le thème « {name} » n'existe pas : il n'y a pas de dossier {rel}/"),
-                format!("le nom d'un dossier de themes/ : {}", themes(kit).join(", ")),
+                format!(
+                    "le nom d'un dossier de themes/ : {}",
+                    themes(kit).join(", ")
+                ),
             );
         }
         Found::Refused(problem) => return loaded.report(kit, problem),
@@ -120,8 +134,7 @@ fn themes(kit: &KitDir) -> Vec<String> {
 /// A path written in carnet.yaml as a kit path: relative, with `/`, without
 /// `.` parts; an error (in French) if it is absolute or could leave the kit.
 pub fn kit_path(value: &str) -> Result<String, String> {
-    if value.starts_with('/') || value.contains('\\') || std::path::Path::new(value).is_absolute()
-    {
+    if value.starts_with('/') || value.contains('\\') || std::path::Path::new(value).is_absolute() {
         return Err("est un chemin absolu ou écrit avec « \\ »".into());
     }
     let mut parts = Vec::new();
@@ -162,7 +175,10 @@ fn logos(kit: &KitDir, loaded: &mut Loaded) {
         .collect();
     for setting in settings {
         if let Err(message) = logo(kit, loaded, &setting.text) {
-            let diagnostic = setting.error(format!("logo « {} » : {message}", setting.text), LOGO_EXPECTED);
+            let diagnostic = setting.error(
+                format!("logo « {} » : {message}", setting.text),
+                LOGO_EXPECTED,
+            );
             loaded.diagnostics.push(diagnostic);
         }
     }

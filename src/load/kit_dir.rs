@@ -78,7 +78,8 @@ impl Problem {
     }
 }
 
-const OUTSIDE: &str = "un fichier du kit : les liens symboliques qui mènent hors du kit ne sont jamais suivis";
+const OUTSIDE: &str =
+    "un fichier du kit : les liens symboliques qui mènent hors du kit ne sont jamais suivis";
 
 impl KitDir {
     /// The kit at `root`; an error only if the folder itself cannot be used.

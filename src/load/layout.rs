@@ -144,7 +144,8 @@ pub(super) fn load_all(
         .filter_map(|f| {
             let name = f.path().file_name()?.to_string_lossy().into_owned();
             let text = f.contents_utf8()?;
-            name.ends_with(".yaml").then_some((name, Origin::BuiltIn(text)))
+            name.ends_with(".yaml")
+                .then_some((name, Origin::BuiltIn(text)))
         })
         .collect();
     let mut files = Vec::new();

@@ -230,7 +230,9 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
                 if lower == CONFIG || lower == "carnet.yml" {
                     problems.push(Problem::warning(
                         &name,
-                        format!("« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"),
+                        format!(
+                            "« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
+                        ),
                         "carnet.yaml, en minuscules".into(),
                     ));
                 }
@@ -294,10 +296,11 @@ impl Loaded {
     /// its id, or `None` (and a diagnostic) if it could not be read.
     fn add_binary(&mut self, kit: &KitDir, rel: &str, reached: &Reached) -> Option<FileId> {
         match kit.read(rel, reached) {
-            Ok((disk, bytes)) => Some(
-                self.sources
-                    .add(SourceFile::binary(rel.to_string(), disk, bytes)),
-            ),
+            Ok((disk, bytes)) => Some(self.sources.add(SourceFile::binary(
+                rel.to_string(),
+                disk,
+                bytes,
+            ))),
             Err(problem) => {
                 self.report(kit, problem);
                 None

@@ -61,10 +61,7 @@ pub(crate) const THEME: Rule = Rule {
 
 /// Files a user does not mean carnet to read: hidden files, editor backups.
 pub(crate) fn silently_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swo")
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swo")
 }
 
 /// A kit file to read: its kit path, and its resolved path on disk or why it cannot be read.
@@ -198,7 +195,13 @@ mod tests {
         assert_eq!(set_aside("dupont.yaml", &RECORDS), None);
         assert_eq!(set_aside("dupont.yml", &RECORDS), None);
         assert_eq!(set_aside("logo.PNG", &THEME), None);
-        for name in ["dupont.YAML", "dupont.Yml", "dupont", "dupont.yaml.txt", "dupont.md"] {
+        for name in [
+            "dupont.YAML",
+            "dupont.Yml",
+            "dupont",
+            "dupont.yaml.txt",
+            "dupont.md",
+        ] {
             assert!(set_aside(name, &RECORDS).is_some(), "{name}");
         }
         assert!(set_aside("page.yaml", &PAGES).is_some());
@@ -206,7 +209,12 @@ mod tests {
 
     #[test]
     fn backups_and_hidden_files_are_silently_ignored() {
-        for name in [".git", ".dupont.yaml.swp", "dupont.yaml~", "dupont.yaml.swp"] {
+        for name in [
+            ".git",
+            ".dupont.yaml.swp",
+            "dupont.yaml~",
+            "dupont.yaml.swp",
+        ] {
             assert!(silently_ignored(name), "{name}");
         }
         assert!(!silently_ignored("dupont.yaml"));

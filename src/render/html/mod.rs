@@ -5,8 +5,8 @@ pub mod labels;
 
 use super::{Input, Output, RenderError};
 use crate::embedded;
-use crate::view::View;
 use crate::source::Sources;
+use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 use std::collections::BTreeMap;
 
