@@ -143,6 +143,18 @@ impl KitDir {
         }
     }
 
+    /// What the entry `name` of the folder `dir` (resolved, inside the kit) at
+    /// kit path `rel` leads to: as [`KitDir::resolve`], but an entry that is
+    /// not a link lies where its folder is and costs one `lstat`.
+    pub fn resolve_entry(&self, rel: &str, dir: &Path, name: &str) -> Found {
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => Found::Dir(path),
+            Ok(meta) if meta.is_file() => Found::File(path),
+            _ => self.resolve(rel),
+        }
+    }
+
     /// The first part of `rel` that resolves outside the kit: the link to name.
     fn escaping_link(&self, rel: &str) -> String {
         let mut prefix = String::new();

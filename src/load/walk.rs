@@ -121,7 +121,7 @@ fn walk_in(
             continue;
         }
         let child = format!("{rel}/{name}");
-        match kit.resolve(&child) {
+        match kit.resolve_entry(&child, &dir, &name) {
             Found::Missing => {}
             // A file meant to be read but refused is reported as that file
             // (a record that exists but cannot be read); anything else as itself.
