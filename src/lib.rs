@@ -32,7 +32,7 @@ pub fn check(
     today: NaiveDate,
 ) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
     let mut loaded = load::load(root)?;
-    let layouts = load::layout::load_all(root, &mut loaded.sources, &mut loaded.diagnostics)?;
+    let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
     diagnostics.sort_by_key(|d| (d.span.file, d.span.start, d.severity));
     Ok((kit, diagnostics))
@@ -131,12 +131,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     if errors > 0 {
         return Err(Failure::Invalid { report, errors });
     }
-    let assets = render::html::Assets::load(&options.root, &kit.config.theme)
-        .map_err(|e| Failure::Io(format!("impossible de lire les gabarits du kit : {e}")))?;
+    let assets = render::html::Assets::from_sources(&kit.sources, &kit.config.theme);
     let mut view = view::View::new(&kit, options.profile);
     let form_assets = if options.forms {
         view.forms = view::forms::FormsView::new(&kit, options.profile);
-        Some(render::pdf::assets::load(&options.root, &kit.config).map_err(Failure::Io)?)
+        Some(render::pdf::assets::load(&kit.sources, &kit.config).map_err(Failure::Io)?)
     } else {
         None
     };

@@ -1,5 +1,6 @@
-//! Loaded files: their text, their path relative to the kit, and a line index,
-//! so that any byte range can be turned into `file:line:column` and a quoted line.
+//! Loaded files: their text (or bytes, for images, fonts and styles), their
+//! path relative to the kit, and a line index, so that any byte range can be
+//! turned into `file:line:column` and a quoted line.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -38,20 +39,34 @@ impl Span {
     }
 }
 
-/// One file read from the kit.
+/// One file of the kit, as the load stage found it.
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the kit folder, with `/` separators (as shown to users).
     pub path: String,
     /// Absolute or kit-relative path on disk.
     pub disk_path: PathBuf,
-    /// The whole text (valid UTF-8; non-UTF-8 files are replaced lossily and reported).
+    /// The whole text (valid UTF-8; non-UTF-8 files are replaced lossily and
+    /// reported); empty for a binary file or a file that was not read.
     pub text: String,
+    content: Content,
     line_starts: Vec<usize>,
 }
 
+/// What was read of a file.
+#[derive(Debug)]
+enum Content {
+    /// Text, held in `text`.
+    Text,
+    /// Bytes used as they are (theme files, images).
+    Binary(Vec<u8>),
+    /// Nothing: a file named only so that a diagnostic can point at it
+    /// (unreadable, refused, or ignored).
+    Unread,
+}
+
 impl SourceFile {
-    /// A file with its line index computed once.
+    /// A text file with its line index computed once.
     pub fn new(path: String, disk_path: PathBuf, text: String) -> SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -60,7 +75,33 @@ impl SourceFile {
             path,
             disk_path,
             text,
+            content: Content::Text,
             line_starts,
+        }
+    }
+
+    /// A file whose bytes are used as they are (an image, a font, a style sheet).
+    pub fn binary(path: String, disk_path: PathBuf, bytes: Vec<u8>) -> SourceFile {
+        SourceFile {
+            content: Content::Binary(bytes),
+            ..SourceFile::new(path, disk_path, String::new())
+        }
+    }
+
+    /// A file that was not read: only its path, for a diagnostic about it.
+    pub fn unread(path: String, disk_path: PathBuf) -> SourceFile {
+        SourceFile {
+            content: Content::Unread,
+            ..SourceFile::new(path, disk_path, String::new())
+        }
+    }
+
+    /// The file's bytes: its text, or its binary content; `None` if it was not read.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match &self.content {
+            Content::Text => Some(self.text.as_bytes()),
+            Content::Binary(bytes) => Some(bytes),
+            Content::Unread => None,
         }
     }
 
@@ -127,6 +168,23 @@ impl Sources {
     /// Every file, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate()
+    }
+
+    /// The first file read at a kit path (`content/images/logo.png`).
+    pub fn find(&self, path: &str) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|f| f.path == path && f.bytes().is_some())
+    }
+
+    /// Number of files in the list.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was loaded.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     /// `path:line:column` of a span, as shown on the tableau de bord.

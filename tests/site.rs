@@ -858,10 +858,10 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
         "{% extends \"base.html\" %}{% block content %}{% if %}{% endblock %}",
     );
     match build_into(kit.path(), &out, Profile::Public) {
-        Err(Failure::Template(message)) => {
-            assert!(message.contains("personne.html"), "{message}");
+        Err(Failure::Invalid { report, .. }) => {
+            assert!(report.contains("templates/personne.html:1:"), "{report}");
         }
-        other => panic!("expected Failure::Template, got {other:?}"),
+        other => panic!("expected Failure::Invalid, got {other:?}"),
     }
     assert_eq!(read_tree(&out), before);
     assert_eq!(entries(dir.path()), vec!["public"]);
@@ -940,14 +940,13 @@ fn a_kit_template_with_a_syntax_error_is_reported_by_name() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("public");
     match build_into(kit.path(), &out, Profile::Public) {
-        Err(Failure::Template(message)) => {
-            assert!(message.contains("activite.html"), "{message}");
+        Err(Failure::Invalid { report, .. }) => {
             assert!(
-                message.contains("templates/"),
-                "says it is the kit's: {message}"
+                report.contains("templates/activite.html:3:"),
+                "names the kit's file and line: {report}"
             );
         }
-        other => panic!("expected Failure::Template, got {other:?}"),
+        other => panic!("expected Failure::Invalid, got {other:?}"),
     }
     assert!(!out.exists(), "nothing written");
     assert!(entries(dir.path()).is_empty(), "no temporary folder left");

@@ -125,56 +125,66 @@ pub struct RawColumn {
 
 /// Reads the form layouts: the built-in ones (embedded), each replaced by the
 /// kit's `templates/forms/<same name>.yaml`, plus the kit's own new forms.
-/// Files are added to `sources`; problems go to `diagnostics`.
-pub fn load_all(
-    root: &std::path::Path,
-    sources: &mut crate::source::Sources,
-    diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
-) -> Result<Vec<super::RawFile<RawLayout>>, super::LoadError> {
+/// Files are added to the sources; problems go to the diagnostics.
+pub(super) fn load_all(
+    kit: &super::kit_dir::KitDir,
+    loaded: &mut super::Loaded,
+) -> Vec<super::RawFile<RawLayout>> {
     use crate::source::SourceFile;
-    let mut texts: std::collections::BTreeMap<String, (String, std::path::PathBuf)> =
-        crate::embedded::TEMPLATES
-            .get_dir("forms")
-            .into_iter()
-            .flat_map(|dir| dir.files())
-            .filter_map(|f| {
-                let name = f.path().file_name()?.to_string_lossy().into_owned();
-                let text = f.contents_utf8()?.to_string();
-                name.ends_with(".yaml")
-                    .then(|| (name, (text, std::path::PathBuf::new())))
-            })
-            .collect();
-    let dir = root.join("templates").join("forms");
-    if dir.is_dir() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| super::LoadError {
-            message: format!("impossible de lire templates/forms : {e}"),
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.extension().is_some_and(|e| e == "yaml" || e == "yml") && path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| super::LoadError {
-                    message: format!("impossible de lire templates/forms/{name} : {e}"),
-                })?;
-                texts.insert(name, (text, path));
-            }
-        }
+    use std::collections::BTreeMap;
+    /// Where a layout comes from: built in, or the kit's file.
+    enum Origin {
+        BuiltIn(&'static str),
+        Kit(String, super::kit_dir::Reached),
+    }
+    let mut found: BTreeMap<String, Origin> = crate::embedded::TEMPLATES
+        .get_dir("forms")
+        .into_iter()
+        .flat_map(|dir| dir.files())
+        .filter_map(|f| {
+            let name = f.path().file_name()?.to_string_lossy().into_owned();
+            let text = f.contents_utf8()?;
+            name.ends_with(".yaml")
+                .then_some((name, Origin::BuiltIn(text)))
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    super::walk::walk(
+        kit,
+        "templates/forms",
+        &super::walk::FORMS,
+        &mut files,
+        &mut problems,
+    );
+    for (rel, reached) in files {
+        let name = rel.trim_start_matches("templates/forms/").to_string();
+        found.insert(name, Origin::Kit(rel, reached));
+    }
+    for problem in problems {
+        loaded.report(kit, problem);
     }
     let mut layouts = Vec::new();
-    for (name, (text, disk)) in texts {
+    for (name, origin) in found {
         let id = name
             .trim_end_matches(".yaml")
             .trim_end_matches(".yml")
             .to_string();
-        let file = sources.add(SourceFile::new(
-            format!("templates/forms/{name}"),
-            disk,
-            text,
-        ));
-        match super::parse_yaml::<RawLayout>(sources.get(file), file) {
+        let file = match origin {
+            Origin::BuiltIn(text) => Some(loaded.sources.add(SourceFile::new(
+                format!("templates/forms/{name}"),
+                std::path::PathBuf::new(),
+                text.to_string(),
+            ))),
+            Origin::Kit(rel, reached) => loaded.add_text(kit, &rel, &reached),
+        };
+        let Some(file) = file else {
+            continue;
+        };
+        match super::parse_yaml::<RawLayout>(loaded.sources.get(file), file) {
             Ok(record) => layouts.push(super::RawFile { file, id, record }),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => loaded.diagnostics.extend(found),
         }
     }
-    Ok(layouts)
+    layouts
 }

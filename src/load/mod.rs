@@ -3,23 +3,28 @@
 //! Problems found here (unreadable file, not UTF-8, empty, YAML syntax, unknown
 //! field, wrong type) become diagnostics; the other files still load.
 
+mod assets;
 pub mod either;
 pub mod kit_root;
+mod kit_dir;
 pub mod layout;
 pub mod pages;
 pub mod records;
 pub mod spanned;
+mod walk;
 mod yaml_error;
 
 use crate::config::RawConfig;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
+use kit_dir::{Found, KitDir, Problem, Reached};
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+pub use assets::kit_path;
 pub use pages::RawPage;
 
 /// A record read from `data/<kind>/<id>.yaml`.
@@ -52,6 +57,9 @@ pub struct Loaded {
     pub operateurs: Vec<RawFile<RawOperateur>>,
     /// content/pages
     pub pages: Vec<RawFile<RawPage>>,
+    /// Form layouts: the built-in ones, each replaced by the kit's file of the
+    /// same name in templates/forms/, plus the kit's own.
+    pub layouts: Vec<RawFile<layout::RawLayout>>,
     /// Problems found while reading and parsing.
     pub diagnostics: Vec<Diagnostic>,
     /// Records that exist but could not be read (`("personnes", id)`…): other
@@ -128,29 +136,32 @@ enum Parsed {
     Page(RawPage),
 }
 
-/// Reads and parses every file of the kit at `root`.
+/// Reads and parses every file of the kit at `root`. Only a kit folder that
+/// cannot be read at all is an `Err`; every other problem is a diagnostic.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
-    if !root.is_dir() {
-        return Err(LoadError {
-            message: format!("le dossier du kit « {} » n'existe pas", root.display()),
-        });
+    let kit = KitDir::open(root)?;
+    let mut problems = Vec::new();
+    let mut entries: Vec<(Kind, String, Reached)> = Vec::new();
+    if let Some(config) = config_file(&kit, &mut problems) {
+        entries.push((Kind::Config, CONFIG.into(), config));
     }
-    let mut entries: Vec<(Kind, String, PathBuf)> = Vec::new();
-    let config = root.join("carnet.yaml");
-    if config.is_file() {
-        entries.push((Kind::Config, "carnet.yaml".into(), config));
+    let folders = RECORD_FOLDERS
+        .iter()
+        .map(|&(folder, kind)| (folder, kind, &walk::RECORDS))
+        .chain([("content/pages", Kind::Page, &walk::PAGES)]);
+    for (folder, kind, rule) in folders {
+        let mut files = Vec::new();
+        walk::walk(&kit, folder, rule, &mut files, &mut problems);
+        entries.extend(files.into_iter().map(|(rel, disk)| (kind, rel, disk)));
     }
-    for (folder, kind) in RECORD_FOLDERS {
-        list(root, folder, &["yaml", "yml"], kind, &mut entries)?;
-    }
-    list(root, "content/pages", &["md"], Kind::Page, &mut entries)?;
+    data_root(&kit, &mut problems);
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
     let parsed: Vec<(SourceFile, ParseOutcome<Parsed>)> = entries
         .par_iter()
         .enumerate()
-        .map(|(file, (kind, rel, disk))| read_and_parse(file, *kind, rel, disk))
-        .collect::<Result<_, _>>()?;
+        .map(|(file, (kind, rel, disk))| read_and_parse(&kit, file, *kind, rel, disk))
+        .collect();
 
     let mut loaded = Loaded::default();
     let mut seen_ids = HashMap::new();
@@ -185,49 +196,128 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             Parsed::Page(record) => loaded.pages.push(RawFile { file, id, record }),
         }
     }
+    for problem in problems {
+        loaded.report(&kit, problem);
+    }
+    assets::load(&kit, &mut loaded);
     Ok(loaded)
 }
 
-fn list(
-    root: &Path,
-    folder: &str,
-    extensions: &[&str],
-    kind: Kind,
-    entries: &mut Vec<(Kind, String, PathBuf)>,
-) -> Result<(), LoadError> {
-    let dir = root.join(folder);
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    let read = std::fs::read_dir(&dir).map_err(|e| LoadError {
-        message: format!("impossible de lire le dossier {folder} : {e}"),
-    })?;
-    for entry in read {
-        let entry = entry.map_err(|e| LoadError {
-            message: format!("impossible de lire le dossier {folder} : {e}"),
-        })?;
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let wanted = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e));
-        if wanted && !name.starts_with('.') && path.is_file() {
-            entries.push((kind, format!("{folder}/{name}"), path));
+/// The settings file's name.
+const CONFIG: &str = "carnet.yaml";
+
+/// carnet.yaml, if there is one to read; a folder of that name or a file
+/// named almost so is a warning.
+fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
+    match kit.resolve(CONFIG) {
+        Found::File(disk) => return Some(Ok(disk)),
+        Found::Refused(problem) => return Some(Err(problem)),
+        Found::Dir(_) => problems.push(Problem::warning(
+            CONFIG,
+            "carnet.yaml est un dossier : il est ignoré et les réglages par défaut s'appliquent"
+                .into(),
+            "un fichier carnet.yaml".into(),
+        )),
+        Found::Missing => {
+            let names = match kit.root_names() {
+                Ok(names) => names,
+                Err(problem) => {
+                    problems.push(problem);
+                    return None;
+                }
+            };
+            for name in names {
+                let lower = name.to_ascii_lowercase();
+                if lower == CONFIG || lower == "carnet.yml" {
+                    problems.push(Problem::warning(
+                        &name,
+                        format!(
+                            "« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
+                        ),
+                        "carnet.yaml, en minuscules".into(),
+                    ));
+                }
+            }
         }
     }
-    Ok(())
+    None
 }
 
-fn read_and_parse(
+/// Folders and files directly in data/ that carnet does not read: a
+/// misspelt record folder, a record put one level too high.
+fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
+    const PLANNED: [&str; 2] = ["commissions.yaml", "documents.yaml"];
+    let Found::Dir(dir) = kit.resolve("data") else {
+        return;
+    };
+    let names = match kit.names("data", &dir) {
+        Ok(names) => names,
+        Err(problem) => return problems.push(problem),
+    };
+    for name in names {
+        let rel = format!("data/{name}");
+        let known = RECORD_FOLDERS.iter().any(|(folder, _)| *folder == rel);
+        if known || PLANNED.contains(&name.as_str()) || walk::silently_ignored(&name) {
+            continue;
+        }
+        problems.push(Problem::warning(
+            &rel,
+            format!("« {rel} » est ignoré : carnet ne lit dans data/ que les dossiers de fiches"),
+            "les fiches dans data/personnes/, data/sessions/, data/clubs/, data/evenements/ ou data/operateurs/".into(),
+        ));
+    }
+}
+
+impl Loaded {
+    /// Adds `problem` as a diagnostic about its path (a file not read).
+    fn report(&mut self, kit: &KitDir, problem: Problem) {
+        let disk = kit.disk_path(&problem.path);
+        let file = self
+            .sources
+            .add(SourceFile::unread(problem.path.clone(), disk));
+        self.diagnostics.push(problem.diagnostic(file));
+    }
+
+    /// Reads a kit file as text into the sources: its id, or `None` (and a
+    /// diagnostic) if it could not be read or is not UTF-8.
+    fn add_text(&mut self, kit: &KitDir, rel: &str, reached: &Reached) -> Option<FileId> {
+        let file = self.sources.len();
+        let (source, problem) = read_text(kit, file, rel, reached);
+        self.sources.add(source);
+        match problem {
+            Some(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                None
+            }
+            None => Some(file),
+        }
+    }
+
+    /// Reads a kit file as bytes into the sources (a theme file, an image):
+    /// its id, or `None` (and a diagnostic) if it could not be read.
+    fn add_binary(&mut self, kit: &KitDir, rel: &str, reached: &Reached) -> Option<FileId> {
+        match kit.read(rel, reached) {
+            Ok((disk, bytes)) => Some(self.sources.add(SourceFile::binary(
+                rel.to_string(),
+                disk,
+                bytes,
+            ))),
+            Err(problem) => {
+                self.report(kit, problem);
+                None
+            }
+        }
+    }
+}
+
+/// Reads a kit file as text: a non-UTF-8 file is replaced lossily and a
+/// diagnostic points at its first bad byte.
+fn text_source(
     file: FileId,
-    kind: Kind,
     rel: &str,
     disk: &Path,
-) -> Result<(SourceFile, ParseOutcome<Parsed>), LoadError> {
-    let bytes = std::fs::read(disk).map_err(|e| LoadError {
-        message: format!("impossible de lire {rel} : {e}"),
-    })?;
+    bytes: Vec<u8>,
+) -> (SourceFile, Option<Diagnostic>) {
     let (text, bad_utf8) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => {
@@ -236,18 +326,48 @@ fn read_and_parse(
         }
     };
     let source = SourceFile::new(rel.to_string(), disk.to_path_buf(), text);
-    if let Some(at) = bad_utf8 {
+    let diagnostic = bad_utf8.map(|at| {
         // The lossy text holds U+FFFD where the bad byte was: point at that character.
         let end = source.text[at..]
             .chars()
             .next()
             .map_or(at, |c| at + c.len_utf8());
-        let diagnostic = Diagnostic::error(
+        Diagnostic::error(
             Span::new(file, at..end),
             "ce fichier n'est pas encodé en UTF-8",
         )
-        .expected("un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)");
-        return Ok((source, ParseOutcome::failed(vec![diagnostic])));
+        .expected("un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)")
+    });
+    (source, diagnostic)
+}
+
+/// Reads a kit file as text into a source: the source and the problems met
+/// (unreadable: an unread source and its diagnostic).
+fn read_text(
+    kit: &KitDir,
+    file: FileId,
+    rel: &str,
+    reached: &Reached,
+) -> (SourceFile, Option<Diagnostic>) {
+    match kit.read(rel, reached) {
+        Ok((disk, bytes)) => text_source(file, rel, &disk, bytes),
+        Err(problem) => (
+            SourceFile::unread(rel.to_string(), kit.disk_path(rel)),
+            Some(problem.diagnostic(file)),
+        ),
+    }
+}
+
+fn read_and_parse(
+    kit: &KitDir,
+    file: FileId,
+    kind: Kind,
+    rel: &str,
+    reached: &Reached,
+) -> (SourceFile, ParseOutcome<Parsed>) {
+    let (source, problem) = read_text(kit, file, rel, reached);
+    if let Some(diagnostic) = problem {
+        return (source, ParseOutcome::failed(vec![diagnostic]));
     }
     let outcome = match kind {
         Kind::Page => pages::parse(&source, file).map(Parsed::Page),
@@ -259,7 +379,7 @@ fn read_and_parse(
         Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
         Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
     };
-    Ok((source, outcome))
+    (source, outcome)
 }
 
 impl<T> ParseOutcome<T> {

@@ -12,6 +12,7 @@ mod operateur;
 mod personne;
 mod printable;
 mod reserved;
+mod templates;
 pub mod values;
 
 use crate::config::Config;
@@ -568,6 +569,7 @@ pub fn build(
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
     let layouts = forms::build_all(layouts, &mut diagnostics);
+    templates::check(&loaded.sources, &mut diagnostics);
     drop_consequences(&mut diagnostics, &loaded.dropped_fields);
     let mut kit = Kit {
         config,

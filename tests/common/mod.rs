@@ -245,3 +245,58 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
         built,
     }
 }
+
+/// Makes `link` (a path relative to the kit) a symbolic link to `target`.
+pub fn symlink(kit: &Path, link: &str, target: &Path) {
+    let full = kit.join(link);
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent).expect("create the folders");
+    }
+    std::os::unix::fs::symlink(target, &full).expect("make a symbolic link");
+}
+
+/// Runs the `carnet` binary with `args` in `dir`.
+pub fn run_carnet(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run carnet")
+}
+
+/// Builds the kit at `kit` into `out` for `profile` with [`today`].
+pub fn build(
+    kit: &Path,
+    out: &Path,
+    profile: carnet::Profile,
+) -> Result<carnet::Built, carnet::Failure> {
+    carnet::build(&carnet::BuildOptions {
+        root: kit.to_path_buf(),
+        out: out.to_path_buf(),
+        profile,
+        today: today(),
+        forms: true,
+        force: false,
+    })
+}
+
+/// Every file under `dir` (none if it does not exist), with its bytes.
+pub fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read an output file");
+                found.push((path, bytes));
+            }
+        }
+    }
+    found
+}

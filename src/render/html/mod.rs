@@ -5,12 +5,14 @@ pub mod labels;
 
 use super::{Input, Output, RenderError};
 use crate::embedded;
+use crate::source::Sources;
 use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
-use std::path::Path;
+use std::collections::BTreeMap;
 
 /// Templates and theme files for one build: the built-in ones, with the kit's
-/// files of the same name in their place. Read once, before rendering.
+/// files of the same name in their place. Taken from what the load stage
+/// read: this module reads no file.
 #[derive(Debug, Default)]
 pub struct Assets {
     /// (name, source, overridden by the kit)
@@ -20,61 +22,48 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Reads the kit's overrides from `root`/templates and `root`/themes/`theme`.
-    pub fn load(root: &Path, theme: &str) -> std::io::Result<Assets> {
-        let mut assets = Assets::default();
-        for (path, bytes) in embedded::files(&embedded::TEMPLATES) {
-            let name = path.to_string_lossy().replace('\\', "/");
-            if !name.ends_with(".html") {
+    /// The built-in templates and theme, with the kit's files loaded by the
+    /// load stage in their place: `templates/<name>.html` replaces the
+    /// built-in template of that name (or adds one), `themes/<theme>/<path>`
+    /// replaces the built-in `theme/<path>` (or adds one).
+    pub fn from_sources(sources: &Sources, theme: &str) -> Assets {
+        let mut templates: BTreeMap<String, (String, bool)> = embedded::files(&embedded::TEMPLATES)
+            .into_iter()
+            .filter_map(|(path, bytes)| {
+                let name = path.to_str()?.to_string();
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                name.ends_with(".html").then_some((name, (text, false)))
+            })
+            .collect();
+        let mut files: BTreeMap<String, Vec<u8>> = embedded::files(&embedded::THEMES)
+            .into_iter()
+            .filter_map(|(path, bytes)| {
+                let name = path.strip_prefix("default").ok()?.to_str()?;
+                Some((name.replace('\\', "/"), bytes.to_vec()))
+            })
+            .collect();
+        let theme_prefix = format!("themes/{theme}/");
+        for (_, file) in sources.iter() {
+            let Some(bytes) = file.bytes() else {
                 continue;
-            }
-            let custom = root.join("templates").join(path);
-            let (source, overridden) = if custom.is_file() {
-                (std::fs::read_to_string(&custom)?, true)
-            } else {
-                (String::from_utf8_lossy(bytes).into_owned(), false)
             };
-            assets.templates.push((name, source, overridden));
-        }
-        let default_prefix = Path::new("default");
-        for (path, bytes) in embedded::files(&embedded::THEMES) {
-            let Ok(inside) = path.strip_prefix(default_prefix) else {
-                continue;
-            };
-            let name = inside.to_string_lossy().replace('\\', "/");
-            let custom = root.join("themes").join(theme).join(inside);
-            let bytes = if custom.is_file() {
-                std::fs::read(&custom)?
-            } else {
-                bytes.to_vec()
-            };
-            assets.theme.push((name, bytes));
-        }
-        let kit_theme = root.join("themes").join(theme);
-        if theme != "default" && kit_theme.is_dir() {
-            add_extra_theme_files(&kit_theme, &kit_theme, &mut assets.theme)?;
-        }
-        Ok(assets)
-    }
-}
-
-fn add_extra_theme_files(
-    base: &Path,
-    dir: &Path,
-    theme: &mut Vec<(String, Vec<u8>)>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            add_extra_theme_files(base, &path, theme)?;
-        } else if let Ok(rel) = path.strip_prefix(base) {
-            let name = rel.to_string_lossy().replace('\\', "/");
-            if !theme.iter().any(|(n, _)| *n == name) {
-                theme.push((name, std::fs::read(&path)?));
+            if let Some(name) = file.path.strip_prefix("templates/")
+                && name.ends_with(".html")
+                && !name.contains('/')
+            {
+                templates.insert(name.to_string(), (file.text.clone(), true));
+            } else if let Some(name) = file.path.strip_prefix(&theme_prefix) {
+                files.insert(name.to_string(), bytes.to_vec());
             }
         }
+        Assets {
+            templates: templates
+                .into_iter()
+                .map(|(name, (text, kit))| (name, text, kit))
+                .collect(),
+            theme: files.into_iter().collect(),
+        }
     }
-    Ok(())
 }
 
 /// What a page shows.

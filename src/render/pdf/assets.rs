@@ -1,40 +1,46 @@
-//! Images of the forms (organisation logo, funders' logos), read and decoded
-//! once per build.
+//! Images of the forms (organisation logo, funders' logos), decoded once per
+//! build from the bytes the load stage read (this module reads no file).
 
 use super::forms::FormAssets;
 use super::typeset::{Image, ImageFormat};
 use crate::config::Config;
-use std::path::Path;
+use crate::source::Sources;
 
-fn image(root: &Path, rel: &str) -> Result<Image, String> {
-    let format = match Path::new(rel)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("png") => ImageFormat::Png,
-        Some("jpg" | "jpeg") => ImageFormat::Jpeg,
-        _ => {
-            return Err(format!(
-                "carnet.yaml : le logo « {rel} » doit être une image PNG ou JPEG (.png, .jpg)"
-            ));
-        }
+/// Decodes a logo's bytes, PNG or JPEG whatever its name says; the error
+/// says what is wrong, in French. The load stage calls it too, so that
+/// `check` rejects what a build could not use.
+pub fn decode(bytes: &[u8]) -> Result<Image, String> {
+    let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        ImageFormat::Png
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        ImageFormat::Jpeg
+    } else {
+        return Err("ce fichier n'est pas une image PNG ou JPEG".into());
     };
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| format!("carnet.yaml : impossible de lire le logo « {rel} » : {e}"))?;
-    Image::new(bytes, format)
-        .map_err(|e| format!("carnet.yaml : le logo « {rel} » n'est pas une image lisible : {e}"))
+    Image::new(bytes.to_vec(), format)
+        .map_err(|_| "cette image est abîmée ou incomplète : elle ne peut pas être lue".into())
 }
 
-/// Reads the logo and the funders' logos named in carnet.yaml.
-pub fn load(root: &Path, config: &Config) -> Result<FormAssets, String> {
-    let logo = config.logo.as_deref().map(|l| image(root, l)).transpose()?;
+/// The logo at `path` (as written in carnet.yaml), from the loaded files.
+fn logo(sources: &Sources, path: &str) -> Result<Image, String> {
+    let bytes = crate::load::kit_path(path)
+        .ok()
+        .and_then(|p| sources.find(&p))
+        .and_then(|file| sources.get(file).bytes())
+        .ok_or_else(|| format!("carnet.yaml : le logo « {path} » n'a pas été lu"))?;
+    decode(bytes).map_err(|e| format!("carnet.yaml : logo « {path} » : {e}"))
+}
+
+/// The forms' assets: the logos named in carnet.yaml, decoded from the
+/// loaded files, and the settings the forms print.
+pub fn load(sources: &Sources, config: &Config) -> Result<FormAssets, String> {
+    let logo_of = |path: &String| logo(sources, path);
+    let logo = config.logo.as_ref().map(logo_of).transpose()?;
     let funder_logos = config
         .financeurs
         .iter()
-        .filter_map(|f| f.logo.as_deref())
-        .map(|l| image(root, l))
+        .filter_map(|f| f.logo.as_ref())
+        .map(logo_of)
         .collect::<Result<_, _>>()?;
     let funder_text = config
         .financeurs
