@@ -8,6 +8,7 @@ mod derived;
 mod evenement;
 pub mod forms;
 pub(crate) mod link;
+pub mod markdown;
 mod operateur;
 mod personne;
 pub mod values;
@@ -563,6 +564,7 @@ pub fn build(
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     drop_consequences(&mut diagnostics, &loaded.dropped_fields);
     let mut kit = Kit {
