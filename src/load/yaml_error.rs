@@ -2,6 +2,9 @@
 //! which part of the text to set aside so that parsing can go on and the other
 //! problems of the same file are reported in the same run.
 
+use super::spanned::{
+    NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::link::edit_distance;
 use crate::source::{FileId, Span};
@@ -40,6 +43,9 @@ enum Shape {
 /// The diagnostic of a parse error of `text` (the whole file, or a front matter
 /// padded so that offsets are the file's).
 pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
+    if let Some(problem) = control_character(error.without_snippet(), text, file) {
+        return problem;
+    }
     let at = error_offset(error, text);
     let (message, expected, shape) = describe(error.without_snippet(), text, at);
     let end = span_end(text, at, shape);
@@ -56,6 +62,29 @@ pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
         diagnostic,
         recovery,
     }
+}
+
+/// A text value holding a control character (`"\0"`): an error at the value,
+/// which is set aside so that the rest of the file is still checked.
+fn control_character(error: &Error, text: &str, file: FileId) -> Option<Problem> {
+    let Error::SerdeInvalidValue {
+        unexpected,
+        expected,
+        ..
+    } = error
+    else {
+        return None;
+    };
+    if expected != NO_CONTROL_CHARACTER {
+        return None;
+    }
+    let (range, code) = parse_control_character_error(unexpected)?;
+    let range = range.start.min(text.len())..range.end.min(text.len());
+    let diagnostic = control_character_diagnostic(Span::new(file, range.clone()), code);
+    Some(Problem {
+        diagnostic,
+        recovery: recover_value(text, range.start),
+    })
 }
 
 /// Byte offset of the error in `text`, on a character boundary.

@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::load::records::Text;
+use crate::load::spanned::{code_point, control_character_diagnostic, is_forbidden_control};
 use crate::source::{FileId, Sources, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
@@ -77,6 +78,16 @@ pub(super) fn check_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
         for (range, url) in remote_images(&raw.record.body) {
             let span = Span::new(raw.file, offset + range.start..offset + range.end);
             diagnostics.push(remote_image(span, &url));
+        }
+        // YAML values are checked as they are read; a body is not YAML.
+        if let Some((at, c)) = raw
+            .record
+            .body
+            .char_indices()
+            .find(|&(_, c)| is_forbidden_control(c))
+        {
+            let span = Span::new(raw.file, offset + at..offset + at + c.len_utf8());
+            diagnostics.push(control_character_diagnostic(span, &code_point(c)));
         }
     }
 }

@@ -410,8 +410,10 @@ pub struct Evenement {
     pub participants: Vec<Participant>,
     /// Procedure code.
     pub procedure: Option<String>,
-    /// Report (Markdown).
+    /// Report (Markdown); it may name participants.
     pub bilan: Option<String>,
+    /// Whether the report may be published (`bilan_public: true`).
+    pub bilan_public: bool,
 }
 
 /// A participant of an event.
