@@ -350,3 +350,91 @@ fn a_bilan_is_interne_unless_the_event_says_bilan_public() {
     assert!(interne["evenements/prive.html"].contains(secret));
     assert!(interne["evenements/ouvert.html"].contains(shared));
 }
+
+// ───────────────────────── parser messages ─────────────────────────
+
+#[test]
+fn parser_limits_and_tags_are_worded_in_french_with_a_fitting_hint() {
+    let deep = format!(
+        "titre: x\ndate: \"2026-09-01\"\nparticipants:\n  - {}{}\n",
+        "[".repeat(3000),
+        "]".repeat(3000)
+    );
+    let many = format!(
+        "civilite: Mme\nnom: X\nprenom: A\nroles: [{}]\n",
+        vec!["a"; 300_000].join(", ")
+    );
+    let k = check(&[
+        ("data/evenements/profond.yaml", &deep),
+        ("data/personnes/enorme.yaml", &many),
+        (ALICE, "civilite: Mme\nnom: !!int 3\nprenom: *ailleurs\n"),
+        (
+            "data/personnes/b.yaml",
+            "civilite: M.\nnom: \"Bon\\q\"\nprenom: Jean\n",
+        ),
+    ]);
+    for d in &k.diagnostics {
+        for english in [
+            "budget",
+            "recursion",
+            "tagged",
+            "anchor",
+            "escape",
+            "breached",
+        ] {
+            assert!(!d.message.contains(english), "{}", k.dump());
+        }
+        let expected = d.expected.as_deref().unwrap_or_default();
+        assert!(!expected.contains("tabulation"), "{}", k.dump());
+    }
+    let d = k.error_at(
+        "imbriquées trop profondément",
+        "data/evenements/profond.yaml:4:260",
+    );
+    assert!(
+        d.expected
+            .as_deref()
+            .unwrap_or_default()
+            .contains("niveaux")
+    );
+    let d = k.find("fichier trop volumineux");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        k.at("fichier trop volumineux")
+            .starts_with("data/personnes/enorme.yaml:4:")
+    );
+    k.error_at("étiquette YAML « ! » inattendue", &format!("{ALICE}:2:12"));
+    k.error_at(
+        "séquence d'échappement inconnue",
+        "data/personnes/b.yaml:2:6",
+    );
+}
+
+#[test]
+fn a_bad_quoted_value_in_a_flow_list_is_highlighted_alone() {
+    let k = check(&[(
+        ALICE,
+        &alice("etudes: [{diplome: BTS, annee: \"deux mille\"}, {diplome: CAP}]\n"),
+    )]);
+    let d = k.error_at("n'est pas un nombre entier", &format!("{ALICE}:4:32"));
+    assert_eq!(k.text_of(d), "\"deux mille\"");
+    assert!(d.message.contains("« \"deux mille\" »"), "{}", d.message);
+}
+
+#[test]
+fn a_diagnostic_on_a_huge_line_quotes_a_window_of_it() {
+    let long = format!("roles: [{}chef]", "stagiaire, ".repeat(100_000));
+    let k = check(&[(ALICE, &alice(&format!("{long}\n")))]);
+    let d = k.error_at(
+        "rôle inconnu « chef »",
+        &format!("{ALICE}:4:{}", 8 + 11 * 100_000 + 1),
+    );
+    let rendered = d.render(&k.kit.sources);
+    assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+    assert!(
+        rendered.contains(&format!("{ALICE}:4:1100009")),
+        "{rendered}"
+    );
+    assert!(rendered.contains("… "), "{rendered}");
+    assert!(rendered.contains("stagiaire, chef]"), "{rendered}");
+}
