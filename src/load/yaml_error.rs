@@ -139,7 +139,7 @@ fn span_end(text: &str, at: usize, shape: Shape) -> usize {
                 quoted
             } else {
                 let without_comment = line.find(" #").map_or(line, |n| &line[..n]);
-                let in_flow = flow_depth(&text[..at].rsplit('\n').next().unwrap_or_default()) > 0;
+                let in_flow = flow_depth(text[..at].rsplit('\n').next().unwrap_or_default()) > 0;
                 let end = if in_flow {
                     without_comment
                         .find([',', ']', '}'])
