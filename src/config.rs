@@ -200,6 +200,12 @@ impl Config {
             );
         }
         let coordination = raw.coordination.as_ref().and_then(|c| {
+            let mut checker = crate::model::values::Checker { file, diagnostics };
+            // Checked even when the day is wrong, so both are reported at once.
+            let heure = match &c.heure {
+                Some(_) => checker.time(&c.heure),
+                None => Some(String::new()),
+            };
             let jour = c.jour.as_ref()?;
             let Some(weekday) = WEEKDAYS
                 .iter()
@@ -214,7 +220,7 @@ impl Config {
             Some(Coordination {
                 weekday: weekday as u32,
                 jour: WEEKDAYS[weekday].to_string(),
-                heure: text(&c.heure).unwrap_or_default(),
+                heure: heure?,
                 lieu: text(&c.lieu).unwrap_or_default(),
             })
         });

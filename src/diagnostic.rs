@@ -1,6 +1,8 @@
 //! Problems found in a kit: each with the exact span at fault, what is wrong
 //! and what is expected. Validation collects them all; nothing stops at the first.
 
+mod window;
+
 use crate::source::{Sources, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CodespanDiagnostic, Label};
 use codespan_reporting::term;
@@ -71,13 +73,20 @@ impl Diagnostic {
             Severity::Error => CodespanDiagnostic::error(),
             Severity::Warning => CodespanDiagnostic::warning(),
         };
+        let starts: Vec<(usize, usize)> = std::iter::once(self.span)
+            .chain(self.also.iter().map(|(span, _)| *span))
+            .map(|span| (span.file, span.start))
+            .collect();
+        // Long lines are quoted cut around the place at fault.
+        let files = window::Window::new(sources, &starts);
         let mut diagnostic = base.with_message(&self.message).with_labels(
             std::iter::once(Label::primary(
                 self.span.file,
-                self.span.start..self.span.end,
+                files.map(self.span.file, self.span.start..self.span.end),
             ))
             .chain(self.also.iter().map(|(span, label)| {
-                Label::secondary(span.file, span.start..span.end).with_message(label)
+                Label::secondary(span.file, files.map(span.file, span.start..span.end))
+                    .with_message(label)
             }))
             .collect(),
         );
@@ -85,7 +94,7 @@ impl Diagnostic {
             diagnostic = diagnostic.with_notes(vec![format!("attendu : {expected}")]);
         }
         let config = term::Config::default();
-        term::emit_into_string(&config, sources, &diagnostic)
+        term::emit_into_string(&config, &files, &diagnostic)
             .unwrap_or_else(|_| format!("{}: {}\n", sources.location(self.span), self.message))
     }
 

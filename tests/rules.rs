@@ -1386,7 +1386,8 @@ fn filleuls_of_a_mentor_include_current_and_former_mentees() {
 fn club_convocation_list_follows_sessions_employment_and_hand_edits() {
     let session = |mois: &str, who: &str| {
         format!(
-            "numero: 1\nmois: \"{mois}\"\nateliers:\n  - date: {mois}-10\n    cycle: 1\ninscrits:\n{}",
+            "numero: {}\nmois: \"{mois}\"\nateliers:\n  - date: {mois}-10\n    cycle: 1\ninscrits:\n{}",
+            &mois[5..].trim_start_matches('0'),
             who.split(',')
                 .map(|p| format!("  - personne: {p}\n    financement: CPF\n"))
                 .collect::<String>()

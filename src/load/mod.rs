@@ -5,8 +5,8 @@
 
 mod assets;
 pub mod either;
-pub mod kit_root;
 mod kit_dir;
+pub mod kit_root;
 pub mod layout;
 pub mod pages;
 pub mod records;

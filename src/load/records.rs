@@ -346,8 +346,10 @@ pub struct RawEvenement {
     pub participants: Option<Vec<Sp<RawParticipant>>>,
     /// Procédure suivie (code, ex. P08)
     pub procedure: Option<Text>,
-    /// Bilan (Markdown)
+    /// Bilan (Markdown, interne : il peut nommer des participants)
     pub bilan: Option<Text>,
+    /// Publier le bilan sur le site public (false par défaut)
+    pub bilan_public: Option<Sp<bool>>,
 }
 
 /// A participant of an event.

@@ -1,6 +1,7 @@
 //! [`Sp`]: a value with the byte range it was read from, so that every rule
 //! can point at the exact value at fault.
 
+use crate::diagnostic::Diagnostic;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
@@ -29,15 +30,65 @@ impl Sp<String> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+/// What a text value must be, when it holds a control character: the parse
+/// error says so, and the loader words it for the user.
+pub const NO_CONTROL_CHARACTER: &str =
+    "du texte sans caractère de contrôle (seuls la tabulation et le retour à la ligne sont permis)";
+
+/// Whether a character may not appear in any text carnet writes out: control
+/// characters other than tab and newline (`"\0"`, `"\x1b"`, `"\r"`, `"\u0085"`…).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The error of a control character (its code, `U+0000`) in a text at `span`.
+pub fn control_character_diagnostic(span: crate::source::Span, code: &str) -> Diagnostic {
+    Diagnostic::error(
+        span,
+        format!("caractère de contrôle invisible ({code}) dans le texte"),
+    )
+    .expected(NO_CONTROL_CHARACTER)
+}
+
+/// `U+0000` for a character.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// A parse error can carry no span of its own: the value's byte range and the
+/// character travel in its « unexpected » text, `start..end U+XXXX`.
+fn control_character_error<E: serde::de::Error>(range: &Range<usize>, c: char) -> E {
+    let unexpected = format!("{}..{} {}", range.start, range.end, code_point(c));
+    E::invalid_value(
+        serde::de::Unexpected::Other(&unexpected),
+        &NO_CONTROL_CHARACTER,
+    )
+}
+
+/// The value's byte range and the character's code (`U+0000`) of an error made
+/// by [`control_character_error`], as serde renders its « unexpected » text.
+pub(crate) fn parse_control_character_error(unexpected: &str) -> Option<(Range<usize>, &str)> {
+    let (range, code) = unexpected.split_once(' ')?;
+    let (start, end) = range.split_once("..")?;
+    Some((start.parse().ok()?..end.parse().ok()?, code))
+}
+
+impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        // Every text value of every record goes through here: the one place
+        // where a control character is refused, before it can reach an output.
         let span = spanned.referenced.span();
         let start = span.byte_offset().unwrap_or(0) as usize;
         let len = span.byte_len().unwrap_or(0) as usize;
+        let range = start..start + len;
+        let text = (&spanned.value as &dyn std::any::Any).downcast_ref::<String>();
+        if let Some(c) = text.and_then(|t| t.chars().find(|&c| is_forbidden_control(c))) {
+            return Err(control_character_error(&range, c));
+        }
         Ok(Sp {
             value: spanned.value,
-            range: start..start + len,
+            range,
         })
     }
 }

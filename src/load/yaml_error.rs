@@ -2,6 +2,9 @@
 //! which part of the text to set aside so that parsing can go on and the other
 //! problems of the same file are reported in the same run.
 
+use super::spanned::{
+    NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::link::edit_distance;
 use crate::source::{FileId, Span};
@@ -40,6 +43,9 @@ enum Shape {
 /// The diagnostic of a parse error of `text` (the whole file, or a front matter
 /// padded so that offsets are the file's).
 pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
+    if let Some(problem) = control_character(error.without_snippet(), text, file) {
+        return problem;
+    }
     let at = error_offset(error, text);
     let (message, expected, shape) = describe(error.without_snippet(), text, at);
     let end = span_end(text, at, shape);
@@ -56,6 +62,29 @@ pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
         diagnostic,
         recovery,
     }
+}
+
+/// A text value holding a control character (`"\0"`): an error at the value,
+/// which is set aside so that the rest of the file is still checked.
+fn control_character(error: &Error, text: &str, file: FileId) -> Option<Problem> {
+    let Error::SerdeInvalidValue {
+        unexpected,
+        expected,
+        ..
+    } = error
+    else {
+        return None;
+    };
+    if expected != NO_CONTROL_CHARACTER {
+        return None;
+    }
+    let (range, code) = parse_control_character_error(unexpected)?;
+    let range = range.start.min(text.len())..range.end.min(text.len());
+    let diagnostic = control_character_diagnostic(Span::new(file, range.clone()), code);
+    Some(Problem {
+        diagnostic,
+        recovery: recover_value(text, range.start),
+    })
 }
 
 /// Byte offset of the error in `text`, on a character boundary.
@@ -98,14 +127,28 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// End of the highlighted range: the key, the value, or at least one character.
+/// A quoted value ends at its closing quote, and a value inside `[…]` or `{…}`
+/// at the next `,` or closing bracket, not at the end of the line.
 fn span_end(text: &str, at: usize, shape: Shape) -> usize {
     let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     let line = &text[at..line_end];
     let len = match shape {
         Shape::Key => line.find(':').unwrap_or(line.len()),
         Shape::Value | Shape::Syntax => {
-            let without_comment = line.find(" #").map_or(line, |n| &line[..n]);
-            without_comment.trim_end().len()
+            if let Some(quoted) = quoted_len(line) {
+                quoted
+            } else {
+                let without_comment = line.find(" #").map_or(line, |n| &line[..n]);
+                let in_flow = flow_depth(text[..at].rsplit('\n').next().unwrap_or_default()) > 0;
+                let end = if in_flow {
+                    without_comment
+                        .find([',', ']', '}'])
+                        .unwrap_or(without_comment.len())
+                } else {
+                    without_comment.len()
+                };
+                without_comment[..end].trim_end().len()
+            }
         }
     };
     let len = line[..len].trim_end().len();
@@ -118,6 +161,50 @@ fn span_end(text: &str, at: usize, shape: Shape) -> usize {
             .next()
             .map_or(at, |c| at + c.len_utf8())
     }
+}
+
+/// Length of a quoted scalar starting `line`, closing quote included, when it
+/// closes on this line: `"…"` with `\"` escapes, `'…'` with `''` for a quote.
+fn quoted_len(line: &str) -> Option<usize> {
+    let quote = line.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let mut chars = line.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// How many `[` or `{` are still open at the end of `before` (quotes skipped).
+fn flow_depth(before: &str) -> usize {
+    let mut depth = 0usize;
+    let mut rest = before;
+    while let Some(c) = rest.chars().next() {
+        if matches!(c, '"' | '\'') {
+            match quoted_len(rest) {
+                Some(len) => {
+                    rest = &rest[len..];
+                    continue;
+                }
+                None => break,
+            }
+        }
+        match c {
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    depth
 }
 
 /// The scalar written at `at`, for messages.
@@ -238,6 +325,78 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
             Some("des crochets, accolades et guillemets refermés".into()),
             Shape::Syntax,
         ),
+        Error::Budget { breach, .. } => {
+            let (message, expected) = budget_in_french(breach);
+            (message.into(), Some(expected.into()), Shape::Syntax)
+        }
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => {
+            let (message, expected) = ALIASES;
+            (message.into(), Some(expected.into()), Shape::Syntax)
+        }
+        Error::UnknownAnchor { .. } => {
+            let (message, expected) = UNKNOWN_ANCHOR;
+            (message.into(), Some(expected.into()), Shape::Value)
+        }
+        Error::TaggedScalarCannotDeserializeIntoString { .. }
+        | Error::UnsupportedTag { .. }
+        | Error::TaggedEnumMismatch { .. }
+        | Error::InvalidBinaryBase64 { .. }
+        | Error::BinaryNotUtf8 { .. }
+        | Error::BytesNotSupportedMissingBinaryTag { .. } => {
+            let (message, expected) = TAG;
+            (message.into(), Some(expected.into()), Shape::Value)
+        }
+        Error::MergeValueNotMapOrSeqOfMaps { .. } | Error::MergeKeyNotAllowed { .. } => {
+            let (message, expected) = MERGE;
+            (message.into(), Some(expected.into()), Shape::Value)
+        }
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            format!("valeur inconnue « {variant} »"),
+            Some(format!("un de : {}", expected.join(", "))),
+            Shape::Value,
+        ),
+        Error::SerdeMissingField { field, .. } => (
+            format!("champ obligatoire manquant « {field} »"),
+            None,
+            Shape::Syntax,
+        ),
+        Error::SerdeInvalidLength { len, expected, .. } => (
+            format!("nombre d'éléments inattendu ({len})"),
+            Some(expected_in_french(expected)),
+            Shape::Value,
+        ),
+        Error::UnexpectedSequenceEnd { .. }
+        | Error::UnexpectedMappingEnd { .. }
+        | Error::ContainerEndMismatch { .. }
+        | Error::UnexpectedContainerEndWhileReadingKeyNode { .. }
+        | Error::UnexpectedContainerEndWhileSkippingNode { .. } => {
+            let (message, expected) = BRACKETS;
+            (message.into(), Some(expected.into()), Shape::Syntax)
+        }
+        Error::FoldedBlockScalarMustIndentContent { .. } => {
+            let (message, expected) = BLOCK_SCALAR;
+            (message.into(), Some(expected.into()), Shape::Syntax)
+        }
+        Error::QuotingRequired { value, .. } => (
+            format!("« {value} » doit être écrit entre guillemets"),
+            Some(format!("\"{value}\"")),
+            Shape::Value,
+        ),
+        Error::NonFiniteFloat { value, .. } => (
+            format!("« {value} » n'est pas un nombre utilisable"),
+            Some("un nombre écrit en chiffres".into()),
+            Shape::Value,
+        ),
+        Error::IndentationError { .. } => (
+            "indentation incorrecte".into(),
+            Some(INDENTATION.into()),
+            Shape::Syntax,
+        ),
         other => {
             let raw = plain_message(other);
             let (message, expected) = syntax_in_french(&raw);
@@ -282,55 +441,180 @@ fn plain_message(error: &Error) -> String {
     }
 }
 
-/// French wording of the YAML scanner's common complaints.
+const INDENTATION: &str = "une indentation régulière, avec des espaces (pas de tabulations)";
+
+/// What a well-formed YAML record looks like, for complaints that fit no other hint.
+const WELL_FORMED: &str = "des lignes « champ: valeur », des listes « - valeur », \
+     guillemets, crochets et accolades refermés";
+
+const DEPTH: (&str, &str) = (
+    "listes ou tables imbriquées trop profondément",
+    "quelques niveaux d'imbrication au plus, comme dans les exemples du README",
+);
+const SIZE: (&str, &str) = (
+    "fichier trop volumineux : la limite de lecture est dépassée",
+    "un fichier par fiche, sans listes de centaines de milliers de valeurs",
+);
+const ALIASES: (&str, &str) = (
+    "trop d'ancres (&) ou d'alias (*) YAML : le fichier se démultiplie à la lecture",
+    "les valeurs écrites en entier, sans & ni *",
+);
+const UNKNOWN_ANCHOR: (&str, &str) = (
+    "alias « * » sans ancre « & » correspondante",
+    "la valeur écrite en entier (entre guillemets si elle commence par * ou &)",
+);
+const TAG: (&str, &str) = (
+    "étiquette YAML « ! » inattendue devant la valeur",
+    "la valeur seule, sans « ! » devant (entre guillemets si elle commence par !)",
+);
+const MERGE: (&str, &str) = (
+    "clé de fusion « << » mal employée",
+    "les champs écrits en entier, sans « << »",
+);
+const BRACKETS: (&str, &str) = (
+    "crochet ou accolade mal appariés",
+    "des [ ] et { } qui vont par paires, sur la même valeur",
+);
+const BLOCK_SCALAR: (&str, &str) = (
+    "texte sur plusieurs lignes (| ou >) mal écrit",
+    "| ou > seul en fin de ligne, puis les lignes du texte plus indentées que le champ",
+);
+const ESCAPE: (&str, &str) = (
+    "séquence d'échappement inconnue entre guillemets doubles (\\…)",
+    "\\\\ pour une barre oblique inverse, ou la valeur entre guillemets simples '…'",
+);
+
+/// French wording of a resource limit of the parser.
+fn budget_in_french(breach: &serde_saphyr::budget::BudgetBreach) -> (&'static str, &'static str) {
+    use serde_saphyr::budget::BudgetBreach;
+    match breach {
+        BudgetBreach::Depth { .. } => DEPTH,
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::AliasAnchorRatio { .. }
+        | BudgetBreach::MergeKeys { .. } => ALIASES,
+        BudgetBreach::SequenceUnbalanced => BRACKETS,
+        _ => SIZE,
+    }
+}
+
+/// French wording of the YAML scanner's and parser's complaints.
 fn syntax_in_french(raw: &str) -> (String, Option<String>) {
-    let indentation = "une indentation régulière, avec des espaces (pas de tabulations)";
-    let known: [(&str, &str, &str); 8] = [
+    let known: [(&str, (&str, &str)); 27] = [
         (
             "mapping values are not allowed",
-            "« : » inattendu : indentation incorrecte, ou texte à mettre entre guillemets",
-            indentation,
+            (
+                "« : » inattendu : indentation incorrecte, ou texte à mettre entre guillemets",
+                INDENTATION,
+            ),
         ),
         (
             "unclosed quote",
-            "guillemet jamais refermé",
-            "le même guillemet (\" ou ') à la fin de la valeur",
+            (
+                "guillemet jamais refermé",
+                "le même guillemet (\" ou ') à la fin de la valeur",
+            ),
         ),
         (
             "did not find expected key",
-            "ligne mal alignée : un champ était attendu ici",
-            indentation,
+            (
+                "ligne mal alignée : un champ était attendu ici",
+                INDENTATION,
+            ),
         ),
         (
             "cannot start any token",
-            "caractère inattendu (tabulation ?)",
-            indentation,
+            ("caractère inattendu (tabulation ?)", INDENTATION),
         ),
-        ("tab", "tabulation dans l'indentation", indentation),
+        ("tab", ("tabulation dans l'indentation", INDENTATION)),
         (
             "did not find expected ',' or ']'",
-            "liste entre crochets jamais refermée",
-            "[a, b] avec le crochet fermant",
+            (
+                "liste entre crochets jamais refermée",
+                "[a, b] avec le crochet fermant",
+            ),
+        ),
+        (
+            "expected ',' or ']'",
+            (
+                "liste entre crochets jamais refermée",
+                "[a, b] avec le crochet fermant",
+            ),
         ),
         (
             "did not find expected ',' or '}'",
-            "table entre accolades jamais refermée",
-            "{a: 1, b: 2} avec l'accolade fermante",
+            (
+                "table entre accolades jamais refermée",
+                "{a: 1, b: 2} avec l'accolade fermante",
+            ),
         ),
         (
             "did not find expected node content",
-            "valeur manquante ou mal placée",
-            indentation,
+            ("valeur manquante ou mal placée", INDENTATION),
         ),
+        ("recursion limit exceeded", DEPTH),
+        ("unknown anchor", UNKNOWN_ANCHOR),
+        ("while scanning an anchor or alias", UNKNOWN_ANCHOR),
+        ("merge", MERGE),
+        ("tag", TAG),
+        ("handle wasn't declared", TAG),
+        ("bracket", BRACKETS),
+        ("escape", ESCAPE),
+        ("hexadecimal", ESCAPE),
+        ("surrogate", ESCAPE),
+        ("block scalar", BLOCK_SCALAR),
+        (
+            "BOM must not appear",
+            (
+                "caractère invisible (BOM) au milieu du fichier",
+                "retirer le caractère invisible au début de cette ligne (réenregistrer en UTF-8 sans BOM)",
+            ),
+        ),
+        (
+            "trailing content after",
+            (
+                "du texte suit le guillemet fermant",
+                "toute la valeur entre les guillemets",
+            ),
+        ),
+        (
+            "comments must be separated",
+            (
+                "« # » collé au texte",
+                "une espace avant « # » pour un commentaire, ou la valeur entre guillemets",
+            ),
+        ),
+        (
+            "document indicator",
+            (
+                "ligne « --- » ou « ... » au milieu d'une valeur",
+                "la valeur entre guillemets, ou sans ligne « --- »",
+            ),
+        ),
+        (
+            "directive",
+            (
+                "directive YAML « % » inattendue",
+                "pas de ligne commençant par « % » (entre guillemets si c'est du texte)",
+            ),
+        ),
+        (
+            "is only valid inside a block",
+            (
+                "« - » inattendu ici",
+                "une liste « - » sur ses propres lignes, indentée sous son champ",
+            ),
+        ),
+        ("indentation", ("indentation incorrecte", INDENTATION)),
     ];
-    for (needle, message, expected) in known {
+    for (needle, (message, expected)) in known {
         if raw.contains(needle) {
             return (message.to_string(), Some(expected.to_string()));
         }
     }
     (
-        format!("YAML invalide : {raw}"),
-        Some(indentation.to_string()),
+        format!("YAML illisible à cet endroit (détail : {raw})"),
+        Some(WELL_FORMED.to_string()),
     )
 }
 

@@ -50,17 +50,59 @@ pub(super) fn build_sessions(
         Target::Session,
         diagnostics,
     );
-    loaded
-        .sessions
-        .iter()
-        .filter_map(|raw| {
-            let mut c = Checker {
-                file: raw.file,
-                diagnostics,
-            };
-            build_session(raw, &from_people, resolver, today, &mut c)
-        })
-        .collect()
+    let mut sessions = Vec::with_capacity(loaded.sessions.len());
+    let mut first_of_month: HashMap<Month, Span> = HashMap::new();
+    let mut first_of_numero: HashMap<u32, Span> = HashMap::new();
+    for raw in &loaded.sessions {
+        let mut c = Checker {
+            file: raw.file,
+            diagnostics,
+        };
+        let Some(session) = build_session(raw, &from_people, resolver, today, &mut c) else {
+            continue;
+        };
+        if let Some(mois) = &raw.record.mois {
+            unique(
+                &mut c,
+                &mut first_of_month,
+                session.mois,
+                &mois.range,
+                "le mois",
+            );
+        }
+        if let (Some(n), Some(numero)) = (session.numero, &raw.record.numero) {
+            unique(&mut c, &mut first_of_numero, n, &numero.range, "le numéro");
+        }
+        sessions.push(session);
+    }
+    sessions
+}
+
+/// Two sessions cannot share a month or a number: the second one written
+/// (in file order) is an error pointing back at the first.
+fn unique<K: std::hash::Hash + Eq + std::fmt::Display>(
+    c: &mut Checker,
+    seen: &mut HashMap<K, Span>,
+    key: K,
+    range: &std::ops::Range<usize>,
+    what: &str,
+) {
+    let here = Span::new(c.file, range.clone());
+    match seen.get(&key) {
+        Some(&first) => c.diagnostics.push(
+            Diagnostic::error(
+                here,
+                format!("{what} {key} est déjà celui d'une autre session"),
+            )
+            .expected(format!(
+                "{what} propre à cette session (une session par mois, un numéro chacune)"
+            ))
+            .also_at(first, format!("{what} {key} est déjà pris ici")),
+        ),
+        None => {
+            seen.insert(key, here);
+        }
+    }
 }
 
 fn build_session(
@@ -628,15 +670,15 @@ fn ateliers(
             continue;
         };
         if let Some(mois) = mois {
-            let (first, last, expected) = match kind {
+            let (last, outside, expected) = match kind {
                 ActivityKind::Session => (
-                    mois.first_day(),
                     mois.last_day(),
+                    "hors du mois de la session",
                     format!("une date du mois {mois}"),
                 ),
                 ActivityKind::Club => (
-                    mois.first_day(),
                     mois.next().last_day(),
+                    "hors des deux mois du club",
                     format!(
                         "une date entre le {} et le {} (les deux mois du club)",
                         mois.first_day(),
@@ -644,24 +686,12 @@ fn ateliers(
                     ),
                 ),
             };
-            if date < first || date > last {
-                match kind {
-                    ActivityKind::Club => c.error(
-                        date_text,
-                        format!("l'atelier du {date} tombe hors des deux mois du club"),
-                        expected,
-                    ),
-                    ActivityKind::Session => {
-                        let span = c.span(date_text);
-                        c.diagnostics.push(
-                            Diagnostic::warning(
-                                span,
-                                format!("l'atelier du {date} tombe hors du mois de la session"),
-                            )
-                            .expected(expected),
-                        );
-                    }
-                }
+            if date < mois.first_day() || date > last {
+                c.error(
+                    date_text,
+                    format!("l'atelier du {date} tombe {outside}"),
+                    expected,
+                );
             }
         }
         let cycle = match (&raw.cycle, kind) {

@@ -41,25 +41,6 @@ pub(super) fn build_all(
         .collect()
 }
 
-fn time(c: &mut Checker, value: &Option<Text>) -> Option<String> {
-    let value = value.as_ref()?;
-    let text = value.text();
-    let valid = text.len() == 5
-        && text.as_bytes()[2] == b':'
-        && text[..2].parse::<u32>().is_ok_and(|h| h < 24)
-        && text[3..].parse::<u32>().is_ok_and(|m| m < 60);
-    if valid {
-        Some(text.to_string())
-    } else {
-        c.error(
-            value,
-            format!("heure mal écrite « {text} »"),
-            "une heure HH:MM entre guillemets, par exemple \"14:00\"",
-        );
-        None
-    }
-}
-
 fn build_one(
     raw: &RawFile<RawEvenement>,
     resolver: &Resolver,
@@ -88,8 +69,8 @@ fn build_one(
             String::new()
         }
     };
-    let heure_debut = time(c, &r.heure_debut);
-    let heure_fin = time(c, &r.heure_fin);
+    let heure_debut = c.time(&r.heure_debut);
+    let heure_fin = c.time(&r.heure_fin);
     if let (Some(d), Some(f), Some(fin)) = (&heure_debut, &heure_fin, &r.heure_fin)
         && f < d
     {
@@ -187,5 +168,6 @@ fn build_one(
         participants,
         procedure: opt_text(&r.procedure),
         bilan: opt_text(&r.bilan),
+        bilan_public: r.bilan_public.as_ref().is_some_and(|b| b.value),
     })
 }

@@ -8,6 +8,7 @@ mod derived;
 mod evenement;
 pub mod forms;
 pub(crate) mod link;
+pub mod markdown;
 mod operateur;
 mod personne;
 mod printable;
@@ -412,8 +413,10 @@ pub struct Evenement {
     pub participants: Vec<Participant>,
     /// Procedure code.
     pub procedure: Option<String>,
-    /// Report (Markdown).
+    /// Report (Markdown); it may name participants.
     pub bilan: Option<String>,
+    /// Whether the report may be published (`bilan_public: true`).
+    pub bilan_public: bool,
 }
 
 /// A participant of an event.
@@ -568,6 +571,7 @@ pub fn build(
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
     drop_consequences(&mut diagnostics, &loaded.dropped_fields);

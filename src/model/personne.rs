@@ -161,7 +161,19 @@ fn build_one(
         .as_ref()
         .map(|s| Situation {
             emploi: s.emploi.as_ref().is_some_and(|e| e.value),
-            depuis: c.opt_date(&s.depuis),
+            depuis: match &s.depuis {
+                // Unlike a mentorship's `fin`, nothing means « cleared » here.
+                Some(d) if d.text().is_empty() => {
+                    c.empty(
+                        d,
+                        "situation.depuis",
+                        "une date AAAA-MM-JJ, ou pas de ligne depuis",
+                    );
+                    None
+                }
+                Some(d) => c.date(d),
+                None => None,
+            },
             commentaire: opt_text(&s.commentaire),
         })
         .unwrap_or_default();

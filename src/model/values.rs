@@ -136,6 +136,15 @@ impl Checker<'_> {
         );
     }
 
+    /// Records that the field `field`, written as `value`, is empty.
+    pub fn empty(&mut self, value: &Text, field: &str, expected: &str) {
+        self.error(
+            value,
+            format!("{EMPTY_PREFIX}{field}{EMPTY_SUFFIX}"),
+            expected,
+        );
+    }
+
     /// A required text field, trimmed and non-empty.
     pub fn required(
         &mut self,
@@ -144,10 +153,18 @@ impl Checker<'_> {
         expected: &str,
     ) -> Option<String> {
         match value {
+            Some(v) if !v.text().is_empty() && v.text().chars().all(is_invisible) => {
+                self.error(
+                    v,
+                    format!("le champ « {field} » ne contient que des caractères invisibles"),
+                    expected,
+                );
+                None
+            }
             // `~` is YAML's way of writing nothing.
             Some(v) if !v.text().is_empty() && v.text() != "~" => Some(v.text().to_string()),
             Some(v) => {
-                self.error(v, format!("{EMPTY_PREFIX}{field}{EMPTY_SUFFIX}"), expected);
+                self.empty(v, field, expected);
                 None
             }
             None => {
@@ -235,28 +252,102 @@ impl Checker<'_> {
         }
     }
 
-    /// An email address (something@domain.tld).
+    /// An email address: exactly one address, nothing a mail link could read
+    /// as a second recipient or a header (`a@x.fr?cc=autre@y.fr`).
     pub fn email(&mut self, value: &Option<Text>) -> Option<String> {
         let value = value.as_ref().filter(|v| !v.text().is_empty())?;
         let text = value.text();
-        let valid = text.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !text.contains(char::is_whitespace)
-        });
+        match email_problem(text) {
+            None => Some(text.to_string()),
+            Some(problem) => {
+                self.error(
+                    value,
+                    format!("adresse électronique invalide « {text} » : {problem}"),
+                    "une seule adresse, par exemple prenom.nom@exemple.fr",
+                );
+                None
+            }
+        }
+    }
+
+    /// A time `HH:MM` (00–23, 00–59).
+    pub fn time(&mut self, value: &Option<Text>) -> Option<String> {
+        let value = value.as_ref()?;
+        let text = value.text();
+        let valid = text.len() == 5
+            && text.as_bytes()[2] == b':'
+            && text[..2].bytes().all(|b| b.is_ascii_digit())
+            && text[3..].bytes().all(|b| b.is_ascii_digit())
+            && text[..2].parse::<u32>().is_ok_and(|h| h < 24)
+            && text[3..].parse::<u32>().is_ok_and(|m| m < 60);
         if valid {
             Some(text.to_string())
         } else {
             self.error(
                 value,
-                format!("adresse électronique invalide « {text} »"),
-                "une adresse comme prenom.nom@exemple.fr",
+                format!("heure mal écrite « {text} »"),
+                "une heure HH:MM entre guillemets (00:00 à 23:59), par exemple \"14:00\"",
             );
             None
         }
     }
+}
+
+/// What makes `text` something other than one email address, if anything.
+/// Only letters, digits and `. _ - +` are accepted around a single `@`, so that
+/// nothing can add a recipient or a header to a `mailto:` link (`?`, `&`, `,`,
+/// `;`, `%`, spaces, `<>`, quotes, control characters).
+fn email_problem(text: &str) -> Option<String> {
+    let ats = text.matches('@').count();
+    if ats != 1 {
+        return Some(if ats == 0 {
+            "il manque « @ »".into()
+        } else {
+            "plusieurs « @ » : une seule adresse est permise".into()
+        });
+    }
+    let (local, domain) = text.split_once('@')?;
+    let allowed = |c: char, extra: &str| c.is_alphanumeric() || extra.contains(c);
+    if let Some(c) = local
+        .chars()
+        .find(|&c| !allowed(c, "._-+"))
+        .or_else(|| domain.chars().find(|&c| !allowed(c, ".-")))
+    {
+        let shown = if c.is_whitespace() {
+            "espace".to_string()
+        } else if c.is_control() {
+            "caractère de contrôle".to_string()
+        } else {
+            format!("« {c} »")
+        };
+        return Some(format!("caractère interdit ({shown})"));
+    }
+    if local.is_empty() {
+        return Some("rien avant « @ »".into());
+    }
+    if !domain.contains('.') || domain.split('.').any(str::is_empty) {
+        return Some("le domaine après « @ » doit être comme exemple.fr".into());
+    }
+    None
+}
+
+/// Whether a character shows nothing: spaces, zero-width characters, the soft
+/// hyphen, the byte order mark, fillers. A name made only of these is empty.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{FEFF}'
+                | '\u{00AD}'
+                | '\u{034F}'
+                | '\u{180E}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+        )
 }
 
 /// Trimmed text of an optional value, `None` when absent or blank.

@@ -1,7 +1,12 @@
 //! Markdown typed by staff (interview reports, event reviews, pages) to HTML.
-//! Raw HTML in the source is shown as text, never passed through.
+//! Raw HTML in the source is shown as text, never passed through. An image
+//! with a remote address is never loaded: it is shown as a link to that
+//! address (its alt text as the link text), so that opening a page makes no
+//! request outside the site. Links that leave the site carry
+//! `rel="noopener noreferrer"`.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use crate::model::markdown::{OPTIONS, is_absolute_url};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 /// Whether a link target is harmless (web, mail, phone, or relative).
 fn safe_url(url: &str) -> bool {
@@ -26,50 +31,131 @@ fn below(level: HeadingLevel, parent: u8) -> HeadingLevel {
     HeadingLevel::try_from(usize::from(wanted)).unwrap_or(HeadingLevel::H6)
 }
 
+/// The opening `<a …>` of a link: harmful targets become `#`, and a target
+/// outside the site gets `rel="noopener noreferrer"` (no referrer sent, no
+/// access to this page from the one opened). pulldown-cmark writes the tag, so
+/// the address and title are escaped by it.
+fn open_link<'a>(
+    link_type: pulldown_cmark::LinkType,
+    dest_url: CowStr<'a>,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+) -> Event<'a> {
+    let dest_url = if safe_url(&dest_url) {
+        dest_url
+    } else {
+        CowStr::Borrowed("#")
+    };
+    let remote = is_absolute_url(&dest_url);
+    let tag = Event::Start(Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        id,
+    });
+    if !remote {
+        return tag;
+    }
+    let mut open = String::new();
+    html::push_html(&mut open, std::iter::once(tag));
+    match open.strip_suffix('>') {
+        Some(start) => Event::Html(format!("{start} rel=\"noopener noreferrer\">").into()),
+        None => Event::Html(open.into()),
+    }
+}
+
+/// What an open link or image became, to close it the same way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// A link, rendered.
+    Link,
+    /// A local image, rendered.
+    Image,
+    /// A remote image, rendered as a link.
+    ImageAsLink,
+    /// A link or image inside another one: only its text is kept (a link
+    /// cannot hold another, an image's alt text holds no markup).
+    TextOnly,
+}
+
 /// Renders Markdown shown under a heading of level `parent` (0: none): its
 /// headings start one level below. Any HTML tag typed by the user is escaped.
 pub fn to_html_below(markdown: &str, parent: u8) -> String {
-    let parser = Parser::new_ext(
-        markdown,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    )
-    .map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: CowStr::Borrowed("#"),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: CowStr::Borrowed("#"),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: below(level, parent),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(below(level, parent))),
-        other => other,
+    let mut open: Vec<Open> = Vec::new();
+    let parser = Parser::new_ext(markdown, OPTIONS).filter_map(|event| {
+        let in_link = open
+            .iter()
+            .any(|o| matches!(o, Open::Link | Open::ImageAsLink));
+        let in_image = open
+            .iter()
+            .any(|o| matches!(o, Open::Image | Open::ImageAsLink));
+        Some(match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(Tag::Link { .. }) if in_link || in_image => {
+                open.push(Open::TextOnly);
+                return None;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                open.push(Open::Link);
+                open_link(link_type, dest_url, title, id)
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if is_absolute_url(&dest_url) && (in_link || in_image) =>
+            {
+                open.push(Open::TextOnly);
+                return None;
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_absolute_url(&dest_url) => {
+                open.push(Open::ImageAsLink);
+                open_link(link_type, dest_url, title, id)
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                open.push(Open::Image);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: if safe_url(&dest_url) {
+                        dest_url
+                    } else {
+                        CowStr::Borrowed("#")
+                    },
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => match open.pop()? {
+                Open::TextOnly => return None,
+                Open::Image => Event::End(TagEnd::Image),
+                Open::Link | Open::ImageAsLink => Event::End(TagEnd::Link),
+            },
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: below(level, parent),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(below(level, parent))),
+            other => other,
+        })
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
@@ -101,5 +187,38 @@ mod tests {
         assert!(!html.contains("<h1"));
         let deep = super::to_html_below("# Titre", 5);
         assert!(deep.contains("<h6>Titre</h6>"));
+    }
+
+    #[test]
+    fn remote_images_become_links_and_local_ones_stay_images() {
+        let html = to_html(
+            "![pixel](https://t.example/p.png \"t\") ![plan](images/plan.png) ![x](//t.example/q.png)",
+        );
+        assert!(!html.contains("<img src=\"https:"), "{html}");
+        assert!(!html.contains("<img src=\"//"), "{html}");
+        assert!(
+            html.contains(
+                "<a href=\"https://t.example/p.png\" title=\"t\" rel=\"noopener noreferrer\">pixel</a>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"images/plan.png\" alt=\"plan\""),
+            "{html}"
+        );
+        assert!(html.contains(">x</a>"), "{html}");
+    }
+
+    #[test]
+    fn a_remote_image_inside_a_link_keeps_its_text_only() {
+        let html =
+            to_html("[![logo](https://t.example/l.png)](https://exemple.fr) [ici](page.html)");
+        assert!(!html.contains("<img"), "{html}");
+        assert_eq!(html.matches("<a ").count(), 2, "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer\">logo</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"page.html\">ici</a>"), "{html}");
     }
 }

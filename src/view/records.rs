@@ -195,7 +195,7 @@ pub struct EventView {
     pub presents: usize,
     /// Procedure code.
     pub procedure: Option<String>,
-    /// Review, as safe HTML.
+    /// Review, as safe HTML (public profile: only with `bilan_public: true`).
     pub bilan_html: Option<String>,
     /// Files this page was made from.
     #[serde(skip)]
@@ -407,7 +407,12 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                 },
                 presents: e.participants.iter().filter(|p| p.present).count(),
                 procedure: e.procedure.clone(),
-                bilan_html: e.bilan.as_deref().map(|m| to_html_below(m, 2)),
+                // A bilan can name participants: public only when the event says so.
+                bilan_html: e
+                    .bilan
+                    .as_deref()
+                    .filter(|_| internal || e.bilan_public)
+                    .map(|m| to_html_below(m, 2)),
                 inputs,
             }
         })

@@ -235,7 +235,9 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
         force: false,
     })
     .unwrap_or_else(|e| match e {
-        carnet::Failure::Io(m) | carnet::Failure::Template(m) | carnet::Failure::Refused(m) => panic!("{m}"),
+        carnet::Failure::Io(m) | carnet::Failure::Template(m) | carnet::Failure::Refused(m) => {
+            panic!("{m}")
+        }
         carnet::Failure::Invalid { report, .. } => panic!("{report}"),
     });
     BuiltKit {
