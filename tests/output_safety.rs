@@ -4,6 +4,8 @@
 //! public one; a swap never leaves the site missing; an interrupted build
 //! leaves no copy of the data behind.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -35,25 +37,6 @@ fn small_kit(dir: &Path) -> PathBuf {
     )
     .expect("write");
     kit
-}
-
-/// Every file under `dir` with its content, to prove a folder was not touched.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("list") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).expect("read");
-                files.push((path, bytes));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 fn staging_folders(dir: &Path) -> Vec<String> {
@@ -107,7 +90,7 @@ fn the_kit_its_sources_and_files_are_never_an_output() {
     let kit = small_kit(dir.path());
     std::fs::create_dir_all(kit.join("templates")).expect("mkdir");
     std::fs::write(dir.path().join("notes.txt"), "à garder").expect("write");
-    let before = snapshot(dir.path());
+    let before = common::files_under(dir.path());
     for out in [
         ".",
         "data",
@@ -138,7 +121,11 @@ fn the_kit_its_sources_and_files_are_never_an_output() {
             );
         }
     }
-    assert_eq!(snapshot(dir.path()), before, "nothing was touched");
+    assert_eq!(
+        common::files_under(dir.path()),
+        before,
+        "nothing was touched"
+    );
 }
 
 #[test]
@@ -185,7 +172,7 @@ fn the_internal_site_has_its_own_folder_and_never_replaces_the_public_one() {
     let kit = small_kit(dir.path());
     let public = carnet(&["build", "--sans-pdf"], &kit);
     assert_eq!(public.status.code(), Some(0), "{}", stderr(&public));
-    let published = snapshot(&kit.join("public"));
+    let published = common::files_under(&kit.join("public"));
 
     let interne = carnet(&["build", "--sans-pdf", "--profile", "interne"], &kit);
     assert_eq!(interne.status.code(), Some(0), "{}", stderr(&interne));
@@ -220,7 +207,7 @@ fn the_internal_site_has_its_own_folder_and_never_replaces_the_public_one() {
             stderr(&refused)
         );
     }
-    assert_eq!(snapshot(&kit.join("public")), published);
+    assert_eq!(common::files_under(&kit.join("public")), published);
     let forced = carnet(
         &[
             "build",
@@ -348,7 +335,7 @@ fn an_interrupted_build_leaves_the_previous_site_and_no_staging_folder() {
     }
     let first = carnet(&["build", "--sans-pdf"], &kit);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    let before = snapshot(&kit.join("public"));
+    let before = common::files_under(&kit.join("public"));
 
     let child = Command::new(env!("CARGO_BIN_EXE_carnet"))
         .args([
@@ -390,7 +377,7 @@ fn an_interrupted_build_leaves_the_previous_site_and_no_staging_folder() {
         staging_folders(&kit)
     );
     assert_eq!(
-        snapshot(&kit.join("public")),
+        common::files_under(&kit.join("public")),
         before,
         "the previous site is intact"
     );

@@ -282,7 +282,7 @@ pub fn build(
     })
 }
 
-/// Every file under `dir` (none if it does not exist), with its bytes.
+/// Every file under `dir` (none if it does not exist), with its bytes, sorted by path.
 pub fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -300,5 +300,6 @@ pub fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
             }
         }
     }
+    found.sort();
     found
 }
