@@ -73,7 +73,7 @@ impl Diagnostic {
             Severity::Error => CodespanDiagnostic::error(),
             Severity::Warning => CodespanDiagnostic::warning(),
         };
-        let starts: Vec<(usize, usize)> = std::iter::once(self.span)
+        let starts: Vec<(crate::source::FileId, usize)> = std::iter::once(self.span)
             .chain(self.also.iter().map(|(span, _)| *span))
             .map(|span| (span.file, span.start))
             .collect();
@@ -154,4 +154,16 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+}
+
+/// Puts diagnostics in reading order: by file path, then position, errors
+/// before warnings at one place.
+pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
+    diagnostics.sort_by(|a, b| {
+        (sources.path(a.span.file), a.span.start, a.severity).cmp(&(
+            sources.path(b.span.file),
+            b.span.start,
+            b.severity,
+        ))
+    });
 }

@@ -13,6 +13,7 @@ pub mod glyphs;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -34,7 +35,7 @@ pub fn check(
     let mut loaded = load::load(root)?;
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
-    diagnostics.sort_by_key(|d| (d.span.file, d.span.start, d.severity));
+    diagnostic::sort(&mut diagnostics, &kit.sources);
     Ok((kit, diagnostics))
 }
 
@@ -76,8 +77,6 @@ pub struct Built {
     pub files: usize,
     /// Every output with the inputs it was made from (for watch mode).
     pub outputs: Vec<render::Written>,
-    /// The path of each file read, by [`source::FileId`] (to read `Input::File`).
-    pub input_files: Vec<String>,
     /// Seconds taken.
     pub seconds: f64,
 }
@@ -131,31 +130,25 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     if errors > 0 {
         return Err(Failure::Invalid { report, errors });
     }
-    let assets = render::html::Assets::from_sources(&kit.sources, &kit.config.theme);
     let mut view = view::View::new(&kit, options.profile);
-    let form_assets = if options.forms {
+    if options.forms {
         view.forms = view::forms::FormsView::new(&kit, options.profile);
-        Some(render::pdf::assets::load(&kit.sources, &kit.config).map_err(Failure::Io)?)
-    } else {
-        None
-    };
+    }
+    let renderers = render::renderers(&view).map_err(|e| Failure::Template(e.message))?;
+    let planned = plan::plan(&view, &renderers).map_err(|e| Failure::Template(e.message))?;
     let staging = output::Staging::new(&out, options.profile).map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire à côté de {} : {e}",
             options.out.display()
         ))
     })?;
-    let failed = |e: render::RenderError| match staging.io_error() {
-        Some(io) => Failure::Io(io),
-        None => Failure::Template(e.message),
-    };
-    let mut written = render::render_site(&view, &assets, &staging).map_err(failed)?;
-    if let Some(form_assets) = &form_assets {
-        written.extend(
-            render::pdf::render_forms(&view, &kit.layouts, &kit.sources, form_assets, &staging)
-                .map_err(failed)?,
-        );
-    }
+    let written =
+        render::render(&view, planned, &renderers, &staging).map_err(|e| {
+            match staging.io_error() {
+                Some(io) => Failure::Io(io),
+                None => Failure::Template(e.message),
+            }
+        })?;
     staging.commit().map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",
@@ -165,11 +158,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     Ok(Built {
         report,
         warnings: diagnostics.len(),
-        pages: render::count(&written, render::Kind::Page),
-        pdfs: render::count(&written, render::Kind::Form),
+        pages: render::count(&written, render::OutputKind::Page),
+        pdfs: render::count(&written, render::OutputKind::Form),
         files: written.len(),
         outputs: written,
-        input_files: kit.sources.iter().map(|(_, f)| f.path.clone()).collect(),
         seconds: start.elapsed().as_secs_f64(),
     })
 }

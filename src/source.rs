@@ -2,11 +2,32 @@
 //! path relative to the kit, and a line index, so that any byte range can be
 //! turned into `file:line:column` and a quoted line.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-/// Index of a file in [`Sources`].
-pub type FileId = usize;
+/// A file's identity: its kit path (`data/personnes/dupont-jean.yaml`),
+/// hashed. The same path has the same id in every build and every process,
+/// so that two builds' inputs can be compared; and a file that does not exist
+/// yet already has one (a page depends on `templates/personne.html` before
+/// the kit adds it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(u64);
+
+impl FileId {
+    /// The id of the file at kit path `path` (with `/` separators).
+    pub fn of(path: &str) -> FileId {
+        // FNV-1a, 64 bits: fixed, so ids do not change between versions of
+        // the standard library; a collision between two paths of one kit
+        // (about one chance in 10^11 for 10,000 files) is caught by `Sources::add`.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in path.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        FileId(hash)
+    }
+}
 
 /// A byte range inside one loaded file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -147,34 +168,67 @@ impl SourceFile {
     }
 }
 
-/// Every file loaded for one run, addressed by [`FileId`].
+/// Every file loaded for one run, addressed by [`FileId`], in the order added.
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    index: HashMap<FileId, usize>,
 }
 
+/// The file of an id that no file of this run has: a span or an input made
+/// for another run, which is a bug of carnet.
+const UNKNOWN: &str = "fichier inconnu de cette construction";
+
 impl Sources {
-    /// Adds a file and returns its id.
+    /// Adds a file and returns its id (the id of its path). A path added
+    /// twice is one file: what was read of it wins over a mere mention.
     pub fn add(&mut self, file: SourceFile) -> FileId {
-        self.files.push(file);
-        self.files.len() - 1
+        let id = FileId::of(&file.path);
+        match self.index.get(&id) {
+            Some(&at) => {
+                assert_eq!(
+                    self.files[at].path, file.path,
+                    "two kit paths with one FileId: change FileId::of"
+                );
+                if self.files[at].bytes().is_none() {
+                    self.files[at] = file;
+                }
+            }
+            None => {
+                self.index.insert(id, self.files.len());
+                self.files.push(file);
+            }
+        }
+        id
     }
 
-    /// The file of an id.
+    /// The file of an id. Every id handed out by [`Sources::add`] has one;
+    /// an id made for another run is a bug, shown as a placeholder file.
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id]
+        static MISSING: std::sync::OnceLock<SourceFile> = std::sync::OnceLock::new();
+        match self.index.get(&id) {
+            Some(&at) => &self.files[at],
+            None => MISSING.get_or_init(|| SourceFile::unread(UNKNOWN.into(), PathBuf::new())),
+        }
     }
 
-    /// Every file, in id order.
+    /// Every file, in the order added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate()
+        self.files.iter().map(|f| (FileId::of(&f.path), f))
     }
 
-    /// The first file read at a kit path (`content/images/logo.png`).
+    /// The file read at a kit path (`content/images/logo.png`), if it was read.
     pub fn find(&self, path: &str) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|f| f.path == path && f.bytes().is_some())
+        let id = FileId::of(path);
+        self.index
+            .get(&id)
+            .filter(|&&at| self.files[at].bytes().is_some())
+            .map(|_| id)
+    }
+
+    /// The kit path of a file, for sorting and showing.
+    pub fn path(&self, id: FileId) -> &str {
+        &self.get(id).path
     }
 
     /// Number of files in the list.
@@ -201,17 +255,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id)
-            .map(|f| f.path.as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+        Ok(self.get(id).path.as_str())
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id)
-            .map(|f| f.text.as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+        Ok(self.get(id).text.as_str())
     }
 
     fn line_index(
@@ -219,11 +267,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
         id: FileId,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        let file = self
-            .files
-            .get(id)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        Ok(file.line_index(byte))
+        Ok(self.get(id).line_index(byte))
     }
 
     fn line_range(
@@ -231,10 +275,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
         id: FileId,
         line: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let file = self
-            .files
-            .get(id)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let file = self.get(id);
         let range =
             file.line_range(line)
                 .ok_or(codespan_reporting::files::Error::LineTooLarge {

@@ -159,8 +159,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
     let parsed: Vec<(SourceFile, ParseOutcome<Parsed>)> = entries
         .par_iter()
-        .enumerate()
-        .map(|(file, (kind, rel, disk))| read_and_parse(&kit, file, *kind, rel, disk))
+        .map(|(kind, rel, disk)| read_and_parse(&kit, FileId::of(rel), *kind, rel, disk))
         .collect();
 
     let mut loaded = Loaded::default();
@@ -281,7 +280,7 @@ impl Loaded {
     /// Reads a kit file as text into the sources: its id, or `None` (and a
     /// diagnostic) if it could not be read or is not UTF-8.
     fn add_text(&mut self, kit: &KitDir, rel: &str, reached: &Reached) -> Option<FileId> {
-        let file = self.sources.len();
+        let file = FileId::of(rel);
         let (source, problem) = read_text(kit, file, rel, reached);
         self.sources.add(source);
         match problem {

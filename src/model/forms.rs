@@ -93,6 +93,37 @@ pub struct FormLayout {
     pub blocks: Vec<LayoutBlock>,
 }
 
+impl FormLayout {
+    /// Every placeholder string of the layout, title first, in block order.
+    pub fn placeholders(&self) -> Vec<&Tpl> {
+        let mut all = vec![&self.titre];
+        for block in &self.blocks {
+            match &block.kind {
+                BlockKind::Heading(t, _) | BlockKind::Text(t) => all.push(t),
+                BlockKind::Fields(items) => {
+                    for (label, value) in items {
+                        all.push(label);
+                        all.extend(value);
+                    }
+                }
+                BlockKind::Checkboxes(label, items) => {
+                    all.extend(label);
+                    all.extend(items.iter().map(|(t, _)| t));
+                }
+                BlockKind::Table(table) => {
+                    for c in &table.columns {
+                        all.push(&c.titre);
+                        all.extend(&c.value);
+                    }
+                }
+                BlockKind::Signatures(list) => all.extend(list),
+                BlockKind::Funders | BlockKind::Spacer(_) | BlockKind::PageBreak => {}
+            }
+        }
+        all
+    }
+}
+
 /// A block, with an optional condition (a path that must be non-empty).
 #[derive(Clone, Debug)]
 pub struct LayoutBlock {

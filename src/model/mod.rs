@@ -597,7 +597,7 @@ pub fn build(
         .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
         .cloned()
         .collect();
-    kit.warnings.sort_by_key(|d| (d.span.file, d.span.start));
+    crate::diagnostic::sort(&mut kit.warnings, &kit.sources);
     (kit, diagnostics)
 }
 

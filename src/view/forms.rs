@@ -236,12 +236,6 @@ pub fn common(kit: &Kit) -> Value {
     })
 }
 
-/// The values of a blank form: only the site-wide ones, and `vierge: true`
-/// (placeholders without a value then print as a line to fill by hand).
-pub fn common_blank(site: &super::SiteView) -> Value {
-    json!({ "organisation": site.organisation, "titre_site": site.titre, "vierge": true })
-}
-
 /// The mentoring charter (content/pages/charte-parrainage.md): its text and file.
 fn charter(kit: &Kit) -> Option<(String, FileId)> {
     kit.pages
@@ -615,8 +609,8 @@ pub struct FormJob {
     /// Index in the kit's layouts.
     pub layout: usize,
     /// Index in [`FormsView::forms`] (the blank forms share one entry whose
-    /// context has `vierge: true`); none: the blank form without the charter.
-    pub data: Option<usize>,
+    /// context has `vierge: true`).
+    pub data: usize,
     /// Output path.
     pub path: String,
 }
@@ -653,7 +647,7 @@ impl FormsView {
             });
             view.jobs.push(FormJob {
                 layout: l,
-                data: Some(blank_data),
+                data: blank_data,
                 path,
             });
             for (d, data) in forms[..blank_data]
@@ -679,7 +673,7 @@ impl FormsView {
                 }
                 view.jobs.push(FormJob {
                     layout: l,
-                    data: Some(d),
+                    data: d,
                     path,
                 });
             }

@@ -4,13 +4,13 @@
 //! template can leak them. The view is also the template context: display
 //! names, labels and links are computed here once.
 
+pub mod assets;
 pub mod forms;
 pub mod markdown;
 mod people;
 mod records;
 
 use crate::model::Kit;
-use crate::source::FileId;
 use serde::Serialize;
 
 pub use people::{MentorshipRow, PersonView};
@@ -119,12 +119,9 @@ pub struct View {
     /// The PDF forms of this build and the links to them (empty without forms).
     #[serde(skip)]
     pub forms: forms::FormsView,
-    /// For each person of the kit, how this profile refers to them.
+    /// Templates, theme files, form layouts and images the renderers draw with.
     #[serde(skip)]
-    pub person_refs: Vec<PersonRef>,
-    /// For each person of the kit, the files their fiche was made from.
-    #[serde(skip)]
-    pub person_inputs: Vec<Vec<FileId>>,
+    pub assets: assets::Assets,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -188,7 +185,6 @@ impl View {
     pub fn new(kit: &Kit, profile: Profile) -> View {
         let person_refs = people::person_refs(kit, profile);
         let personnes = people::person_views(kit, profile, &person_refs);
-        let person_inputs = personnes.iter().map(|p| p.inputs.clone()).collect();
         let (en_cours, termines) = people::mentorships(kit, profile, &person_refs);
         let internal = profile.internal();
         let todos: Vec<TodoView> = kit
@@ -246,8 +242,7 @@ impl View {
             warnings: if internal { warnings } else { Vec::new() },
             counts,
             forms: forms::FormsView::default(),
-            person_refs,
-            person_inputs,
+            assets: assets::Assets::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
         view

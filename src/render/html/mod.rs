@@ -1,70 +1,11 @@
 //! The HTML site: templates (built-in, overridable by the kit's templates/),
-//! the theme's static files, the plan of pages and their rendering.
+//! the plan of pages with their inputs, and their rendering.
 
 pub mod labels;
 
-use super::{Input, Output, RenderError};
-use crate::embedded;
-use crate::source::Sources;
+use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
-use std::collections::BTreeMap;
-
-/// Templates and theme files for one build: the built-in ones, with the kit's
-/// files of the same name in their place. Taken from what the load stage
-/// read: this module reads no file.
-#[derive(Debug, Default)]
-pub struct Assets {
-    /// (name, source, overridden by the kit)
-    pub templates: Vec<(String, String, bool)>,
-    /// (path under theme/, bytes)
-    pub theme: Vec<(String, Vec<u8>)>,
-}
-
-impl Assets {
-    /// The built-in templates and theme, with the kit's files loaded by the
-    /// load stage in their place: `templates/<name>.html` replaces the
-    /// built-in template of that name (or adds one), `themes/<theme>/<path>`
-    /// replaces the built-in `theme/<path>` (or adds one).
-    pub fn from_sources(sources: &Sources, theme: &str) -> Assets {
-        let mut templates: BTreeMap<String, (String, bool)> = embedded::files(&embedded::TEMPLATES)
-            .into_iter()
-            .filter_map(|(path, bytes)| {
-                let name = path.to_str()?.to_string();
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                name.ends_with(".html").then_some((name, (text, false)))
-            })
-            .collect();
-        let mut files: BTreeMap<String, Vec<u8>> = embedded::files(&embedded::THEMES)
-            .into_iter()
-            .filter_map(|(path, bytes)| {
-                let name = path.strip_prefix("default").ok()?.to_str()?;
-                Some((name.replace('\\', "/"), bytes.to_vec()))
-            })
-            .collect();
-        let theme_prefix = format!("themes/{theme}/");
-        for (_, file) in sources.iter() {
-            let Some(bytes) = file.bytes() else {
-                continue;
-            };
-            if let Some(name) = file.path.strip_prefix("templates/")
-                && name.ends_with(".html")
-                && !name.contains('/')
-            {
-                templates.insert(name.to_string(), (file.text.clone(), true));
-            } else if let Some(name) = file.path.strip_prefix(&theme_prefix) {
-                files.insert(name.to_string(), bytes.to_vec());
-            }
-        }
-        Assets {
-            templates: templates
-                .into_iter()
-                .map(|(name, (text, kit))| (name, text, kit))
-                .collect(),
-            theme: files.into_iter().collect(),
-        }
-    }
-}
 
 /// What a page shows.
 #[derive(Clone, Copy, Debug)]
@@ -101,26 +42,30 @@ pub enum Page {
     FreePage(usize),
 }
 
-/// One page to render.
+/// One page to render: its template and what it shows.
 #[derive(Debug)]
-pub struct Job {
-    /// Output path.
-    pub path: String,
-    /// Template name.
-    pub template: &'static str,
-    /// What it shows.
-    pub page: Page,
-    /// What it was made from.
-    pub inputs: Vec<Input>,
+struct PageJob {
+    template: &'static str,
+    page: Page,
 }
 
 /// Compiled templates and the values shared by every page.
 pub struct Site<'v> {
     view: &'v View,
     env: Environment<'static>,
-    theme: Vec<(String, Vec<u8>)>,
     common: Value,
 }
+
+/// What every page depends on besides its records: the templates (a kit
+/// template may include any other) and the free pages that make the menu.
+const EVERY_PAGE: [Input; 2] = [Input::Folder("templates"), Input::Folder("content/pages")];
+
+/// The folders of each kind of record.
+const PEOPLE: Input = Input::Folder("data/personnes");
+const SESSIONS: Input = Input::Folder("data/sessions");
+const CLUBS: Input = Input::Folder("data/clubs");
+const EVENTS: Input = Input::Folder("data/evenements");
+const OPERATORS: Input = Input::Folder("data/operateurs");
 
 fn template_error(e: minijinja::Error) -> RenderError {
     let mut message = e.to_string();
@@ -199,7 +144,7 @@ fn format_short_date(lang: crate::config::Lang, iso: &str) -> String {
 
 impl<'v> Site<'v> {
     /// Compiles the templates once.
-    pub fn new(view: &'v View, assets: &Assets) -> Result<Site<'v>, RenderError> {
+    pub fn new(view: &'v View) -> Result<Site<'v>, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
@@ -207,10 +152,11 @@ impl<'v> Site<'v> {
         let lang = view.site.langue;
         env.add_filter("date", move |iso: String| format_date(lang, &iso));
         env.add_filter("jour", move |iso: String| format_short_date(lang, &iso));
-        for (name, source, overridden) in &assets.templates {
-            env.add_template_owned(name.clone(), source.clone())
+        for template in &view.assets.templates {
+            let name = &template.name;
+            env.add_template_owned(name.clone(), template.source.clone())
                 .map_err(|e| {
-                    let origin = if *overridden {
+                    let origin = if template.from_kit {
                         "templates/ du kit"
                     } else {
                         "intégré"
@@ -224,105 +170,97 @@ impl<'v> Site<'v> {
             site => ser(&view.site),
             t => labels::labels(lang),
         };
-        Ok(Site {
-            view,
-            env,
-            theme: assets.theme.clone(),
-            common,
-        })
+        Ok(Site { view, env, common })
     }
 
-    /// Every page of the site, with its inputs.
-    pub fn plan(&self) -> Vec<Job> {
+    /// Every page of the site, with the inputs of what it shows.
+    fn pages(&self) -> Vec<(String, PageJob, Vec<Input>)> {
         let v = self.view;
-        let all = || vec![Input::AllRecords];
-        let files =
-            |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect::<Vec<_>>();
-        let mut jobs = vec![
-            job("index.html", "home.html", Page::Home, all()),
-            job(
+        let lists = [
+            ("index.html", "home.html", Page::Home, vec![Input::Kit]),
+            (
                 "personnes/index.html",
                 "personnes.html",
                 Page::People,
-                all(),
+                vec![PEOPLE],
             ),
-            job(
+            (
                 "sessions/index.html",
                 "sessions.html",
                 Page::Sessions,
-                all(),
+                vec![SESSIONS, PEOPLE],
             ),
-            job("clubs/index.html", "clubs.html", Page::Clubs, all()),
-            job(
+            (
+                "clubs/index.html",
+                "clubs.html",
+                Page::Clubs,
+                vec![CLUBS, PEOPLE],
+            ),
+            (
                 "evenements/index.html",
                 "evenements.html",
                 Page::Events,
-                all(),
+                vec![EVENTS],
             ),
-            job(
+            (
                 "operateurs/index.html",
                 "operateurs.html",
                 Page::Operators,
-                all(),
+                vec![OPERATORS],
             ),
-            job(
+            (
                 "parrainages/index.html",
                 "parrainages.html",
                 Page::Mentorships,
-                all(),
+                vec![PEOPLE],
             ),
-            job(
+            (
                 "annuaire/index.html",
                 "annuaire.html",
                 Page::Directory,
-                all(),
+                vec![PEOPLE],
             ),
-            job(
+            (
                 "tableau-de-bord/index.html",
                 "tableau.html",
                 Page::Dashboard,
-                all(),
+                vec![Input::Kit],
             ),
         ];
-        jobs.extend(
-            v.personnes
-                .iter()
-                .enumerate()
-                .map(|(i, p)| job(&p.url, "personne.html", Page::Person(i), files(&p.inputs))),
-        );
-        jobs.extend(
-            v.sessions
-                .iter()
-                .enumerate()
-                .map(|(i, s)| job(&s.url, "activite.html", Page::Session(i), files(&s.inputs))),
-        );
-        jobs.extend(
-            v.clubs
-                .iter()
-                .enumerate()
-                .map(|(i, s)| job(&s.url, "activite.html", Page::Club(i), files(&s.inputs))),
-        );
-        jobs.extend(
-            v.evenements
-                .iter()
-                .enumerate()
-                .map(|(i, e)| job(&e.url, "evenement.html", Page::Event(i), files(&e.inputs))),
-        );
-        jobs.extend(v.operateurs.iter().enumerate().map(|(i, o)| {
-            job(
+        let files = |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect();
+        let mut pages: Vec<(String, PageJob, Vec<Input>)> = lists
+            .into_iter()
+            .map(|(path, template, page, inputs)| {
+                (path.to_string(), PageJob { template, page }, inputs)
+            })
+            .collect();
+        let mut add = |url: &str, template, page, inputs| {
+            pages.push((url.to_string(), PageJob { template, page }, inputs));
+        };
+        for (i, p) in v.personnes.iter().enumerate() {
+            add(&p.url, "personne.html", Page::Person(i), files(&p.inputs));
+        }
+        for (i, s) in v.sessions.iter().enumerate() {
+            add(&s.url, "activite.html", Page::Session(i), files(&s.inputs));
+        }
+        for (i, c) in v.clubs.iter().enumerate() {
+            add(&c.url, "activite.html", Page::Club(i), files(&c.inputs));
+        }
+        for (i, e) in v.evenements.iter().enumerate() {
+            add(&e.url, "evenement.html", Page::Event(i), files(&e.inputs));
+        }
+        for (i, o) in v.operateurs.iter().enumerate() {
+            add(
                 &o.url,
                 "operateur.html",
                 Page::Operator(i),
                 files(&o.inputs),
-            )
-        }));
-        jobs.extend(
-            v.pages
-                .iter()
-                .enumerate()
-                .map(|(i, p)| job(&p.url, "page.html", Page::FreePage(i), files(&p.inputs))),
-        );
-        jobs
+            );
+        }
+        for (i, p) in v.pages.iter().enumerate() {
+            add(&p.url, "page.html", Page::FreePage(i), files(&p.inputs));
+        }
+        pages
     }
 
     fn data(&self, page: Page) -> Value {
@@ -362,50 +300,44 @@ impl<'v> Site<'v> {
     }
 
     /// Renders one page.
-    pub fn render(&self, job: &Job) -> Result<Output, RenderError> {
+    fn page(&self, path: &str, job: &PageJob) -> Result<Vec<u8>, RenderError> {
         let template = self
             .env
             .get_template(job.template)
             .map_err(template_error)?;
-        let depth = job.path.matches('/').count();
+        let depth = path.matches('/').count();
         let root = "../".repeat(depth);
         let ctx = context! {
             root => root,
             page => self.data(job.page),
-            path => &job.path,
-            formulaires => ser(self.view.forms.links.get(&job.path)),
+            path => path,
+            formulaires => ser(self.view.forms.links.get(path)),
             ..self.common.clone()
         };
-        let html = template.render(ctx).map_err(template_error)?;
-        let mut inputs = job.inputs.clone();
-        inputs.push(Input::Template(job.template.to_string()));
-        inputs.push(Input::Template("base.html".into()));
-        Ok(Output {
-            path: job.path.clone(),
-            inputs,
-            bytes: html.into_bytes(),
-        })
-    }
-
-    /// The theme's files (CSS, images) under theme/.
-    pub fn static_files(&self) -> Vec<Output> {
-        self.theme
-            .iter()
-            .map(|(name, bytes)| Output {
-                path: format!("theme/{name}"),
-                inputs: vec![Input::Template(format!("theme/{name}"))],
-                bytes: bytes.clone(),
-            })
-            .collect()
+        Ok(template.render(ctx).map_err(template_error)?.into_bytes())
     }
 }
 
-fn job(path: &str, template: &'static str, page: Page, inputs: Vec<Input>) -> Job {
-    Job {
-        path: path.to_string(),
-        template,
-        page,
-        inputs,
+impl Renderer for Site<'_> {
+    fn plan(&self, _: &View) -> Vec<Planned> {
+        self.pages()
+            .into_iter()
+            .map(|(path, job, mut inputs)| {
+                inputs.extend(EVERY_PAGE);
+                Planned::new(path, OutputKind::Page, inputs, job)
+            })
+            .collect()
+    }
+
+    fn render(&self, _: &View, planned: &Planned) -> Result<Vec<u8>, RenderError> {
+        self.page(&planned.path, planned.context::<PageJob>()?)
+    }
+
+    fn describe(&self, planned: &Planned) -> String {
+        match planned.context::<PageJob>() {
+            Ok(job) => format!("la page {:?} (gabarit {})", job.page, job.template),
+            Err(_) => format!("la page {}", planned.path),
+        }
     }
 }
 

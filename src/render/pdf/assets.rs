@@ -3,8 +3,9 @@
 
 use super::forms::FormAssets;
 use super::typeset::{Image, ImageFormat};
-use crate::config::Config;
-use crate::source::Sources;
+use crate::plan::RenderError;
+use crate::view::View;
+use crate::view::assets::FormImage;
 
 /// Decodes a logo's bytes, PNG or JPEG whatever its name says; the error
 /// says what is wrong, in French. The load stage calls it too, so that
@@ -21,40 +22,24 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
         .map_err(|_| "cette image est abîmée ou incomplète : elle ne peut pas être lue".into())
 }
 
-/// The logo at `path` (as written in carnet.yaml), from the loaded files.
-fn logo(sources: &Sources, path: &str) -> Result<Image, String> {
-    let bytes = crate::load::kit_path(path)
-        .ok()
-        .and_then(|p| sources.find(&p))
-        .and_then(|file| sources.get(file).bytes())
-        .ok_or_else(|| format!("carnet.yaml : le logo « {path} » n'a pas été lu"))?;
-    decode(bytes).map_err(|e| format!("carnet.yaml : logo « {path} » : {e}"))
-}
-
-/// The forms' assets: the logos named in carnet.yaml, decoded from the
-/// loaded files, and the settings the forms print.
-pub fn load(sources: &Sources, config: &Config) -> Result<FormAssets, String> {
-    let logo_of = |path: &String| logo(sources, path);
-    let logo = config.logo.as_ref().map(logo_of).transpose()?;
-    let funder_logos = config
-        .financeurs
-        .iter()
-        .filter_map(|f| f.logo.as_ref())
-        .map(logo_of)
-        .collect::<Result<_, _>>()?;
-    let funder_text = config
-        .financeurs
-        .iter()
-        .map(|f| f.mention.as_str())
-        .filter(|m| !m.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+/// The forms' assets: the view's logos decoded, and the settings the forms print.
+pub fn load(view: &View) -> Result<FormAssets, RenderError> {
+    let assets = &view.assets;
+    let decoded = |image: &FormImage| {
+        decode(&image.bytes).map_err(|e| RenderError {
+            message: format!("logo des formulaires : {e}"),
+        })
+    };
     Ok(FormAssets {
-        organisation: config.organisation.clone(),
-        logo,
-        funder_logos,
-        funder_text,
-        half_days: config.presence_demi_journee,
-        lang: config.langue,
+        organisation: view.site.organisation.clone(),
+        logo: assets.logo.as_ref().map(decoded).transpose()?,
+        funder_logos: assets
+            .funder_logos
+            .iter()
+            .map(decoded)
+            .collect::<Result<_, _>>()?,
+        funder_text: assets.funder_text.clone(),
+        half_days: assets.half_days,
+        lang: view.site.langue,
     })
 }

@@ -49,42 +49,7 @@ pub struct Forms {
 }
 
 fn name(tpl: &Tpl) -> String {
-    format!("{}:{}", tpl.span.file, tpl.span.start)
-}
-
-fn each_tpl(layout: &FormLayout, f: &mut impl FnMut(&Tpl)) {
-    f(&layout.titre);
-    for block in &layout.blocks {
-        match &block.kind {
-            BlockKind::Heading(t, _) | BlockKind::Text(t) => f(t),
-            BlockKind::Fields(items) => {
-                for (label, value) in items {
-                    f(label);
-                    if let Some(v) = value {
-                        f(v);
-                    }
-                }
-            }
-            BlockKind::Checkboxes(label, items) => {
-                if let Some(l) = label {
-                    f(l);
-                }
-                for (t, _) in items {
-                    f(t);
-                }
-            }
-            BlockKind::Table(table) => {
-                for c in &table.columns {
-                    f(&c.titre);
-                    if let Some(v) = &c.value {
-                        f(v);
-                    }
-                }
-            }
-            BlockKind::Signatures(list) => list.iter().for_each(&mut *f),
-            BlockKind::Funders | BlockKind::Spacer(_) | BlockKind::PageBreak => {}
-        }
-    }
+    format!("{:?}:{}", tpl.span.file, tpl.span.start)
 }
 
 /// `text` with what the font cannot draw replaced by its transliteration
@@ -115,9 +80,10 @@ fn non_empty(v: Option<&Json>) -> bool {
 
 impl Forms {
     /// Compiles the placeholders of every layout once.
+    /// `places` gives the `file:line:column` of each placeholder, for messages.
     pub fn new(
         layouts: &[FormLayout],
-        sources: &crate::source::Sources,
+        places: &std::collections::HashMap<crate::source::Span, String>,
     ) -> Result<Forms, RenderError> {
         let mut env = Environment::new();
         // A missing value prints as nothing (`none` too, not the word), or
@@ -134,20 +100,19 @@ impl Forms {
             minijinja::escape_formatter(out, state, value)
         });
         let mut failure = None;
-        let mut places = std::collections::HashMap::new();
-        for layout in layouts {
-            each_tpl(layout, &mut |t| {
-                places.insert(name(t), sources.location(t.span));
-                if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
-                    failure.get_or_insert((sources.location(t.span), e));
-                }
-            });
+        let mut named = std::collections::HashMap::new();
+        for t in layouts.iter().flat_map(FormLayout::placeholders) {
+            let place = places.get(&t.span).cloned().unwrap_or_default();
+            if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
+                failure.get_or_insert((place.clone(), e));
+            }
+            named.insert(name(t), place);
         }
         match failure {
             Some((place, e)) => Err(RenderError {
                 message: format!("{place} : {e}"),
             }),
-            None => Ok(Forms { env, places }),
+            None => Ok(Forms { env, places: named }),
         }
     }
 

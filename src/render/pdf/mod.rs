@@ -1,51 +1,55 @@
 //! PDF forms: the typesetting engine ([`typeset`]) and the forms built on it
-//! from the layouts of templates/forms/ ([`forms`]), written in parallel.
+//! from the layouts of templates/forms/ ([`forms`]), planned from the view's
+//! forms and written in parallel.
 
 pub mod assets;
 pub mod forms;
 pub mod typeset;
 
-use super::{Input, Kind, Output, RenderError, Sink, Written, deliver};
-use crate::model::forms::FormLayout;
+use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::view::View;
-use rayon::prelude::*;
 
-/// Renders every planned form of the view (filled and blank), in parallel, into `sink`.
-pub fn render_forms(
-    view: &View,
-    layouts: &[FormLayout],
-    sources: &crate::source::Sources,
-    assets: &forms::FormAssets,
-    sink: &dyn Sink,
-) -> Result<Vec<Written>, RenderError> {
-    let compiled = forms::Forms::new(layouts, sources)?;
-    let blank = crate::view::forms::common_blank(&view.site);
-    view.forms
-        .jobs
-        .par_iter()
-        .map(|job| {
-            let layout = &layouts[job.layout];
-            let (data, mut inputs) = match job.data {
-                Some(d) => {
-                    let form = &view.forms.forms[d];
-                    (
-                        &form.context,
-                        form.inputs.iter().map(|&f| Input::File(f)).collect(),
-                    )
-                }
-                None => (&blank, Vec::new()),
-            };
-            let bytes = compiled.render(layout, data, assets)?;
-            inputs.push(Input::File(layout.file));
-            deliver(
-                sink,
-                Output {
-                    path: job.path.clone(),
-                    inputs,
-                    bytes,
-                },
-                Kind::Form,
-            )
+/// The PDF forms of a view: their compiled placeholders and decoded images.
+pub struct PdfForms {
+    compiled: forms::Forms,
+    assets: forms::FormAssets,
+}
+
+impl PdfForms {
+    /// Compiles every layout's placeholders and decodes the logos once.
+    pub fn new(view: &View) -> Result<PdfForms, RenderError> {
+        Ok(PdfForms {
+            compiled: forms::Forms::new(&view.assets.layouts, &view.assets.placeholder_places)?,
+            assets: assets::load(view)?,
         })
-        .collect()
+    }
+}
+
+impl Renderer for PdfForms {
+    fn plan(&self, view: &View) -> Vec<Planned> {
+        view.forms
+            .jobs
+            .iter()
+            .enumerate()
+            .map(|(j, job)| {
+                let form = &view.forms.forms[job.data];
+                let layout = &view.assets.layouts[job.layout];
+                let mut inputs: Vec<Input> = form.inputs.iter().map(|&f| Input::File(f)).collect();
+                inputs.push(Input::File(layout.file));
+                inputs.extend(view.assets.image_files.iter().map(|&f| Input::File(f)));
+                Planned::new(job.path.clone(), OutputKind::Form, inputs, j)
+            })
+            .collect()
+    }
+
+    fn render(&self, view: &View, planned: &Planned) -> Result<Vec<u8>, RenderError> {
+        let job = &view.forms.jobs[*planned.context::<usize>()?];
+        let layout = &view.assets.layouts[job.layout];
+        let data = &view.forms.forms[job.data].context;
+        self.compiled.render(layout, data, &self.assets)
+    }
+
+    fn describe(&self, planned: &Planned) -> String {
+        format!("le formulaire PDF {}", planned.path)
+    }
 }

@@ -1,0 +1,236 @@
+//! Stage 4: the plan. Every output of a build (its path, the files it is
+//! made from, the renderer that makes it and what it shows) is listed from
+//! the [`View`] before anything is rendered. Each output kind (HTML pages,
+//! theme files, PDF forms…) is a [`Renderer`]: it plans its own outputs and
+//! renders one of them; this stage asks every registered renderer, adds what
+//! every output depends on, and checks that no two outputs share a path.
+
+use crate::source::FileId;
+use crate::view::View;
+use std::any::Any;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+/// What an output was made from: a rebuild redoes an output when one changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Input {
+    /// A file of the kit, by its path's id. It may not exist: a page depends
+    /// on `templates/personne.html` even while the built-in one is used.
+    File(FileId),
+    /// Every file under a folder of the kit (`data/personnes`): an output that
+    /// shows each record of a kind changes when one is added or removed.
+    Folder(&'static str),
+    /// Every file of the kit: the tableau de bord lists the warnings of all.
+    Kit,
+}
+
+impl Input {
+    /// Whether a change to the kit file at `path` may change an output with this input.
+    pub fn covers(&self, path: &str) -> bool {
+        match self {
+            Input::File(id) => *id == FileId::of(path),
+            Input::Folder(folder) => path
+                .strip_prefix(folder)
+                .is_some_and(|rest| rest.starts_with('/')),
+            Input::Kit => true,
+        }
+    }
+}
+
+/// What kind of file an output is, for the build's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    /// An HTML page.
+    Page,
+    /// A file of the theme (CSS, images, fonts).
+    Theme,
+    /// A PDF form.
+    Form,
+}
+
+/// One output to make.
+pub struct Planned {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// What kind of file it is.
+    pub kind: OutputKind,
+    /// What it is made from.
+    pub inputs: Vec<Input>,
+    /// Which renderer makes it (its place in the list given to [`plan`]).
+    pub renderer: usize,
+    /// What it shows, in the renderer's own terms (the renderer that planned
+    /// it reads it back).
+    pub context: Box<dyn Any + Send + Sync>,
+}
+
+impl Planned {
+    /// An output at `path` made from `inputs`, showing `context`.
+    pub fn new(
+        path: String,
+        kind: OutputKind,
+        inputs: Vec<Input>,
+        context: impl Any + Send + Sync,
+    ) -> Planned {
+        Planned {
+            path,
+            kind,
+            inputs,
+            renderer: 0,
+            context: Box::new(context),
+        }
+    }
+
+    /// The context as the renderer that planned it made it.
+    pub fn context<T: Any>(&self) -> Result<&T, RenderError> {
+        self.context.downcast_ref().ok_or_else(|| RenderError {
+            message: format!(
+                "erreur interne de carnet : {} a été confié au mauvais moteur de rendu",
+                self.path
+            ),
+        })
+    }
+}
+
+/// A render failure: a template of the kit that failed on some data (with
+/// its place), or an output that could not be stored.
+#[derive(Debug)]
+pub struct RenderError {
+    /// What went wrong, with template name and line.
+    pub message: String,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// An output kind: plans its outputs from the view, renders one of them.
+/// Renderers read only the [`View`] (never a file, never the model).
+pub trait Renderer: Sync {
+    /// Every output of this kind, with its path, inputs and context.
+    fn plan(&self, view: &View) -> Vec<Planned>;
+
+    /// The bytes of one output this renderer planned.
+    fn render(&self, view: &View, planned: &Planned) -> Result<Vec<u8>, RenderError>;
+
+    /// What an output is, in a sentence, to name it in an error.
+    fn describe(&self, planned: &Planned) -> String;
+}
+
+/// What every output depends on: carnet.yaml (site title, language, theme,
+/// default consent…).
+fn common_inputs() -> [Input; 1] {
+    [Input::File(FileId::of("carnet.yaml"))]
+}
+
+/// Every output of the build, from every renderer, in the renderers' order.
+/// Two outputs at one path would leave one file and lose the other: paths are
+/// unique by construction (ids hold no `/`, ids that carnet's own pages use
+/// are refused, form paths name the kind of record), so a clash is a bug of
+/// carnet, reported naming both outputs and before anything is written.
+pub fn plan(
+    view: &View,
+    renderers: &[Box<dyn Renderer + '_>],
+) -> Result<Vec<Planned>, RenderError> {
+    let mut all = Vec::new();
+    for (index, renderer) in renderers.iter().enumerate() {
+        for mut planned in renderer.plan(view) {
+            planned.renderer = index;
+            planned.inputs.extend(common_inputs());
+            all.push(planned);
+        }
+    }
+    let mut seen: HashMap<&str, &Planned> = HashMap::with_capacity(all.len());
+    for planned in &all {
+        match seen.entry(planned.path.as_str()) {
+            Entry::Vacant(slot) => {
+                slot.insert(planned);
+            }
+            Entry::Occupied(first) => {
+                return Err(RenderError {
+                    message: format!(
+                        "erreur interne de carnet : deux sorties au même chemin « {} » ({} et {}) ; \
+                         rien n'a été écrit. Merci de signaler ce problème avec le kit qui le produit.",
+                        planned.path,
+                        renderers[first.get().renderer].describe(first.get()),
+                        renderers[planned.renderer].describe(planned),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A renderer whose outputs are the given paths.
+    struct Paths(&'static [&'static str]);
+
+    impl Renderer for Paths {
+        fn plan(&self, _: &View) -> Vec<Planned> {
+            self.0
+                .iter()
+                .map(|p| Planned::new(p.to_string(), OutputKind::Page, Vec::new(), ()))
+                .collect()
+        }
+        fn render(&self, _: &View, _: &Planned) -> Result<Vec<u8>, RenderError> {
+            Ok(Vec::new())
+        }
+        fn describe(&self, planned: &Planned) -> String {
+            format!("la sortie d'essai {}", planned.path)
+        }
+    }
+
+    fn empty_view() -> View {
+        let (kit, _) =
+            crate::model::build(crate::load::Loaded::default(), &[], chrono::NaiveDate::MIN);
+        View::new(&kit, crate::view::Profile::Public)
+    }
+
+    #[test]
+    fn every_output_depends_on_carnet_yaml_and_knows_its_renderer() {
+        let view = empty_view();
+        let renderers: [Box<dyn Renderer>; 2] = [
+            Box::new(Paths(&["index.html"])),
+            Box::new(Paths(&["theme/style.css"])),
+        ];
+        let planned = plan(&view, &renderers).expect("distinct paths");
+        assert_eq!(planned[1].renderer, 1);
+        assert!(
+            planned
+                .iter()
+                .all(|p| p.inputs.iter().any(|i| i.covers("carnet.yaml")))
+        );
+    }
+
+    #[test]
+    fn a_shared_path_is_an_error_naming_both_outputs() {
+        let view = empty_view();
+        let renderers: [Box<dyn Renderer>; 2] = [
+            Box::new(Paths(&["personnes/index.html"])),
+            Box::new(Paths(&["x.html", "personnes/index.html"])),
+        ];
+        let message = plan(&view, &renderers).map(|_| ()).unwrap_err().message;
+        assert!(
+            message.contains("« personnes/index.html »")
+                && message
+                    .matches("la sortie d'essai personnes/index.html")
+                    .count()
+                    == 2,
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_folder_input_covers_the_files_below_it_only() {
+        let people = Input::Folder("data/personnes");
+        assert!(people.covers("data/personnes/dupont-jean.yaml"));
+        assert!(!people.covers("data/personnes-old/x.yaml"));
+        assert!(!people.covers("data/sessions/2026-09.yaml"));
+        assert!(Input::File(FileId::of("carnet.yaml")).covers("carnet.yaml"));
+    }
+}
