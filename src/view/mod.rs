@@ -9,6 +9,7 @@ pub mod forms;
 pub mod markdown;
 mod people;
 mod records;
+pub mod sample;
 
 use crate::model::Kit;
 use serde::Serialize;
