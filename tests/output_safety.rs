@@ -382,3 +382,27 @@ fn an_interrupted_build_leaves_the_previous_site_and_no_staging_folder() {
         "the previous site is intact"
     );
 }
+
+#[test]
+fn concurrent_builds_of_one_output_all_succeed_and_leave_one_site() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kit = small_kit(dir.path());
+    let first = carnet(&["build", "--sans-pdf"], &kit);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_carnet"))
+                .args(["build", "--sans-pdf", "--today", "2026-11-26"])
+                .current_dir(&kit)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("carnet runs")
+        })
+        .collect();
+    for child in children {
+        let ended = child.wait_with_output().expect("carnet ends");
+        assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
+    }
+    assert!(kit.join("public/index.html").is_file());
+    assert!(staging_folders(&kit).is_empty(), "{:?}", staging_folders(&kit));
+}
