@@ -404,5 +404,9 @@ fn concurrent_builds_of_one_output_all_succeed_and_leave_one_site() {
         assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
     }
     assert!(kit.join("public/index.html").is_file());
-    assert!(staging_folders(&kit).is_empty(), "{:?}", staging_folders(&kit));
+    assert!(
+        staging_folders(&kit).is_empty(),
+        "{:?}",
+        staging_folders(&kit)
+    );
 }
