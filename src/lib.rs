@@ -18,6 +18,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+pub mod suggest;
 pub mod view;
 
 use chrono::NaiveDate;

@@ -6,7 +6,6 @@ use super::spanned::{
     NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
 };
 use crate::diagnostic::Diagnostic;
-use crate::model::link::edit_distance;
 use crate::source::{FileId, Span};
 use serde_saphyr::Error;
 use std::ops::Range;
@@ -409,19 +408,13 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
 /// or a known field the typed one starts with (`nom_famille` → `nom`).
 fn closest_field<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     let typed_lower = typed.to_lowercase();
-    known
-        .iter()
-        .map(|name| (edit_distance(&typed_lower, name), *name))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, name)| name)
-        .or_else(|| {
-            known
-                .iter()
-                .filter(|name| name.len() >= 3 && typed_lower.starts_with(*name))
-                .max_by_key(|name| name.len())
-                .copied()
-        })
+    crate::suggest::closest(&typed_lower, known.iter().copied()).or_else(|| {
+        known
+            .iter()
+            .filter(|name| name.len() >= 3 && typed_lower.starts_with(*name))
+            .max_by_key(|name| name.len())
+            .copied()
+    })
 }
 
 fn is_integer_type(ty: &str) -> bool {

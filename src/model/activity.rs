@@ -464,12 +464,7 @@ fn check_targets_exist<T>(
         .collect();
     unknown.sort_by_key(|(id, _)| *id);
     for (id, list) in unknown {
-        let close = existing
-            .iter()
-            .map(|e| (super::link::edit_distance(id, &e.id), e.id.as_str()))
-            .filter(|(d, _)| *d <= 2)
-            .min()
-            .map(|(_, close)| close);
+        let close = crate::suggest::closest(id, existing.iter().map(|e| e.id.as_str()));
         let expected = match close {
             Some(close) => format!(
                 "l'identifiant d'un fichier de data/{folder}/ ; vouliez-vous dire « {close} » ?"
