@@ -6,10 +6,10 @@
 //! [`view`] (what a profile may show), [`render`] (pages and files),
 //! [`output`] (atomic write of `public/`).
 
-pub mod config;
 pub mod diagnostic;
 pub mod embedded;
 pub mod glyphs;
+pub mod labels;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -4,6 +4,7 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 mod assets;
+pub mod config;
 pub mod either;
 mod kit_dir;
 pub mod kit_root;
@@ -14,9 +15,9 @@ pub mod spanned;
 mod walk;
 mod yaml_error;
 
-use crate::config::RawConfig;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
+use config::RawConfig;
 use kit_dir::{Found, KitDir, Problem, Reached};
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};

@@ -4,6 +4,7 @@
 //! computed here and nowhere else.
 
 mod activity;
+pub mod config;
 mod derived;
 mod evenement;
 pub mod forms;
@@ -16,11 +17,11 @@ mod reserved;
 mod templates;
 pub mod values;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::source::{FileId, Sources};
 use chrono::NaiveDate;
+use config::Config;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 pub use values::Month;

@@ -8,7 +8,7 @@
 //! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
-use crate::config::Lang;
+use crate::labels::Lang;
 use crate::model::forms::Target;
 use crate::model::{Activity, ActivityKind, Kit, Statut};
 use crate::source::FileId;

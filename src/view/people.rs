@@ -2,7 +2,7 @@
 
 use super::markdown::to_html_below;
 use super::{Link, PersonRef, Profile};
-use crate::config::Lang;
+use crate::labels::Lang;
 use crate::model::{Activity, Adresse, Kit, Personne, Statut};
 use crate::source::FileId;
 use serde::Serialize;
@@ -31,8 +31,8 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
             } else {
                 PersonRef {
                     nom: match kit.config.langue {
-                        crate::config::Lang::Fr => "personne non publiée".into(),
-                        crate::config::Lang::En => "unpublished person".into(),
+                        crate::labels::Lang::Fr => "personne non publiée".into(),
+                        crate::labels::Lang::En => "unpublished person".into(),
                     },
                     url: None,
                     sort: (String::new(), String::new()),

@@ -1,7 +1,7 @@
 //! The words of the pages, in French (default) and English. Templates read
 //! them as `t.<key>`; role, status and type codes as `t.roles[code]` etc.
 
-use crate::config::Lang;
+use crate::labels::Lang;
 use std::collections::BTreeMap;
 
 type Words = BTreeMap<&'static str, &'static str>;

@@ -10,7 +10,7 @@
 //! gets as many blank rows as its last page holds.
 
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
-use crate::config::Lang;
+use crate::labels::Lang;
 use crate::model::forms::{BlockKind, FormLayout, LayoutColumn, LayoutTable, Tpl};
 use crate::render::RenderError;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
