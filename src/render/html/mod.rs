@@ -3,6 +3,7 @@
 
 pub mod labels;
 
+use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -364,11 +365,6 @@ fn activity_list(list: &[crate::view::ActivityView]) -> Value {
             .map(|a| context! { titre => &a.titre, url => &a.url, debut => &a.debut, fin => &a.fin, inscrits => a.inscrits.len(), ateliers => a.ateliers.len() })
             .collect::<Vec<_>>(),
     )
-}
-
-/// Converts serializable data into a template value.
-pub(crate) fn ser<T: serde::Serialize>(value: T) -> Value {
-    Value::from(minijinja::value::Serde(value))
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ impl Forms {
         data: &Json,
         assets: &FormAssets,
     ) -> Result<Vec<u8>, RenderError> {
-        let ctx = crate::render::html::ser(data);
+        let ctx = crate::render::value::ser(data);
         let blank = data.get("vierge") == Some(&Json::Bool(true));
         // On a blank form, a value made of placeholders only is to write by hand.
         let to_fill = |text: &str| blank && text.contains(FILL);
@@ -284,7 +284,7 @@ impl Forms {
             for element in elements {
                 let title = self.text(
                     &column.titre,
-                    &context! { element => crate::render::html::ser(element), ..ctx.clone() },
+                    &context! { element => crate::render::value::ser(element), ..ctx.clone() },
                 )?;
                 if column.half_days && assets.half_days {
                     for half in halves {
@@ -309,7 +309,7 @@ impl Forms {
             .unwrap_or_default();
         let mut rows = Vec::with_capacity(rows_data.len());
         for row in rows_data {
-            let row_ctx = context! { ligne => crate::render::html::ser(row), ..ctx.clone() };
+            let row_ctx = context! { ligne => crate::render::value::ser(row), ..ctx.clone() };
             let mut cells = Vec::with_capacity(expanded.len());
             for (column, element, _, _) in &expanded {
                 let cell = match (&column.value, element) {
@@ -317,7 +317,7 @@ impl Forms {
                     (Some(v), None) => self.text(v, &row_ctx)?,
                     (Some(v), Some(el)) => self.text(
                         v,
-                        &context! { element => crate::render::html::ser(el), ..row_ctx.clone() },
+                        &context! { element => crate::render::value::ser(el), ..row_ctx.clone() },
                     )?,
                 };
                 cells.push(cell);
