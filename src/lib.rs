@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod embedded;
 pub mod glyphs;
+pub mod image;
 pub mod labels;
 pub mod load;
 pub mod model;
