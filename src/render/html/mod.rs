@@ -1,8 +1,6 @@
 //! The HTML site: templates (built-in, overridable by the kit's templates/),
 //! the plan of pages with their inputs, and their rendering.
 
-pub mod labels;
-
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::view::View;
@@ -169,7 +167,7 @@ impl<'v> Site<'v> {
         }
         let common = context! {
             site => ser(&view.site),
-            t => labels::labels(lang),
+            t => ser(crate::labels::of(lang)),
         };
         Ok(Site { view, env, common })
     }

@@ -254,10 +254,7 @@ impl Forms {
     ) -> Result<Table, RenderError> {
         // Expand repeated columns: (column, element it repeats for, header, group).
         let mut expanded: Vec<(&LayoutColumn, Option<&Json>, String, Option<String>)> = Vec::new();
-        let halves: [&str; 2] = match assets.lang {
-            Lang::Fr => ["Matin", "Après-midi"],
-            Lang::En => ["Morning", "Afternoon"],
-        };
+        let halves = ["matin", "apres_midi"].map(|half| crate::labels::word(assets.lang, half));
         for column in &table.columns {
             let Some(path) = &column.repeat else {
                 expanded.push((column, None, self.text(&column.titre, ctx)?, None));
