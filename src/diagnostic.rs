@@ -17,6 +17,20 @@ pub enum Severity {
     Warning,
 }
 
+/// What sort of problem a diagnostic is, for the code that must tell some
+/// apart (users read the message; code never parses it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// A required field is missing or empty: its name (`cycle`, `colonnes.titre`).
+    MissingField(String),
+    /// A parse error whose value was set aside so that the rest of the file
+    /// is still checked: the name of the field it belonged to.
+    SetAside(String),
+    /// Any other problem.
+    #[default]
+    Other,
+}
+
 /// One problem, pointing at the value at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -30,6 +44,8 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     /// Other places that explain the problem (the other side of a contradiction).
     pub also: Vec<(Span, String)>,
+    /// What sort of problem it is.
+    pub kind: DiagnosticKind,
 }
 
 impl Diagnostic {
@@ -41,6 +57,7 @@ impl Diagnostic {
             message: message.into(),
             expected: None,
             also: Vec::new(),
+            kind: DiagnosticKind::Other,
         }
     }
 
@@ -52,12 +69,19 @@ impl Diagnostic {
             message: message.into(),
             expected: None,
             also: Vec::new(),
+            kind: DiagnosticKind::Other,
         }
     }
 
     /// Adds what was expected.
     pub fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
         self.expected = Some(expected.into());
+        self
+    }
+
+    /// Says what sort of problem it is.
+    pub fn kind(mut self, kind: DiagnosticKind) -> Diagnostic {
+        self.kind = kind;
         self
     }
 

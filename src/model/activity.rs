@@ -6,7 +6,7 @@ use super::values::{Checker, Month, opt_text};
 use super::{
     Activity, ActivityKind, Atelier, Attendance, Convocation, Enrolment, PersonIdx, Statut,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::load::records::{RawAtelier, RawClub, RawInscription, RawSession, Text};
 use crate::load::{Loaded, RawFile};
 use crate::source::{FileId, Span};
@@ -702,8 +702,9 @@ fn ateliers(
             (None, ActivityKind::Session) => {
                 let span = c.span(date_text);
                 c.diagnostics.push(
-                    Diagnostic::error(span, super::values::no_cycle_message(date))
-                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)"),
+                    Diagnostic::error(span, format!("l'atelier du {date} n'a pas de cycle"))
+                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)")
+                        .kind(DiagnosticKind::MissingField("cycle".into())),
                 );
                 None
             }

@@ -17,7 +17,7 @@ mod reserved;
 mod templates;
 pub mod values;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::load::Loaded;
 use crate::source::{FileId, Sources};
 use chrono::NaiveDate;
@@ -575,7 +575,7 @@ pub fn build(
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
-    drop_consequences(&mut diagnostics, &loaded.dropped_fields);
+    drop_consequences(&mut diagnostics);
     let mut kit = Kit {
         config,
         config_file,
@@ -613,19 +613,25 @@ fn broken_ids<'a>(loaded: &'a Loaded, folder: &'a str) -> impl Iterator<Item = S
 
 /// A required field whose value was set aside after a parse error reads as
 /// missing: that is the parse error again, not a second problem.
-fn drop_consequences(diagnostics: &mut Vec<Diagnostic>, dropped: &HashMap<FileId, Vec<String>>) {
-    if dropped.is_empty() {
+fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
+    let set_aside: Vec<(FileId, String)> = diagnostics
+        .iter()
+        .filter_map(|d| match &d.kind {
+            DiagnosticKind::SetAside(field) => Some((d.span.file, field.clone())),
+            _ => None,
+        })
+        .collect();
+    if set_aside.is_empty() {
         return;
     }
     diagnostics.retain(|d| {
-        let Some(fields) = dropped.get(&d.span.file) else {
-            return true;
-        };
-        let Some(field) = values::missing_field(&d.message) else {
+        let DiagnosticKind::MissingField(field) = &d.kind else {
             return true;
         };
         let last = field.rsplit('.').next().unwrap_or(field);
-        !fields.iter().any(|f| f == last)
+        !set_aside
+            .iter()
+            .any(|(file, dropped)| *file == d.span.file && dropped == last)
     });
 }
 
