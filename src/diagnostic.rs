@@ -135,51 +135,6 @@ impl Diagnostic {
     }
 }
 
-/// Diagnostics of one run, in the order found.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    /// Records a problem.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
-    }
-
-    /// Records several problems.
-    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(diagnostics);
-    }
-
-    /// Whether any error (not warning) was found.
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    /// Number of errors and of warnings.
-    pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        (errors, self.items.len() - errors)
-    }
-
-    /// Every diagnostic, sorted by file then position.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items
-            .sort_by_key(|d| (d.span.file, d.span.start, d.severity));
-        self.items
-    }
-
-    /// Every diagnostic in the order found.
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
-    }
-}
-
 /// Puts diagnostics in reading order: by file path, then position, errors
 /// before warnings at one place.
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {

@@ -68,6 +68,7 @@ pub struct RawSeuils {
 #[serde(deny_unknown_fields)]
 pub struct RawFinanceur {
     /// Nom du financeur
+    // For the reader of carnet.yaml: the forms print the logo and the mention.
     pub nom: Option<Text>,
     /// Logo (PNG ou JPEG), chemin relatif au kit
     pub logo: Option<Text>,

@@ -22,10 +22,8 @@ pub struct Coordination {
 }
 
 /// A funder, checked.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Financeur {
-    /// Name.
-    pub nom: String,
     /// Logo path relative to the kit.
     pub logo: Option<String>,
     /// Mandatory mention.
@@ -33,7 +31,7 @@ pub struct Financeur {
 }
 
 /// The settings every stage uses.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Site title.
     pub titre: String,
@@ -43,8 +41,6 @@ pub struct Config {
     pub langue: Lang,
     /// Logo path relative to the kit.
     pub logo: Option<String>,
-    /// Public base URL, if any.
-    pub base_url: Option<String>,
     /// Theme folder name.
     pub theme: String,
     /// Default annuaire consent.
@@ -72,7 +68,6 @@ impl Default for Config {
             organisation: String::new(),
             langue: Lang::Fr,
             logo: None,
-            base_url: None,
             theme: "default".into(),
             annuaire_par_defaut: true,
             extra_roles: Vec::new(),
@@ -153,7 +148,6 @@ impl Config {
             organisation: text(&raw.organisation).unwrap_or_default(),
             langue,
             logo: text(&raw.logo),
-            base_url: text(&raw.base_url),
             theme: text(&raw.theme).unwrap_or(defaults.theme),
             annuaire_par_defaut: raw.annuaire_par_defaut.as_ref().is_none_or(|b| b.value),
             extra_roles: raw
@@ -179,7 +173,6 @@ impl Config {
                 .iter()
                 .flatten()
                 .map(|f| Financeur {
-                    nom: text(&f.nom).unwrap_or_default(),
                     logo: text(&f.logo),
                     mention: text(&f.mention).unwrap_or_default(),
                 })

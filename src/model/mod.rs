@@ -34,8 +34,6 @@ pub type PersonIdx = usize;
 pub struct Kit {
     /// carnet.yaml.
     pub config: Config,
-    /// The file carnet.yaml was read from, if any.
-    pub config_file: Option<FileId>,
     /// Every file read.
     pub sources: Sources,
     /// The day the build is made (deadlines, current mentorships).
@@ -528,7 +526,6 @@ pub fn build(
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
     };
-    let config_file = loaded.config.as_ref().map(|c| c.file);
     let mut personnes = personne::build_all(&loaded.personnes, &config, &mut diagnostics);
     personnes.sort_by(|a, b| a.id.cmp(&b.id));
     let person_index: HashMap<String, PersonIdx> = personnes
@@ -578,7 +575,6 @@ pub fn build(
     drop_consequences(&mut diagnostics);
     let mut kit = Kit {
         config,
-        config_file,
         sources: loaded.sources,
         today,
         personnes,
