@@ -4,7 +4,7 @@
 //! read files nor reach into the model: they render the View.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The stages, in pipeline order: each may import only those before it.
 const STAGES: [&str; 4] = ["load", "model", "view", "render"];
