@@ -17,6 +17,20 @@ pub enum Severity {
     Warning,
 }
 
+/// What sort of problem a diagnostic is, for the code that must tell some
+/// apart (users read the message; code never parses it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// A required field is missing or empty: its name (`cycle`, `colonnes.titre`).
+    MissingField(String),
+    /// A parse error whose value was set aside so that the rest of the file
+    /// is still checked: the name of the field it belonged to.
+    SetAside(String),
+    /// Any other problem.
+    #[default]
+    Other,
+}
+
 /// One problem, pointing at the value at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -30,6 +44,8 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     /// Other places that explain the problem (the other side of a contradiction).
     pub also: Vec<(Span, String)>,
+    /// What sort of problem it is.
+    pub kind: DiagnosticKind,
 }
 
 impl Diagnostic {
@@ -41,6 +57,7 @@ impl Diagnostic {
             message: message.into(),
             expected: None,
             also: Vec::new(),
+            kind: DiagnosticKind::Other,
         }
     }
 
@@ -52,12 +69,19 @@ impl Diagnostic {
             message: message.into(),
             expected: None,
             also: Vec::new(),
+            kind: DiagnosticKind::Other,
         }
     }
 
     /// Adds what was expected.
     pub fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
         self.expected = Some(expected.into());
+        self
+    }
+
+    /// Says what sort of problem it is.
+    pub fn kind(mut self, kind: DiagnosticKind) -> Diagnostic {
+        self.kind = kind;
         self
     }
 
@@ -108,51 +132,6 @@ impl Diagnostic {
             ),
             None => format!("{} : {}", sources.location(self.span), self.message),
         }
-    }
-}
-
-/// Diagnostics of one run, in the order found.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    /// Records a problem.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
-    }
-
-    /// Records several problems.
-    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(diagnostics);
-    }
-
-    /// Whether any error (not warning) was found.
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    /// Number of errors and of warnings.
-    pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        (errors, self.items.len() - errors)
-    }
-
-    /// Every diagnostic, sorted by file then position.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items
-            .sort_by_key(|d| (d.span.file, d.span.start, d.severity));
-        self.items
-    }
-
-    /// Every diagnostic in the order found.
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
     }
 }
 

@@ -6,10 +6,11 @@
 //! [`view`] (what a profile may show), [`render`] (pages and files),
 //! [`output`] (atomic write of `public/`).
 
-pub mod config;
 pub mod diagnostic;
 pub mod embedded;
 pub mod glyphs;
+pub mod image;
+pub mod labels;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -18,6 +19,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+pub mod suggest;
 pub mod view;
 
 use chrono::NaiveDate;

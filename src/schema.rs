@@ -1,7 +1,7 @@
 //! `carnet schema`: a JSON Schema per record kind, derived from the very types
 //! that load the records, for editors (VS Code YAML `yaml.schemas`).
 
-use crate::config::RawConfig;
+use crate::load::config::RawConfig;
 use crate::load::records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use std::path::{Path, PathBuf};
 

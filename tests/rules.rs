@@ -5,7 +5,7 @@
 
 mod common;
 
-use carnet::diagnostic::Severity;
+use carnet::diagnostic::{DiagnosticKind, Severity};
 use carnet::model::{Statut, TodoKind};
 use common::check;
 
@@ -1837,4 +1837,25 @@ fn value_spans_cover_the_value_written() {
     assert_eq!(k.text_of(d), "\"pas une adresse\"");
     let d = k.error_at("rôle inconnu « chef_de_projet »", &format!("{ALICE}:7:5"));
     assert_eq!(k.text_of(d), "chef_de_projet");
+}
+
+#[test]
+fn diagnostics_carry_their_kind() {
+    let k = check(&[(ALICE, "nom: [Durand]\nprenom: \"\"\n")]);
+    let set_aside = k.error_at(
+        "une valeur simple est attendue ici",
+        &format!("{ALICE}:1:6"),
+    );
+    assert_eq!(set_aside.kind, DiagnosticKind::SetAside("nom".into()));
+    let empty = k.error_at("le champ « prenom » est vide", &format!("{ALICE}:2:9"));
+    assert_eq!(empty.kind, DiagnosticKind::MissingField("prenom".into()));
+    let missing = k.error_at(
+        "champ obligatoire manquant « civilite »",
+        &format!("{ALICE}:1:1"),
+    );
+    assert_eq!(
+        missing.kind,
+        DiagnosticKind::MissingField("civilite".into())
+    );
+    assert_eq!(k.errors().len(), 3, "{}", k.dump());
 }

@@ -204,5 +204,5 @@ fn logo(kit: &KitDir, loaded: &mut Loaded, value: &str) -> Result<(), String> {
         }
     };
     let bytes = loaded.sources.get(file).bytes().unwrap_or_default();
-    crate::render::pdf::assets::decode(bytes).map(|_| ())
+    crate::image::check(bytes)
 }

@@ -4,6 +4,7 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 mod assets;
+pub mod config;
 pub mod either;
 mod kit_dir;
 pub mod kit_root;
@@ -14,9 +15,9 @@ pub mod spanned;
 mod walk;
 mod yaml_error;
 
-use crate::config::RawConfig;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
+use config::RawConfig;
 use kit_dir::{Found, KitDir, Problem, Reached};
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
@@ -65,9 +66,6 @@ pub struct Loaded {
     /// Records that exist but could not be read (`("personnes", id)`…): other
     /// files may name them without a second, misleading « inconnu » error.
     pub broken: HashSet<(&'static str, String)>,
-    /// Fields whose value was set aside after a parse error, per file: their
-    /// absence is a consequence of that error, not a problem of its own.
-    pub dropped_fields: HashMap<FileId, Vec<String>>,
 }
 
 /// An I/O problem that stops the run (exit status 2), as opposed to bad data.
@@ -117,11 +115,11 @@ const RECORD_FOLDERS: [(&str, Kind); 5] = [
 ];
 
 /// What parsing one file gave: the record (possibly with some values set
-/// aside), the problems, and the fields whose value was set aside.
+/// aside, each reported by a [`crate::diagnostic::DiagnosticKind::SetAside`]
+/// diagnostic), and the problems.
 struct ParseOutcome<T> {
     record: Option<T>,
     diagnostics: Vec<Diagnostic>,
-    dropped_fields: Vec<String>,
 }
 
 // Short-lived (one per file, moved once into `Loaded`): boxing buys nothing.
@@ -173,9 +171,6 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         let duplicate = *kind != Kind::Config
             && !check_id(file, &id, *kind, &mut seen_ids, &mut loaded.diagnostics);
         loaded.diagnostics.extend(outcome.diagnostics);
-        if !outcome.dropped_fields.is_empty() {
-            loaded.dropped_fields.insert(file, outcome.dropped_fields);
-        }
         if duplicate {
             continue;
         }
@@ -386,7 +381,6 @@ impl<T> ParseOutcome<T> {
         ParseOutcome {
             record: None,
             diagnostics,
-            dropped_fields: Vec::new(),
         }
     }
 
@@ -402,7 +396,6 @@ impl<T> ParseOutcome<T> {
         ParseOutcome {
             record: self.record.map(f),
             diagnostics: self.diagnostics,
-            dropped_fields: self.dropped_fields,
         }
     }
 }
@@ -453,7 +446,6 @@ fn parse_outcome<T: DeserializeOwned>(text: &str, file: FileId) -> ParseOutcome<
     let mut outcome = ParseOutcome {
         record: None,
         diagnostics: Vec::new(),
-        dropped_fields: Vec::new(),
     };
     let mut blanked: Vec<std::ops::Range<usize>> = Vec::new();
     while outcome.diagnostics.len() < MAX_PARSE_PROBLEMS {
@@ -490,7 +482,6 @@ fn parse_outcome<T: DeserializeOwned>(text: &str, file: FileId) -> ParseOutcome<
             break;
         };
         work = std::borrow::Cow::Owned(next);
-        outcome.dropped_fields.extend(recovery.dropped_field);
         blanked.push(recovery.range);
     }
     if outcome.record.is_some() && outcome.diagnostics.len() >= MAX_PARSE_PROBLEMS {

@@ -41,7 +41,6 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
                 body: text.to_string(),
             }),
             diagnostics: Vec::new(),
-            dropped_fields: Vec::new(),
         };
     };
     let start = text.len() - rest.len();
@@ -67,7 +66,6 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
                 body,
             }),
             diagnostics: Vec::new(),
-            dropped_fields: Vec::new(),
         };
     }
     // The opening `---` is blanked so that every offset is the file's own.

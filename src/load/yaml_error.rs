@@ -5,8 +5,7 @@
 use super::spanned::{
     NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
 };
-use crate::diagnostic::Diagnostic;
-use crate::model::link::edit_distance;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::source::{FileId, Span};
 use serde_saphyr::Error;
 use std::ops::Range;
@@ -43,6 +42,18 @@ enum Shape {
 /// The diagnostic of a parse error of `text` (the whole file, or a front matter
 /// padded so that offsets are the file's).
 pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
+    let mut problem = describe_problem(error, text, file);
+    if let Some(field) = problem
+        .recovery
+        .as_ref()
+        .and_then(|r| r.dropped_field.clone())
+    {
+        problem.diagnostic.kind = DiagnosticKind::SetAside(field);
+    }
+    problem
+}
+
+fn describe_problem(error: &Error, text: &str, file: FileId) -> Problem {
     if let Some(problem) = control_character(error.without_snippet(), text, file) {
         return problem;
     }
@@ -52,6 +63,9 @@ pub(super) fn to_problem(error: &Error, text: &str, file: FileId) -> Problem {
     let mut diagnostic = Diagnostic::error(Span::new(file, at..end), message);
     if let Some(expected) = expected {
         diagnostic = diagnostic.expected(expected);
+    }
+    if let Error::SerdeMissingField { field, .. } = error.without_snippet() {
+        diagnostic = diagnostic.kind(DiagnosticKind::MissingField(field.to_string()));
     }
     let recovery = match shape {
         Shape::Key => recover_key(text, at),
@@ -409,19 +423,13 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
 /// or a known field the typed one starts with (`nom_famille` → `nom`).
 fn closest_field<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     let typed_lower = typed.to_lowercase();
-    known
-        .iter()
-        .map(|name| (edit_distance(&typed_lower, name), *name))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, name)| name)
-        .or_else(|| {
-            known
-                .iter()
-                .filter(|name| name.len() >= 3 && typed_lower.starts_with(*name))
-                .max_by_key(|name| name.len())
-                .copied()
-        })
+    crate::suggest::closest(&typed_lower, known.iter().copied()).or_else(|| {
+        known
+            .iter()
+            .filter(|name| name.len() >= 3 && typed_lower.starts_with(*name))
+            .max_by_key(|name| name.len())
+            .copied()
+    })
 }
 
 fn is_integer_type(ty: &str) -> bool {

@@ -6,7 +6,7 @@ use super::values::{Checker, Month, opt_text};
 use super::{
     Activity, ActivityKind, Atelier, Attendance, Convocation, Enrolment, PersonIdx, Statut,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::load::records::{RawAtelier, RawClub, RawInscription, RawSession, Text};
 use crate::load::{Loaded, RawFile};
 use crate::source::{FileId, Span};
@@ -464,12 +464,7 @@ fn check_targets_exist<T>(
         .collect();
     unknown.sort_by_key(|(id, _)| *id);
     for (id, list) in unknown {
-        let close = existing
-            .iter()
-            .map(|e| (super::link::edit_distance(id, &e.id), e.id.as_str()))
-            .filter(|(d, _)| *d <= 2)
-            .min()
-            .map(|(_, close)| close);
+        let close = crate::suggest::closest(id, existing.iter().map(|e| e.id.as_str()));
         let expected = match close {
             Some(close) => format!(
                 "l'identifiant d'un fichier de data/{folder}/ ; vouliez-vous dire « {close} » ?"
@@ -707,8 +702,9 @@ fn ateliers(
             (None, ActivityKind::Session) => {
                 let span = c.span(date_text);
                 c.diagnostics.push(
-                    Diagnostic::error(span, super::values::no_cycle_message(date))
-                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)"),
+                    Diagnostic::error(span, format!("l'atelier du {date} n'a pas de cycle"))
+                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)")
+                        .kind(DiagnosticKind::MissingField("cycle".into())),
                 );
                 None
             }

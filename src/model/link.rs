@@ -85,30 +85,6 @@ impl<'a> Resolver<'a> {
 
     /// The existing id closest to a mistyped one (one or two edits away).
     fn closest(&self, typed: &str) -> Option<&str> {
-        self.index
-            .keys()
-            .map(|id| (edit_distance(typed, id), id))
-            .filter(|(d, _)| *d <= 2)
-            .min()
-            .map(|(_, id)| id.as_str())
+        crate::suggest::closest(typed, self.index.keys().map(String::as_str))
     }
-}
-
-/// Levenshtein distance between two short ids.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }

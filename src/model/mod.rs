@@ -4,6 +4,7 @@
 //! computed here and nowhere else.
 
 mod activity;
+pub mod config;
 mod derived;
 mod evenement;
 pub mod forms;
@@ -16,11 +17,11 @@ mod reserved;
 mod templates;
 pub mod values;
 
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::load::Loaded;
 use crate::source::{FileId, Sources};
 use chrono::NaiveDate;
+use config::Config;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 pub use values::Month;
@@ -33,8 +34,6 @@ pub type PersonIdx = usize;
 pub struct Kit {
     /// carnet.yaml.
     pub config: Config,
-    /// The file carnet.yaml was read from, if any.
-    pub config_file: Option<FileId>,
     /// Every file read.
     pub sources: Sources,
     /// The day the build is made (deadlines, current mentorships).
@@ -527,7 +526,6 @@ pub fn build(
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
     };
-    let config_file = loaded.config.as_ref().map(|c| c.file);
     let mut personnes = personne::build_all(&loaded.personnes, &config, &mut diagnostics);
     personnes.sort_by(|a, b| a.id.cmp(&b.id));
     let person_index: HashMap<String, PersonIdx> = personnes
@@ -574,10 +572,9 @@ pub fn build(
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
-    drop_consequences(&mut diagnostics, &loaded.dropped_fields);
+    drop_consequences(&mut diagnostics);
     let mut kit = Kit {
         config,
-        config_file,
         sources: loaded.sources,
         today,
         personnes,
@@ -612,19 +609,25 @@ fn broken_ids<'a>(loaded: &'a Loaded, folder: &'a str) -> impl Iterator<Item = S
 
 /// A required field whose value was set aside after a parse error reads as
 /// missing: that is the parse error again, not a second problem.
-fn drop_consequences(diagnostics: &mut Vec<Diagnostic>, dropped: &HashMap<FileId, Vec<String>>) {
-    if dropped.is_empty() {
+fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
+    let set_aside: Vec<(FileId, String)> = diagnostics
+        .iter()
+        .filter_map(|d| match &d.kind {
+            DiagnosticKind::SetAside(field) => Some((d.span.file, field.clone())),
+            _ => None,
+        })
+        .collect();
+    if set_aside.is_empty() {
         return;
     }
     diagnostics.retain(|d| {
-        let Some(fields) = dropped.get(&d.span.file) else {
-            return true;
-        };
-        let Some(field) = values::missing_field(&d.message) else {
+        let DiagnosticKind::MissingField(field) = &d.kind else {
             return true;
         };
         let last = field.rsplit('.').next().unwrap_or(field);
-        !fields.iter().any(|f| f == last)
+        !set_aside
+            .iter()
+            .any(|(file, dropped)| *file == d.span.file && dropped == last)
     });
 }
 

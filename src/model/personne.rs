@@ -1,13 +1,13 @@
 //! Rules of a personne file (SPEC §2): identity, roles, phones, consent,
 //! studies, situation, and the mentorship once people can be resolved.
 
+use super::config::Config;
 use super::link::Resolver;
 use super::values::{Checker, opt_text};
 use super::{
     Adresse, AncienParrain, Civilite, Consent, Entretien, Etude, Parrainage, PersonIdx, Personne,
     Projet, Situation,
 };
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::load::RawFile;
 use crate::load::records::{RawAdresse, RawPersonne};

@@ -1,7 +1,7 @@
 //! Checks and normalisations of single values: dates, months, phone numbers,
 //! names, emails. Each returns the clean value or a diagnostic at the value.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::load::records::Text;
 use crate::source::{FileId, Span};
 use chrono::{Datelike, NaiveDate};
@@ -64,35 +64,6 @@ impl Serialize for Month {
     }
 }
 
-const MISSING_PREFIX: &str = "champ obligatoire manquant « ";
-const MISSING_SUFFIX: &str = " »";
-
-const EMPTY_PREFIX: &str = "le champ « ";
-const EMPTY_SUFFIX: &str = " » est vide";
-
-const NO_CYCLE: &str = " n'a pas de cycle";
-
-/// « l'atelier du … n'a pas de cycle ».
-pub(crate) fn no_cycle_message(date: NaiveDate) -> String {
-    format!("l'atelier du {date}{NO_CYCLE}")
-}
-
-/// The field whose absence a message reports (« champ obligatoire manquant »,
-/// « le champ … est vide », « … n'a pas de cycle »).
-pub(crate) fn missing_field(message: &str) -> Option<&str> {
-    if message.ends_with(NO_CYCLE) {
-        return Some("cycle");
-    }
-    message
-        .strip_prefix(MISSING_PREFIX)
-        .and_then(|m| m.strip_suffix(MISSING_SUFFIX))
-        .or_else(|| {
-            message
-                .strip_prefix(EMPTY_PREFIX)?
-                .strip_suffix(EMPTY_SUFFIX)
-        })
-}
-
 /// Checks values of one file, collecting diagnostics.
 pub struct Checker<'a> {
     /// The file being checked.
@@ -131,17 +102,19 @@ impl Checker<'_> {
     /// Records a missing field of the entry starting at `span`.
     pub fn missing_at(&mut self, span: Span, field: &str, expected: &str) {
         self.diagnostics.push(
-            Diagnostic::error(span, format!("{MISSING_PREFIX}{field}{MISSING_SUFFIX}"))
-                .expected(expected.to_string()),
+            Diagnostic::error(span, format!("champ obligatoire manquant « {field} »"))
+                .expected(expected.to_string())
+                .kind(DiagnosticKind::MissingField(field.into())),
         );
     }
 
     /// Records that the field `field`, written as `value`, is empty.
     pub fn empty(&mut self, value: &Text, field: &str, expected: &str) {
-        self.error(
-            value,
-            format!("{EMPTY_PREFIX}{field}{EMPTY_SUFFIX}"),
-            expected,
+        let span = self.span(value);
+        self.diagnostics.push(
+            Diagnostic::error(span, format!("le champ « {field} » est vide"))
+                .expected(expected)
+                .kind(DiagnosticKind::MissingField(field.into())),
         );
     }
 

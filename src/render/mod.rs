@@ -5,6 +5,7 @@
 pub mod html;
 pub mod pdf;
 mod theme;
+pub(crate) mod value;
 
 use crate::plan::Planned;
 pub use crate::plan::{Input, OutputKind, RenderError, Renderer};

@@ -8,7 +8,7 @@
 //! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
-use crate::config::Lang;
+use crate::labels::Lang;
 use crate::model::forms::Target;
 use crate::model::{Activity, ActivityKind, Kit, Statut};
 use crate::source::FileId;
@@ -264,12 +264,7 @@ fn blank(kit: &Kit) -> FormData {
 }
 
 fn cycle_name(cycle: u8, lang: Lang) -> &'static str {
-    match (cycle, lang) {
-        (1, Lang::Fr) => "Formation",
-        (1, Lang::En) => "Training",
-        (_, Lang::Fr) => "Approfondissement",
-        (_, Lang::En) => "Advanced",
-    }
+    crate::labels::word(lang, if cycle == 1 { "cycle_1" } else { "cycle_2" })
 }
 
 /// Every form to print for the targets in `wanted`, for this profile.

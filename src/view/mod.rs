@@ -75,7 +75,7 @@ pub struct SiteView {
     /// Organisation.
     pub organisation: String,
     /// Language code.
-    pub langue: crate::config::Lang,
+    pub langue: crate::labels::Lang,
     /// Profile.
     pub profile: Profile,
     /// Build day.
@@ -83,7 +83,7 @@ pub struct SiteView {
     /// Free pages shown in the menu.
     pub menu: Vec<Link>,
     /// Weekly coordination meeting, as a sentence.
-    pub coordination: Option<crate::config::Coordination>,
+    pub coordination: Option<crate::model::config::Coordination>,
 }
 
 /// Everything the renderers may show for one profile.

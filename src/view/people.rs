@@ -2,7 +2,7 @@
 
 use super::markdown::to_html_below;
 use super::{Link, PersonRef, Profile};
-use crate::config::Lang;
+use crate::labels::{Lang, word};
 use crate::model::{Activity, Adresse, Kit, Personne, Statut};
 use crate::source::FileId;
 use serde::Serialize;
@@ -19,6 +19,7 @@ fn name_public(p: &Personne) -> bool {
 
 /// How each person is referred to by this profile.
 pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
+    let unpublished = crate::labels::word(kit.config.langue, "non_publie");
     kit.personnes
         .iter()
         .map(|p| {
@@ -30,10 +31,7 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
                 }
             } else {
                 PersonRef {
-                    nom: match kit.config.langue {
-                        crate::config::Lang::Fr => "personne non publiée".into(),
-                        crate::config::Lang::En => "unpublished person".into(),
-                    },
+                    nom: unpublished.into(),
                     url: None,
                     sort: (String::new(), String::new()),
                 }
@@ -225,42 +223,7 @@ fn date(d: Option<chrono::NaiveDate>) -> Option<String> {
 
 /// Name of a month in the site's language: "septembre 2026", "September 2026".
 pub(super) fn month_name(lang: Lang, month: crate::model::Month) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let names = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
-    let name = names
-        .get(month.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?");
+    let name = crate::labels::month(lang, month.month);
     format!("{name} {}", month.year)
 }
 
@@ -272,17 +235,13 @@ pub(super) fn link_to_activity(a: &Activity, lang: Lang) -> Link {
         crate::model::ActivityKind::Session => (
             "sessions",
             match a.numero {
-                Some(n) => format!("Session {n} — {month}"),
-                None => format!("Session — {month}"),
+                Some(n) => format!("{} {n} — {month}", word(lang, "session")),
+                None => format!("{} — {month}", word(lang, "session")),
             },
         ),
-        crate::model::ActivityKind::Club => (
-            "clubs",
-            match lang {
-                Lang::Fr => format!("Club emploi — {month}"),
-                Lang::En => format!("Job club — {month}"),
-            },
-        ),
+        crate::model::ActivityKind::Club => {
+            ("clubs", format!("{} — {month}", word(lang, "club_emploi")))
+        }
     };
     Link {
         label,

@@ -1,8 +1,7 @@
 //! The HTML site: templates (built-in, overridable by the kit's templates/),
 //! the plan of pages with their inputs, and their rendering.
 
-pub mod labels;
-
+use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -116,9 +115,9 @@ fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::R
 }
 
 /// `2026-09-14` → `14/09/2026` (French) or unchanged (English).
-fn format_date(lang: crate::config::Lang, iso: &str) -> String {
+fn format_date(lang: crate::labels::Lang, iso: &str) -> String {
     match lang {
-        crate::config::Lang::Fr if iso.len() == 10 && iso.is_ascii() => {
+        crate::labels::Lang::Fr if iso.len() == 10 && iso.is_ascii() => {
             format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
         }
         _ => iso.to_string(),
@@ -126,7 +125,7 @@ fn format_date(lang: crate::config::Lang, iso: &str) -> String {
 }
 
 /// `2026-09-14` → `14/09` (French) or `14 Sep` (English), for narrow columns.
-fn format_short_date(lang: crate::config::Lang, iso: &str) -> String {
+fn format_short_date(lang: crate::labels::Lang, iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -135,8 +134,8 @@ fn format_short_date(lang: crate::config::Lang, iso: &str) -> String {
     };
     use chrono::Datelike;
     match lang {
-        crate::config::Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
-        crate::config::Lang::En => {
+        crate::labels::Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
+        crate::labels::Lang::En => {
             format!("{} {}", date.day(), MONTHS[date.month0() as usize])
         }
     }
@@ -168,7 +167,7 @@ impl<'v> Site<'v> {
         }
         let common = context! {
             site => ser(&view.site),
-            t => labels::labels(lang),
+            t => ser(crate::labels::of(lang)),
         };
         Ok(Site { view, env, common })
     }
@@ -366,11 +365,6 @@ fn activity_list(list: &[crate::view::ActivityView]) -> Value {
     )
 }
 
-/// Converts serializable data into a template value.
-pub(crate) fn ser<T: serde::Serialize>(value: T) -> Value {
-    Value::from(minijinja::value::Serde(value))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,7 +381,7 @@ mod tests {
 
     #[test]
     fn dates_in_both_languages() {
-        use crate::config::Lang;
+        use crate::labels::Lang;
         assert_eq!(format_date(Lang::Fr, "2026-09-04"), "04/09/2026");
         assert_eq!(format_date(Lang::En, "2026-09-04"), "2026-09-04");
         assert_eq!(format_short_date(Lang::Fr, "2026-09-04"), "04/09");

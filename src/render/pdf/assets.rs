@@ -7,19 +7,15 @@ use crate::plan::RenderError;
 use crate::view::View;
 use crate::view::assets::FormImage;
 
-/// Decodes a logo's bytes, PNG or JPEG whatever its name says; the error
-/// says what is wrong, in French. The load stage calls it too, so that
-/// `check` rejects what a build could not use.
-pub fn decode(bytes: &[u8]) -> Result<Image, String> {
-    let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        ImageFormat::Png
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        ImageFormat::Jpeg
-    } else {
-        return Err("ce fichier n'est pas une image PNG ou JPEG".into());
+/// Decodes a logo's bytes, PNG or JPEG whatever its name says (the load
+/// stage checked them with [`crate::image::check`]); the error says what
+/// is wrong, in French.
+fn decode(bytes: &[u8]) -> Result<Image, String> {
+    let format = match crate::image::format(bytes)? {
+        crate::image::Format::Png => ImageFormat::Png,
+        crate::image::Format::Jpeg => ImageFormat::Jpeg,
     };
-    Image::new(bytes.to_vec(), format)
-        .map_err(|_| "cette image est abîmée ou incomplète : elle ne peut pas être lue".into())
+    Image::new(bytes.to_vec(), format).map_err(|_| crate::image::DAMAGED.into())
 }
 
 /// The forms' assets: the view's logos decoded, and the settings the forms print.

@@ -10,7 +10,7 @@
 //! gets as many blank rows as its last page holds.
 
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
-use crate::config::Lang;
+use crate::labels::Lang;
 use crate::model::forms::{BlockKind, FormLayout, LayoutColumn, LayoutTable, Tpl};
 use crate::render::RenderError;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -140,7 +140,7 @@ impl Forms {
         data: &Json,
         assets: &FormAssets,
     ) -> Result<Vec<u8>, RenderError> {
-        let ctx = crate::render::html::ser(data);
+        let ctx = crate::render::value::ser(data);
         let blank = data.get("vierge") == Some(&Json::Bool(true));
         // On a blank form, a value made of placeholders only is to write by hand.
         let to_fill = |text: &str| blank && text.contains(FILL);
@@ -254,10 +254,7 @@ impl Forms {
     ) -> Result<Table, RenderError> {
         // Expand repeated columns: (column, element it repeats for, header, group).
         let mut expanded: Vec<(&LayoutColumn, Option<&Json>, String, Option<String>)> = Vec::new();
-        let halves: [&str; 2] = match assets.lang {
-            Lang::Fr => ["Matin", "Après-midi"],
-            Lang::En => ["Morning", "Afternoon"],
-        };
+        let halves = ["matin", "apres_midi"].map(|half| crate::labels::word(assets.lang, half));
         for column in &table.columns {
             let Some(path) = &column.repeat else {
                 expanded.push((column, None, self.text(&column.titre, ctx)?, None));
@@ -284,7 +281,7 @@ impl Forms {
             for element in elements {
                 let title = self.text(
                     &column.titre,
-                    &context! { element => crate::render::html::ser(element), ..ctx.clone() },
+                    &context! { element => crate::render::value::ser(element), ..ctx.clone() },
                 )?;
                 if column.half_days && assets.half_days {
                     for half in halves {
@@ -309,7 +306,7 @@ impl Forms {
             .unwrap_or_default();
         let mut rows = Vec::with_capacity(rows_data.len());
         for row in rows_data {
-            let row_ctx = context! { ligne => crate::render::html::ser(row), ..ctx.clone() };
+            let row_ctx = context! { ligne => crate::render::value::ser(row), ..ctx.clone() };
             let mut cells = Vec::with_capacity(expanded.len());
             for (column, element, _, _) in &expanded {
                 let cell = match (&column.value, element) {
@@ -317,7 +314,7 @@ impl Forms {
                     (Some(v), None) => self.text(v, &row_ctx)?,
                     (Some(v), Some(el)) => self.text(
                         v,
-                        &context! { element => crate::render::html::ser(el), ..row_ctx.clone() },
+                        &context! { element => crate::render::value::ser(el), ..row_ctx.clone() },
                     )?,
                 };
                 cells.push(cell);

@@ -1,16 +1,29 @@
-//! The words of the pages, in French (default) and English. Templates read
-//! them as `t.<key>`; role, status and type codes as `t.roles[code]` etc.
+//! Every word carnet prints (pages, forms, names of months, role, status
+//! and type codes), in French (default) and English. Below the stages: the
+//! view and the renderers take their words from here; templates read them
+//! as `t.<key>`, codes as `t.roles[code]`, `t.statuts[code]`, etc.
 
-use crate::config::Lang;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-type Words = BTreeMap<&'static str, &'static str>;
+/// Language of the generated pages and forms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Français (default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
 
 const FR: &[(&str, &str)] = &[
     ("accueil", "Accueil"),
     ("personnes", "Personnes"),
     ("sessions", "Sessions"),
     ("clubs", "Clubs emploi"),
+    ("club_emploi", "Club emploi"),
+    ("session", "Session"),
     ("evenements", "Événements"),
     ("operateurs", "Opérateurs"),
     ("parrainages", "Parrainages"),
@@ -51,6 +64,8 @@ const FR: &[(&str, &str)] = &[
     ("cycle", "Cycle"),
     ("cycle_1", "Formation"),
     ("cycle_2", "Approfondissement"),
+    ("matin", "Matin"),
+    ("apres_midi", "Après-midi"),
     ("presence", "Présence"),
     ("presences", "Présences"),
     ("attendus", "Attendus"),
@@ -155,6 +170,8 @@ const EN: &[(&str, &str)] = &[
     ("personnes", "People"),
     ("sessions", "Sessions"),
     ("clubs", "Job clubs"),
+    ("club_emploi", "Job club"),
+    ("session", "Session"),
     ("evenements", "Events"),
     ("operateurs", "Operators"),
     ("parrainages", "Mentorships"),
@@ -195,6 +212,8 @@ const EN: &[(&str, &str)] = &[
     ("cycle", "Cycle"),
     ("cycle_1", "Training"),
     ("cycle_2", "Advanced"),
+    ("matin", "Morning"),
+    ("apres_midi", "Afternoon"),
     ("presence", "Attendance"),
     ("presences", "Attendance"),
     ("attendus", "Expected"),
@@ -415,30 +434,121 @@ const TYPES_EN: &[(&str, &str)] = &[
     ("autre", "Other"),
 ];
 
-fn words(list: &[(&'static str, &'static str)]) -> Words {
-    list.iter().copied().collect()
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The word `key` in `lang`, or the key itself if there is no such word
+/// (a bug, which then shows on the page rather than hiding).
+pub fn word(lang: Lang, key: &'static str) -> &'static str {
+    let list = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    };
+    list.iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, w)| *w)
 }
 
-/// Every label of a language, as the template global `t`.
-pub fn labels(lang: Lang) -> minijinja::Value {
+/// The name of month `month` (1 to 12) in `lang`: "août", "August".
+pub fn month(lang: Lang, month: u32) -> &'static str {
+    let names = match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::En => &MONTHS_EN,
+    };
+    names
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+type Words = BTreeMap<&'static str, &'static str>;
+
+/// Every label of a language, as templates read it (the global `t`).
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    /// The words, by key.
+    #[serde(flatten)]
+    pub words: Words,
+    /// Role names by code.
+    pub roles: Words,
+    /// Attendance statuses by code.
+    pub statuts: Words,
+    /// Task descriptions by kind.
+    pub todos: Words,
+    /// Event and operator types by code.
+    pub types: Words,
+}
+
+/// Every label of `lang`.
+pub fn of(lang: Lang) -> Labels {
     let (base, roles, statuts, todos, types) = match lang {
         Lang::Fr => (FR, ROLES_FR, STATUTS_FR, TODOS_FR, TYPES_FR),
         Lang::En => (EN, ROLES_EN, STATUTS_EN, TODOS_EN, TYPES_EN),
     };
-    let mut map: BTreeMap<&str, minijinja::Value> = words(base)
-        .into_iter()
-        .map(|(k, v)| (k, minijinja::Value::from(v)))
-        .collect();
-    map.insert("roles", super::ser(words(roles)));
-    map.insert("statuts", super::ser(words(statuts)));
-    map.insert("todos", super::ser(words(todos)));
-    map.insert("types", super::ser(words(types)));
-    super::ser(map)
+    let words = |list: &[(&'static str, &'static str)]| list.iter().copied().collect();
+    Labels {
+        words: words(base),
+        roles: words(roles),
+        statuts: words(statuts),
+        todos: words(todos),
+        types: words(types),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_the_code_asks_for_exist_in_both_languages() {
+        assert_eq!(word(Lang::Fr, "non_publie"), "personne non publiée");
+        assert_eq!(word(Lang::En, "non_publie"), "unpublished person");
+        assert_eq!(word(Lang::Fr, "apres_midi"), "Après-midi");
+        assert_eq!(word(Lang::En, "club_emploi"), "Job club");
+        assert_eq!(word(Lang::Fr, "pas_un_mot"), "pas_un_mot");
+    }
+
+    #[test]
+    fn months_are_named_in_each_language() {
+        assert_eq!(month(Lang::Fr, 8), "août");
+        assert_eq!(month(Lang::En, 12), "December");
+        assert_eq!(month(Lang::Fr, 13), "?");
+    }
+
+    #[test]
+    fn templates_get_words_and_tables_of_codes() {
+        let t = serde_json::to_value(of(Lang::Fr)).unwrap_or_default();
+        assert_eq!(t["accueil"], "Accueil");
+        assert_eq!(t["roles"]["parrain"], "Parrain / marraine");
+        assert_eq!(t["statuts"]["excuse"], "Excusé(e)");
+    }
 
     #[test]
     fn both_languages_have_the_same_keys() {

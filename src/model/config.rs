@@ -1,89 +1,12 @@
-//! carnet.yaml: the kit's settings, as typed ([`RawConfig`]) and as used ([`Config`]).
+//! carnet.yaml as used: the checked settings ([`Config`]) every later stage
+//! reads, with their defaults and rules.
 
 use crate::diagnostic::Diagnostic;
+use crate::labels::Lang;
+use crate::load::config::RawConfig;
 use crate::load::records::Text;
-use crate::load::spanned::Sp;
 use crate::source::{FileId, Span};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// carnet.yaml as typed.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawConfig {
-    /// Titre du site
-    pub titre: Option<Text>,
-    /// Nom de l'organisation (en-tête des pages et des formulaires)
-    pub organisation: Option<Text>,
-    /// Langue des pages : fr ou en
-    #[schemars(extend("enum" = ["fr", "en"]))]
-    pub langue: Option<Text>,
-    /// Logo (PNG ou JPEG), chemin relatif au kit
-    pub logo: Option<Text>,
-    /// Adresse publique du site (facultative)
-    pub base_url: Option<Text>,
-    /// Thème (dossier sous themes/)
-    pub theme: Option<Text>,
-    /// Consentement à l'annuaire par défaut (true : il faut refuser explicitement)
-    pub annuaire_par_defaut: Option<Sp<bool>>,
-    /// Rôles propres au kit, en plus des rôles prévus
-    pub roles: Option<Vec<Text>>,
-    /// Réunion de coordination hebdomadaire
-    pub coordination: Option<RawCoordination>,
-    /// Seuils d'alerte du tableau de bord
-    pub seuils: Option<RawSeuils>,
-    /// Attestation d'un événement seulement après réponse à l'enquête de satisfaction
-    pub attestation_apres_satisfaction: Option<Sp<bool>>,
-    /// Feuilles de présence avec une signature par demi-journée
-    pub presence_demi_journee: Option<Sp<bool>>,
-    /// Financeurs (logo et mention sur les formulaires)
-    pub financeurs: Option<Vec<RawFinanceur>>,
-}
-
-/// The weekly coordination meeting.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawCoordination {
-    /// Jour (lundi … vendredi)
-    pub jour: Option<Text>,
-    /// Heure (HH:MM)
-    pub heure: Option<Text>,
-    /// Lieu
-    pub lieu: Option<Text>,
-}
-
-/// Alert thresholds.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawSeuils {
-    /// Jours sans entretien de parrainage avant alerte (60 par défaut)
-    pub entretien_jours: Option<Sp<u32>>,
-    /// Mois sans activité avant d'archiver ou d'anonymiser une fiche (24 par défaut)
-    pub retention_mois: Option<Sp<u32>>,
-}
-
-/// A funder shown on the forms of the actions it funds.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawFinanceur {
-    /// Nom du financeur
-    pub nom: Option<Text>,
-    /// Logo (PNG ou JPEG), chemin relatif au kit
-    pub logo: Option<Text>,
-    /// Mention obligatoire
-    pub mention: Option<Text>,
-}
-
-/// Language of the generated pages and forms.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Français (default).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
+use serde::Serialize;
 
 /// The weekly coordination meeting, checked.
 #[derive(Clone, Debug, Serialize)]
@@ -99,10 +22,8 @@ pub struct Coordination {
 }
 
 /// A funder, checked.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Financeur {
-    /// Name.
-    pub nom: String,
     /// Logo path relative to the kit.
     pub logo: Option<String>,
     /// Mandatory mention.
@@ -110,7 +31,7 @@ pub struct Financeur {
 }
 
 /// The settings every stage uses.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Site title.
     pub titre: String,
@@ -120,8 +41,6 @@ pub struct Config {
     pub langue: Lang,
     /// Logo path relative to the kit.
     pub logo: Option<String>,
-    /// Public base URL, if any.
-    pub base_url: Option<String>,
     /// Theme folder name.
     pub theme: String,
     /// Default annuaire consent.
@@ -149,7 +68,6 @@ impl Default for Config {
             organisation: String::new(),
             langue: Lang::Fr,
             logo: None,
-            base_url: None,
             theme: "default".into(),
             annuaire_par_defaut: true,
             extra_roles: Vec::new(),
@@ -200,7 +118,7 @@ impl Config {
             );
         }
         let coordination = raw.coordination.as_ref().and_then(|c| {
-            let mut checker = crate::model::values::Checker { file, diagnostics };
+            let mut checker = super::values::Checker { file, diagnostics };
             // Checked even when the day is wrong, so both are reported at once.
             let heure = match &c.heure {
                 Some(_) => checker.time(&c.heure),
@@ -230,7 +148,6 @@ impl Config {
             organisation: text(&raw.organisation).unwrap_or_default(),
             langue,
             logo: text(&raw.logo),
-            base_url: text(&raw.base_url),
             theme: text(&raw.theme).unwrap_or(defaults.theme),
             annuaire_par_defaut: raw.annuaire_par_defaut.as_ref().is_none_or(|b| b.value),
             extra_roles: raw
@@ -256,7 +173,6 @@ impl Config {
                 .iter()
                 .flatten()
                 .map(|f| Financeur {
-                    nom: text(&f.nom).unwrap_or_default(),
                     logo: text(&f.logo),
                     mention: text(&f.mention).unwrap_or_default(),
                 })

@@ -1,0 +1,37 @@
+//! Which images carnet can print (logos on the forms): PNG or JPEG, told
+//! by their bytes whatever their name says. Below the stages: the load
+//! stage checks a kit's logos with it, the PDF renderer decodes them.
+
+/// The encoding of an image's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Portable Network Graphics.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+/// Why readable bytes of a known format still cannot be printed.
+pub const DAMAGED: &str = "cette image est abîmée ou incomplète : elle ne peut pas être lue";
+
+/// The format of `bytes`, from their first bytes; the error says why not, in French.
+pub fn format(bytes: &[u8]) -> Result<Format, String> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok(Format::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok(Format::Jpeg)
+    } else {
+        Err("ce fichier n'est pas une image PNG ou JPEG".into())
+    }
+}
+
+/// Checks that `bytes` are an image the forms can print: a known format
+/// that decodes. The error says what is wrong, in French.
+pub fn check(bytes: &[u8]) -> Result<(), String> {
+    let data = bytes.to_vec().into();
+    let decoded = match format(bytes)? {
+        Format::Png => krilla::image::Image::from_png(data, true),
+        Format::Jpeg => krilla::image::Image::from_jpeg(data, true),
+    };
+    decoded.map(|_| ()).map_err(|_| DAMAGED.into())
+}
