@@ -35,6 +35,7 @@ pub fn check(
     let mut loaded = load::load(root)?;
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
+    diagnostics.extend(view::form_contract::check(&kit));
     diagnostic::sort(&mut diagnostics, &kit.sources);
     Ok((kit, diagnostics))
 }

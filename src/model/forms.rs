@@ -51,6 +51,14 @@ const TARGETS: [(&str, Target); 10] = [
 ];
 
 impl Target {
+    /// How a layout names it (`pour: session_cycle`).
+    pub fn name(self) -> &'static str {
+        TARGETS
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("", |(name, _)| name)
+    }
+
     /// Whether the forms of this target hold one person's own data, so that
     /// they are produced only in the internal profile.
     pub fn personal(self) -> bool {
@@ -70,6 +78,15 @@ impl Target {
 pub struct Tpl {
     /// The source, with `{{ … }}` placeholders.
     pub source: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A path into a form's data (`personne.annuaire.nom`), with where it was written.
+#[derive(Clone, Debug)]
+pub struct DataPath {
+    /// Names separated by dots.
+    pub path: String,
     /// Where it is.
     pub span: Span,
 }
@@ -128,7 +145,7 @@ impl FormLayout {
 #[derive(Clone, Debug)]
 pub struct LayoutBlock {
     /// Shown only if this path of the data is non-empty.
-    pub si: Option<String>,
+    pub si: Option<DataPath>,
     /// What it is.
     pub kind: BlockKind,
 }
@@ -143,7 +160,7 @@ pub enum BlockKind {
     /// Labels and values (empty value: a line to fill).
     Fields(Vec<(Tpl, Option<Tpl>)>),
     /// Tick boxes: label, then (text, path that ticks it).
-    Checkboxes(Option<Tpl>, Vec<(Tpl, Option<String>)>),
+    Checkboxes(Option<Tpl>, Vec<(Tpl, Option<DataPath>)>),
     /// A table.
     Table(LayoutTable),
     /// Signature boxes.
@@ -160,7 +177,7 @@ pub enum BlockKind {
 #[derive(Clone, Debug)]
 pub struct LayoutTable {
     /// Path of the list giving one row per element.
-    pub rows: Option<String>,
+    pub rows: Option<DataPath>,
     /// Blank rows after the data.
     pub blank_rows: u32,
     /// Minimum row height (mm).
@@ -179,7 +196,7 @@ pub struct LayoutColumn {
     /// Cell content (none: to fill by hand).
     pub value: Option<Tpl>,
     /// Path of the list to repeat the column for.
-    pub repeat: Option<String>,
+    pub repeat: Option<DataPath>,
     /// Columns when that list is empty.
     pub blank_repeats: u32,
     /// One column per half-day when the kit asks for it.
@@ -223,7 +240,7 @@ fn tpl(c: &mut Checker, text: &Text) -> Tpl {
     }
 }
 
-fn path(c: &mut Checker, text: &Text) -> String {
+fn path(c: &mut Checker, text: &Text) -> DataPath {
     let p = text.text();
     let valid = !p.is_empty()
         && p.split('.').all(|part| {
@@ -239,7 +256,10 @@ fn path(c: &mut Checker, text: &Text) -> String {
             "des noms séparés par des points, par exemple personnes ou session.ateliers",
         );
     }
-    p.to_string()
+    DataPath {
+        path: p.to_string(),
+        span: c.span(text),
+    }
 }
 
 fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
