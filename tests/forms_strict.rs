@@ -26,7 +26,9 @@ fn a_misspelt_placeholder_is_an_error_at_its_place_and_check_exits_1() {
     );
     assert_eq!(k.text_of(d), "personne.telephon");
     assert!(
-        d.expected.as_deref().is_some_and(|e| e.contains("telephone")),
+        d.expected
+            .as_deref()
+            .is_some_and(|e| e.contains("telephone")),
         "{:?}",
         d.expected
     );
@@ -76,7 +78,9 @@ fn bad_paths_of_conditions_tables_and_columns_are_errors_at_their_place() {
     k.error_at("nmo", "templates/forms/condition.yaml:8:36");
     let d = k.error_at("« atelier »", "templates/forms/lignes.yaml:5:15");
     assert!(
-        d.expected.as_deref().is_some_and(|e| e.contains("ateliers")),
+        d.expected
+            .as_deref()
+            .is_some_and(|e| e.contains("ateliers")),
         "{:?}",
         d.expected
     );
@@ -87,7 +91,9 @@ fn bad_paths_of_conditions_tables_and_columns_are_errors_at_their_place() {
         "templates/forms/pas-une-liste.yaml:5:15",
     );
     assert!(
-        d.expected.as_deref().is_some_and(|e| e.contains("ateliers")),
+        d.expected
+            .as_deref()
+            .is_some_and(|e| e.contains("ateliers")),
         "{:?}",
         d.expected
     );
@@ -108,7 +114,9 @@ fn a_list_read_as_a_record_and_a_cell_without_rows_are_errors() {
     let d = k.error_at("personnes.nom", "templates/forms/liste.yaml:4:16");
     assert!(
         d.message.contains("est une liste")
-            && d.expected.as_deref().is_some_and(|e| e.contains("lignes: personnes")),
+            && d.expected
+                .as_deref()
+                .is_some_and(|e| e.contains("lignes: personnes")),
         "{d:?}"
     );
     // Without `lignes:`, a table has no row to read.
@@ -162,6 +170,30 @@ fn every_built_in_layout_passes() {
         .iter()
         .filter(|(_, f)| f.path.starts_with("templates/forms/"))
         .count();
-    assert_eq!(layouts, 9, "the nine built-in layouts are among the sources");
+    assert_eq!(
+        layouts, 9,
+        "the nine built-in layouts are among the sources"
+    );
     assert!(k.diagnostics.is_empty(), "{}", k.dump());
+}
+
+#[test]
+fn a_value_read_inside_one_that_may_be_absent_needs_a_condition() {
+    // A mentee may have no session: `session` is then empty.
+    let k = common::check(&[
+        ("carnet.yaml", CARNET),
+        (
+            "templates/forms/parrainage-court.yaml",
+            "titre: Essai\npour: parrainage\nblocs:\n  - texte: \"{{ session.titre }}\"\n  - texte: \"{% if session %}{{ session.tuteurs_noms }}{% endif %}\"\n  - texte: \"{{ parrainage.debut or '' }}\"\n",
+        ),
+    ]);
+    let d = k.error_at("peut manquer", "templates/forms/parrainage-court.yaml:4:16");
+    assert!(
+        d.message.contains("session.titre")
+            && d.expected
+                .as_deref()
+                .is_some_and(|e| e.contains("{% if session %}")),
+        "{d:?}"
+    );
+    assert_eq!(k.errors().len(), 1, "{}", k.dump());
 }

@@ -5,8 +5,11 @@
 //! a sample of that data's type ([`super::form_data::contract`]: every field
 //! present, lists of one element), so that a misspelt name is an error at
 //! its file, line and column whatever the kit's records hold, for the
-//! built-in layouts and the kit's alike. Filled forms are then rendered
-//! strictly; blank forms stay lenient (their missing values print as dots).
+//! built-in layouts and the kit's alike. Each placeholder is then tried on a
+//! sample whose optional values are absent, as some records leave them, so
+//! that `{{ session.titre }}` without `{% if session %}` is reported too.
+//! Filled forms are then rendered strictly; blank forms stay lenient (their
+//! missing values print as dots).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Kit;
@@ -14,7 +17,7 @@ use crate::model::forms::{BlockKind, DataPath, FormLayout, LayoutTable, Target, 
 use crate::source::{Sources, Span};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One error per placeholder or path of the kit's layouts that names a
 /// value its data does not have.
@@ -22,19 +25,26 @@ pub fn check(kit: &Kit) -> Vec<Diagnostic> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
-    let mut samples: HashMap<Target, Value> = HashMap::new();
+    let mut samples: HashMap<Target, [Value; 2]> = HashMap::new();
     let mut diagnostics = Vec::new();
+    let mut failed = HashSet::new();
     for layout in &kit.layouts {
-        let sample = samples
-            .entry(layout.target)
-            .or_insert_with(|| super::form_data::contract(layout.target).sample);
-        LayoutCheck {
-            env: &env,
-            sources: &kit.sources,
-            target: layout.target,
-            diagnostics: &mut diagnostics,
+        let [full, without_options] = samples.entry(layout.target).or_insert_with(|| {
+            let contract = super::form_data::contract(layout.target);
+            let without_options = contract.sample_without_options();
+            [contract.sample, without_options]
+        });
+        for (sample, optional) in [(&*full, false), (&*without_options, true)] {
+            LayoutCheck {
+                env: &env,
+                sources: &kit.sources,
+                target: layout.target,
+                optional,
+                failed: &mut failed,
+                diagnostics: &mut diagnostics,
+            }
+            .layout(layout, sample);
         }
-        .layout(layout, sample);
     }
     diagnostics
 }
@@ -43,6 +53,12 @@ struct LayoutCheck<'a> {
     env: &'a Environment<'a>,
     sources: &'a Sources,
     target: Target,
+    /// The pass over the sample without its optional values: only the
+    /// placeholders that rendered over the full sample are tried, and only
+    /// a value read inside an absent one is reported.
+    optional: bool,
+    /// The placeholders already reported.
+    failed: &'a mut HashSet<Span>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -198,11 +214,13 @@ impl LayoutCheck<'_> {
     /// none, and an error, if there is no list there.
     fn list(&mut self, path: &DataPath, sample: &Value, why: &str) -> Option<Value> {
         match resolve(sample, &path.path, self.target) {
+            Ok(Value::Array(items)) => Some(items.first().cloned().unwrap_or(Value::Null)),
+            // Reported by the first pass; a list inside an absent value is an empty one.
+            _ if self.optional => None,
             Err(miss) => {
                 self.report(path.span, miss);
                 None
             }
-            Ok(Value::Array(items)) => Some(items.first().cloned().unwrap_or(Value::Null)),
             Ok(_) => {
                 let mut found = Vec::new();
                 lists(sample, "", &mut found);
@@ -221,6 +239,10 @@ impl LayoutCheck<'_> {
 
     /// A path of `si:` or `cochee_si:`.
     fn path(&mut self, path: &DataPath, data: &Value) {
+        // A path inside an absent value is an empty one.
+        if self.optional {
+            return;
+        }
         if let Err(miss) = resolve(data, &path.path, self.target) {
             self.report(path.span, miss);
         }
@@ -238,38 +260,62 @@ impl LayoutCheck<'_> {
         let Ok(template) = self.env.template_from_str(&tpl.source) else {
             return;
         };
+        if self.failed.contains(&tpl.span) {
+            return;
+        }
         let mut names: Vec<String> = template.undeclared_variables(true).into_iter().collect();
         names.sort();
+        names.retain(|name| {
+            let first = name.split('.').next().unwrap_or_default();
+            !self.env.globals().any(|(global, _)| global == first)
+        });
         let mut missed = false;
-        for name in names {
-            let global = name
-                .split('.')
-                .next()
-                .is_some_and(|first| self.env.globals().any(|(g, _)| g == first));
-            if global {
-                continue;
-            }
-            if let Err(miss) = resolve(data, &name, self.target) {
-                let span = self.narrow(tpl.span, &name);
+        for name in &names {
+            if let Err(miss) = resolve(data, name, self.target) {
+                if self.optional {
+                    // Reported below if the placeholder reads inside it unguarded.
+                    continue;
+                }
+                let span = self.narrow(tpl.span, name);
                 self.report(span, miss);
                 missed = true;
             }
         }
         if missed {
+            self.failed.insert(tpl.span);
             return;
         }
-        if let Err(e) = template.render(minijinja::Value::from(minijinja::value::Serde(data))) {
+        let Err(e) = template.render(minijinja::Value::from(minijinja::value::Serde(data))) else {
+            return;
+        };
+        self.failed.insert(tpl.span);
+        let absent = names.iter().find_map(|name| {
+            let (parent, _) = name.rsplit_once('.')?;
+            resolve(data, parent, self.target)
+                .is_ok_and(Value::is_null)
+                .then_some((name, parent))
+        });
+        if let (true, Some((name, parent))) = (self.optional, absent) {
+            let span = self.narrow(tpl.span, name);
             self.diagnostics.push(
                 Diagnostic::error(
-                    tpl.span,
-                    format!(
-                        "espace réservé impossible à remplir : {}",
-                        e.detail().unwrap_or(&e.to_string())
-                    ),
+                    span,
+                    format!("« {name} » : « {parent} » peut manquer, et le formulaire ne pourrait pas être rempli"),
                 )
-                .expected("des valeurs des données du formulaire, par exemple {{ personne.nom }}"),
+                .expected(format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}")),
             );
+            return;
         }
+        self.diagnostics.push(
+            Diagnostic::error(
+                tpl.span,
+                format!(
+                    "espace réservé impossible à remplir : {}",
+                    e.detail().unwrap_or(&e.to_string())
+                ),
+            )
+            .expected("des valeurs des données du formulaire, par exemple {{ personne.nom }}"),
+        );
     }
 
     /// The span of `name` as written inside the placeholder at `span`, or

@@ -10,7 +10,7 @@ use crate::model::forms::Target;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Values every filled form may use.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -377,8 +377,8 @@ pub enum FormContext {
     Enrolments(EnrolmentsForm),
     /// `inscription`.
     Inscription(InscriptionForm),
-    /// `parrainage`.
-    Parrainage(ParrainageForm),
+    /// `parrainage` (boxed: it holds two people).
+    Parrainage(Box<ParrainageForm>),
     /// `personne`.
     Personne(PersonneForm),
     /// `attestation`.
@@ -392,16 +392,113 @@ pub enum FormContext {
 /// What a layout of one target may name: the JSON Schema of its data type,
 /// and a sample of it (every field present, lists of one element, options set).
 pub struct Contract {
-    /// The JSON Schema, with its `$defs`.
+    /// The JSON Schema.
     pub schema: Value,
+    /// Its definitions (`$defs`), which `$ref`s name.
+    defs: Map<String, Value>,
     /// The sample.
     pub sample: Value,
 }
 
 fn contract_of<T: JsonSchema>() -> Contract {
+    let schema = schemars::schema_for!(T).to_value();
     Contract {
-        schema: schemars::schema_for!(T).to_value(),
+        defs: schema
+            .get("$defs")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default(),
+        schema,
         sample: super::sample::sample::<T>(),
+    }
+}
+
+impl Contract {
+    /// Calls `visit` on each value of `data` (serialized data of this
+    /// contract's type) with its schema, outer values first and each with
+    /// every schema it matches (`$ref` followed, each option of `anyOf`);
+    /// `visit` returns whether to look inside the value.
+    pub fn visit(
+        &self,
+        data: &mut Value,
+        visit: &mut dyn FnMut(&mut Value, &Map<String, Value>) -> bool,
+    ) {
+        self.walk(data, &self.schema, visit);
+    }
+
+    fn walk(
+        &self,
+        value: &mut Value,
+        schema: &Value,
+        visit: &mut dyn FnMut(&mut Value, &Map<String, Value>) -> bool,
+    ) {
+        let Some(schema) = schema.as_object() else {
+            return;
+        };
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            let name = reference.rsplit('/').next().unwrap_or_default();
+            if let Some(def) = self.defs.get(name) {
+                self.walk(value, def, visit);
+            }
+            return;
+        }
+        if !visit(value, schema) {
+            return;
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            for option in schema
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                self.walk(value, option, visit);
+            }
+        }
+        match value {
+            Value::Object(fields) => {
+                let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+                    return;
+                };
+                for (name, field) in fields {
+                    if let Some(property) = properties.get(name) {
+                        self.walk(field, property, visit);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                if let Some(item) = schema.get("items") {
+                    for element in items {
+                        self.walk(element, item, visit);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The sample with every optional value absent (`null`): what a form
+    /// whose record lacks them is filled with.
+    pub fn sample_without_options(&self) -> Value {
+        let mut sample = self.sample.clone();
+        self.visit(&mut sample, &mut |value, schema| {
+            let null = |s: &Value| s.get("type").and_then(Value::as_str) == Some("null");
+            let optional = schema
+                .get("type")
+                .and_then(Value::as_array)
+                .is_some_and(|kinds| kinds.iter().any(|k| k == "null"))
+                || ["anyOf", "oneOf"].iter().any(|key| {
+                    schema
+                        .get(*key)
+                        .and_then(Value::as_array)
+                        .is_some_and(|options| options.iter().any(null))
+                });
+            if optional {
+                *value = Value::Null;
+            }
+            !optional
+        });
+        sample
     }
 }
 

@@ -186,8 +186,9 @@ impl Ctx<'_> {
     }
 
     fn activity(&self, a: &Activity) -> ActivityForm {
-        let names =
-            |list: &[usize]| -> Vec<OtherPerson> { list.iter().filter_map(|&t| self.other(t)).collect() };
+        let names = |list: &[usize]| -> Vec<OtherPerson> {
+            list.iter().filter_map(|&t| self.other(t)).collect()
+        };
         let tuteurs = names(&a.tuteurs);
         ActivityForm {
             id: a.id.clone(),
@@ -473,7 +474,7 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
             target: Target::Parrainage,
             key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
-            context: FormContext::Parrainage(ParrainageForm {
+            context: FormContext::Parrainage(Box::new(ParrainageForm {
                 common: ctx.common.clone(),
                 filleul: ctx.own(i),
                 parrain: ctx.own(m.parrain),
@@ -493,7 +494,7 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
                     .map(|e| Interview { date: e.date })
                     .collect(),
                 charte: charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
-            }),
+            })),
             inputs,
             owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
         });
@@ -547,12 +548,15 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 if seen.is_empty() {
                     continue;
                 }
-                let ateliers: Vec<&Atelier> =
-                    seen.iter().map(|&n| &a.ateliers[n]).collect();
+                let ateliers: Vec<&Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
                 out.push(FormData {
                     target: Target::Attestation,
                     key: key(Record::of(a), &a.id, Some(&person.id)),
-                    label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(a, ctx.lang).label),
+                    label: format!(
+                        "{}, {}",
+                        person.nom_complet(),
+                        super::people::link_to_activity(a, ctx.lang).label
+                    ),
                     context: FormContext::Attestation(AttestationForm {
                         common: ctx.common.clone(),
                         personne: ctx.own(e.personne),
@@ -568,7 +572,13 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                         ateliers: ctx.ateliers(&ateliers),
                     }),
                     inputs: vec![a.file, person.file],
-                    owners: vec![Owner::Person(e.personne), match a.kind { ActivityKind::Session => Owner::Session(ai), ActivityKind::Club => Owner::Club(ai) }],
+                    owners: vec![
+                        Owner::Person(e.personne),
+                        match a.kind {
+                            ActivityKind::Session => Owner::Session(ai),
+                            ActivityKind::Club => Owner::Club(ai),
+                        },
+                    ],
                 });
             }
         }

@@ -5,8 +5,9 @@
 
 use crate::config::Lang;
 use crate::model::forms::Target;
+use crate::view::form_data::{Contract, contract};
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// A date as a form prints it.
@@ -17,28 +18,17 @@ pub fn format(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// The schema of each target's data (and its definitions), read once.
+/// The data types of the forms' targets, read once.
 pub struct DateFields {
-    schemas: HashMap<Target, (Value, Map<String, Value>)>,
+    contracts: HashMap<Target, Contract>,
     lang: Lang,
 }
 
 impl DateFields {
-    /// The schemas of `targets`' data, for dates in `lang`.
+    /// The data types of `targets`, for dates in `lang`.
     pub fn new(targets: impl IntoIterator<Item = Target>, lang: Lang) -> DateFields {
         DateFields {
-            schemas: targets
-                .into_iter()
-                .map(|t| {
-                    let schema = crate::view::form_data::contract(t).schema;
-                    let defs = schema
-                        .get("$defs")
-                        .and_then(Value::as_object)
-                        .cloned()
-                        .unwrap_or_default();
-                    (t, (schema, defs))
-                })
-                .collect(),
+            contracts: targets.into_iter().map(|t| (t, contract(t))).collect(),
             lang,
         }
     }
@@ -46,68 +36,49 @@ impl DateFields {
     /// Replaces each date of `data` (the serialized data of a form for
     /// `target`) by its printed form.
     pub fn format(&self, target: Target, data: &mut Value) {
-        let Some((schema, defs)) = self.schemas.get(&target) else {
+        let Some(contract) = self.contracts.get(&target) else {
             return;
         };
-        Walk {
-            defs,
-            lang: self.lang,
-        }
-        .value(data, schema);
-    }
-}
-
-struct Walk<'a> {
-    defs: &'a Map<String, Value>,
-    lang: Lang,
-}
-
-impl Walk<'_> {
-    fn value(&self, value: &mut Value, schema: &Value) {
-        let Some(schema) = schema.as_object() else {
-            return;
-        };
-        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-            let name = reference.rsplit('/').next().unwrap_or_default();
-            if let Some(def) = self.defs.get(name) {
-                self.value(value, def);
+        contract.visit(data, &mut |value, schema| {
+            if schema.get("format").and_then(Value::as_str) != Some("date") {
+                return true;
             }
-            return;
-        }
-        if schema.get("format").and_then(Value::as_str) == Some("date") {
             if let Value::String(text) = value
                 && let Ok(date) = text.parse::<NaiveDate>()
             {
                 *text = format(date, self.lang);
             }
-            return;
-        }
-        for key in ["anyOf", "oneOf", "allOf"] {
-            // An option's schema: a formatted date no longer parses, so a
-            // value is formatted once whatever the number of options.
-            for option in schema.get(key).and_then(Value::as_array).into_iter().flatten() {
-                self.value(value, option);
-            }
-        }
-        match value {
-            Value::Object(fields) => {
-                let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
-                    return;
-                };
-                for (name, field) in fields {
-                    if let Some(property) = properties.get(name) {
-                        self.value(field, property);
-                    }
-                }
-            }
-            Value::Array(items) => {
-                if let Some(item) = schema.get("items") {
-                    for element in items {
-                        self.value(element, item);
-                    }
-                }
-            }
-            _ => {}
-        }
+            false
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn certificate() -> Value {
+        json!({
+            "action": { "type": "club", "titre": "2026-10-06", "debut": "2026-10-01", "fin": "2026-11-30" },
+            "ateliers": [{ "date": "2026-10-06", "intitule": "2026-10-06", "cycle": null, "cycle_nom": null }],
+            "aujourdhui": "2026-11-26",
+        })
+    }
+
+    #[test]
+    fn dates_are_printed_in_the_language_and_texts_as_written() {
+        let mut data = certificate();
+        DateFields::new([Target::Attestation], Lang::Fr).format(Target::Attestation, &mut data);
+        assert_eq!(data["action"]["debut"], "01/10/2026");
+        assert_eq!(data["action"]["fin"], "30/11/2026");
+        assert_eq!(data["ateliers"][0]["date"], "06/10/2026");
+        assert_eq!(data["aujourdhui"], "26/11/2026");
+        assert_eq!(data["action"]["titre"], "2026-10-06");
+        assert_eq!(data["ateliers"][0]["intitule"], "2026-10-06");
+
+        let mut data = certificate();
+        DateFields::new([Target::Attestation], Lang::En).format(Target::Attestation, &mut data);
+        assert_eq!(data["ateliers"][0]["date"], "2026-10-06");
     }
 }

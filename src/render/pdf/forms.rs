@@ -16,7 +16,9 @@
 use super::dates::DateFields;
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
 use crate::config::Lang;
-use crate::model::forms::{BlockKind, DataPath, FormLayout, LayoutColumn, LayoutTable, Target, Tpl};
+use crate::model::forms::{
+    BlockKind, DataPath, FormLayout, LayoutColumn, LayoutTable, Target, Tpl,
+};
 use crate::render::RenderError;
 use crate::view::forms::FormData;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -172,7 +174,6 @@ impl Filler<'_> {
                 ),
             })
     }
-
 }
 
 impl Forms {
@@ -370,10 +371,9 @@ impl Filler<'_> {
                 let cell = match (&column.value, element) {
                     (None, _) => String::new(),
                     (Some(v), None) => self.text(v, &row_ctx)?,
-                    (Some(v), Some(el)) => self.text(
-                        v,
-                        &context! { element => value(el), ..row_ctx.clone() },
-                    )?,
+                    (Some(v), Some(el)) => {
+                        self.text(v, &context! { element => value(el), ..row_ctx.clone() })?
+                    }
                 };
                 cells.push(cell);
             }
