@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod embedded;
+pub mod form_layout;
 pub mod glyphs;
 pub mod image;
 pub mod labels;
@@ -37,6 +38,7 @@ pub fn check(
     let mut loaded = load::load(root)?;
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
+    diagnostics.extend(view::form_contract::check(&kit));
     diagnostic::sort(&mut diagnostics, &kit.sources);
     Ok((kit, diagnostics))
 }

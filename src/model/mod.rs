@@ -55,7 +55,7 @@ pub struct Kit {
     /// Warnings of the validation (shown on the tableau de bord).
     pub warnings: Vec<Diagnostic>,
     /// Form layouts, checked.
-    pub layouts: Vec<forms::FormLayout>,
+    pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
 }

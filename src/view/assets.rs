@@ -6,8 +6,8 @@
 //! `templates/<name>`), so that every output can list it among its inputs.
 
 use crate::embedded;
+use crate::form_layout::FormLayout;
 use crate::model::Kit;
-use crate::model::forms::FormLayout;
 use crate::source::{FileId, Sources, Span};
 use std::collections::{BTreeMap, HashMap};
 

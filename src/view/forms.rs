@@ -8,12 +8,12 @@
 //! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
+use super::form_data::*;
+use crate::form_layout::Target;
 use crate::labels::Lang;
-use crate::model::forms::Target;
-use crate::model::{Activity, ActivityKind, Kit, Statut};
+use crate::model::{Activity, ActivityKind, Atelier, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
-use serde_json::{Value, json};
 
 /// The data of one form to print.
 #[derive(Debug)]
@@ -27,7 +27,7 @@ pub struct FormData {
     /// What it is about, for links: « Session 42, cycle 1 ».
     pub label: String,
     /// Values for the layout's placeholders.
-    pub context: Value,
+    pub context: FormContext,
     /// Files the data came from.
     pub inputs: Vec<FileId>,
     /// The fiches that link to this form.
@@ -100,81 +100,111 @@ struct Ctx<'a> {
     kit: &'a Kit,
     internal: bool,
     lang: Lang,
+    common: Common,
 }
 
 impl Ctx<'_> {
-    fn date(&self, d: NaiveDate) -> String {
+    /// A date in a link's label.
+    fn label_date(&self, d: NaiveDate) -> String {
         match self.lang {
             Lang::Fr => d.format("%d/%m/%Y").to_string(),
             Lang::En => d.to_string(),
         }
     }
 
-    /// A person as shown on forms handed to other people: consented fields only.
-    fn other(&self, i: usize) -> Value {
+    /// A person as shown on forms handed to other people: consented fields
+    /// only; none for someone who refused to have their name published.
+    fn other(&self, i: usize) -> Option<OtherPerson> {
         let p = &self.kit.personnes[i];
         let c = p.annuaire;
-        if !c.nom {
-            return json!({ "nom": "", "prenom": "", "civilite": "", "nom_complet": "", "publie": false });
-        }
-        json!({
-            "civilite": p.civilite.as_str(),
-            "nom": p.nom_affiche(),
-            "prenom": p.prenom_affiche(),
-            "nom_complet": p.nom_complet(),
-            "telephone": if c.telephone { p.mobile.clone().or(p.telephone.clone()) } else { None },
-            "email": if c.email { p.email.clone() } else { None },
-            "entreprise": p.entreprise,
-            "publie": true,
+        c.nom.then(|| OtherPerson {
+            telephone: if c.telephone {
+                p.mobile.clone().or(p.telephone.clone())
+            } else {
+                None
+            },
+            email: if c.email { p.email.clone() } else { None },
+            entreprise: p.entreprise.clone(),
+            ..self.name_only(i)
         })
+    }
+
+    /// A person's name and nothing else (internal attendance sheets).
+    fn name_only(&self, i: usize) -> OtherPerson {
+        let p = &self.kit.personnes[i];
+        OtherPerson {
+            civilite: p.civilite.as_str().to_string(),
+            nom: p.nom_affiche(),
+            prenom: p.prenom_affiche(),
+            nom_complet: p.nom_complet(),
+            telephone: None,
+            email: None,
+            entreprise: None,
+            publie: true,
+        }
     }
 
     /// A person's own data, for forms meant for that person (internal profile).
-    fn own(&self, i: usize) -> Value {
+    fn own(&self, i: usize) -> OwnPerson {
         let p = &self.kit.personnes[i];
         let adresse = p.adresse.clone().unwrap_or_default();
-        json!({
-            "id": p.id,
-            "civilite": p.civilite.as_str(),
-            "nom": p.nom_affiche(),
-            "prenom": p.prenom_affiche(),
-            "nom_complet": p.nom_complet(),
-            "telephone": p.telephone,
-            "mobile": p.mobile,
-            "email": p.email,
-            "adresse": {
-                "ligne1": adresse.ligne1, "ligne2": adresse.ligne2,
-                "code_postal": adresse.code_postal, "ville": adresse.ville,
+        OwnPerson {
+            id: p.id.clone(),
+            civilite: p.civilite.as_str().to_string(),
+            nom: p.nom_affiche(),
+            prenom: p.prenom_affiche(),
+            nom_complet: p.nom_complet(),
+            telephone: p.telephone.clone(),
+            mobile: p.mobile.clone(),
+            email: p.email.clone(),
+            adresse: Address {
+                ligne1: adresse.ligne1,
+                ligne2: adresse.ligne2,
+                code_postal: adresse.code_postal,
+                ville: adresse.ville,
             },
-            "entreprise": p.entreprise,
-            "fonction": p.fonction,
-            "emploi": p.situation.emploi,
-            "sans_emploi": !p.situation.emploi,
-            "etudes": p.etudes.iter().map(|e| json!({"diplome": e.diplome, "annee": e.annee, "etablissement": e.etablissement})).collect::<Vec<_>>(),
-            "annuaire": { "nom": p.annuaire.nom, "telephone": p.annuaire.telephone, "email": p.annuaire.email, "adresse": p.annuaire.adresse },
-        })
+            entreprise: p.entreprise.clone(),
+            fonction: p.fonction.clone(),
+            emploi: p.situation.emploi,
+            sans_emploi: !p.situation.emploi,
+            etudes: p
+                .etudes
+                .iter()
+                .map(|e| Study {
+                    diplome: e.diplome.clone(),
+                    annee: e.annee,
+                    etablissement: e.etablissement.clone(),
+                })
+                .collect(),
+            annuaire: Consent {
+                nom: p.annuaire.nom,
+                telephone: p.annuaire.telephone,
+                email: p.annuaire.email,
+                adresse: p.annuaire.adresse,
+            },
+        }
     }
 
-    fn activity(&self, a: &Activity) -> Value {
-        let link = super::people::link_to_activity(a, self.lang);
-        let names = |list: &[usize]| {
-            list.iter()
-                .map(|&t| self.other(t))
-                .filter(|v| v["publie"] == json!(true))
-                .collect::<Vec<_>>()
+    fn activity(&self, a: &Activity) -> ActivityForm {
+        let names = |list: &[usize]| -> Vec<OtherPerson> {
+            list.iter().filter_map(|&t| self.other(t)).collect()
         };
         let tuteurs = names(&a.tuteurs);
-        json!({
-            "id": a.id,
-            "titre": link.label,
-            "numero": a.numero,
-            "mois": a.mois.to_string(),
-            "debut": self.date(a.mois.first_day()),
-            "fin": self.date(a.last_day()),
-            "tuteurs_noms": tuteurs.iter().map(|t| t["nom_complet"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>().join(", "),
-            "tuteurs": tuteurs,
-            "formateurs": names(&a.formateurs),
-        })
+        ActivityForm {
+            id: a.id.clone(),
+            titre: super::people::link_to_activity(a, self.lang).label,
+            numero: a.numero,
+            mois: a.mois.to_string(),
+            debut: a.mois.first_day(),
+            fin: a.last_day(),
+            tuteurs_noms: tuteurs
+                .iter()
+                .map(|t| t.nom_complet.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            tuteurs,
+            formateurs: names(&a.formateurs),
+        }
     }
 
     /// People expected at some of `ateliers`, in the order of the
@@ -182,9 +212,9 @@ impl Ctx<'_> {
     /// hand: only consented contact fields are given. In the public profile
     /// those who refused their name are left for the blank rows; in the
     /// internal one their name is printed (they sign beside it), nothing else.
-    fn expected(&self, a: &Activity, ateliers: &[&crate::model::Atelier]) -> (Vec<Value>, usize) {
+    fn expected(&self, a: &Activity, ateliers: &[&Atelier]) -> (Vec<OtherPerson>, usize) {
         let mut hidden = 0;
-        let people: Vec<Value> = a
+        let people: Vec<OtherPerson> = a
             .inscrits
             .iter()
             .filter(|e| {
@@ -192,13 +222,10 @@ impl Ctx<'_> {
                     .iter()
                     .any(|at| at.attendance.iter().any(|x| x.personne == e.personne))
             })
-            .filter_map(|e| {
-                let v = self.other(e.personne);
-                if v["publie"] == json!(true) {
-                    Some(v)
-                } else if self.internal {
-                    Some(self.name_only(e.personne))
-                } else {
+            .filter_map(|e| match self.other(e.personne) {
+                Some(person) => Some(person),
+                None if self.internal => Some(self.name_only(e.personne)),
+                None => {
                     hidden += 1;
                     None
                 }
@@ -207,33 +234,28 @@ impl Ctx<'_> {
         (people, hidden)
     }
 
-    /// A person's name and nothing else (internal attendance sheets).
-    fn name_only(&self, i: usize) -> Value {
-        let p = &self.kit.personnes[i];
-        json!({ "civilite": p.civilite.as_str(), "nom": p.nom_affiche(), "prenom": p.prenom_affiche(), "nom_complet": p.nom_complet(), "publie": true })
+    fn atelier(&self, at: &Atelier) -> AtelierForm {
+        AtelierForm {
+            date: at.date,
+            intitule: at.intitule.clone(),
+            cycle: at.cycle,
+            cycle_nom: at.cycle.map(|c| cycle_name(c, self.lang).to_string()),
+        }
     }
 
-    fn ateliers(&self, list: &[&crate::model::Atelier]) -> Value {
-        json!(
-            list.iter()
-                .map(|at| json!({
-                    "date": self.date(at.date),
-                    "intitule": at.intitule,
-                    "cycle": at.cycle,
-                    "cycle_nom": at.cycle.map(|c| cycle_name(c, self.lang)),
-                }))
-                .collect::<Vec<_>>()
-        )
+    fn ateliers(&self, list: &[&Atelier]) -> Vec<AtelierForm> {
+        list.iter().map(|at| self.atelier(at)).collect()
     }
 }
 
-/// Values every form may use, and the blank form's context.
-pub fn common(kit: &Kit) -> Value {
-    json!({
-        "organisation": kit.config.organisation,
-        "titre_site": kit.config.titre,
-        "aujourdhui": match kit.config.langue { Lang::Fr => kit.today.format("%d/%m/%Y").to_string(), Lang::En => kit.today.to_string() },
-    })
+/// Values every filled form may use.
+fn common(kit: &Kit) -> Common {
+    Common {
+        organisation: kit.config.organisation.clone(),
+        titre_site: kit.config.titre.clone(),
+        aujourdhui: kit.today,
+        vierge: false,
+    }
 }
 
 /// The mentoring charter (content/pages/charte-parrainage.md): its text and file.
@@ -252,11 +274,11 @@ fn blank(kit: &Kit) -> FormData {
         target: Target::Vierge,
         key: String::new(),
         label: String::new(),
-        context: json!({
-            "organisation": kit.config.organisation,
-            "titre_site": kit.config.titre,
-            "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
-            "vierge": true,
+        context: FormContext::Blank(BlankForm {
+            organisation: kit.config.organisation.clone(),
+            titre_site: kit.config.titre.clone(),
+            charte: charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+            vierge: true,
         }),
         inputs: charte.iter().map(|c| c.1).collect(),
         owners: Vec::new(),
@@ -273,6 +295,7 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
         kit,
         internal: profile.internal(),
         lang: kit.config.langue,
+        common: common(kit),
     };
     let mut out = Vec::new();
     for &target in wanted {
@@ -295,15 +318,6 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
     out
 }
 
-fn with_common(kit: &Kit, mut value: Value) -> Value {
-    if let (Value::Object(map), Value::Object(common)) = (&mut value, common(kit)) {
-        for (k, v) in common {
-            map.entry(k).or_insert(v);
-        }
-    }
-    value
-}
-
 fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
     let mut f = vec![a.file];
     f.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
@@ -319,7 +333,7 @@ fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
 fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
-            let ateliers: Vec<&crate::model::Atelier> = session
+            let ateliers: Vec<&Atelier> = session
                 .ateliers
                 .iter()
                 .filter(|a| a.cycle == Some(cycle))
@@ -339,16 +353,17 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
                     "{}, cycle {cycle}",
                     super::people::link_to_activity(session, ctx.lang).label
                 ),
-                context: with_common(
-                    ctx.kit,
-                    json!({
-                        "session": ctx.activity(session),
-                        "cycle": { "numero": cycle, "nom": cycle_name(cycle, ctx.lang) },
-                        "ateliers": ctx.ateliers(&ateliers),
-                        "personnes": personnes,
-                        "non_publies": hidden,
-                    }),
-                ),
+                context: FormContext::SessionCycle(SessionCycleForm {
+                    common: ctx.common.clone(),
+                    session: ctx.activity(session),
+                    cycle: Cycle {
+                        numero: cycle,
+                        nom: cycle_name(cycle, ctx.lang).to_string(),
+                    },
+                    ateliers: ctx.ateliers(&ateliers),
+                    personnes,
+                    non_publies: hidden,
+                }),
                 inputs: files(ctx.kit, session),
                 owners: vec![Owner::Session(s)],
             });
@@ -363,17 +378,15 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
             out.push(FormData {
                 target: Target::ClubAtelier,
                 key: key(Record::Club, &club.id, Some(&atelier_part(club, n))),
-                label: format!("{}, {}", atelier.intitule, ctx.date(atelier.date)),
-                context: with_common(
-                    ctx.kit,
-                    json!({
-                        "club": ctx.activity(club),
-                        "atelier": { "date": ctx.date(atelier.date), "intitule": atelier.intitule },
-                        "ateliers": ctx.ateliers(&[atelier]),
-                        "personnes": personnes,
-                        "non_publies": hidden,
-                    }),
-                ),
+                label: format!("{}, {}", atelier.intitule, ctx.label_date(atelier.date)),
+                context: FormContext::ClubAtelier(ClubAtelierForm {
+                    common: ctx.common.clone(),
+                    club: ctx.activity(club),
+                    atelier: ctx.atelier(atelier),
+                    ateliers: ctx.ateliers(&[atelier]),
+                    personnes,
+                    non_publies: hidden,
+                }),
                 inputs: files(ctx.kit, club),
                 owners: vec![Owner::Club(c)],
             });
@@ -383,25 +396,22 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
 
 fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormData>) {
     for (i, a) in activities.iter().enumerate() {
-        let personnes: Vec<Value> = a
+        let personnes: Vec<OtherPerson> = a
             .inscrits
             .iter()
-            .map(|e| ctx.other(e.personne))
-            .filter(|v| v["publie"] == json!(true))
+            .filter_map(|e| ctx.other(e.personne))
             .collect();
         let hidden = a.inscrits.len() - personnes.len();
         out.push(FormData {
             target,
             key: key(Record::of(a), &a.id, None),
             label: super::people::link_to_activity(a, ctx.lang).label,
-            context: with_common(
-                ctx.kit,
-                json!({
-                    "activite": ctx.activity(a),
-                    "personnes": personnes,
-                    "non_publies": hidden,
-                }),
-            ),
+            context: FormContext::Enrolments(EnrolmentsForm {
+                common: ctx.common.clone(),
+                activite: ctx.activity(a),
+                personnes,
+                non_publies: hidden,
+            }),
             inputs: files(ctx.kit, a),
             owners: vec![if target == Target::Session {
                 Owner::Session(i)
@@ -415,7 +425,7 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormD
 fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for e in &session.inscrits {
-            let ateliers: Vec<&crate::model::Atelier> = session
+            let ateliers: Vec<&Atelier> = session
                 .ateliers
                 .iter()
                 .filter(|a| e.expected_on(a.date))
@@ -429,14 +439,12 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
                     person.nom_complet(),
                     super::people::link_to_activity(session, ctx.lang).label
                 ),
-                context: with_common(
-                    ctx.kit,
-                    json!({
-                        "personne": ctx.own(e.personne),
-                        "session": ctx.activity(session),
-                        "ateliers": ctx.ateliers(&ateliers),
-                    }),
-                ),
+                context: FormContext::Inscription(InscriptionForm {
+                    common: ctx.common.clone(),
+                    personne: ctx.own(e.personne),
+                    session: ctx.activity(session),
+                    ateliers: ctx.ateliers(&ateliers),
+                }),
                 inputs: files(ctx.kit, session),
                 owners: vec![Owner::Person(e.personne), Owner::Session(s)],
             });
@@ -461,17 +469,26 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
             target: Target::Parrainage,
             key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
-            context: with_common(ctx.kit, json!({
-                "filleul": ctx.own(i),
-                "parrain": ctx.own(m.parrain),
-                "session": session.map(|s| ctx.activity(s)),
-                "parrainage": {
-                    "debut": m.debut.map(|d| ctx.date(d)),
-                    "fin": m.fin.map(|d| ctx.date(d)),
-                    "projet": { "parcours": m.projet.parcours, "projet_pro": m.projet.projet_pro, "attentes": m.projet.attentes },
+            context: FormContext::Parrainage(Box::new(ParrainageForm {
+                common: ctx.common.clone(),
+                filleul: ctx.own(i),
+                parrain: ctx.own(m.parrain),
+                session: session.map(|s| ctx.activity(s)),
+                parrainage: Mentorship {
+                    debut: m.debut,
+                    fin: m.fin,
+                    projet: Project {
+                        parcours: m.projet.parcours.clone(),
+                        projet_pro: m.projet.projet_pro.clone(),
+                        attentes: m.projet.attentes.clone(),
+                    },
                 },
-                "entretiens": m.entretiens.iter().map(|e| json!({ "date": ctx.date(e.date) })).collect::<Vec<_>>(),
-                "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+                entretiens: m
+                    .entretiens
+                    .iter()
+                    .map(|e| Interview { date: e.date })
+                    .collect(),
+                charte: charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
             })),
             inputs,
             owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
@@ -491,7 +508,10 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
             target: Target::Personne,
             key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
-            context: with_common(ctx.kit, json!({ "personne": ctx.own(i) })),
+            context: FormContext::Personne(PersonneForm {
+                common: ctx.common.clone(),
+                personne: ctx.own(i),
+            }),
             inputs: vec![p.file],
             owners: vec![Owner::Person(i)],
         });
@@ -523,19 +543,37 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 if seen.is_empty() {
                     continue;
                 }
-                let ateliers: Vec<&crate::model::Atelier> =
-                    seen.iter().map(|&n| &a.ateliers[n]).collect();
+                let ateliers: Vec<&Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
                 out.push(FormData {
                     target: Target::Attestation,
                     key: key(Record::of(a), &a.id, Some(&person.id)),
-                    label: format!("{}, {}", person.nom_complet(), super::people::link_to_activity(a, ctx.lang).label),
-                    context: with_common(ctx.kit, json!({
-                        "personne": ctx.own(e.personne),
-                        "action": { "type": a.kind, "titre": ctx.activity(a)["titre"], "debut": ctx.date(a.mois.first_day()), "fin": ctx.date(a.last_day()) },
-                        "ateliers": ctx.ateliers(&ateliers),
-                    })),
+                    label: format!(
+                        "{}, {}",
+                        person.nom_complet(),
+                        super::people::link_to_activity(a, ctx.lang).label
+                    ),
+                    context: FormContext::Attestation(AttestationForm {
+                        common: ctx.common.clone(),
+                        personne: ctx.own(e.personne),
+                        action: Action {
+                            kind: match a.kind {
+                                ActivityKind::Session => ActionKind::Session,
+                                ActivityKind::Club => ActionKind::Club,
+                            },
+                            titre: super::people::link_to_activity(a, ctx.lang).label,
+                            debut: a.mois.first_day(),
+                            fin: a.last_day(),
+                        },
+                        ateliers: ctx.ateliers(&ateliers),
+                    }),
                     inputs: vec![a.file, person.file],
-                    owners: vec![Owner::Person(e.personne), match a.kind { ActivityKind::Session => Owner::Session(ai), ActivityKind::Club => Owner::Club(ai) }],
+                    owners: vec![
+                        Owner::Person(e.personne),
+                        match a.kind {
+                            ActivityKind::Session => Owner::Session(ai),
+                            ActivityKind::Club => Owner::Club(ai),
+                        },
+                    ],
                 });
             }
         }
@@ -560,11 +598,22 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 target: Target::Attestation,
                 key: key(Record::Evenement, &event.id, Some(&person.id)),
                 label: format!("{}, {}", person.nom_complet(), event.titre),
-                context: with_common(ctx.kit, json!({
-                    "personne": ctx.own(i),
-                    "action": { "type": "evenement", "titre": event.titre, "debut": ctx.date(event.date), "fin": ctx.date(event.date) },
-                    "ateliers": [ { "date": ctx.date(event.date), "intitule": event.titre } ],
-                })),
+                context: FormContext::Attestation(AttestationForm {
+                    common: ctx.common.clone(),
+                    personne: ctx.own(i),
+                    action: Action {
+                        kind: ActionKind::Evenement,
+                        titre: event.titre.clone(),
+                        debut: event.date,
+                        fin: event.date,
+                    },
+                    ateliers: vec![AtelierForm {
+                        date: event.date,
+                        intitule: event.titre.clone(),
+                        cycle: None,
+                        cycle_nom: None,
+                    }],
+                }),
                 inputs: vec![event.file, person.file],
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });
@@ -587,10 +636,15 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
                 target: Target::Participant,
                 key: key(Record::Evenement, &event.id, Some(&person.id)),
                 label: format!("{}, {}", person.nom_complet(), event.titre),
-                context: with_common(ctx.kit, json!({
-                    "personne": ctx.own(i),
-                    "evenement": { "titre": event.titre, "date": ctx.date(event.date), "lieu": event.lieu },
-                })),
+                context: FormContext::Participant(ParticipantForm {
+                    common: ctx.common.clone(),
+                    personne: ctx.own(i),
+                    evenement: EventForm {
+                        titre: event.titre.clone(),
+                        date: event.date,
+                        lieu: event.lieu.clone(),
+                    },
+                }),
                 inputs: vec![event.file, person.file],
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });

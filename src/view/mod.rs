@@ -5,6 +5,8 @@
 //! names, labels and links are computed here once.
 
 pub mod assets;
+pub mod form_contract;
+pub mod form_data;
 pub mod forms;
 pub mod markdown;
 mod people;

@@ -1,18 +1,25 @@
 //! Forms: a checked layout (templates/forms/*.yaml) filled with a form's data
 //! becomes a typeset document, then PDF bytes. Placeholders are minijinja
 //! templates rendered without HTML escaping: the text goes through the PDF
-//! text API only, never into PDF operators.
+//! text API only, never into PDF operators. A filled form's placeholders are
+//! rendered strictly: `carnet check` has checked them against the type of
+//! their data ([`crate::view::form_contract`]), so a value they name is there.
+//! Dates are printed in the kit's language ([`super::dates`]).
 //!
 //! A blank form is the same layout filled with data that has `vierge: true`
-//! and no record: a placeholder without a value prints as dots, a field whose
+//! and no record, rendered leniently: a placeholder without a value prints
+//! as dots, a field whose
 //! value is made only of placeholders becomes a line to write on, the title
 //! falls back to the layout's short name, and the main table filled from data
 //! gets as many blank rows as its last page holds.
 
+use super::dates::DateFields;
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
+use crate::form_layout::{BlockKind, DataPath, FormLayout, LayoutColumn, LayoutTable, Target, Tpl};
 use crate::labels::Lang;
-use crate::model::forms::{BlockKind, FormLayout, LayoutColumn, LayoutTable, Tpl};
 use crate::render::RenderError;
+use crate::render::value::ser;
+use crate::view::forms::FormData;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 use serde_json::Value as Json;
 
@@ -43,9 +50,20 @@ const BLANK_FILL_MAX: usize = 40;
 
 /// The compiled placeholders of every layout.
 pub struct Forms {
-    env: Environment<'static>,
+    /// For filled forms: a value a placeholder names must exist.
+    strict: Environment<'static>,
+    /// For blank forms: a missing value prints as dots.
+    lenient: Environment<'static>,
     /// Template name → `file:line:column` of the placeholder in its layout.
     places: std::collections::HashMap<String, String>,
+    /// Which values of each target's data are dates.
+    dates: DateFields,
+}
+
+/// The placeholders of one form, rendered in one environment.
+struct Filler<'a> {
+    env: &'a Environment<'static>,
+    places: &'a std::collections::HashMap<String, String>,
 }
 
 fn name(tpl: &Tpl) -> String {
@@ -63,8 +81,27 @@ fn printable(text: String) -> String {
 }
 
 /// Looks up a dotted path in the data.
-fn lookup<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
-    path.split('.').try_fold(data, |v, key| v.get(key))
+fn lookup<'a>(data: &'a Json, path: &DataPath) -> Option<&'a Json> {
+    path.path.split('.').try_fold(data, |v, key| v.get(key))
+}
+
+/// An environment for placeholders: no HTML escaping, and a missing value or
+/// `none` printed as nothing (the word `none` never), or on a blank form as
+/// dots to fill by hand.
+fn environment(undefined: UndefinedBehavior) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(undefined);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env.set_formatter(|out, state, value| {
+        if value.is_undefined() || value.is_none() {
+            if state.lookup("vierge").is_some_and(|v| v.is_true()) {
+                out.write_str(FILL)?;
+            }
+            return Ok(());
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env
 }
 
 fn non_empty(v: Option<&Json>) -> bool {
@@ -79,43 +116,42 @@ fn non_empty(v: Option<&Json>) -> bool {
 }
 
 impl Forms {
-    /// Compiles the placeholders of every layout once.
+    /// Compiles the placeholders of every layout once, for dates in `lang`.
     /// `places` gives the `file:line:column` of each placeholder, for messages.
     pub fn new(
         layouts: &[FormLayout],
         places: &std::collections::HashMap<crate::source::Span, String>,
+        lang: Lang,
     ) -> Result<Forms, RenderError> {
-        let mut env = Environment::new();
-        // A missing value prints as nothing (`none` too, not the word), or
-        // on a blank form as dots to fill by hand.
-        env.set_undefined_behavior(UndefinedBehavior::Chainable);
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-        env.set_formatter(|out, state, value| {
-            if value.is_undefined() || value.is_none() {
-                if state.lookup("vierge").is_some_and(|v| v.is_true()) {
-                    out.write_str(FILL)?;
-                }
-                return Ok(());
-            }
-            minijinja::escape_formatter(out, state, value)
-        });
+        let mut strict = environment(UndefinedBehavior::Strict);
+        let mut lenient = environment(UndefinedBehavior::Chainable);
         let mut failure = None;
         let mut named = std::collections::HashMap::new();
         for t in layouts.iter().flat_map(FormLayout::placeholders) {
             let place = places.get(&t.span).cloned().unwrap_or_default();
-            if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
-                failure.get_or_insert((place.clone(), e));
+            for env in [&mut strict, &mut lenient] {
+                if let Err(e) = env.add_template_owned(name(t), t.source.clone()) {
+                    failure.get_or_insert((place.clone(), e));
+                }
             }
             named.insert(name(t), place);
         }
+        let targets = layouts.iter().map(|l| l.target).chain([Target::Vierge]);
         match failure {
             Some((place, e)) => Err(RenderError {
                 message: format!("{place} : {e}"),
             }),
-            None => Ok(Forms { env, places: named }),
+            None => Ok(Forms {
+                strict,
+                lenient,
+                places: named,
+                dates: DateFields::new(targets, lang),
+            }),
         }
     }
+}
 
+impl Filler<'_> {
     /// The text of a placeholder for `ctx`, as the font can print it.
     fn text(&self, tpl: &Tpl, ctx: &Value) -> Result<String, RenderError> {
         self.env
@@ -132,16 +168,28 @@ impl Forms {
                 ),
             })
     }
+}
 
-    /// Fills `layout` with `data` (with `vierge: true`: the blank form) and typesets it.
+impl Forms {
+    /// Fills `layout` with `form`'s data (the blank forms' data: the blank
+    /// form) and typesets it.
     pub fn render(
         &self,
         layout: &FormLayout,
-        data: &Json,
+        form: &FormData,
         assets: &FormAssets,
     ) -> Result<Vec<u8>, RenderError> {
-        let ctx = crate::render::value::ser(data);
-        let blank = data.get("vierge") == Some(&Json::Bool(true));
+        let mut data = serde_json::to_value(&form.context).map_err(|e| RenderError {
+            message: format!("formulaire {} : {e}", layout.id),
+        })?;
+        self.dates.format(form.target, &mut data);
+        let data = &data;
+        let ctx = ser(data);
+        let blank = form.target == Target::Vierge;
+        let fill = Filler {
+            env: if blank { &self.lenient } else { &self.strict },
+            places: &self.places,
+        };
         // On a blank form, a value made of placeholders only is to write by hand.
         let to_fill = |text: &str| blank && text.contains(FILL);
         let mut blocks = Vec::with_capacity(layout.blocks.len());
@@ -156,40 +204,40 @@ impl Forms {
             }
             blocks.push(match &block.kind {
                 BlockKind::Heading(t, level) => Block::Heading {
-                    text: self.text(t, &ctx)?,
+                    text: fill.text(t, &ctx)?,
                     level: *level,
                 },
                 BlockKind::Text(t) => Block::Paragraph {
-                    markdown: self.text(t, &ctx)?,
+                    markdown: fill.text(t, &ctx)?,
                 },
                 BlockKind::Fields(items) => Block::Fields {
                     items: items
                         .iter()
                         .map(|(label, value)| {
                             let value = match value {
-                                Some(v) => Some(self.text(v, &ctx)?)
+                                Some(v) => Some(fill.text(v, &ctx)?)
                                     .filter(|v| !v.trim().is_empty() && !to_fill(v)),
                                 None => None,
                             };
                             Ok(Field {
-                                label: self.text(label, &ctx)?,
+                                label: fill.text(label, &ctx)?,
                                 value,
                             })
                         })
                         .collect::<Result<_, RenderError>>()?,
                 },
                 BlockKind::Checkboxes(label, items) => Block::Checkboxes {
-                    label: label.as_ref().map(|l| self.text(l, &ctx)).transpose()?,
+                    label: label.as_ref().map(|l| fill.text(l, &ctx)).transpose()?,
                     items: items
                         .iter()
                         .map(|(t, path)| {
                             let ticked = path.as_ref().is_some_and(|p| non_empty(lookup(data, p)));
-                            Ok((self.text(t, &ctx)?, ticked))
+                            Ok((fill.text(t, &ctx)?, ticked))
                         })
                         .collect::<Result<_, RenderError>>()?,
                 },
                 BlockKind::Table(table) => {
-                    let mut t = self.table(table, data, &ctx, assets)?;
+                    let mut t = fill.table(table, data, &ctx, assets)?;
                     if blank && table.rows.is_some() && t.rows.is_empty() {
                         t.blank_rows = t.blank_rows.max(BLANK_MIN_ROWS);
                         let key = (table.blank_rows, blocks.len());
@@ -202,7 +250,7 @@ impl Forms {
                 BlockKind::Signatures(list) => Block::Signatures {
                     boxes: list
                         .iter()
-                        .map(|t| self.text(t, &ctx))
+                        .map(|t| fill.text(t, &ctx))
                         .collect::<Result<_, _>>()?,
                 },
                 BlockKind::Funders => {
@@ -218,7 +266,7 @@ impl Forms {
                 BlockKind::PageBreak => Block::PageBreak,
             });
         }
-        let title = self.text(&layout.titre, &ctx)?;
+        let title = fill.text(&layout.titre, &ctx)?;
         let mut doc = Document {
             title: if to_fill(&title) {
                 layout.nom.clone()
@@ -244,7 +292,9 @@ impl Forms {
             None => typeset::render(&doc).map_err(failed),
         }
     }
+}
 
+impl Filler<'_> {
     fn table(
         &self,
         table: &LayoutTable,
@@ -281,7 +331,7 @@ impl Forms {
             for element in elements {
                 let title = self.text(
                     &column.titre,
-                    &context! { element => crate::render::value::ser(element), ..ctx.clone() },
+                    &context! { element => ser(element), ..ctx.clone() },
                 )?;
                 if column.half_days && assets.half_days {
                     for half in halves {
@@ -306,16 +356,15 @@ impl Forms {
             .unwrap_or_default();
         let mut rows = Vec::with_capacity(rows_data.len());
         for row in rows_data {
-            let row_ctx = context! { ligne => crate::render::value::ser(row), ..ctx.clone() };
+            let row_ctx = context! { ligne => ser(row), ..ctx.clone() };
             let mut cells = Vec::with_capacity(expanded.len());
             for (column, element, _, _) in &expanded {
                 let cell = match (&column.value, element) {
                     (None, _) => String::new(),
                     (Some(v), None) => self.text(v, &row_ctx)?,
-                    (Some(v), Some(el)) => self.text(
-                        v,
-                        &context! { element => crate::render::value::ser(el), ..row_ctx.clone() },
-                    )?,
+                    (Some(v), Some(el)) => {
+                        self.text(v, &context! { element => ser(el), ..row_ctx.clone() })?
+                    }
                 };
                 cells.push(cell);
             }

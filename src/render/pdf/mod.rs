@@ -3,6 +3,7 @@
 //! forms and written in parallel.
 
 pub mod assets;
+pub mod dates;
 pub mod forms;
 pub mod typeset;
 
@@ -19,7 +20,11 @@ impl PdfForms {
     /// Compiles every layout's placeholders and decodes the logos once.
     pub fn new(view: &View) -> Result<PdfForms, RenderError> {
         Ok(PdfForms {
-            compiled: forms::Forms::new(&view.assets.layouts, &view.assets.placeholder_places)?,
+            compiled: forms::Forms::new(
+                &view.assets.layouts,
+                &view.assets.placeholder_places,
+                view.site.langue,
+            )?,
             assets: assets::load(view)?,
         })
     }
@@ -45,8 +50,8 @@ impl Renderer for PdfForms {
     fn render(&self, view: &View, planned: &Planned) -> Result<Vec<u8>, RenderError> {
         let job = &view.forms.jobs[*planned.context::<usize>()?];
         let layout = &view.assets.layouts[job.layout];
-        let data = &view.forms.forms[job.data].context;
-        self.compiled.render(layout, data, &self.assets)
+        self.compiled
+            .render(layout, &view.forms.forms[job.data], &self.assets)
     }
 
     fn describe(&self, planned: &Planned) -> String {
