@@ -53,8 +53,9 @@ pub fn check(templates: &[Template], lang: Lang, sources: &Sources) -> Vec<Diagn
             }
         }
     }
-    let mut unique = HashSet::new();
-    diagnostics.retain(|d| unique.insert((d.span, d.message.clone())));
+    // One problem per place, whichever sample met it first.
+    let mut places = HashSet::new();
+    diagnostics.retain(|d| places.insert(d.span));
     diagnostics
 }
 
@@ -91,7 +92,7 @@ struct KitTemplates<'a> {
 
 impl KitTemplates<'_> {
     /// Whether the kit's `templates/<name>` is in use.
-    fn from_kit(&self, name: &str) -> bool {
+    fn overridden(&self, name: &str) -> bool {
         self.templates.iter().any(|t| t.name == name && t.from_kit)
     }
 
@@ -104,7 +105,7 @@ impl KitTemplates<'_> {
         let message = message(error);
         let expected = expected(error, ctx);
         let at = error.name().unwrap_or(root);
-        if self.from_kit(at) {
+        if self.overridden(at) {
             let file = self.sources.find(&format!("templates/{at}"))?;
             let source = self.sources.get(file);
             let range = error
@@ -122,14 +123,14 @@ impl KitTemplates<'_> {
                     .map(|t| t.name.as_str())
                     .filter(|n| !page_templates.contains(n)),
             )
-            .find(|name| self.from_kit(name))?;
+            .find(|name| self.overridden(name))?;
         let file = self.sources.find(&format!("templates/{culprit}"))?;
         let line = error.line().unwrap_or(1);
         Some(
             Diagnostic::error(
                 Span::file_start(file),
                 format!(
-                    "{message} (dans le gabarit intégré {at}, ligne {line}, que ce gabarit utilise)"
+                    "{message} (dans le gabarit intégré {at}, ligne {line}, qui utilise celui-ci)"
                 ),
             )
             .expected(expected),
@@ -151,7 +152,7 @@ fn message(error: &minijinja::Error) -> String {
     match undefined_name(error) {
         Some(name) => format!("variable inconnue « {name} » : ce gabarit ne la reçoit pas"),
         None => format!(
-            "ce gabarit échoue sur des données d'exemple : « {} » (message du moteur de gabarits)",
+            "ce gabarit échoue sur des données d'exemple : {}",
             error
                 .detail()
                 .map_or_else(|| error.kind().to_string(), str::to_string)
@@ -165,8 +166,12 @@ fn message(error: &minijinja::Error) -> String {
 fn expected(error: &minijinja::Error, ctx: &Value) -> String {
     const ANY: &str = "un champ que ce gabarit reçoit, une variable qu'il définit ({% set %}, {% for %}, argument de macro) ou un test « is defined »";
     let Some(name) = undefined_name(error) else {
-        return "un gabarit qui s'affiche avec toutes les données possibles".into();
+        return "un gabarit qui s'affiche quelles que soient les données (valeurs absentes, listes vides, profil public ou interne)".into();
     };
+    let plain = |part: &str| part.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !name.split('.').all(plain) {
+        return ANY.into();
+    }
     let (parent, holder) = match name.rsplit_once('.') {
         Some((parent, _)) => (
             Some(parent),
@@ -188,7 +193,7 @@ fn expected(error: &minijinja::Error, ctx: &Value) -> String {
             format!("un champ de {parent} : {}", fields.join(", "))
         }
         (None, Some(fields)) if !fields.is_empty() => {
-            format!("{}, ou {ANY}", fields.join(", "))
+            format!("une variable du contexte ({}), ou {ANY}", fields.join(", "))
         }
         _ => ANY.into(),
     }

@@ -59,7 +59,7 @@ fn parse_date(iso: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_err(|_| {
         Error::new(
             ErrorKind::InvalidOperation,
-            format!("« {iso} » n'est pas une date AAAA-MM-JJ (les filtres date et jour ne s'appliquent qu'aux dates)"),
+            "les filtres date et jour ne s'appliquent qu'aux dates (AAAA-MM-JJ)",
         )
     })
 }
@@ -89,7 +89,7 @@ fn format_time(hhmm: &str) -> Result<String, Error> {
         .map_err(|_| {
             Error::new(
                 ErrorKind::InvalidOperation,
-                format!("« {hhmm} » n'est pas une heure HH:MM (le filtre heure ne s'applique qu'aux heures)"),
+                "le filtre heure ne s'applique qu'aux heures (HH:MM)",
             )
         })
 }
@@ -123,7 +123,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .contains("« bientôt » n'est pas une date AAAA-MM-JJ")
+                .contains("les filtres date et jour ne s'appliquent qu'aux dates (AAAA-MM-JJ)")
         );
         assert!(format_date(Lang::Fr, "é2026-09-0").is_err());
         assert!(format_time("9h30").is_err());
