@@ -39,6 +39,11 @@ pub fn check(
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
     diagnostics.extend(view::form_contract::check(&kit));
+    diagnostics.extend(render::html::contract::check(
+        &view::assets::Assets::new(&kit).templates,
+        kit.config.langue,
+        &kit.sources,
+    ));
     diagnostic::sort(&mut diagnostics, &kit.sources);
     Ok((kit, diagnostics))
 }

@@ -82,7 +82,7 @@ impl Civilite {
 }
 
 /// A postal address.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Adresse {
     /// Street.
     pub ligne1: Option<String>,
@@ -108,7 +108,7 @@ pub struct Consent {
 }
 
 /// A diploma.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Etude {
     /// Diploma.
     pub diplome: String,
@@ -231,7 +231,7 @@ pub struct Parrainage {
 }
 
 /// The trainee's project.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Projet {
     /// Path so far.
     pub parcours: Option<String>,
@@ -264,7 +264,7 @@ pub struct Entretien {
 }
 
 /// Session (monthly) or club (two months): both hold ateliers and enrolments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ActivityKind {
     /// Monthly training session.
@@ -333,7 +333,7 @@ impl Enrolment {
 }
 
 /// Presence status of one person at one atelier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
     /// Present.
@@ -457,7 +457,7 @@ pub struct Operateur {
 }
 
 /// An operator's contact.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Responsable {
     /// Family name.
     pub nom: Option<String>,
@@ -498,7 +498,7 @@ pub struct Todo {
 }
 
 /// Kinds of tasks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TodoKind {
     /// Enrolled without an email.

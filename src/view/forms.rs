@@ -689,7 +689,7 @@ impl FormsView {
         let mut view = FormsView::default();
         let published = |i: usize| profile.internal() || kit.personnes[i].annuaire.nom;
         for (l, layout) in kit.layouts.iter().enumerate() {
-            let path = format!("formulaires/vierges/{}.pdf", layout.id);
+            let path = super::urls::formulaire_vierge(&layout.id);
             view.blank.push(super::Link {
                 label: layout.nom.clone(),
                 url: path.clone(),
@@ -704,16 +704,16 @@ impl FormsView {
                 .enumerate()
                 .filter(|(_, f)| f.target == layout.target)
             {
-                let path = format!("formulaires/{}/{}.pdf", layout.id, data.key);
+                let path = super::urls::formulaire(&layout.id, &data.key);
                 for owner in &data.owners {
                     let page = match *owner {
                         Owner::Person(i) if published(i) => {
-                            super::people::person_url(&kit.personnes[i].id)
+                            super::urls::personne(&kit.personnes[i].id)
                         }
                         Owner::Person(_) => continue,
-                        Owner::Session(i) => format!("sessions/{}.html", kit.sessions[i].id),
-                        Owner::Club(i) => format!("clubs/{}.html", kit.clubs[i].id),
-                        Owner::Event(i) => format!("evenements/{}.html", kit.evenements[i].id),
+                        Owner::Session(i) => super::urls::session(&kit.sessions[i].id),
+                        Owner::Club(i) => super::urls::club(&kit.clubs[i].id),
+                        Owner::Event(i) => super::urls::evenement(&kit.evenements[i].id),
                     };
                     view.links.entry(page).or_default().push(super::Link {
                         label: format!("{} — {}", layout.nom, data.label),

@@ -5,22 +5,29 @@
 //! names, labels and links are computed here once.
 
 pub mod assets;
+pub mod consent;
 pub mod form_contract;
 pub mod form_data;
 pub mod forms;
+pub mod heure;
 pub mod markdown;
+pub mod pages;
 mod people;
 mod records;
 pub mod sample;
+pub mod urls;
 
 use crate::model::Kit;
+use chrono::NaiveDate;
+use heure::Heure;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-pub use people::{MentorshipRow, PersonView};
+pub use people::{DirectoryRow, MentorshipRow, PersonView};
 pub use records::{ActivityView, EventView, OperatorView, PageView};
 
 /// Who the output is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// Default: consented fields only, nothing internal.
@@ -38,7 +45,7 @@ impl Profile {
 
 /// A reference to a person as shown to this profile: a name and a link, or a
 /// neutral label when the person refused to have their name published.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PersonRef {
     /// Display name, or "personne non publiée".
     pub nom: String,
@@ -50,7 +57,7 @@ pub struct PersonRef {
 }
 
 /// A link to a record.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Link {
     /// Text of the link.
     pub label: String,
@@ -58,8 +65,30 @@ pub struct Link {
     pub url: String,
 }
 
+/// A link to an event, from a fiche or an operator's page.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct EvenementLien {
+    /// Its day.
+    pub date: NaiveDate,
+    /// Its title.
+    pub titre: String,
+    /// Root-relative URL.
+    pub url: String,
+}
+
+impl EvenementLien {
+    /// The link to `event`.
+    fn of(event: &crate::model::Evenement) -> EvenementLien {
+        EvenementLien {
+            date: event.date,
+            titre: event.titre.clone(),
+            url: urls::evenement(&event.id),
+        }
+    }
+}
+
 /// A to-do item as shown on the tableau de bord.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct TodoView {
     /// Kind (for grouping and labels).
     pub kind: crate::model::TodoKind,
@@ -70,22 +99,47 @@ pub struct TodoView {
 }
 
 /// Site-wide facts for every page.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SiteView {
     /// Site title.
     pub titre: String,
     /// Organisation.
     pub organisation: String,
-    /// Language code.
+    /// Language code (`fr`, `en`).
+    #[schemars(with = "String")]
     pub langue: crate::labels::Lang,
     /// Profile.
     pub profile: Profile,
     /// Build day.
-    pub today: String,
+    pub today: NaiveDate,
     /// Free pages shown in the menu.
     pub menu: Vec<Link>,
-    /// Weekly coordination meeting, as a sentence.
-    pub coordination: Option<crate::model::config::Coordination>,
+    /// Weekly coordination meeting.
+    pub coordination: Option<CoordinationView>,
+}
+
+/// The weekly coordination meeting (carnet.yaml `coordination`).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct CoordinationView {
+    /// Day of week, 0 = Monday.
+    pub weekday: u32,
+    /// Day name (lundi…).
+    pub jour: String,
+    /// Time, when given.
+    pub heure: Option<Heure>,
+    /// Place (empty when not given).
+    pub lieu: String,
+}
+
+impl CoordinationView {
+    fn of(c: &crate::model::config::Coordination) -> CoordinationView {
+        CoordinationView {
+            weekday: c.weekday,
+            jour: c.jour.clone(),
+            heure: Heure::parse(&c.heure),
+            lieu: c.lieu.clone(),
+        }
+    }
 }
 
 /// Everything the renderers may show for one profile.
@@ -128,10 +182,10 @@ pub struct View {
 }
 
 /// A dated item of the next 30 days, for the home page.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AgendaItem {
     /// Date.
-    pub date: String,
+    pub date: NaiveDate,
     /// What.
     pub label: String,
     /// Where it is described (root-relative).
@@ -139,22 +193,21 @@ pub struct AgendaItem {
 }
 
 /// Ateliers and events from today to 30 days ahead, by date.
-fn agenda(view: &View, today: chrono::NaiveDate) -> Vec<AgendaItem> {
-    let until = (today + chrono::Days::new(30)).to_string();
-    let today = today.to_string();
+fn agenda(view: &View, today: NaiveDate) -> Vec<AgendaItem> {
+    let until = today + chrono::Days::new(30);
     let mut items: Vec<AgendaItem> = view
         .sessions
         .iter()
         .chain(&view.clubs)
         .flat_map(|a| {
             a.ateliers.iter().map(move |at| AgendaItem {
-                date: at.date.clone(),
+                date: at.date,
                 label: format!("{} — {}", a.titre, at.intitule),
                 url: a.url.clone(),
             })
         })
         .chain(view.evenements.iter().map(|e| AgendaItem {
-            date: e.date.clone(),
+            date: e.date,
             label: e.titre.clone(),
             url: e.url.clone(),
         }))
@@ -165,7 +218,7 @@ fn agenda(view: &View, today: chrono::NaiveDate) -> Vec<AgendaItem> {
 }
 
 /// Totals shown on the home page and the public tableau de bord.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Counts {
     /// People.
     pub personnes: usize,
@@ -221,7 +274,7 @@ impl View {
                 organisation: kit.config.organisation.clone(),
                 langue: kit.config.langue,
                 profile,
-                today: kit.today.to_string(),
+                today: kit.today,
                 menu: pages
                     .iter()
                     .filter(|p| p.menu)
@@ -230,7 +283,7 @@ impl View {
                         url: p.url.clone(),
                     })
                     .collect(),
-                coordination: kit.config.coordination.clone(),
+                coordination: kit.config.coordination.as_ref().map(CoordinationView::of),
             },
             sessions: records::activity_views(kit, &kit.sessions, profile, &person_refs),
             clubs: records::activity_views(kit, &kit.clubs, profile, &person_refs),

@@ -1,21 +1,14 @@
 //! People as a profile may see them: fiches, references, mentorships, annuaire.
 
+use super::consent::{self, Field, Reader};
 use super::markdown::to_html_below;
-use super::{Link, PersonRef, Profile};
+use super::{EvenementLien, Link, PersonRef, Profile, urls};
 use crate::labels::{Lang, word};
-use crate::model::{Activity, Adresse, Kit, Personne, Statut};
+use crate::model::{Activity, Adresse, Kit, Statut};
 use crate::source::FileId;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
-
-/// Root-relative URL of a person's fiche.
-pub fn person_url(id: &str) -> String {
-    format!("personnes/{id}.html")
-}
-
-/// Whether a public reader may see this person's name (and so their fiche).
-fn name_public(p: &Personne) -> bool {
-    p.annuaire.nom
-}
 
 /// How each person is referred to by this profile.
 pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
@@ -23,10 +16,10 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
     kit.personnes
         .iter()
         .map(|p| {
-            if profile.internal() || name_public(p) {
+            if consent::may_see(profile.into(), p, Field::Nom) {
                 PersonRef {
                     nom: format!("{} {}", p.nom_affiche(), p.prenom_affiche()),
-                    url: Some(person_url(&p.id)),
+                    url: Some(urls::personne(&p.id)),
                     sort: p.sort_key(),
                 }
             } else {
@@ -41,7 +34,7 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
 }
 
 /// A person's fiche.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PersonView {
     /// Id.
     pub id: String,
@@ -80,9 +73,9 @@ pub struct PersonView {
     /// Mentees.
     pub filleuls: Vec<PersonRef>,
     /// Events.
-    pub evenements: Vec<Link>,
+    pub evenements: Vec<EvenementLien>,
     /// Last activity (internal).
-    pub derniere_activite: Option<String>,
+    pub derniere_activite: Option<NaiveDate>,
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -92,18 +85,18 @@ pub struct PersonView {
 }
 
 /// Employment situation (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SituationView {
     /// Employed now.
     pub emploi: bool,
     /// Since.
-    pub depuis: Option<String>,
+    pub depuis: Option<NaiveDate>,
     /// Comment.
     pub commentaire: Option<String>,
 }
 
 /// One enrolment on a fiche.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct EnrolmentView {
     /// The session or club.
     pub activite: Link,
@@ -116,16 +109,16 @@ pub struct EnrolmentView {
     /// Complement (internal).
     pub complement: Option<String>,
     /// Late joiner since.
-    pub depuis: Option<String>,
+    pub depuis: Option<NaiveDate>,
     /// Ateliers with presence (internal).
     pub ateliers: Vec<AttendanceRow>,
 }
 
 /// One atelier on a fiche.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AttendanceRow {
     /// Date.
-    pub date: String,
+    pub date: NaiveDate,
     /// Title.
     pub intitule: String,
     /// Cycle.
@@ -137,14 +130,14 @@ pub struct AttendanceRow {
 }
 
 /// A mentorship on the mentee's fiche.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MentorshipView {
     /// Mentor.
     pub parrain: PersonRef,
     /// Start.
-    pub debut: Option<String>,
+    pub debut: Option<NaiveDate>,
     /// End.
-    pub fin: Option<String>,
+    pub fin: Option<NaiveDate>,
     /// Ongoing.
     pub en_cours: bool,
     /// Why it ended (internal).
@@ -160,21 +153,21 @@ pub struct MentorshipView {
 }
 
 /// A former mentor.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FormerMentor {
     /// Who.
     pub parrain: PersonRef,
     /// From.
-    pub debut: Option<String>,
+    pub debut: Option<NaiveDate>,
     /// To.
-    pub fin: Option<String>,
+    pub fin: Option<NaiveDate>,
 }
 
 /// An interview (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct InterviewView {
     /// Date.
-    pub date: String,
+    pub date: NaiveDate,
     /// Report, as safe HTML.
     pub compte_rendu_html: Option<String>,
     /// Availability.
@@ -182,26 +175,26 @@ pub struct InterviewView {
 }
 
 /// A row of the parrainages lists.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MentorshipRow {
     /// Mentee.
     pub filleul: PersonRef,
     /// Mentor.
     pub parrain: PersonRef,
     /// Start.
-    pub debut: Option<String>,
+    pub debut: Option<NaiveDate>,
     /// End.
-    pub fin: Option<String>,
+    pub fin: Option<NaiveDate>,
     /// Why it ended (internal).
     pub motif_fin: Option<String>,
     /// Number of interviews (internal).
     pub entretiens: Option<usize>,
     /// Last interview (internal).
-    pub dernier_entretien: Option<String>,
+    pub dernier_entretien: Option<NaiveDate>,
 }
 
 /// A row of the annuaire: consented fields only.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DirectoryRow {
     /// Person.
     pub personne: PersonRef,
@@ -217,10 +210,6 @@ pub struct DirectoryRow {
     pub adresse: Option<Adresse>,
 }
 
-fn date(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(|d| d.to_string())
-}
-
 /// Name of a month in the site's language: "septembre 2026", "September 2026".
 pub(super) fn month_name(lang: Lang, month: crate::model::Month) -> String {
     let name = crate::labels::month(lang, month.month);
@@ -231,21 +220,16 @@ pub(super) fn month_name(lang: Lang, month: crate::model::Month) -> String {
 /// "Session 41 — août 2026", "Club emploi — septembre 2026".
 pub(super) fn link_to_activity(a: &Activity, lang: Lang) -> Link {
     let month = month_name(lang, a.mois);
-    let (folder, label) = match a.kind {
-        crate::model::ActivityKind::Session => (
-            "sessions",
-            match a.numero {
-                Some(n) => format!("{} {n} — {month}", word(lang, "session")),
-                None => format!("{} — {month}", word(lang, "session")),
-            },
-        ),
-        crate::model::ActivityKind::Club => {
-            ("clubs", format!("{} — {month}", word(lang, "club_emploi")))
-        }
+    let label = match a.kind {
+        crate::model::ActivityKind::Session => match a.numero {
+            Some(n) => format!("{} {n} — {month}", word(lang, "session")),
+            None => format!("{} — {month}", word(lang, "session")),
+        },
+        crate::model::ActivityKind::Club => format!("{} — {month}", word(lang, "club_emploi")),
     };
     Link {
         label,
-        url: format!("{folder}/{}.html", a.id),
+        url: urls::activite(a.kind, &a.id),
     }
 }
 
@@ -269,7 +253,7 @@ fn enrolments(
                     .filter_map(|at| {
                         let row = at.attendance.iter().find(|x| x.personne == who)?;
                         Some(AttendanceRow {
-                            date: at.date.to_string(),
+                            date: at.date,
                             intitule: at.intitule.clone(),
                             cycle: at.cycle,
                             statut: row.statut,
@@ -286,7 +270,7 @@ fn enrolments(
                 caf: enrolment.caf.clone().filter(|_| internal),
                 cli: enrolment.cli.clone().filter(|_| internal),
                 complement: enrolment.complement.clone().filter(|_| internal),
-                depuis: date(enrolment.depuis),
+                depuis: enrolment.depuis,
                 ateliers,
             }
         })
@@ -297,21 +281,19 @@ fn enrolments(
 pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Vec<PersonView> {
     use rayon::prelude::*;
     let internal = profile.internal();
+    let reader = Reader::from(profile);
     kit.personnes
         .par_iter()
         .enumerate()
-        .filter(|(_, p)| internal || name_public(p))
+        .filter(|(_, p)| consent::may_see(reader, p, Field::Nom))
         .map(|(i, p)| {
             let mut inputs = vec![p.file];
-            let consent = p.annuaire;
-            let show =
-                |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
             let parrainage = p.parrainage.as_ref().map(|m| {
                 inputs.push(kit.personnes[m.parrain].file);
                 MentorshipView {
                     parrain: refs[m.parrain].clone(),
-                    debut: date(m.debut),
-                    fin: date(m.fin),
+                    debut: m.debut,
+                    fin: m.fin,
                     en_cours: m.en_cours,
                     motif_fin: m.motif_fin.clone().filter(|_| internal),
                     observations: m.observations.clone().filter(|_| internal),
@@ -321,15 +303,15 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                         .iter()
                         .map(|h| FormerMentor {
                             parrain: refs[h.parrain].clone(),
-                            debut: date(h.debut),
-                            fin: date(h.fin),
+                            debut: h.debut,
+                            fin: h.fin,
                         })
                         .collect(),
                     entretiens: if internal {
                         m.entretiens
                             .iter()
                             .map(|e| InterviewView {
-                                date: e.date.to_string(),
+                                date: e.date,
                                 compte_rendu_html: e
                                     .compte_rendu
                                     .as_deref()
@@ -354,25 +336,22 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 .map(|&(v, _)| {
                     let e = &kit.evenements[v];
                     inputs.push(e.file);
-                    Link {
-                        label: format!("{} — {}", e.date, e.titre),
-                        url: format!("evenements/{}.html", e.id),
-                    }
+                    EvenementLien::of(e)
                 })
                 .collect();
             inputs.sort_unstable();
             inputs.dedup();
             PersonView {
                 id: p.id.clone(),
-                url: person_url(&p.id),
+                url: urls::personne(&p.id),
                 civilite: p.civilite.as_str(),
                 nom: p.nom_affiche(),
                 prenom: p.prenom_affiche(),
                 roles: p.roles.clone(),
-                telephone: show(consent.telephone, &p.telephone),
-                mobile: show(consent.telephone, &p.mobile),
-                email: show(consent.email, &p.email),
-                adresse: p.adresse.clone().filter(|_| internal || consent.adresse),
+                telephone: consent::shown(reader, p, Field::Telephone, &p.telephone),
+                mobile: consent::shown(reader, p, Field::Telephone, &p.mobile),
+                email: consent::shown(reader, p, Field::Email, &p.email),
+                adresse: consent::shown(reader, p, Field::Adresse, &p.adresse),
                 entreprise: p.entreprise.clone(),
                 fonction: p.fonction.clone(),
                 etudes: if internal {
@@ -382,7 +361,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 },
                 situation: internal.then(|| SituationView {
                     emploi: p.situation.emploi,
-                    depuis: date(p.situation.depuis),
+                    depuis: p.situation.depuis,
                     commentaire: p.situation.commentaire.clone(),
                 }),
                 sessions,
@@ -390,7 +369,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 parrainage,
                 filleuls,
                 evenements,
-                derniere_activite: date(p.derniere_activite).filter(|_| internal),
+                derniere_activite: p.derniere_activite.filter(|_| internal),
                 inputs,
                 index: i,
             }
@@ -412,15 +391,11 @@ pub(super) fn mentorships(
         let row = MentorshipRow {
             filleul: refs[i].clone(),
             parrain: refs[m.parrain].clone(),
-            debut: date(m.debut),
-            fin: date(m.fin),
+            debut: m.debut,
+            fin: m.fin,
             motif_fin: m.motif_fin.clone().filter(|_| internal),
             entretiens: internal.then_some(m.entretiens.len()),
-            dernier_entretien: m
-                .entretiens
-                .last()
-                .map(|e| e.date.to_string())
-                .filter(|_| internal),
+            dernier_entretien: m.entretiens.last().map(|e| e.date).filter(|_| internal),
         };
         if m.en_cours {
             en_cours.push(row);
@@ -433,30 +408,25 @@ pub(super) fn mentorships(
     (en_cours, termines)
 }
 
-/// The annuaire: people who consented to their name, with the fields they consented to.
+/// The annuaire: people who consented to their name, with the fields they
+/// consented to, in both profiles (members read it).
 pub(super) fn directory(kit: &Kit, refs: &[PersonRef]) -> Vec<DirectoryRow> {
+    let reader = Reader::Others;
     let mut rows: Vec<DirectoryRow> = kit
         .personnes
         .iter()
         .enumerate()
-        .filter(|(_, p)| name_public(p))
-        .map(|(i, p)| {
-            let consent = p.annuaire;
-            DirectoryRow {
-                personne: PersonRef {
-                    url: refs[i].url.clone(),
-                    ..refs[i].clone()
-                },
-                roles: p.roles.clone(),
-                entreprise: p.entreprise.clone(),
-                telephones: if consent.telephone {
-                    p.telephone.iter().chain(&p.mobile).cloned().collect()
-                } else {
-                    Vec::new()
-                },
-                email: p.email.clone().filter(|_| consent.email),
-                adresse: p.adresse.clone().filter(|_| consent.adresse),
-            }
+        .filter(|(_, p)| consent::may_see(reader, p, Field::Nom))
+        .map(|(i, p)| DirectoryRow {
+            personne: refs[i].clone(),
+            roles: p.roles.clone(),
+            entreprise: p.entreprise.clone(),
+            telephones: [&p.telephone, &p.mobile]
+                .into_iter()
+                .filter_map(|phone| consent::shown(reader, p, Field::Telephone, phone))
+                .collect(),
+            email: consent::shown(reader, p, Field::Email, &p.email),
+            adresse: consent::shown(reader, p, Field::Adresse, &p.adresse),
         })
         .collect();
     rows.sort_by(|a, b| a.personne.sort.cmp(&b.personne.sort));

@@ -1,14 +1,17 @@
 //! Sessions, clubs, events, operators and pages as a profile may see them.
 
+use super::heure::Heure;
 use super::markdown::to_html_below;
 use super::people::link_to_activity;
-use super::{Link, PersonRef, Profile};
-use crate::model::{Activity, ActivityKind, Kit, Statut};
+use super::{EvenementLien, Link, PersonRef, Profile, urls};
+use crate::model::{Activity, ActivityKind, Kit, Month, Statut};
 use crate::source::FileId;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A session or club page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ActivityView {
     /// Id.
     pub id: String,
@@ -20,12 +23,13 @@ pub struct ActivityView {
     pub titre: String,
     /// Session number.
     pub numero: Option<u32>,
-    /// First month.
-    pub mois: String,
+    /// First month (`2026-09`).
+    #[schemars(with = "String")]
+    pub mois: Month,
     /// First day.
-    pub debut: String,
+    pub debut: NaiveDate,
     /// Last day.
-    pub fin: String,
+    pub fin: NaiveDate,
     /// Tutors.
     pub tuteurs: Vec<PersonRef>,
     /// Trainers.
@@ -44,10 +48,10 @@ pub struct ActivityView {
 }
 
 /// An atelier on a session or club page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AtelierView {
     /// Date.
-    pub date: String,
+    pub date: NaiveDate,
     /// Title.
     pub intitule: String,
     /// Cycle.
@@ -61,7 +65,7 @@ pub struct AtelierView {
 }
 
 /// One presence (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PresenceView {
     /// Who.
     pub personne: PersonRef,
@@ -72,7 +76,7 @@ pub struct PresenceView {
 }
 
 /// A row of the presence grid (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct GridRow {
     /// Who.
     pub personne: PersonRef,
@@ -81,7 +85,7 @@ pub struct GridRow {
 }
 
 /// A cell of the presence grid.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct GridCell {
     /// Status.
     pub statut: Statut,
@@ -135,7 +139,7 @@ fn grid(a: &Activity, refs: &[PersonRef]) -> Vec<GridRow> {
 }
 
 /// One enrolled person.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct InscritView {
     /// Who.
     pub personne: PersonRef,
@@ -148,11 +152,11 @@ pub struct InscritView {
     /// Complement (internal).
     pub complement: Option<String>,
     /// Late joiner since.
-    pub depuis: Option<String>,
+    pub depuis: Option<NaiveDate>,
 }
 
 /// A row of a club's convocation list (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ConvocationRow {
     /// Who.
     pub personne: PersonRef,
@@ -163,7 +167,7 @@ pub struct ConvocationRow {
 }
 
 /// An event page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct EventView {
     /// Id.
     pub id: String,
@@ -174,11 +178,11 @@ pub struct EventView {
     /// Title.
     pub titre: String,
     /// Date.
-    pub date: String,
+    pub date: NaiveDate,
     /// Start time.
-    pub heure_debut: Option<String>,
+    pub heure_debut: Option<Heure>,
     /// End time.
-    pub heure_fin: Option<String>,
+    pub heure_fin: Option<Heure>,
     /// Place.
     pub lieu: Option<String>,
     /// Person in charge.
@@ -203,7 +207,7 @@ pub struct EventView {
 }
 
 /// A participant (internal).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ParticipantView {
     /// Who.
     pub personne: PersonRef,
@@ -218,7 +222,7 @@ pub struct ParticipantView {
 }
 
 /// An operator page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OperatorView {
     /// Id.
     pub id: String,
@@ -237,14 +241,14 @@ pub struct OperatorView {
     /// Contact.
     pub responsable: Option<crate::model::Responsable>,
     /// Events with this operator.
-    pub evenements: Vec<Link>,
+    pub evenements: Vec<EvenementLien>,
     /// File this page was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
 }
 
 /// A free page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PageView {
     /// Id.
     pub id: String,
@@ -288,16 +292,16 @@ pub(super) fn activity_views(
                 url: link.url,
                 titre: link.label,
                 numero: a.numero,
-                mois: a.mois.to_string(),
-                debut: a.mois.first_day().to_string(),
-                fin: a.last_day().to_string(),
+                mois: a.mois,
+                debut: a.mois.first_day(),
+                fin: a.last_day(),
                 tuteurs: a.tuteurs.iter().map(|&t| refs[t].clone()).collect(),
                 formateurs: a.formateurs.iter().map(|&t| refs[t].clone()).collect(),
                 ateliers: a
                     .ateliers
                     .iter()
                     .map(|at| AtelierView {
-                        date: at.date.to_string(),
+                        date: at.date,
                         intitule: at.intitule.clone(),
                         cycle: at.cycle,
                         attendus: at.attendance.len(),
@@ -328,7 +332,7 @@ pub(super) fn activity_views(
                         caf: e.caf.clone().filter(|_| internal),
                         cli: e.cli.clone().filter(|_| internal),
                         complement: e.complement.clone().filter(|_| internal),
-                        depuis: e.depuis.map(|d| d.to_string()),
+                        depuis: e.depuis,
                     })
                     .collect(),
                 convocation: if internal {
@@ -370,18 +374,18 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
             inputs.dedup();
             EventView {
                 id: e.id.clone(),
-                url: format!("evenements/{}.html", e.id),
+                url: urls::evenement(&e.id),
                 type_evenement: e.type_evenement.clone(),
                 titre: e.titre.clone(),
-                date: e.date.to_string(),
-                heure_debut: e.heure_debut.clone(),
-                heure_fin: e.heure_fin.clone(),
+                date: e.date,
+                heure_debut: e.heure_debut.as_deref().and_then(Heure::parse),
+                heure_fin: e.heure_fin.as_deref().and_then(Heure::parse),
                 lieu: e.lieu.clone(),
                 responsable: e.responsable.map(|r| refs[r].clone()),
                 intervenants: e.intervenants.clone(),
                 operateur: e.operateur.map(|o| Link {
                     label: kit.operateurs[o].nom.clone(),
-                    url: format!("operateurs/{}.html", kit.operateurs[o].id),
+                    url: urls::operateur(&kit.operateurs[o].id),
                 }),
                 photos: e.photos,
                 participants: if internal {
@@ -433,20 +437,14 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
             inputs.extend(events.iter().map(|e| e.file));
             OperatorView {
                 id: o.id.clone(),
-                url: format!("operateurs/{}.html", o.id),
+                url: urls::operateur(&o.id),
                 nom: o.nom.clone(),
                 sigle: o.sigle.clone(),
                 type_operateur: o.type_operateur.clone(),
                 adresse: o.adresse.clone(),
                 telephone: o.telephone.clone(),
                 responsable: o.responsable.clone(),
-                evenements: events
-                    .iter()
-                    .map(|e| Link {
-                        label: format!("{} — {}", e.date, e.titre),
-                        url: format!("evenements/{}.html", e.id),
-                    })
-                    .collect(),
+                evenements: events.iter().map(|e| EvenementLien::of(e)).collect(),
                 inputs,
             }
         })
@@ -458,7 +456,7 @@ pub(super) fn page_views(kit: &Kit) -> Vec<PageView> {
         .iter()
         .map(|p| PageView {
             id: p.id.clone(),
-            url: format!("pages/{}.html", p.id),
+            url: urls::page(&p.id),
             titre: p.titre.clone(),
             menu: p.menu,
             html: to_html_below(&p.body, 1),

@@ -1,10 +1,23 @@
 //! The HTML site: templates (built-in, overridable by the kit's templates/),
-//! the plan of pages with their inputs, and their rendering.
+//! the plan of pages with their inputs, and their rendering. Each kind of
+//! page ([`Page`]) has one template and one type of `page` data, which the
+//! [`contract`] check renders over a sample at `carnet check`.
+
+pub mod contract;
+mod env;
 
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
-use crate::view::View;
-use minijinja::{Environment, UndefinedBehavior, Value, context};
+use crate::view::pages::{
+    Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, PersonneLigne, Tableau,
+    activites_lignes,
+};
+use crate::view::sample::{minimal, sample};
+use crate::view::{
+    ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
+};
+use minijinja::{Environment, Value, context};
+use schemars::JsonSchema;
 
 /// What a page shows.
 #[derive(Clone, Copy, Debug)]
@@ -41,11 +54,70 @@ pub enum Page {
     FreePage(usize),
 }
 
-/// One page to render: its template and what it shows.
-#[derive(Debug)]
-struct PageJob {
-    template: &'static str,
-    page: Page,
+/// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
+fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
+    if full { sample::<T>() } else { minimal::<T>() }
+}
+
+impl Page {
+    /// One page of each kind, to check every template.
+    pub const KINDS: [Page; 15] = [
+        Page::Home,
+        Page::People,
+        Page::Person(0),
+        Page::Sessions,
+        Page::Session(0),
+        Page::Clubs,
+        Page::Club(0),
+        Page::Events,
+        Page::Event(0),
+        Page::Operators,
+        Page::Operator(0),
+        Page::Mentorships,
+        Page::Directory,
+        Page::Dashboard,
+        Page::FreePage(0),
+    ];
+
+    /// The template that shows this kind of page.
+    pub fn template(self) -> &'static str {
+        match self {
+            Page::Home => "home.html",
+            Page::People => "personnes.html",
+            Page::Person(_) => "personne.html",
+            Page::Sessions => "sessions.html",
+            Page::Clubs => "clubs.html",
+            Page::Session(_) | Page::Club(_) => "activite.html",
+            Page::Events => "evenements.html",
+            Page::Event(_) => "evenement.html",
+            Page::Operators => "operateurs.html",
+            Page::Operator(_) => "operateur.html",
+            Page::Mentorships => "parrainages.html",
+            Page::Directory => "annuaire.html",
+            Page::Dashboard => "tableau.html",
+            Page::FreePage(_) => "page.html",
+        }
+    }
+
+    /// A sample of what `page` holds on this kind of page, of the same type
+    /// as [`Site::data`] gives it: full, or minimal (see [`crate::view::sample`]).
+    pub fn sample(self, full: bool) -> serde_json::Value {
+        match self {
+            Page::Home => samples::<Accueil>(full),
+            Page::People => samples::<Vec<PersonneLigne>>(full),
+            Page::Person(_) => samples::<PersonView>(full),
+            Page::Sessions | Page::Clubs => samples::<Vec<ActiviteLigne>>(full),
+            Page::Session(_) | Page::Club(_) => samples::<ActivityView>(full),
+            Page::Events => samples::<Vec<EvenementLigne>>(full),
+            Page::Event(_) => samples::<EventView>(full),
+            Page::Operators => samples::<Vec<OperateurLigne>>(full),
+            Page::Operator(_) => samples::<OperatorView>(full),
+            Page::Mentorships => samples::<Parrainages>(full),
+            Page::Directory => samples::<Vec<DirectoryRow>>(full),
+            Page::Dashboard => samples::<Tableau>(full),
+            Page::FreePage(_) => samples::<PageView>(full),
+        }
+    }
 }
 
 /// Compiled templates and the values shared by every page.
@@ -78,79 +150,33 @@ fn template_error(e: minijinja::Error) -> RenderError {
     }
 }
 
-/// Writes a value into HTML: text is escaped (`& < > " '`), values marked
-/// safe (the sanitised Markdown) are written as they are. Unlike the default,
-/// `/` is left alone, so that relative links stay readable (`../personnes/x.html`).
-fn html_formatter(
-    out: &mut minijinja::Output,
-    state: &mut minijinja::State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
-    match value.as_str() {
-        Some(text) if !value.is_safe() && *state.auto_escape() == minijinja::AutoEscape::Html => {
-            write_escaped_html(out, text).map_err(|e| {
-                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
-            })
-        }
-        _ => minijinja::escape_formatter(out, state, value),
+/// The values every page receives besides its own: `site` and the labels `t`.
+fn common(site: Value, lang: crate::labels::Lang) -> Value {
+    context! {
+        site => site,
+        t => ser(crate::labels::of(lang)),
     }
 }
 
-fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i])?;
-        out.write_str(entity)?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..])
-}
-
-/// `2026-09-14` → `14/09/2026` (French) or unchanged (English).
-fn format_date(lang: crate::labels::Lang, iso: &str) -> String {
-    match lang {
-        crate::labels::Lang::Fr if iso.len() == 10 && iso.is_ascii() => {
-            format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
-        }
-        _ => iso.to_string(),
-    }
-}
-
-/// `2026-09-14` → `14/09` (French) or `14 Sep` (English), for narrow columns.
-fn format_short_date(lang: crate::labels::Lang, iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let Ok(date) = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") else {
-        return iso.to_string();
-    };
-    use chrono::Datelike;
-    match lang {
-        crate::labels::Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
-        crate::labels::Lang::En => {
-            format!("{} {}", date.day(), MONTHS[date.month0() as usize])
-        }
+/// The whole context of a page: `page` (what it shows), `path` (its own
+/// path), `root` (the way back to the site's root), `formulaires` (links to
+/// its PDF forms, or none) and the [`common`] values.
+fn page_context(common: &Value, path: &str, page: Value, formulaires: Value) -> Value {
+    let root = "../".repeat(path.matches('/').count());
+    context! {
+        root => root,
+        page => page,
+        path => path,
+        formulaires => formulaires,
+        ..common.clone()
     }
 }
 
 impl<'v> Site<'v> {
     /// Compiles the templates once.
     pub fn new(view: &'v View) -> Result<Site<'v>, RenderError> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-        env.set_formatter(html_formatter);
         let lang = view.site.langue;
-        env.add_filter("date", move |iso: String| format_date(lang, &iso));
-        env.add_filter("jour", move |iso: String| format_short_date(lang, &iso));
+        let mut env = env::environment(lang);
         for template in &view.assets.templates {
             let name = &template.name;
             env.add_template_owned(name.clone(), template.source.clone())
@@ -165,154 +191,85 @@ impl<'v> Site<'v> {
                     err
                 })?;
         }
-        let common = context! {
-            site => ser(&view.site),
-            t => ser(crate::labels::of(lang)),
-        };
+        let common = common(ser(&view.site), lang);
         Ok(Site { view, env, common })
     }
 
     /// Every page of the site, with the inputs of what it shows.
-    fn pages(&self) -> Vec<(String, PageJob, Vec<Input>)> {
+    fn pages(&self) -> Vec<(String, Page, Vec<Input>)> {
         let v = self.view;
         let lists = [
-            ("index.html", "home.html", Page::Home, vec![Input::Kit]),
-            (
-                "personnes/index.html",
-                "personnes.html",
-                Page::People,
-                vec![PEOPLE],
-            ),
-            (
-                "sessions/index.html",
-                "sessions.html",
-                Page::Sessions,
-                vec![SESSIONS, PEOPLE],
-            ),
-            (
-                "clubs/index.html",
-                "clubs.html",
-                Page::Clubs,
-                vec![CLUBS, PEOPLE],
-            ),
-            (
-                "evenements/index.html",
-                "evenements.html",
-                Page::Events,
-                vec![EVENTS],
-            ),
-            (
-                "operateurs/index.html",
-                "operateurs.html",
-                Page::Operators,
-                vec![OPERATORS],
-            ),
-            (
-                "parrainages/index.html",
-                "parrainages.html",
-                Page::Mentorships,
-                vec![PEOPLE],
-            ),
-            (
-                "annuaire/index.html",
-                "annuaire.html",
-                Page::Directory,
-                vec![PEOPLE],
-            ),
-            (
-                "tableau-de-bord/index.html",
-                "tableau.html",
-                Page::Dashboard,
-                vec![Input::Kit],
-            ),
+            (urls::ACCUEIL, Page::Home, vec![Input::Kit]),
+            (urls::PERSONNES, Page::People, vec![PEOPLE]),
+            (urls::SESSIONS, Page::Sessions, vec![SESSIONS, PEOPLE]),
+            (urls::CLUBS, Page::Clubs, vec![CLUBS, PEOPLE]),
+            (urls::EVENEMENTS, Page::Events, vec![EVENTS]),
+            (urls::OPERATEURS, Page::Operators, vec![OPERATORS]),
+            (urls::PARRAINAGES, Page::Mentorships, vec![PEOPLE]),
+            (urls::ANNUAIRE, Page::Directory, vec![PEOPLE]),
+            (urls::TABLEAU, Page::Dashboard, vec![Input::Kit]),
         ];
         let files = |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect();
-        let mut pages: Vec<(String, PageJob, Vec<Input>)> = lists
+        let mut pages: Vec<(String, Page, Vec<Input>)> = lists
             .into_iter()
-            .map(|(path, template, page, inputs)| {
-                (path.to_string(), PageJob { template, page }, inputs)
-            })
+            .map(|(path, page, inputs)| (path.to_string(), page, inputs))
             .collect();
-        let mut add = |url: &str, template, page, inputs| {
-            pages.push((url.to_string(), PageJob { template, page }, inputs));
-        };
+        let mut add = |url: &str, page, inputs| pages.push((url.to_string(), page, inputs));
         for (i, p) in v.personnes.iter().enumerate() {
-            add(&p.url, "personne.html", Page::Person(i), files(&p.inputs));
+            add(&p.url, Page::Person(i), files(&p.inputs));
         }
         for (i, s) in v.sessions.iter().enumerate() {
-            add(&s.url, "activite.html", Page::Session(i), files(&s.inputs));
+            add(&s.url, Page::Session(i), files(&s.inputs));
         }
         for (i, c) in v.clubs.iter().enumerate() {
-            add(&c.url, "activite.html", Page::Club(i), files(&c.inputs));
+            add(&c.url, Page::Club(i), files(&c.inputs));
         }
         for (i, e) in v.evenements.iter().enumerate() {
-            add(&e.url, "evenement.html", Page::Event(i), files(&e.inputs));
+            add(&e.url, Page::Event(i), files(&e.inputs));
         }
         for (i, o) in v.operateurs.iter().enumerate() {
-            add(
-                &o.url,
-                "operateur.html",
-                Page::Operator(i),
-                files(&o.inputs),
-            );
+            add(&o.url, Page::Operator(i), files(&o.inputs));
         }
         for (i, p) in v.pages.iter().enumerate() {
-            add(&p.url, "page.html", Page::FreePage(i), files(&p.inputs));
+            add(&p.url, Page::FreePage(i), files(&p.inputs));
         }
         pages
     }
 
+    /// What `page` holds on a page: the types [`Page::sample`] samples.
     fn data(&self, page: Page) -> Value {
         let v = self.view;
         match page {
-            Page::Home => ser(context_home(v)),
-            Page::People => ser(people_list(v)),
+            Page::Home => ser(v.accueil()),
+            Page::People => ser(v.personnes_lignes()),
             Page::Person(i) => ser(&v.personnes[i]),
-            Page::Sessions => ser(activity_list(&v.sessions)),
+            Page::Sessions => ser(activites_lignes(&v.sessions)),
             Page::Session(i) => ser(&v.sessions[i]),
-            Page::Clubs => ser(activity_list(&v.clubs)),
+            Page::Clubs => ser(activites_lignes(&v.clubs)),
             Page::Club(i) => ser(&v.clubs[i]),
-            Page::Events => ser(v
-                .evenements
-                .iter()
-                .map(|e| (&e.date, &e.titre, &e.url, &e.type_evenement))
-                .collect::<Vec<_>>()),
+            Page::Events => ser(v.evenements_lignes()),
             Page::Event(i) => ser(&v.evenements[i]),
-            Page::Operators => ser(v
-                .operateurs
-                .iter()
-                .map(|o| (&o.nom, &o.url, &o.type_operateur))
-                .collect::<Vec<_>>()),
+            Page::Operators => ser(v.operateurs_lignes()),
             Page::Operator(i) => ser(&v.operateurs[i]),
-            Page::Mentorships => ser(context! {
-                en_cours => ser(&v.parrainages_en_cours),
-                termines => ser(&v.parrainages_termines),
-            }),
+            Page::Mentorships => ser(v.parrainages()),
             Page::Directory => ser(&v.annuaire),
-            Page::Dashboard => ser(context! {
-                todos => ser(&v.todos),
-                warnings => ser(&v.warnings),
-                counts => ser(&v.counts),
-            }),
+            Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
         }
     }
 
     /// Renders one page.
-    fn page(&self, path: &str, job: &PageJob) -> Result<Vec<u8>, RenderError> {
+    fn page(&self, path: &str, page: Page) -> Result<Vec<u8>, RenderError> {
         let template = self
             .env
-            .get_template(job.template)
+            .get_template(page.template())
             .map_err(template_error)?;
-        let depth = path.matches('/').count();
-        let root = "../".repeat(depth);
-        let ctx = context! {
-            root => root,
-            page => self.data(job.page),
-            path => path,
-            formulaires => ser(self.view.forms.links.get(path)),
-            ..self.common.clone()
-        };
+        let ctx = page_context(
+            &self.common,
+            path,
+            self.data(page),
+            ser(self.view.forms.links.get(path)),
+        );
         Ok(template.render(ctx).map_err(template_error)?.into_bytes())
     }
 }
@@ -321,72 +278,21 @@ impl Renderer for Site<'_> {
     fn plan(&self, _: &View) -> Vec<Planned> {
         self.pages()
             .into_iter()
-            .map(|(path, job, mut inputs)| {
+            .map(|(path, page, mut inputs)| {
                 inputs.extend(EVERY_PAGE);
-                Planned::new(path, OutputKind::Page, inputs, job)
+                Planned::new(path, OutputKind::Page, inputs, page)
             })
             .collect()
     }
 
     fn render(&self, _: &View, planned: &Planned) -> Result<Vec<u8>, RenderError> {
-        self.page(&planned.path, planned.context::<PageJob>()?)
+        self.page(&planned.path, *planned.context::<Page>()?)
     }
 
     fn describe(&self, planned: &Planned) -> String {
-        match planned.context::<PageJob>() {
-            Ok(job) => format!("la page {:?} (gabarit {})", job.page, job.template),
+        match planned.context::<Page>() {
+            Ok(page) => format!("la page {page:?} (gabarit {})", page.template()),
             Err(_) => format!("la page {}", planned.path),
         }
-    }
-}
-
-fn context_home(v: &View) -> Value {
-    context! {
-        agenda => ser(&v.agenda),
-        counts => ser(&v.counts),
-        pages => ser(v.pages.iter().map(|p| (&p.titre, &p.url)).collect::<Vec<_>>()),
-        vierges => ser(&v.forms.blank),
-    }
-}
-
-fn people_list(v: &View) -> Value {
-    ser(v
-        .personnes
-        .iter()
-        .map(|p| context! { nom => &p.nom, prenom => &p.prenom, url => &p.url, roles => &p.roles })
-        .collect::<Vec<_>>())
-}
-
-fn activity_list(list: &[crate::view::ActivityView]) -> Value {
-    ser(
-        list.iter()
-            .map(|a| context! { titre => &a.titre, url => &a.url, debut => &a.debut, fin => &a.fin, inscrits => a.inscrits.len(), ateliers => a.ateliers.len() })
-            .collect::<Vec<_>>(),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_text_is_escaped_but_slashes_are_kept() {
-        let mut out = String::new();
-        write_escaped_html(&mut out, "a/b <i>\"x\" & 'y'</i>").unwrap();
-        assert_eq!(
-            out,
-            "a/b &lt;i&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/i&gt;"
-        );
-    }
-
-    #[test]
-    fn dates_in_both_languages() {
-        use crate::labels::Lang;
-        assert_eq!(format_date(Lang::Fr, "2026-09-04"), "04/09/2026");
-        assert_eq!(format_date(Lang::En, "2026-09-04"), "2026-09-04");
-        assert_eq!(format_short_date(Lang::Fr, "2026-09-04"), "04/09");
-        assert_eq!(format_short_date(Lang::En, "2026-09-04"), "4 Sep");
-        assert_eq!(format_short_date(Lang::Fr, "bientôt"), "bientôt");
-        assert_eq!(format_date(Lang::Fr, "é2026-09-0"), "é2026-09-0");
     }
 }

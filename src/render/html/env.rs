@@ -1,0 +1,145 @@
+//! The template engine as the site uses it: strict about undefined values
+//! (a misspelt variable is an error, never a blank), escaping every text it
+//! writes, and formatting the view's typed dates and times in the site's
+//! language with the filters `date`, `jour` and `heure`.
+
+use crate::labels::Lang;
+use chrono::{NaiveDate, NaiveTime};
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
+
+/// A strict environment with the site's formatter and filters, without templates.
+pub fn environment(lang: Lang) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.set_formatter(html_formatter);
+    env.add_filter("date", move |iso: &str| format_date(lang, iso));
+    env.add_filter("jour", move |iso: &str| format_short_date(lang, iso));
+    env.add_filter("heure", format_time);
+    env
+}
+
+/// Writes a value into HTML: text is escaped (`& < > " '`), values marked
+/// safe (the sanitised Markdown) are written as they are. Unlike the default,
+/// `/` is left alone, so that relative links stay readable (`../personnes/x.html`).
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() && *state.auto_escape() == minijinja::AutoEscape::Html => {
+            write_escaped_html(out, text)
+                .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(entity)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
+}
+
+/// A date of the view (`2026-09-14`), or an error naming what was given instead.
+fn parse_date(iso: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            "les filtres date et jour ne s'appliquent qu'aux dates (AAAA-MM-JJ)",
+        )
+    })
+}
+
+/// `2026-09-14` → `14/09/2026` (French) or `2026-09-14` (English).
+fn format_date(lang: Lang, iso: &str) -> Result<String, Error> {
+    let date = parse_date(iso)?;
+    Ok(match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// `2026-09-14` → `14/09` (French) or `14 Sep` (English), for narrow columns.
+fn format_short_date(lang: Lang, iso: &str) -> Result<String, Error> {
+    let date = parse_date(iso)?;
+    Ok(match lang {
+        Lang::Fr => date.format("%d/%m").to_string(),
+        Lang::En => date.format("%-d %b").to_string(),
+    })
+}
+
+/// `09:30` → `09:30`, in both languages.
+fn format_time(hhmm: &str) -> Result<String, Error> {
+    NaiveTime::parse_from_str(hhmm, "%H:%M")
+        .map(|time| time.format("%H:%M").to_string())
+        .map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "le filtre heure ne s'applique qu'aux heures (HH:MM)",
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_is_escaped_but_slashes_are_kept() {
+        let mut out = String::new();
+        write_escaped_html(&mut out, "a/b <i>\"x\" & 'y'</i>").unwrap();
+        assert_eq!(
+            out,
+            "a/b &lt;i&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/i&gt;"
+        );
+    }
+
+    #[test]
+    fn dates_and_times_in_both_languages() {
+        assert_eq!(format_date(Lang::Fr, "2026-09-04").unwrap(), "04/09/2026");
+        assert_eq!(format_date(Lang::En, "2026-09-04").unwrap(), "2026-09-04");
+        assert_eq!(format_short_date(Lang::Fr, "2026-09-04").unwrap(), "04/09");
+        assert_eq!(format_short_date(Lang::En, "2026-09-04").unwrap(), "4 Sep");
+        assert_eq!(format_time("09:30").unwrap(), "09:30");
+    }
+
+    #[test]
+    fn a_filter_given_something_else_says_what_it_expects() {
+        let error = format_short_date(Lang::Fr, "bientôt").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("les filtres date et jour ne s'appliquent qu'aux dates (AAAA-MM-JJ)")
+        );
+        assert!(format_date(Lang::Fr, "é2026-09-0").is_err());
+        assert!(format_time("9h30").is_err());
+    }
+
+    #[test]
+    fn an_undefined_variable_is_an_error_even_in_a_condition() {
+        let env = environment(Lang::Fr);
+        for source in ["{{ page.telephon }}", "{% if page.telephon %}x{% endif %}"] {
+            let error = env
+                .render_str(
+                    source,
+                    minijinja::context! { page => minijinja::context! {} },
+                )
+                .unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::UndefinedError, "{source}");
+        }
+    }
+}

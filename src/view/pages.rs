@@ -1,0 +1,186 @@
+//! What the site's list pages show, as named fields: a template (which a kit
+//! may override) reads `page.<name>`, never a position, so these names are
+//! the templates' contract. A fiche shows its record's view
+//! ([`super::PersonView`], [`super::ActivityView`]…) as it is; a list page
+//! shows a list of rows, the home page, the parrainages and the tableau de
+//! bord a struct.
+
+use super::{ActivityView, AgendaItem, Counts, Link, MentorshipRow, TodoView, View};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The home page (`home.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Accueil<'v> {
+    /// Ateliers and events of the next 30 days.
+    pub agenda: &'v [AgendaItem],
+    /// Totals.
+    pub counts: &'v Counts,
+    /// Every free page.
+    pub pages: Vec<Link>,
+    /// The blank forms.
+    pub vierges: &'v [Link],
+}
+
+/// A row of the list of people (`personnes.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PersonneLigne<'v> {
+    /// NOM.
+    pub nom: &'v str,
+    /// Prénom.
+    pub prenom: &'v str,
+    /// The fiche.
+    pub url: &'v str,
+    /// Role codes.
+    pub roles: &'v [String],
+}
+
+/// A row of the list of sessions or of clubs (`sessions.html`, `clubs.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ActiviteLigne<'v> {
+    /// Title.
+    pub titre: &'v str,
+    /// Its page.
+    pub url: &'v str,
+    /// First day.
+    pub debut: NaiveDate,
+    /// Last day.
+    pub fin: NaiveDate,
+    /// Number of people enrolled.
+    pub inscrits: usize,
+    /// Number of ateliers.
+    pub ateliers: usize,
+}
+
+/// A row of the list of events (`evenements.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct EvenementLigne<'v> {
+    /// Day.
+    pub date: NaiveDate,
+    /// Title.
+    pub titre: &'v str,
+    /// Its page.
+    pub url: &'v str,
+    /// Type code (`t.types[code]` names it).
+    pub type_evenement: &'v str,
+}
+
+/// A row of the list of operators (`operateurs.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct OperateurLigne<'v> {
+    /// Name.
+    pub nom: &'v str,
+    /// Its page.
+    pub url: &'v str,
+    /// Type code (`t.types[code]` names it), when given.
+    pub type_operateur: Option<&'v str>,
+}
+
+/// The parrainages page (`parrainages.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Parrainages<'v> {
+    /// Ongoing, by mentee.
+    pub en_cours: &'v [MentorshipRow],
+    /// Finished, by mentee.
+    pub termines: &'v [MentorshipRow],
+}
+
+/// The tableau de bord (`tableau.html`).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Tableau<'v> {
+    /// What needs doing (internal profile only).
+    pub todos: &'v [TodoView],
+    /// Validation warnings (internal profile only).
+    pub warnings: &'v [String],
+    /// Totals (both profiles).
+    pub counts: &'v Counts,
+}
+
+impl View {
+    /// The home page.
+    pub fn accueil(&self) -> Accueil<'_> {
+        Accueil {
+            agenda: &self.agenda,
+            counts: &self.counts,
+            pages: self
+                .pages
+                .iter()
+                .map(|p| Link {
+                    label: p.titre.clone(),
+                    url: p.url.clone(),
+                })
+                .collect(),
+            vierges: &self.forms.blank,
+        }
+    }
+
+    /// The rows of the list of people.
+    pub fn personnes_lignes(&self) -> Vec<PersonneLigne<'_>> {
+        self.personnes
+            .iter()
+            .map(|p| PersonneLigne {
+                nom: &p.nom,
+                prenom: &p.prenom,
+                url: &p.url,
+                roles: &p.roles,
+            })
+            .collect()
+    }
+
+    /// The rows of the list of events.
+    pub fn evenements_lignes(&self) -> Vec<EvenementLigne<'_>> {
+        self.evenements
+            .iter()
+            .map(|e| EvenementLigne {
+                date: e.date,
+                titre: &e.titre,
+                url: &e.url,
+                type_evenement: &e.type_evenement,
+            })
+            .collect()
+    }
+
+    /// The rows of the list of operators.
+    pub fn operateurs_lignes(&self) -> Vec<OperateurLigne<'_>> {
+        self.operateurs
+            .iter()
+            .map(|o| OperateurLigne {
+                nom: &o.nom,
+                url: &o.url,
+                type_operateur: o.type_operateur.as_deref(),
+            })
+            .collect()
+    }
+
+    /// The parrainages page.
+    pub fn parrainages(&self) -> Parrainages<'_> {
+        Parrainages {
+            en_cours: &self.parrainages_en_cours,
+            termines: &self.parrainages_termines,
+        }
+    }
+
+    /// The tableau de bord.
+    pub fn tableau(&self) -> Tableau<'_> {
+        Tableau {
+            todos: &self.todos,
+            warnings: &self.warnings,
+            counts: &self.counts,
+        }
+    }
+}
+
+/// The rows of the list of sessions or of clubs.
+pub fn activites_lignes(list: &[ActivityView]) -> Vec<ActiviteLigne<'_>> {
+    list.iter()
+        .map(|a| ActiviteLigne {
+            titre: &a.titre,
+            url: &a.url,
+            debut: a.debut,
+            fin: a.fin,
+            inscrits: a.inscrits.len(),
+            ateliers: a.ateliers.len(),
+        })
+        .collect()
+}

@@ -1,0 +1,103 @@
+//! Every address of the site, made here and nowhere else: each page's path
+//! in the output folder is also its root-relative URL (`personnes/x.html`),
+//! and templates prefix it with `root` to make it relative to the page
+//! that links to it. Record ids hold only `a-z0-9-`, so a path needs no escaping.
+
+use crate::model::ActivityKind;
+
+/// The home page.
+pub const ACCUEIL: &str = "index.html";
+/// The list of people.
+pub const PERSONNES: &str = "personnes/index.html";
+/// The list of sessions.
+pub const SESSIONS: &str = "sessions/index.html";
+/// The list of clubs.
+pub const CLUBS: &str = "clubs/index.html";
+/// The list of events.
+pub const EVENEMENTS: &str = "evenements/index.html";
+/// The list of operators.
+pub const OPERATEURS: &str = "operateurs/index.html";
+/// Ongoing and finished mentorships.
+pub const PARRAINAGES: &str = "parrainages/index.html";
+/// The annuaire.
+pub const ANNUAIRE: &str = "annuaire/index.html";
+/// The tableau de bord.
+pub const TABLEAU: &str = "tableau-de-bord/index.html";
+
+/// A person's fiche.
+pub fn personne(id: &str) -> String {
+    format!("personnes/{id}.html")
+}
+
+/// A session's page.
+pub fn session(id: &str) -> String {
+    format!("sessions/{id}.html")
+}
+
+/// A club's page.
+pub fn club(id: &str) -> String {
+    format!("clubs/{id}.html")
+}
+
+/// A session's or a club's page.
+pub fn activite(kind: ActivityKind, id: &str) -> String {
+    match kind {
+        ActivityKind::Session => session(id),
+        ActivityKind::Club => club(id),
+    }
+}
+
+/// An event's page.
+pub fn evenement(id: &str) -> String {
+    format!("evenements/{id}.html")
+}
+
+/// An operator's page.
+pub fn operateur(id: &str) -> String {
+    format!("operateurs/{id}.html")
+}
+
+/// A free page (content/pages/<id>.md).
+pub fn page(id: &str) -> String {
+    format!("pages/{id}.html")
+}
+
+/// A filled form: the layout's folder, then the form's key
+/// (`formulaires/feuille-presence-session/session/s-2026-09/cycle-1.pdf`).
+pub fn formulaire(layout: &str, key: &str) -> String {
+    format!("formulaires/{layout}/{key}.pdf")
+}
+
+/// The blank version of a form, for filling by hand.
+pub fn formulaire_vierge(layout: &str) -> String {
+    format!("formulaires/vierges/{layout}.pdf")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_page_has_its_folder() {
+        assert_eq!(personne("dupont-jean"), "personnes/dupont-jean.html");
+        assert_eq!(
+            activite(ActivityKind::Session, "2026-09"),
+            "sessions/2026-09.html"
+        );
+        assert_eq!(
+            activite(ActivityKind::Club, "2026-09"),
+            "clubs/2026-09.html"
+        );
+        assert_eq!(evenement("forum"), "evenements/forum.html");
+        assert_eq!(operateur("afpa"), "operateurs/afpa.html");
+        assert_eq!(page("charte"), "pages/charte.html");
+        assert_eq!(
+            formulaire("droit-image", "evenement/forum/dupont-jean"),
+            "formulaires/droit-image/evenement/forum/dupont-jean.pdf"
+        );
+        assert_eq!(
+            formulaire_vierge("droit-image"),
+            "formulaires/vierges/droit-image.pdf"
+        );
+    }
+}
