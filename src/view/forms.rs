@@ -8,6 +8,7 @@
 //! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
+use super::consent::{self, Field, Reader};
 use super::form_data::*;
 use crate::form_layout::Target;
 use crate::labels::Lang;
@@ -116,14 +117,15 @@ impl Ctx<'_> {
     /// only; none for someone who refused to have their name published.
     fn other(&self, i: usize) -> Option<OtherPerson> {
         let p = &self.kit.personnes[i];
-        let c = p.annuaire;
-        c.nom.then(|| OtherPerson {
-            telephone: if c.telephone {
-                p.mobile.clone().or(p.telephone.clone())
-            } else {
-                None
-            },
-            email: if c.email { p.email.clone() } else { None },
+        let others = |field| consent::may_see(Reader::Others, p, field);
+        others(Field::Nom).then(|| OtherPerson {
+            telephone: consent::shown(
+                Reader::Others,
+                p,
+                Field::Telephone,
+                &p.mobile.clone().or(p.telephone.clone()),
+            ),
+            email: consent::shown(Reader::Others, p, Field::Email, &p.email),
             entreprise: p.entreprise.clone(),
             ..self.name_only(i)
         })
@@ -687,7 +689,7 @@ impl FormsView {
         let blank_data = forms.len();
         forms.push(blank(kit));
         let mut view = FormsView::default();
-        let published = |i: usize| profile.internal() || kit.personnes[i].annuaire.nom;
+        let published = |i: usize| consent::may_see(profile.into(), &kit.personnes[i], Field::Nom);
         for (l, layout) in kit.layouts.iter().enumerate() {
             let path = super::urls::formulaire_vierge(&layout.id);
             view.blank.push(super::Link {

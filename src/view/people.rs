@@ -79,9 +79,6 @@ pub struct PersonView {
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
-    /// Index in the kit.
-    #[serde(skip)]
-    pub index: usize,
 }
 
 /// Employment situation (internal).
@@ -371,7 +368,6 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
                 inputs,
-                index: i,
             }
         })
         .collect()
