@@ -24,6 +24,43 @@ pub const ANNUAIRE: &str = "annuaire/index.html";
 /// The tableau de bord.
 pub const TABLEAU: &str = "tableau-de-bord/index.html";
 
+/// The addresses of the site's own pages, given to every template as `u`
+/// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
+#[derive(Clone, Copy, Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct SitePages {
+    /// The home page.
+    pub accueil: &'static str,
+    /// The list of people.
+    pub personnes: &'static str,
+    /// The list of sessions.
+    pub sessions: &'static str,
+    /// The list of clubs.
+    pub clubs: &'static str,
+    /// The list of events.
+    pub evenements: &'static str,
+    /// The list of operators.
+    pub operateurs: &'static str,
+    /// The mentorships.
+    pub parrainages: &'static str,
+    /// The annuaire.
+    pub annuaire: &'static str,
+    /// The tableau de bord.
+    pub tableau: &'static str,
+}
+
+/// The site's own pages.
+pub const SITE_PAGES: SitePages = SitePages {
+    accueil: ACCUEIL,
+    personnes: PERSONNES,
+    sessions: SESSIONS,
+    clubs: CLUBS,
+    evenements: EVENEMENTS,
+    operateurs: OPERATEURS,
+    parrainages: PARRAINAGES,
+    annuaire: ANNUAIRE,
+    tableau: TABLEAU,
+};
+
 /// A person's fiche.
 pub fn personne(id: &str) -> String {
     format!("personnes/{id}.html")

@@ -155,6 +155,7 @@ fn common(site: Value, lang: crate::labels::Lang) -> Value {
     context! {
         site => site,
         t => ser(crate::labels::of(lang)),
+        u => ser(urls::SITE_PAGES),
     }
 }
 
