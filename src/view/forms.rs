@@ -236,12 +236,12 @@ pub fn common(kit: &Kit) -> Value {
     })
 }
 
-/// The mentoring charter (content/pages/charte-parrainage.md): its text and file.
-fn charter(kit: &Kit) -> Option<(String, FileId)> {
+/// The mentoring charter (content/pages/charte-parrainage.md): its text.
+fn charter(kit: &Kit) -> Option<String> {
     kit.pages
         .iter()
         .find(|p| p.id == "charte-parrainage")
-        .map(|p| (p.body.clone(), p.file))
+        .map(|p| p.body.clone())
 }
 
 /// The data of the blank forms: the site-wide values and the charter text,
@@ -255,10 +255,10 @@ fn blank(kit: &Kit) -> FormData {
         context: json!({
             "organisation": kit.config.organisation,
             "titre_site": kit.config.titre,
-            "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+            "charte": charte.as_ref().cloned().unwrap_or_default(),
             "vierge": true,
         }),
-        inputs: charte.iter().map(|c| c.1).collect(),
+        inputs: super::inputs::blank_forms(kit),
         owners: Vec::new(),
     }
 }
@@ -309,18 +309,6 @@ fn with_common(kit: &Kit, mut value: Value) -> Value {
     value
 }
 
-fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
-    let mut f = vec![a.file];
-    f.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-    f.extend(
-        a.tuteurs
-            .iter()
-            .chain(&a.formateurs)
-            .map(|&t| kit.personnes[t].file),
-    );
-    f
-}
-
 fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
@@ -354,7 +342,7 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
                         "non_publies": hidden,
                     }),
                 ),
-                inputs: files(ctx.kit, session),
+                inputs: super::inputs::activity_form(ctx.kit, session),
                 owners: vec![Owner::Session(s)],
             });
         }
@@ -379,7 +367,7 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
                         "non_publies": hidden,
                     }),
                 ),
-                inputs: files(ctx.kit, club),
+                inputs: super::inputs::activity_form(ctx.kit, club),
                 owners: vec![Owner::Club(c)],
             });
         }
@@ -407,7 +395,7 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormD
                     "non_publies": hidden,
                 }),
             ),
-            inputs: files(ctx.kit, a),
+            inputs: super::inputs::activity_form(ctx.kit, a),
             owners: vec![if target == Target::Session {
                 Owner::Session(i)
             } else {
@@ -442,7 +430,7 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
                         "ateliers": ctx.ateliers(&ateliers),
                     }),
                 ),
-                inputs: files(ctx.kit, session),
+                inputs: super::inputs::activity_form(ctx.kit, session),
                 owners: vec![Owner::Person(e.personne), Owner::Session(s)],
             });
         }
@@ -453,15 +441,12 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
     let charte = charter(ctx.kit);
     for (i, p) in ctx.kit.personnes.iter().enumerate() {
         let Some(m) = &p.parrainage else { continue };
-        let mut inputs = vec![p.file, ctx.kit.personnes[m.parrain].file];
-        inputs.extend(charte.as_ref().map(|c| c.1));
         // The mentee's latest session: « Session du mois de… animée par… ».
         let session = p
             .sessions
             .iter()
             .map(|&(s, _)| &ctx.kit.sessions[s])
             .max_by_key(|s| s.mois);
-        inputs.extend(session.map(|s| s.file));
         out.push(FormData {
             target: Target::Parrainage,
             key: key(Record::Personne, &p.id, None),
@@ -476,9 +461,9 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
                     "projet": { "parcours": m.projet.parcours, "projet_pro": m.projet.projet_pro, "attentes": m.projet.attentes },
                 },
                 "entretiens": m.entretiens.iter().map(|e| json!({ "date": ctx.date(e.date) })).collect::<Vec<_>>(),
-                "charte": charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+                "charte": charte.as_ref().cloned().unwrap_or_default(),
             })),
-            inputs,
+            inputs: super::inputs::mentorship_form(ctx.kit, i),
             owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
         });
     }
@@ -497,7 +482,7 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
             key: key(Record::Personne, &p.id, None),
             label: p.nom_complet(),
             context: with_common(ctx.kit, json!({ "personne": ctx.own(i) })),
-            inputs: vec![p.file],
+            inputs: super::inputs::person_form(p),
             owners: vec![Owner::Person(i)],
         });
     }
@@ -539,7 +524,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                         "action": { "type": a.kind, "titre": ctx.activity(a)["titre"], "debut": ctx.date(a.mois.first_day()), "fin": ctx.date(a.last_day()) },
                         "ateliers": ctx.ateliers(&ateliers),
                     })),
-                    inputs: vec![a.file, person.file],
+                    inputs: super::inputs::participation_form(a.file, person),
                     owners: vec![Owner::Person(e.personne), match a.kind { ActivityKind::Session => Owner::Session(ai), ActivityKind::Club => Owner::Club(ai) }],
                 });
             }
@@ -570,7 +555,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                     "action": { "type": "evenement", "titre": event.titre, "debut": ctx.date(event.date), "fin": ctx.date(event.date) },
                     "ateliers": [ { "date": ctx.date(event.date), "intitule": event.titre } ],
                 })),
-                inputs: vec![event.file, person.file],
+                inputs: super::inputs::participation_form(event.file, person),
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });
         }
@@ -596,7 +581,7 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
                     "personne": ctx.own(i),
                     "evenement": { "titre": event.titre, "date": ctx.date(event.date), "lieu": event.lieu },
                 })),
-                inputs: vec![event.file, person.file],
+                inputs: super::inputs::participation_form(event.file, person),
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });
         }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod forms;
+pub mod inputs;
 pub mod markdown;
 mod people;
 mod records;
@@ -123,6 +124,9 @@ pub struct View {
     /// Templates, theme files, form layouts and images the renderers draw with.
     #[serde(skip)]
     pub assets: assets::Assets,
+    /// What the lists of sessions and of clubs read besides their folders.
+    #[serde(skip)]
+    pub list_inputs: inputs::ListInputs,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -244,6 +248,7 @@ impl View {
             counts,
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
+            list_inputs: inputs::ListInputs::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
         view

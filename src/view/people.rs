@@ -296,12 +296,10 @@ fn enrolments(
     list: &[(usize, usize)],
     activities: &[Activity],
     internal: bool,
-    inputs: &mut Vec<FileId>,
 ) -> Vec<EnrolmentView> {
     list.iter()
         .map(|&(a, e)| {
             let activity = &activities[a];
-            inputs.push(activity.file);
             let enrolment = &activity.inscrits[e];
             let ateliers = if internal {
                 activity
@@ -343,13 +341,10 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
         .enumerate()
         .filter(|(_, p)| internal || name_public(p))
         .map(|(i, p)| {
-            let mut inputs = vec![p.file];
             let consent = p.annuaire;
             let show =
                 |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
-            let parrainage = p.parrainage.as_ref().map(|m| {
-                inputs.push(kit.personnes[m.parrain].file);
-                MentorshipView {
+            let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
                     parrain: refs[m.parrain].clone(),
                     debut: date(m.debut),
                     fin: date(m.fin),
@@ -381,28 +376,23 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                     } else {
                         Vec::new()
                     },
-                }
             });
-            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal, &mut inputs);
-            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal, &mut inputs);
+            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal);
+            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal);
             let mut filleuls: Vec<PersonRef> =
                 p.filleuls.iter().map(|&f| refs[f].clone()).collect();
-            inputs.extend(p.filleuls.iter().map(|&f| kit.personnes[f].file));
             filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
             let evenements = p
                 .evenements
                 .iter()
                 .map(|&(v, _)| {
                     let e = &kit.evenements[v];
-                    inputs.push(e.file);
                     Link {
                         label: format!("{} — {}", e.date, e.titre),
                         url: format!("evenements/{}.html", e.id),
                     }
                 })
                 .collect();
-            inputs.sort_unstable();
-            inputs.dedup();
             PersonView {
                 id: p.id.clone(),
                 url: person_url(&p.id),
@@ -432,7 +422,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 filleuls,
                 evenements,
                 derniere_activite: date(p.derniere_activite).filter(|_| internal),
-                inputs,
+                inputs: super::inputs::person(kit, i),
                 index: i,
             }
         })

@@ -272,16 +272,6 @@ pub(super) fn activity_views(
         .iter()
         .map(|a| {
             let link = link_to_activity(a, kit.config.langue);
-            let mut inputs = vec![a.file];
-            inputs.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-            inputs.extend(
-                a.tuteurs
-                    .iter()
-                    .chain(&a.formateurs)
-                    .map(|&t| kit.personnes[t].file),
-            );
-            inputs.sort_unstable();
-            inputs.dedup();
             ActivityView {
                 id: a.id.clone(),
                 kind: a.kind,
@@ -346,7 +336,7 @@ pub(super) fn activity_views(
                     Vec::new()
                 },
                 grille: if internal { grid(a, refs) } else { Vec::new() },
-                inputs,
+                inputs: super::inputs::activity(kit, a, profile),
             }
         })
         .collect()
@@ -357,17 +347,6 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
     kit.evenements
         .iter()
         .map(|e| {
-            let mut inputs = vec![e.file];
-            inputs.extend(
-                e.participants
-                    .iter()
-                    .filter_map(|p| p.personne)
-                    .map(|p| kit.personnes[p].file),
-            );
-            inputs.extend(e.responsable.map(|p| kit.personnes[p].file));
-            inputs.extend(e.operateur.map(|o| kit.operateurs[o].file));
-            inputs.sort_unstable();
-            inputs.dedup();
             EventView {
                 id: e.id.clone(),
                 url: format!("evenements/{}.html", e.id),
@@ -413,7 +392,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                     .as_deref()
                     .filter(|_| internal || e.bilan_public)
                     .map(|m| to_html_below(m, 2)),
-                inputs,
+                inputs: super::inputs::event(kit, e),
             }
         })
         .collect()
@@ -429,8 +408,6 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
                 .iter()
                 .filter(|e| e.operateur == Some(i))
                 .collect();
-            let mut inputs = vec![o.file];
-            inputs.extend(events.iter().map(|e| e.file));
             OperatorView {
                 id: o.id.clone(),
                 url: format!("operateurs/{}.html", o.id),
@@ -447,7 +424,7 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
                         url: format!("evenements/{}.html", e.id),
                     })
                     .collect(),
-                inputs,
+                inputs: super::inputs::operator(kit, i),
             }
         })
         .collect()
@@ -462,7 +439,7 @@ pub(super) fn page_views(kit: &Kit) -> Vec<PageView> {
             titre: p.titre.clone(),
             menu: p.menu,
             html: to_html_below(&p.body, 1),
-            inputs: vec![p.file],
+            inputs: super::inputs::page(p),
         })
         .collect()
 }

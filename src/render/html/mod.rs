@@ -4,6 +4,7 @@
 pub mod labels;
 
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
+use crate::source::FileId;
 use crate::view::View;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
@@ -57,15 +58,23 @@ pub struct Site<'v> {
 }
 
 /// What every page depends on besides its records: the templates (a kit
-/// template may include any other) and the free pages that make the menu.
+/// template may include any other; the form layouts under templates/forms/
+/// name the links to the forms) and the free pages that make the menu.
 const EVERY_PAGE: [Input; 2] = [Input::Folder("templates"), Input::Folder("content/pages")];
 
-/// The folders of each kind of record.
+/// The folders of each kind of record, for the lists that show every record
+/// of their kind (and no other kind: a list of sessions counts the people
+/// enrolled, by their files, not the folder of every person).
 const PEOPLE: Input = Input::Folder("data/personnes");
 const SESSIONS: Input = Input::Folder("data/sessions");
 const CLUBS: Input = Input::Folder("data/clubs");
 const EVENTS: Input = Input::Folder("data/evenements");
 const OPERATORS: Input = Input::Folder("data/operateurs");
+
+/// The files, as inputs.
+fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
+    files.iter().map(|&f| Input::File(f))
+}
 
 fn template_error(e: minijinja::Error) -> RenderError {
     let mut message = e.to_string();
@@ -176,6 +185,9 @@ impl<'v> Site<'v> {
     /// Every page of the site, with the inputs of what it shows.
     fn pages(&self) -> Vec<(String, PageJob, Vec<Input>)> {
         let v = self.view;
+        let counted = |folder, people: &[FileId]| {
+            std::iter::once(folder).chain(files(people)).collect()
+        };
         let lists = [
             ("index.html", "home.html", Page::Home, vec![Input::Kit]),
             (
@@ -188,13 +200,13 @@ impl<'v> Site<'v> {
                 "sessions/index.html",
                 "sessions.html",
                 Page::Sessions,
-                vec![SESSIONS, PEOPLE],
+                counted(SESSIONS, &v.list_inputs.sessions),
             ),
             (
                 "clubs/index.html",
                 "clubs.html",
                 Page::Clubs,
-                vec![CLUBS, PEOPLE],
+                counted(CLUBS, &v.list_inputs.clubs),
             ),
             (
                 "evenements/index.html",
@@ -227,7 +239,7 @@ impl<'v> Site<'v> {
                 vec![Input::Kit],
             ),
         ];
-        let files = |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect();
+        let files = |f: &[FileId]| files(f).collect();
         let mut pages: Vec<(String, PageJob, Vec<Input>)> = lists
             .into_iter()
             .map(|(path, template, page, inputs)| {
