@@ -13,12 +13,15 @@
 //! which serve still holds, must list it. An output that disappears is
 //! checked against the build before, an output that appears against the build after.
 
-use carnet::render::Written;
-use carnet::{BuildOptions, Profile};
+use carnet::Profile;
+use carnet::render::{Sink, Written};
+use carnet::view::View;
+use carnet::view::forms::FormsView;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Mutex;
 
 /// The build day of the tests.
 fn today() -> NaiveDate {
@@ -98,23 +101,49 @@ struct Mode {
     forms: bool,
 }
 
-/// Builds the kit at `root` into `out` (a new folder) and reads every output back.
-fn build(root: &Path, out: PathBuf, mode: Mode) -> Snapshot {
-    let built = carnet::build(&BuildOptions {
-        root: root.to_path_buf(),
-        out: out.clone(),
-        profile: mode.profile,
-        today: today(),
-        forms: mode.forms,
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("{} does not build ({mode:?}): {e:?}", root.display()));
-    built
-        .outputs
+/// The outputs of a build, kept in memory: the test compares hundreds of
+/// builds, and writing each to disk would double its time.
+#[derive(Default)]
+struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.0
+            .lock()
+            .expect("no panic while storing")
+            .insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// Builds the kit at `root` from scratch, every stage of `carnet build` but
+/// the last (the swap of the output folder), and keeps every output.
+fn build(root: &Path, mode: Mode) -> Snapshot {
+    let (kit, diagnostics) = carnet::check(root, today()).expect("no I/O error");
+    assert!(
+        !carnet::has_errors(&diagnostics),
+        "{} does not build:\n{}",
+        root.display(),
+        carnet::render_diagnostics(&diagnostics, &kit.sources)
+    );
+    let mut view = View::new(&kit, mode.profile);
+    if mode.forms {
+        view.forms = FormsView::new(&kit, mode.profile);
+    }
+    let renderers = carnet::render::renderers(&view).expect("templates compile");
+    let planned = carnet::plan::plan(&view, &renderers).expect("distinct paths");
+    let memory = Memory::default();
+    let written =
+        carnet::render::render(&view, planned, &renderers, &memory).expect("every output renders");
+    let mut bytes = memory.0.into_inner().expect("no panic while storing");
+    written
         .into_iter()
         .map(|written| {
-            let bytes = std::fs::read(out.join(&written.path)).expect("read an output");
-            (written.path.clone(), Output { bytes, written })
+            let output = Output {
+                bytes: bytes.remove(&written.path).expect("stored"),
+                written,
+            };
+            (output.written.path.clone(), output)
         })
         .collect()
 }
@@ -131,28 +160,42 @@ struct Edit {
     removes_link: bool,
 }
 
-/// Why the inputs of a build are incomplete, one line per problem (none: complete).
-fn missing(edit: &Edit, before: &Snapshot, after: &Snapshot) -> Vec<String> {
-    let paths: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+/// The builds of one kit before and after an edit, in one mode.
+struct Rebuilt<'a> {
+    mode: Mode,
+    before: &'a Snapshot,
+    after: Snapshot,
+}
+
+/// Why the inputs are incomplete for `edit`, one line per problem (none: complete).
+fn missing(edit: &Edit, builds: &[Rebuilt]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut changed = 0;
-    for path in paths {
-        let (old, new) = (before.get(path), after.get(path));
-        if old.map(|o| &o.bytes) == new.map(|n| &n.bytes) {
-            continue;
-        }
-        changed += 1;
-        let listed = match (old, new) {
-            (_, Some(new)) if new.lists(&edit.file) => true,
-            (Some(old), Some(_)) => edit.removes_link && old.lists(&edit.file),
-            (Some(old), None) => old.lists(&edit.file),
-            _ => false,
-        };
-        if !listed {
-            problems.push(format!(
-                "{} ({}) changed {path}, which does not list it among its inputs",
-                edit.file, edit.what
-            ));
+    for Rebuilt {
+        mode,
+        before,
+        after,
+    } in builds
+    {
+        let paths: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+        for path in paths {
+            let (old, new) = (before.get(path), after.get(path));
+            if old.map(|o| &o.bytes) == new.map(|n| &n.bytes) {
+                continue;
+            }
+            changed += 1;
+            let listed = match (old, new) {
+                (_, Some(new)) if new.lists(&edit.file) => true,
+                (Some(old), Some(_)) => edit.removes_link && old.lists(&edit.file),
+                (Some(old), None) => old.lists(&edit.file),
+                _ => false,
+            };
+            if !listed {
+                problems.push(format!(
+                    "[{:?}] {} ({}) changed {path}, which does not list it among its inputs",
+                    mode.profile, edit.file, edit.what
+                ));
+            }
         }
     }
     if changed == 0 {
@@ -197,7 +240,9 @@ fn value_of<'a>(line: &'a str, indent: &str, key: &str) -> Option<&'a str> {
 
 /// Appends `suffix` to the first `key:` value at `indent`.
 fn add_suffix(text: &str, indent: &str, key: &str, suffix: &str) -> Option<String> {
-    replace_line(text, |l| value_of(l, indent, key).map(|_| suffixed(l, suffix)))
+    replace_line(text, |l| {
+        value_of(l, indent, key).map(|_| suffixed(l, suffix))
+    })
 }
 
 /// The first date (`"2026-09-14"`) of the file one day earlier (later on the 1st).
@@ -217,29 +262,43 @@ fn change_phone(text: &str, indent: &str) -> Option<String> {
         value_of(line, indent, "mobile").or(value_of(line, indent, "telephone"))?;
         let at = line.rfind(|c: char| c.is_ascii_digit())?;
         let digit = line[at..=at].parse::<u8>().ok()?;
-        Some(format!("{}{}{}", &line[..at], (digit + 1) % 10, &line[at + 1..]))
+        Some(format!(
+            "{}{}{}",
+            &line[..at],
+            (digit + 1) % 10,
+            &line[at + 1..]
+        ))
     })
 }
 
+/// An edit that may apply to a file: what it changes, whether it removes a
+/// link, and the file's new text when it applies.
+type Recipe<'a> = (&'static str, bool, &'a dyn Fn() -> Option<String>);
+
 /// What may be edited in a person's file, tried in turn from a rotating start.
 fn person_edit(text: &str, k: usize, mentors: &[String]) -> (&'static str, String, bool) {
-    let recipes: [(&'static str, bool, &dyn Fn() -> Option<String>); 6] = [
+    let recipes: [Recipe; 6] = [
         ("nom affiché", false, &|| add_suffix(text, "", "nom", "x")),
         ("téléphone", false, &|| {
-            change_phone(text, "").or_else(|| Some(format!("{text}telephone: \"02 47 00 00 01\"\n")))
+            change_phone(text, "")
+                .or_else(|| Some(format!("{text}telephone: \"02 47 00 00 01\"\n")))
         }),
-        ("consentement annuaire", false, &|| {
-            match text.find("\nannuaire:\n") {
+        (
+            "consentement annuaire",
+            false,
+            &|| match text.find("\nannuaire:\n") {
                 Some(_) => replace_line(text, |l| {
-                    ["nom", "telephone", "email", "adresse"].iter().find_map(|k| {
-                        let v = value_of(l, "  ", k)?;
-                        let flipped = if v == "true" { "false" } else { "true" };
-                        (v == "true" || v == "false").then(|| format!("  {k}: {flipped}"))
-                    })
+                    ["nom", "telephone", "email", "adresse"]
+                        .iter()
+                        .find_map(|k| {
+                            let v = value_of(l, "  ", k)?;
+                            let flipped = if v == "true" { "false" } else { "true" };
+                            (v == "true" || v == "false").then(|| format!("  {k}: {flipped}"))
+                        })
                 }),
                 None => Some(format!("{text}annuaire:\n  telephone: false\n")),
-            }
-        }),
+            },
+        ),
         ("une date", false, &|| shift_date(text)),
         ("une inscription", false, &|| {
             (!text.contains("\nclubs:")).then(|| format!("{text}clubs: [club-2026-09]\n"))
@@ -276,16 +335,24 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
             let (what, new, removes) = person_edit(&text, k, mentors);
             some(what, Some(new), removes)
         }
-        "data/sessions" => match k % 3 {
-            0 => some("un atelier", add_suffix(&text, "    ", "intitule", " (bis)"), false),
-            1 => some(
-                "une présence",
+        "data/sessions" => match k % 2 {
+            0 => some(
+                "le numéro et un atelier",
                 replace_line(&text, |l| {
-                    l.ends_with(": present").then(|| l.replace(": present", ": absent"))
-                }),
+                    value_of(l, "", "numero").map(|n| format!("numero: 1{n}"))
+                })
+                .and_then(|t| add_suffix(&t, "    ", "intitule", " (bis)")),
                 false,
             ),
-            _ => some("une date", shift_date(&text), false),
+            _ => some(
+                "une présence et une date",
+                replace_line(&text, |l| {
+                    l.ends_with(": present")
+                        .then(|| l.replace(": present", ": absent"))
+                })
+                .and_then(|t| shift_date(&t)),
+                false,
+            ),
         },
         "data/clubs" => match k % 2 {
             0 => some(
@@ -304,17 +371,30 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
             ),
         },
         "data/evenements" => match k % 3 {
-            0 => some("le titre", add_suffix(&text, "", "titre", " (reporté)"), false),
-            1 => some("un participant retiré", remove_first_participant(&text), true),
+            0 => some(
+                "le titre",
+                add_suffix(&text, "", "titre", " (reporté)"),
+                false,
+            ),
+            1 => some(
+                "un participant retiré",
+                remove_first_participant(&text),
+                true,
+            ),
             _ => some("la date", shift_date(&text), false),
         },
         "data/operateurs" => match k % 2 {
-            0 => some("le nom", add_suffix(&text, "", "nom", " (nouveau nom)"), false),
+            0 => some(
+                "le nom",
+                add_suffix(&text, "", "nom", " (nouveau nom)"),
+                false,
+            ),
             _ => some("le téléphone", change_phone(&text, ""), false),
         },
         "templates/forms" => some(
             "le nom et le titre",
-            add_suffix(&text, "", "nom", " (v2)").and_then(|t| add_suffix(&t, "", "titre", " (v2)")),
+            add_suffix(&text, "", "nom", " (v2)")
+                .and_then(|t| add_suffix(&t, "", "titre", " (v2)")),
             false,
         ),
         "content/images" => {
@@ -365,15 +445,14 @@ fn remove_first_participant(text: &str) -> Option<String> {
     Some(kept.join("\n") + "\n")
 }
 
-/// A template with a visible word added where it is drawn: in its content
-/// block, in its first macro, or (the page frame) before the end of `<main>`.
+/// A template with a visible word added where it is drawn: in the content
+/// block of a page, in the first macro of a file of macros, or before the
+/// end of `<main>` in the page frame.
 fn template_edit(text: &str) -> Option<String> {
-    let at = match text.find("{% block content %}") {
-        Some(at) => at + "{% block content %}".len(),
-        None => match text.find("{% macro ") {
-            Some(at) => at + text[at..].find("%}")? + 2,
-            None => text.find("</main>")?,
-        },
+    let at = match (text.find("{% extends"), text.find("{% macro ")) {
+        (Some(_), _) => text.find("{% block content %}")? + "{% block content %}".len(),
+        (None, Some(at)) => at + text[at..].find("%}")? + 2,
+        (None, None) => text.find("</main>")?,
     };
     Some(format!("{}<i>modifié</i>{}", &text[..at], &text[at..]))
 }
@@ -404,7 +483,13 @@ fn edits(root: &Path) -> Vec<Edit> {
                 .lines()
                 .any(|l| l.starts_with("roles:") && l.contains("parrain"))
         })
-        .filter_map(|f| Some(f.strip_prefix("data/personnes/")?.strip_suffix(".yaml")?.to_string()))
+        .filter_map(|f| {
+            Some(
+                f.strip_prefix("data/personnes/")?
+                    .strip_suffix(".yaml")?
+                    .to_string(),
+            )
+        })
         .collect();
     let mut rank: BTreeMap<String, usize> = BTreeMap::new();
     kit_files(root)
@@ -434,8 +519,7 @@ fn every_output_that_an_edit_changes_lists_the_edited_file() {
     let all_modes: Vec<Mode> = modes(true).into_iter().chain(modes(false)).collect();
     let before: Vec<(Mode, Snapshot)> = all_modes
         .par_iter()
-        .enumerate()
-        .map(|(n, &mode)| (mode, build(&kit, work.path().join(format!("avant-{n}")), mode)))
+        .map(|&mode| (mode, build(&kit, mode)))
         .collect();
     let before_in = |mode: Mode| &before.iter().find(|(m, _)| *m == mode).expect("built").1;
     let problems: Vec<String> = edits
@@ -445,19 +529,16 @@ fn every_output_that_an_edit_changes_lists_the_edited_file() {
             let root = work.path().join(format!("kit-{n}"));
             copy_kit(&root);
             std::fs::write(root.join(&edit.file), &edit.content).expect("write the edit");
-            let problems: Vec<String> = modes(forms_read(&edit.file))
+            let builds: Vec<Rebuilt> = modes(forms_read(&edit.file))
                 .into_iter()
-                .enumerate()
-                .flat_map(|(m, mode)| {
-                    let after = build(&root, work.path().join(format!("apres-{n}-{m}")), mode);
-                    let _ = std::fs::remove_dir_all(work.path().join(format!("apres-{n}-{m}")));
-                    missing(edit, before_in(mode), &after)
-                        .into_iter()
-                        .map(move |p| format!("[{:?}] {p}", mode.profile))
+                .map(|mode| Rebuilt {
+                    mode,
+                    before: before_in(mode),
+                    after: build(&root, mode),
                 })
                 .collect();
             let _ = std::fs::remove_dir_all(&root);
-            problems
+            missing(edit, &builds)
         })
         .collect();
     eprintln!(
@@ -481,7 +562,7 @@ fn internal_site(work: &Path) -> Snapshot {
         profile: Profile::Interne,
         forms: false,
     };
-    build(&kit, work.join("interne"), mode)
+    build(&kit, mode)
 }
 
 #[test]
@@ -496,15 +577,22 @@ fn the_check_fails_when_an_output_misses_an_input() {
         profile: Profile::Interne,
         forms: false,
     };
-    let mut after = build(&work.path().join("kit"), work.path().join("apres"), mode);
-    assert!(missing(&edit, &before, &after).is_empty());
-    let fiche = after.get_mut("personnes/dupont-jean.html").expect("the fiche");
+    let mut rebuilt = [Rebuilt {
+        mode,
+        before: &before,
+        after: build(&work.path().join("kit"), mode),
+    }];
+    assert_eq!(missing(&edit, &rebuilt), Vec::<String>::new());
+    let fiche = rebuilt[0]
+        .after
+        .get_mut("personnes/dupont-jean.html")
+        .expect("the fiche");
     fiche.written.inputs.retain(|i| !i.covers(file));
-    let problems = missing(&edit, &before, &after);
     assert_eq!(
-        problems,
+        missing(&edit, &rebuilt),
         [format!(
-            "{file} (téléphone) changed personnes/dupont-jean.html, which does not list it among its inputs"
+            "[Interne] {file} (téléphone) changed personnes/dupont-jean.html, \
+             which does not list it among its inputs"
         )]
     );
 }
@@ -515,7 +603,11 @@ fn a_trainee_is_an_input_of_what_shows_them_only() {
     let work = tempfile::tempdir().expect("a temporary folder");
     let site = internal_site(work.path());
     let trainee = "data/personnes/dupont-jean.yaml";
-    let covers = |page: &str| site.get(page).unwrap_or_else(|| panic!("{page} is built")).lists(trainee);
+    let covers = |page: &str| {
+        site.get(page)
+            .unwrap_or_else(|| panic!("{page} is built"))
+            .lists(trainee)
+    };
     for page in [
         "operateurs/index.html",
         "evenements/index.html",

@@ -128,7 +128,10 @@ pub fn mentorship_form(kit: &Kit, mentee: usize) -> Vec<FileId> {
     for &(s, _) in &p.sessions {
         let session = &kit.sessions[s];
         files.push(session.file);
-        files.extend(people(kit, session.tuteurs.iter().chain(&session.formateurs)));
+        files.extend(people(
+            kit,
+            session.tuteurs.iter().chain(&session.formateurs),
+        ));
     }
     set(files)
 }

@@ -345,37 +345,37 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
             let show =
                 |allowed: bool, v: &Option<String>| v.clone().filter(|_| internal || allowed);
             let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
-                    parrain: refs[m.parrain].clone(),
-                    debut: date(m.debut),
-                    fin: date(m.fin),
-                    en_cours: m.en_cours,
-                    motif_fin: m.motif_fin.clone().filter(|_| internal),
-                    observations: m.observations.clone().filter(|_| internal),
-                    projet: internal.then(|| m.projet.clone()),
-                    historique: m
-                        .historique
+                parrain: refs[m.parrain].clone(),
+                debut: date(m.debut),
+                fin: date(m.fin),
+                en_cours: m.en_cours,
+                motif_fin: m.motif_fin.clone().filter(|_| internal),
+                observations: m.observations.clone().filter(|_| internal),
+                projet: internal.then(|| m.projet.clone()),
+                historique: m
+                    .historique
+                    .iter()
+                    .map(|h| FormerMentor {
+                        parrain: refs[h.parrain].clone(),
+                        debut: date(h.debut),
+                        fin: date(h.fin),
+                    })
+                    .collect(),
+                entretiens: if internal {
+                    m.entretiens
                         .iter()
-                        .map(|h| FormerMentor {
-                            parrain: refs[h.parrain].clone(),
-                            debut: date(h.debut),
-                            fin: date(h.fin),
+                        .map(|e| InterviewView {
+                            date: e.date.to_string(),
+                            compte_rendu_html: e
+                                .compte_rendu
+                                .as_deref()
+                                .map(|m| to_html_below(m, 4)),
+                            disponibilite: e.disponibilite.clone(),
                         })
-                        .collect(),
-                    entretiens: if internal {
-                        m.entretiens
-                            .iter()
-                            .map(|e| InterviewView {
-                                date: e.date.to_string(),
-                                compte_rendu_html: e
-                                    .compte_rendu
-                                    .as_deref()
-                                    .map(|m| to_html_below(m, 4)),
-                                disponibilite: e.disponibilite.clone(),
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
             let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal);
             let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal);

@@ -185,9 +185,8 @@ impl<'v> Site<'v> {
     /// Every page of the site, with the inputs of what it shows.
     fn pages(&self) -> Vec<(String, PageJob, Vec<Input>)> {
         let v = self.view;
-        let counted = |folder, people: &[FileId]| {
-            std::iter::once(folder).chain(files(people)).collect()
-        };
+        let counted =
+            |folder, people: &[FileId]| std::iter::once(folder).chain(files(people)).collect();
         let lists = [
             ("index.html", "home.html", Page::Home, vec![Input::Kit]),
             (
