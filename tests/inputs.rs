@@ -12,7 +12,7 @@ fn write(root: &Path, rel: &str, text: &str) {
 }
 
 #[test]
-fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
+fn each_output_depends_on_the_records_it_shows() {
     let kit = tempfile::tempdir().expect("temp dir");
     let root = kit.path();
     write(root, "carnet.yaml", "titre: Essai\n");
@@ -24,7 +24,17 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
     write(
         root,
         "data/personnes/dupont-jeanne.yaml",
-        "civilite: Mme\nnom: Dupont\nprenom: Jeanne\nparrainage:\n  parrain: martin-paul\n  debut: \"2026-09-01\"\n",
+        "civilite: Mme\nnom: Dupont\nprenom: Jeanne\nroles: [stagiaire]\nparrainage:\n  parrain: martin-paul\n  debut: \"2026-09-01\"\n  historique:\n    - { parrain: petit-anne, debut: \"2026-06-01\", fin: \"2026-08-31\" }\n",
+    );
+    write(
+        root,
+        "data/personnes/petit-anne.yaml",
+        "civilite: Mme\nnom: Petit\nprenom: Anne\nroles: [parrain, tuteur]\n",
+    );
+    write(
+        root,
+        "data/clubs/club-2026-10.yaml",
+        "mois: \"2026-10\"\nconvocation:\n  sessions_du: \"2026-09\"\n  sessions_au: \"2026-09\"\n",
     );
     write(
         root,
@@ -34,7 +44,7 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
     write(
         root,
         "data/sessions/2026-09.yaml",
-        "numero: 1\nmois: \"2026-09\"\ntuteurs: [martin-paul]\nateliers:\n  - { date: \"2026-09-07\", intitule: Accueil, cycle: 1 }\ninscrits:\n  - { personne: dupont-jeanne, financement: CPF }\n",
+        "numero: 1\nmois: \"2026-09\"\ntuteurs: [martin-paul, petit-anne]\nateliers:\n  - { date: \"2026-09-07\", intitule: Accueil, cycle: 1 }\ninscrits:\n  - { personne: dupont-jeanne, financement: CPF }\n",
     );
     let out = tempfile::tempdir().expect("temp dir");
     let built = carnet::build(&BuildOptions {
@@ -42,7 +52,7 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
         out: out.path().join("public"),
         profile: Profile::Interne,
         today: NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date"),
-        forms: false,
+        forms: true,
         force: false,
     })
     .expect("the kit builds");
@@ -59,6 +69,10 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
     let fiche = "personnes/dupont-jeanne.html";
     assert!(covers(fiche, "data/personnes/dupont-jeanne.yaml"));
     assert!(covers(fiche, "data/personnes/martin-paul.yaml"), "mentor");
+    assert!(
+        covers(fiche, "data/personnes/petit-anne.yaml"),
+        "former mentor"
+    );
     assert!(covers(fiche, "data/sessions/2026-09.yaml"), "session");
     assert!(!covers(fiche, "data/personnes/roux-luc.yaml"), "unrelated");
     assert!(covers(fiche, "templates/personne.html"), "its template");
@@ -80,4 +94,30 @@ fn a_fiche_depends_on_its_records_and_a_list_on_all_records() {
         "operateurs/index.html",
         "data/personnes/roux-luc.yaml"
     ));
+    let sessions = "sessions/index.html";
+    assert!(
+        covers(sessions, "data/personnes/dupont-jeanne.yaml"),
+        "the sessions list counts the people enrolled"
+    );
+    assert!(!covers(sessions, "data/personnes/roux-luc.yaml"));
+    let club = "clubs/club-2026-10.html";
+    assert!(
+        covers(club, "data/sessions/2026-09.yaml"),
+        "a club's convocation reads the sessions"
+    );
+    assert!(
+        covers(club, "data/personnes/dupont-jeanne.yaml"),
+        "and the people they enrol (employed or not)"
+    );
+    let form = "formulaires/fiche-parrainage/personne/dupont-jeanne.pdf";
+    assert!(covers(form, "data/personnes/martin-paul.yaml"));
+    assert!(
+        covers(form, "data/personnes/petit-anne.yaml"),
+        "a tutor of the session printed"
+    );
+    assert!(
+        covers(form, "content/pages/charte-parrainage.md"),
+        "the charter, even before the kit has one"
+    );
+    assert!(covers(form, "templates/forms/fiche-parrainage.yaml"));
 }

@@ -260,12 +260,12 @@ fn common(kit: &Kit) -> Common {
     }
 }
 
-/// The mentoring charter (content/pages/charte-parrainage.md): its text and file.
-fn charter(kit: &Kit) -> Option<(String, FileId)> {
+/// The mentoring charter (content/pages/charte-parrainage.md): its text.
+fn charter(kit: &Kit) -> Option<String> {
     kit.pages
         .iter()
         .find(|p| p.id == "charte-parrainage")
-        .map(|p| (p.body.clone(), p.file))
+        .map(|p| p.body.clone())
 }
 
 /// The data of the blank forms: the site-wide values and the charter text,
@@ -279,10 +279,10 @@ fn blank(kit: &Kit) -> FormData {
         context: FormContext::Blank(BlankForm {
             organisation: kit.config.organisation.clone(),
             titre_site: kit.config.titre.clone(),
-            charte: charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+            charte: charte.clone().unwrap_or_default(),
             vierge: true,
         }),
-        inputs: charte.iter().map(|c| c.1).collect(),
+        inputs: super::inputs::blank_forms(kit),
         owners: Vec::new(),
     }
 }
@@ -320,18 +320,6 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
     out
 }
 
-fn files(kit: &Kit, a: &Activity) -> Vec<FileId> {
-    let mut f = vec![a.file];
-    f.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-    f.extend(
-        a.tuteurs
-            .iter()
-            .chain(&a.formateurs)
-            .map(|&t| kit.personnes[t].file),
-    );
-    f
-}
-
 fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
@@ -366,7 +354,7 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
                     personnes,
                     non_publies: hidden,
                 }),
-                inputs: files(ctx.kit, session),
+                inputs: super::inputs::activity_form(ctx.kit, session),
                 owners: vec![Owner::Session(s)],
             });
         }
@@ -389,7 +377,7 @@ fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
                     personnes,
                     non_publies: hidden,
                 }),
-                inputs: files(ctx.kit, club),
+                inputs: super::inputs::activity_form(ctx.kit, club),
                 owners: vec![Owner::Club(c)],
             });
         }
@@ -414,7 +402,7 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormD
                 personnes,
                 non_publies: hidden,
             }),
-            inputs: files(ctx.kit, a),
+            inputs: super::inputs::activity_form(ctx.kit, a),
             owners: vec![if target == Target::Session {
                 Owner::Session(i)
             } else {
@@ -447,7 +435,7 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
                     session: ctx.activity(session),
                     ateliers: ctx.ateliers(&ateliers),
                 }),
-                inputs: files(ctx.kit, session),
+                inputs: super::inputs::activity_form(ctx.kit, session),
                 owners: vec![Owner::Person(e.personne), Owner::Session(s)],
             });
         }
@@ -458,15 +446,12 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
     let charte = charter(ctx.kit);
     for (i, p) in ctx.kit.personnes.iter().enumerate() {
         let Some(m) = &p.parrainage else { continue };
-        let mut inputs = vec![p.file, ctx.kit.personnes[m.parrain].file];
-        inputs.extend(charte.as_ref().map(|c| c.1));
         // The mentee's latest session: « Session du mois de… animée par… ».
         let session = p
             .sessions
             .iter()
             .map(|&(s, _)| &ctx.kit.sessions[s])
             .max_by_key(|s| s.mois);
-        inputs.extend(session.map(|s| s.file));
         out.push(FormData {
             target: Target::Parrainage,
             key: key(Record::Personne, &p.id, None),
@@ -490,9 +475,9 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
                     .iter()
                     .map(|e| Interview { date: e.date })
                     .collect(),
-                charte: charte.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+                charte: charte.clone().unwrap_or_default(),
             })),
-            inputs,
+            inputs: super::inputs::mentorship_form(ctx.kit, i),
             owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
         });
     }
@@ -514,7 +499,7 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 common: ctx.common.clone(),
                 personne: ctx.own(i),
             }),
-            inputs: vec![p.file],
+            inputs: super::inputs::person_form(p),
             owners: vec![Owner::Person(i)],
         });
     }
@@ -568,7 +553,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                         },
                         ateliers: ctx.ateliers(&ateliers),
                     }),
-                    inputs: vec![a.file, person.file],
+                    inputs: super::inputs::participation_form(a.file, person),
                     owners: vec![
                         Owner::Person(e.personne),
                         match a.kind {
@@ -616,7 +601,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                         cycle_nom: None,
                     }],
                 }),
-                inputs: vec![event.file, person.file],
+                inputs: super::inputs::participation_form(event.file, person),
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });
         }
@@ -647,7 +632,7 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
                         lieu: event.lieu.clone(),
                     },
                 }),
-                inputs: vec![event.file, person.file],
+                inputs: super::inputs::participation_form(event.file, person),
                 owners: vec![Owner::Person(i), Owner::Event(ei)],
             });
         }

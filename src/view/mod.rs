@@ -10,6 +10,7 @@ pub mod form_contract;
 pub mod form_data;
 pub mod forms;
 pub mod heure;
+pub mod inputs;
 pub mod markdown;
 pub mod pages;
 mod people;
@@ -179,6 +180,9 @@ pub struct View {
     /// Templates, theme files, form layouts and images the renderers draw with.
     #[serde(skip)]
     pub assets: assets::Assets,
+    /// What the lists of sessions and of clubs read besides their folders.
+    #[serde(skip)]
+    pub list_inputs: inputs::ListInputs,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -299,6 +303,7 @@ impl View {
             counts,
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
+            list_inputs: inputs::ListInputs::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
         view

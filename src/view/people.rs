@@ -236,12 +236,10 @@ fn enrolments(
     list: &[(usize, usize)],
     activities: &[Activity],
     internal: bool,
-    inputs: &mut Vec<FileId>,
 ) -> Vec<EnrolmentView> {
     list.iter()
         .map(|&(a, e)| {
             let activity = &activities[a];
-            inputs.push(activity.file);
             let enrolment = &activity.inscrits[e];
             let ateliers = if internal {
                 activity
@@ -284,60 +282,52 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
         .enumerate()
         .filter(|(_, p)| consent::may_see(reader, p, Field::Nom))
         .map(|(i, p)| {
-            let mut inputs = vec![p.file];
-            let parrainage = p.parrainage.as_ref().map(|m| {
-                inputs.push(kit.personnes[m.parrain].file);
-                MentorshipView {
-                    parrain: refs[m.parrain].clone(),
-                    debut: m.debut,
-                    fin: m.fin,
-                    en_cours: m.en_cours,
-                    motif_fin: m.motif_fin.clone().filter(|_| internal),
-                    observations: m.observations.clone().filter(|_| internal),
-                    projet: internal.then(|| m.projet.clone()),
-                    historique: m
-                        .historique
+            let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
+                parrain: refs[m.parrain].clone(),
+                debut: m.debut,
+                fin: m.fin,
+                en_cours: m.en_cours,
+                motif_fin: m.motif_fin.clone().filter(|_| internal),
+                observations: m.observations.clone().filter(|_| internal),
+                projet: internal.then(|| m.projet.clone()),
+                historique: m
+                    .historique
+                    .iter()
+                    .map(|h| FormerMentor {
+                        parrain: refs[h.parrain].clone(),
+                        debut: h.debut,
+                        fin: h.fin,
+                    })
+                    .collect(),
+                entretiens: if internal {
+                    m.entretiens
                         .iter()
-                        .map(|h| FormerMentor {
-                            parrain: refs[h.parrain].clone(),
-                            debut: h.debut,
-                            fin: h.fin,
+                        .map(|e| InterviewView {
+                            date: e.date,
+                            compte_rendu_html: e
+                                .compte_rendu
+                                .as_deref()
+                                .map(|m| to_html_below(m, 4)),
+                            disponibilite: e.disponibilite.clone(),
                         })
-                        .collect(),
-                    entretiens: if internal {
-                        m.entretiens
-                            .iter()
-                            .map(|e| InterviewView {
-                                date: e.date,
-                                compte_rendu_html: e
-                                    .compte_rendu
-                                    .as_deref()
-                                    .map(|m| to_html_below(m, 4)),
-                                disponibilite: e.disponibilite.clone(),
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
-                }
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
-            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal, &mut inputs);
-            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal, &mut inputs);
+            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal);
+            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal);
             let mut filleuls: Vec<PersonRef> =
                 p.filleuls.iter().map(|&f| refs[f].clone()).collect();
-            inputs.extend(p.filleuls.iter().map(|&f| kit.personnes[f].file));
             filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
             let evenements = p
                 .evenements
                 .iter()
                 .map(|&(v, _)| {
                     let e = &kit.evenements[v];
-                    inputs.push(e.file);
                     EvenementLien::of(e)
                 })
                 .collect();
-            inputs.sort_unstable();
-            inputs.dedup();
             PersonView {
                 id: p.id.clone(),
                 url: urls::personne(&p.id),
@@ -367,7 +357,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 filleuls,
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
-                inputs,
+                inputs: super::inputs::person(kit, i),
             }
         })
         .collect()

@@ -276,16 +276,6 @@ pub(super) fn activity_views(
         .iter()
         .map(|a| {
             let link = link_to_activity(a, kit.config.langue);
-            let mut inputs = vec![a.file];
-            inputs.extend(a.inscrits.iter().map(|e| kit.personnes[e.personne].file));
-            inputs.extend(
-                a.tuteurs
-                    .iter()
-                    .chain(&a.formateurs)
-                    .map(|&t| kit.personnes[t].file),
-            );
-            inputs.sort_unstable();
-            inputs.dedup();
             ActivityView {
                 id: a.id.clone(),
                 kind: a.kind,
@@ -350,7 +340,7 @@ pub(super) fn activity_views(
                     Vec::new()
                 },
                 grille: if internal { grid(a, refs) } else { Vec::new() },
-                inputs,
+                inputs: super::inputs::activity(kit, a, profile),
             }
         })
         .collect()
@@ -361,17 +351,6 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
     kit.evenements
         .iter()
         .map(|e| {
-            let mut inputs = vec![e.file];
-            inputs.extend(
-                e.participants
-                    .iter()
-                    .filter_map(|p| p.personne)
-                    .map(|p| kit.personnes[p].file),
-            );
-            inputs.extend(e.responsable.map(|p| kit.personnes[p].file));
-            inputs.extend(e.operateur.map(|o| kit.operateurs[o].file));
-            inputs.sort_unstable();
-            inputs.dedup();
             EventView {
                 id: e.id.clone(),
                 url: urls::evenement(&e.id),
@@ -417,7 +396,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                     .as_deref()
                     .filter(|_| internal || e.bilan_public)
                     .map(|m| to_html_below(m, 2)),
-                inputs,
+                inputs: super::inputs::event(kit, e),
             }
         })
         .collect()
@@ -433,8 +412,6 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
                 .iter()
                 .filter(|e| e.operateur == Some(i))
                 .collect();
-            let mut inputs = vec![o.file];
-            inputs.extend(events.iter().map(|e| e.file));
             OperatorView {
                 id: o.id.clone(),
                 url: urls::operateur(&o.id),
@@ -445,7 +422,7 @@ pub(super) fn operator_views(kit: &Kit) -> Vec<OperatorView> {
                 telephone: o.telephone.clone(),
                 responsable: o.responsable.clone(),
                 evenements: events.iter().map(|e| EvenementLien::of(e)).collect(),
-                inputs,
+                inputs: super::inputs::operator(kit, i),
             }
         })
         .collect()
@@ -460,7 +437,7 @@ pub(super) fn page_views(kit: &Kit) -> Vec<PageView> {
             titre: p.titre.clone(),
             menu: p.menu,
             html: to_html_below(&p.body, 1),
-            inputs: vec![p.file],
+            inputs: super::inputs::page(p),
         })
         .collect()
 }

@@ -8,6 +8,7 @@ mod env;
 
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
+use crate::source::FileId;
 use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, PersonneLigne, Tableau,
     activites_lignes,
@@ -128,15 +129,23 @@ pub struct Site<'v> {
 }
 
 /// What every page depends on besides its records: the templates (a kit
-/// template may include any other) and the free pages that make the menu.
+/// template may include any other; the form layouts under templates/forms/
+/// name the links to the forms) and the free pages that make the menu.
 const EVERY_PAGE: [Input; 2] = [Input::Folder("templates"), Input::Folder("content/pages")];
 
-/// The folders of each kind of record.
+/// The folders of each kind of record, for the lists that show every record
+/// of their kind (and no other kind: a list of sessions counts the people
+/// enrolled, by their files, not the folder of every person).
 const PEOPLE: Input = Input::Folder("data/personnes");
 const SESSIONS: Input = Input::Folder("data/sessions");
 const CLUBS: Input = Input::Folder("data/clubs");
 const EVENTS: Input = Input::Folder("data/evenements");
 const OPERATORS: Input = Input::Folder("data/operateurs");
+
+/// The files, as inputs.
+fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
+    files.iter().map(|&f| Input::File(f))
+}
 
 fn template_error(e: minijinja::Error) -> RenderError {
     let mut message = e.to_string();
@@ -199,40 +208,52 @@ impl<'v> Site<'v> {
     /// Every page of the site, with the inputs of what it shows.
     fn pages(&self) -> Vec<(String, Page, Vec<Input>)> {
         let v = self.view;
+        let counted = |folder, people: &[FileId]| {
+            std::iter::once(folder)
+                .chain(files(people))
+                .collect::<Vec<_>>()
+        };
         let lists = [
             (urls::ACCUEIL, Page::Home, vec![Input::Kit]),
             (urls::PERSONNES, Page::People, vec![PEOPLE]),
-            (urls::SESSIONS, Page::Sessions, vec![SESSIONS, PEOPLE]),
-            (urls::CLUBS, Page::Clubs, vec![CLUBS, PEOPLE]),
+            (
+                urls::SESSIONS,
+                Page::Sessions,
+                counted(SESSIONS, &v.list_inputs.sessions),
+            ),
+            (
+                urls::CLUBS,
+                Page::Clubs,
+                counted(CLUBS, &v.list_inputs.clubs),
+            ),
             (urls::EVENEMENTS, Page::Events, vec![EVENTS]),
             (urls::OPERATEURS, Page::Operators, vec![OPERATORS]),
             (urls::PARRAINAGES, Page::Mentorships, vec![PEOPLE]),
             (urls::ANNUAIRE, Page::Directory, vec![PEOPLE]),
             (urls::TABLEAU, Page::Dashboard, vec![Input::Kit]),
         ];
-        let files = |f: &[crate::source::FileId]| f.iter().map(|&f| Input::File(f)).collect();
         let mut pages: Vec<(String, Page, Vec<Input>)> = lists
             .into_iter()
             .map(|(path, page, inputs)| (path.to_string(), page, inputs))
             .collect();
         let mut add = |url: &str, page, inputs| pages.push((url.to_string(), page, inputs));
         for (i, p) in v.personnes.iter().enumerate() {
-            add(&p.url, Page::Person(i), files(&p.inputs));
+            add(&p.url, Page::Person(i), files(&p.inputs).collect());
         }
         for (i, s) in v.sessions.iter().enumerate() {
-            add(&s.url, Page::Session(i), files(&s.inputs));
+            add(&s.url, Page::Session(i), files(&s.inputs).collect());
         }
         for (i, c) in v.clubs.iter().enumerate() {
-            add(&c.url, Page::Club(i), files(&c.inputs));
+            add(&c.url, Page::Club(i), files(&c.inputs).collect());
         }
         for (i, e) in v.evenements.iter().enumerate() {
-            add(&e.url, Page::Event(i), files(&e.inputs));
+            add(&e.url, Page::Event(i), files(&e.inputs).collect());
         }
         for (i, o) in v.operateurs.iter().enumerate() {
-            add(&o.url, Page::Operator(i), files(&o.inputs));
+            add(&o.url, Page::Operator(i), files(&o.inputs).collect());
         }
         for (i, p) in v.pages.iter().enumerate() {
-            add(&p.url, Page::FreePage(i), files(&p.inputs));
+            add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
         pages
     }
