@@ -123,6 +123,24 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], sources: &source::Sources)
     diagnostics.iter().map(|d| d.render(sources)).collect()
 }
 
+/// The stages after `check`, for one profile: view, plan, render. Each
+/// output is handed to `sink` as soon as it is made (the staging folder of
+/// `build`, or memory); what was made is returned with its inputs.
+pub fn render_kit(
+    kit: &model::Kit,
+    profile: Profile,
+    forms: bool,
+    sink: &dyn render::Sink,
+) -> Result<Vec<render::Written>, render::RenderError> {
+    let mut view = view::View::new(kit, profile);
+    if forms {
+        view.forms = view::forms::FormsView::new(kit, profile);
+    }
+    let renderers = render::renderers(&view)?;
+    let planned = plan::plan(&view, &renderers)?;
+    render::render(&view, planned, &renderers, sink)
+}
+
 /// Loads, validates, renders and writes the site. Nothing is written unless
 /// every stage succeeded; the previous output is then replaced atomically.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
@@ -139,25 +157,18 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     if errors > 0 {
         return Err(Failure::Invalid { report, errors });
     }
-    let mut view = view::View::new(&kit, options.profile);
-    if options.forms {
-        view.forms = view::forms::FormsView::new(&kit, options.profile);
-    }
-    let renderers = render::renderers(&view).map_err(|e| Failure::Template(e.message))?;
-    let planned = plan::plan(&view, &renderers).map_err(|e| Failure::Template(e.message))?;
     let staging = output::Staging::new(&out, options.profile).map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire à côté de {} : {e}",
             options.out.display()
         ))
     })?;
-    let written =
-        render::render(&view, planned, &renderers, &staging).map_err(|e| {
-            match staging.io_error() {
-                Some(io) => Failure::Io(io),
-                None => Failure::Template(e.message),
-            }
-        })?;
+    let written = render_kit(&kit, options.profile, options.forms, &staging).map_err(|e| {
+        match staging.io_error() {
+            Some(io) => Failure::Io(io),
+            None => Failure::Template(e.message),
+        }
+    })?;
     staging.commit().map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",

@@ -15,8 +15,6 @@
 
 use carnet::Profile;
 use carnet::render::{Sink, Written};
-use carnet::view::View;
-use carnet::view::forms::FormsView;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -117,7 +115,7 @@ impl Sink for Memory {
 }
 
 /// Builds the kit at `root` from scratch, every stage of `carnet build` but
-/// the last (the swap of the output folder), and keeps every output.
+/// the writing of the output folder, and keeps every output in memory.
 fn build(root: &Path, mode: Mode) -> Snapshot {
     let (kit, diagnostics) = carnet::check(root, today()).expect("no I/O error");
     assert!(
@@ -126,15 +124,9 @@ fn build(root: &Path, mode: Mode) -> Snapshot {
         root.display(),
         carnet::render_diagnostics(&diagnostics, &kit.sources)
     );
-    let mut view = View::new(&kit, mode.profile);
-    if mode.forms {
-        view.forms = FormsView::new(&kit, mode.profile);
-    }
-    let renderers = carnet::render::renderers(&view).expect("templates compile");
-    let planned = carnet::plan::plan(&view, &renderers).expect("distinct paths");
     let memory = Memory::default();
     let written =
-        carnet::render::render(&view, planned, &renderers, &memory).expect("every output renders");
+        carnet::render_kit(&kit, mode.profile, mode.forms, &memory).expect("every output renders");
     let mut bytes = memory.0.into_inner().expect("no panic while storing");
     written
         .into_iter()
