@@ -4,7 +4,7 @@
 //! language with the filters `date`, `jour` and `heure`.
 
 use crate::labels::Lang;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 
 /// A strict environment with the site's formatter and filters, without templates.
@@ -56,7 +56,9 @@ fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::R
 
 /// A date of the view (`2026-09-14`), or an error naming what was given instead.
 fn parse_date(iso: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_err(|_| {
+    // `FromStr` reads ISO dates without interpreting a format string: pages
+    // format tens of thousands of dates.
+    iso.parse::<NaiveDate>().map_err(|_| {
         Error::new(
             ErrorKind::InvalidOperation,
             "les filtres date et jour ne s'appliquent qu'aux dates (AAAA-MM-JJ)",
@@ -68,8 +70,8 @@ fn parse_date(iso: &str) -> Result<NaiveDate, Error> {
 fn format_date(lang: Lang, iso: &str) -> Result<String, Error> {
     let date = parse_date(iso)?;
     Ok(match lang {
-        Lang::Fr => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
+        Lang::Fr => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Lang::En => date.to_string(),
     })
 }
 
@@ -77,7 +79,7 @@ fn format_date(lang: Lang, iso: &str) -> Result<String, Error> {
 fn format_short_date(lang: Lang, iso: &str) -> Result<String, Error> {
     let date = parse_date(iso)?;
     Ok(match lang {
-        Lang::Fr => date.format("%d/%m").to_string(),
+        Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
         Lang::En => date.format("%-d %b").to_string(),
     })
 }
