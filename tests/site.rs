@@ -3,17 +3,14 @@
 //! Privacy, escaping, links and the atomic replacement of the output are
 //! checked over every file written, not over a chosen page.
 
-use carnet::{BuildOptions, Failure, Profile};
-use chrono::NaiveDate;
+mod common;
+
+use carnet::{Failure, Profile};
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------- helpers
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date")
-}
 
 /// Writes `files` (path inside the kit, content) into a new folder.
 fn write_kit(files: &[(&str, &str)]) -> TempDir {
@@ -32,18 +29,6 @@ fn write(root: &Path, path: &str, content: &str) {
     std::fs::write(&full, content).expect("write a kit file");
 }
 
-/// Builds `kit` for `profile` into `out`.
-fn build_into(kit: &Path, out: &Path, profile: Profile) -> Result<carnet::Built, Failure> {
-    carnet::build(&BuildOptions {
-        root: kit.to_path_buf(),
-        out: out.to_path_buf(),
-        profile,
-        today: today(),
-        forms: true,
-        force: false,
-    })
-}
-
 /// A built site: the output folder (kept alive) and every file in it.
 struct Site {
     _dir: TempDir,
@@ -58,7 +43,7 @@ impl Site {
     fn build(kit: &Path, profile: Profile) -> Site {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let out = dir.path().join("public");
-        if let Err(e) = build_into(kit, &out, profile) {
+        if let Err(e) = common::build(kit, &out, profile) {
             panic!("the build failed: {}", describe(&e));
         }
         let files = read_tree(&out);
@@ -822,7 +807,7 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
     let kit = full_kit(CONFIG);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("public");
-    build_into(kit.path(), &out, Profile::Public).expect("first build");
+    common::build(kit.path(), &out, Profile::Public).expect("first build");
     let before = read_tree(&out);
     assert!(before.contains_key("personnes/dupont-jean-pierre.html"));
 
@@ -832,7 +817,7 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
         "data/personnes/martin-claire.yaml",
         "civilite: Mme\nnom: Martin\nprenom: Claire\nroles: [parrain]\ntelefone: \"12\"\n",
     );
-    match build_into(kit.path(), &out, Profile::Public) {
+    match common::build(kit.path(), &out, Profile::Public) {
         Err(Failure::Invalid { report, errors }) => {
             assert!(errors >= 1);
             assert!(report.contains("martin-claire.yaml"), "{report}");
@@ -857,7 +842,7 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
         "templates/personne.html",
         "{% extends \"base.html\" %}{% block content %}{% if %}{% endblock %}",
     );
-    match build_into(kit.path(), &out, Profile::Public) {
+    match common::build(kit.path(), &out, Profile::Public) {
         Err(Failure::Invalid { report, .. }) => {
             assert!(report.contains("templates/personne.html:1:"), "{report}");
         }
@@ -868,7 +853,7 @@ fn an_invalid_kit_leaves_the_previous_site_untouched() {
 
     // Fixed: the next build replaces the site.
     std::fs::remove_file(kit.path().join("templates/personne.html")).expect("remove");
-    build_into(kit.path(), &out, Profile::Public).expect("build again");
+    common::build(kit.path(), &out, Profile::Public).expect("build again");
     assert_ne!(read_tree(&out), before);
     assert_eq!(entries(dir.path()), vec!["public"]);
 }
@@ -939,7 +924,7 @@ fn a_kit_template_with_a_syntax_error_is_reported_by_name() {
     );
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("public");
-    match build_into(kit.path(), &out, Profile::Public) {
+    match common::build(kit.path(), &out, Profile::Public) {
         Err(Failure::Invalid { report, .. }) => {
             assert!(
                 report.contains("templates/activite.html:3:"),

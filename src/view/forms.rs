@@ -320,6 +320,15 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
     out
 }
 
+/// « Jeanne DUPONT, Session 42 — septembre 2026 »: a person's form for an activity, in links.
+fn person_in_activity(person: &crate::model::Personne, a: &Activity, lang: Lang) -> String {
+    format!(
+        "{}, {}",
+        person.nom_complet(),
+        super::people::link_to_activity(a, lang).label
+    )
+}
+
 fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
@@ -424,11 +433,7 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
             out.push(FormData {
                 target: Target::Inscription,
                 key: key(Record::Session, &session.id, Some(&person.id)),
-                label: format!(
-                    "{}, {}",
-                    person.nom_complet(),
-                    super::people::link_to_activity(session, ctx.lang).label
-                ),
+                label: person_in_activity(person, session, ctx.lang),
                 context: FormContext::Inscription(InscriptionForm {
                     common: ctx.common.clone(),
                     personne: ctx.own(e.personne),
@@ -534,11 +539,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 out.push(FormData {
                     target: Target::Attestation,
                     key: key(Record::of(a), &a.id, Some(&person.id)),
-                    label: format!(
-                        "{}, {}",
-                        person.nom_complet(),
-                        super::people::link_to_activity(a, ctx.lang).label
-                    ),
+                    label: person_in_activity(person, a, ctx.lang),
                     context: FormContext::Attestation(AttestationForm {
                         common: ctx.common.clone(),
                         personne: ctx.own(e.personne),
