@@ -83,10 +83,21 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// Nouvelle personne : "Nom Prénom"
+    /// Nouvelle personne : "Nom, Prénom", "NOM Prénom" ou --nom … --prenom …
     Personne {
-        /// Nom puis prénom
-        nom: String,
+        /// "Le Goff, Yann" (virgule), "LE GOFF Yann" (nom en capitales) ou "Dupont Jeanne" (deux mots)
+        #[arg(
+            value_name = "NOM PRÉNOM",
+            required_unless_present = "nom",
+            conflicts_with = "nom"
+        )]
+        nom_prenom: Option<String>,
+        /// Nom de famille (avec --prenom, à la place de "NOM PRÉNOM")
+        #[arg(long, requires = "prenom")]
+        nom: Option<String>,
+        /// Prénom (avec --nom)
+        #[arg(long, requires = "nom")]
+        prenom: Option<String>,
         /// M. ou Mme
         #[arg(long)]
         civilite: String,
@@ -164,8 +175,23 @@ fn main() -> ExitCode {
                 Err(code) => return ExitCode::from(code),
             };
             let written = match what {
-                NewCommand::Personne { nom, civilite } => {
-                    carnet::scaffold::new_person(&dir, &nom, &civilite)
+                NewCommand::Personne {
+                    nom_prenom,
+                    nom,
+                    prenom,
+                    civilite,
+                } => {
+                    let name = match (nom, prenom) {
+                        (Some(nom), Some(prenom)) => {
+                            carnet::scaffold::Name::explicit(&nom, &prenom)
+                        }
+                        _ => carnet::scaffold::Name::split(&nom_prenom.unwrap_or_default()),
+                    };
+                    name.and_then(|name| {
+                        let path = carnet::scaffold::new_person(&dir, &name, &civilite)?;
+                        println!("carnet : {name}");
+                        Ok(path)
+                    })
                 }
                 NewCommand::Session { mois } => carnet::scaffold::new_session(&dir, &mois),
                 NewCommand::Club { mois } => carnet::scaffold::new_club(&dir, &mois),

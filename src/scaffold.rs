@@ -1,7 +1,13 @@
 //! `carnet init` and `carnet new`: write a new kit, or a new well-formed
 //! record whose id is derived from its name, never overwriting a file.
 
+mod annuaire;
+mod name;
+
+pub use name::Name;
+
 use crate::embedded;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -24,7 +30,10 @@ fn io(path: &Path, e: std::io::Error) -> ScaffoldError {
 /// every personal datum) and the staging folders of builds in progress.
 const GITIGNORE: &str = "/public\n/interne\n.*.tmp-*\n";
 
-/// Writes a new kit with the example data into `dir` (which must not hold a kit).
+/// Writes a new kit with the example data into `dir` (which must not hold a
+/// kit). The new kit is opt-in (`annuaire_par_defaut: false`); the example
+/// people keep what the example kit publishes of them, spelled out in their
+/// `annuaire:` block.
 pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
     if dir.join("carnet.yaml").exists() {
         return Err(ScaffoldError(format!(
@@ -32,18 +41,28 @@ pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
             dir.display()
         )));
     }
-    let mut files: Vec<(PathBuf, &[u8])> = vec![
+    let example_default = annuaire::kit_default(embedded::EXAMPLE_CONFIG)?;
+    let mut files: Vec<(PathBuf, Cow<[u8]>)> = vec![
         (
             PathBuf::from("carnet.yaml"),
-            embedded::EXAMPLE_CONFIG.as_bytes(),
+            Cow::Owned(annuaire::opt_in(embedded::EXAMPLE_CONFIG).into_bytes()),
         ),
-        (PathBuf::from(".gitignore"), GITIGNORE.as_bytes()),
+        (
+            PathBuf::from(".gitignore"),
+            Cow::Borrowed(GITIGNORE.as_bytes()),
+        ),
     ];
     for (path, bytes) in embedded::files(&embedded::EXAMPLE_DATA) {
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(person) if path.starts_with("personnes") => {
+                Cow::Owned(annuaire::spell_out(person, example_default).into_bytes())
+            }
+            _ => Cow::Borrowed(bytes),
+        };
         files.push((Path::new("data").join(path), bytes));
     }
     for (path, bytes) in embedded::files(&embedded::EXAMPLE_CONTENT) {
-        files.push((Path::new("content").join(path), bytes));
+        files.push((Path::new("content").join(path), Cow::Borrowed(bytes)));
     }
     for (rel, _) in &files {
         if dir.join(rel).exists() {
@@ -118,30 +137,30 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Writes data/personnes/<nom-prenom>.yaml for "Nom Prénom" (first word: family name).
-pub fn new_person(root: &Path, name: &str, civilite: &str) -> Result<PathBuf, ScaffoldError> {
+/// Writes data/personnes/<nom-prenom>.yaml, with the `annuaire:` block the
+/// kit's `annuaire_par_defaut` implies spelled out.
+pub fn new_person(root: &Path, name: &Name, civilite: &str) -> Result<PathBuf, ScaffoldError> {
     if civilite != "M." && civilite != "Mme" {
         return Err(ScaffoldError(format!(
             "civilité « {civilite} » inconnue : précisez --civilite M. ou --civilite Mme"
         )));
     }
-    let mut words = name.split_whitespace();
-    let (Some(nom), prenom) = (words.next(), words.collect::<Vec<_>>().join(" ")) else {
-        return Err(ScaffoldError(
-            "donnez le nom puis le prénom, par exemple \"Dupont Jeanne\"".into(),
-        ));
-    };
-    if prenom.is_empty() {
-        return Err(ScaffoldError(
-            "donnez le nom puis le prénom, par exemple \"Dupont Jeanne\"".into(),
-        ));
-    }
-    let id = slug(&format!("{nom} {prenom}"));
+    let config_path = root.join("carnet.yaml");
+    let config = std::fs::read_to_string(&config_path).map_err(|e| {
+        ScaffoldError(format!(
+            "impossible de lire {} : {e}",
+            config_path.display()
+        ))
+    })?;
+    let consent = annuaire::Consent::by_default(annuaire::kit_default(&config)?);
+    let id = slug(&format!("{} {}", name.nom, name.prenom));
     let content = format!(
-        "civilite: {}\nnom: {}\nprenom: {}\nroles:\n  - stagiaire\n# telephone: \"06 12 34 56 78\"\n# email: \"prenom.nom@exemple.fr\"\n",
+        "civilite: {}\nnom: {}\nprenom: {}\nroles:\n  - stagiaire\n\
+         # telephone: \"02 47 12 34 56\"\n# mobile: \"06 12 34 56 78\"\n# email: \"prenom.nom@exemple.fr\"\n{}",
         quote(civilite),
-        quote(nom),
-        quote(&prenom)
+        quote(&name.nom),
+        quote(&name.prenom),
+        consent.block()
     );
     write_new(root, "personnes", &id, &content)
 }

@@ -114,13 +114,14 @@ fn build_one(
             nom: default,
             telephone: default,
             email: default,
-            adresse: default,
+            adresse: false,
         },
+        // A home address is published only on an explicit `adresse: true`.
         Some(a) => Consent {
             nom: consent(a.nom.as_ref()),
             telephone: consent(a.telephone.as_ref()),
             email: consent(a.email.as_ref()),
-            adresse: consent(a.adresse.as_ref()),
+            adresse: a.adresse.as_ref().is_some_and(|b| b.value),
         },
     };
     let etudes = r
