@@ -35,16 +35,19 @@ fn words(text: &str) -> String {
 }
 
 impl Name {
-    /// The name given by `--nom` and `--prenom`, both non-empty.
-    pub fn explicit(nom: &str, prenom: &str) -> Result<Name, ScaffoldError> {
+    /// The surname and given name, spaces tidied, if neither is empty.
+    fn parts(nom: &str, prenom: &str) -> Option<Name> {
         let name = Name {
             nom: words(nom),
             prenom: words(prenom),
         };
-        if name.nom.is_empty() || name.prenom.is_empty() {
-            return Err(refuse("--nom et --prenom ne peuvent pas être vides"));
-        }
-        Ok(name)
+        (!name.nom.is_empty() && !name.prenom.is_empty()).then_some(name)
+    }
+
+    /// The name given by `--nom` and `--prenom`, both non-empty.
+    pub fn explicit(nom: &str, prenom: &str) -> Result<Name, ScaffoldError> {
+        Name::parts(nom, prenom)
+            .ok_or_else(|| refuse("--nom et --prenom ne peuvent pas être vides"))
     }
 
     /// Splits a written name, in this order: "Nom, Prénom" (a comma); the
@@ -58,20 +61,21 @@ impl Name {
                     "« {written} » contient plusieurs virgules"
                 )));
             }
-            let name = Name {
-                nom: words(nom),
-                prenom: words(prenom),
-            };
-            if name.nom.is_empty() || name.prenom.is_empty() {
-                return Err(refuse(&format!(
+            return Name::parts(nom, prenom).ok_or_else(|| {
+                refuse(&format!(
                     "« {written} » : il faut un nom avant la virgule et un prénom après"
-                )));
-            }
-            return Ok(name);
+                ))
+            });
         }
         let all: Vec<&str> = written.split_whitespace().collect();
         let capitals = all.iter().take_while(|w| in_capitals(w)).count();
         let surname_words = match (capitals, all.len()) {
+            (_, 0 | 1) => {
+                return Err(refuse(&format!(
+                    "« {} » : il faut un nom et un prénom",
+                    words(written)
+                )));
+            }
             (1.., n) if capitals < n => capitals,
             (_, 2) => 1,
             _ => {
