@@ -223,10 +223,9 @@ fn insert_block(text: &str, place: &Place, personnes: &[String]) -> String {
 /// Replaces `path` with `text` through a file beside it renamed over it, so
 /// that the record is never half-written.
 fn replace_file(path: &Path, text: &str) -> Result<(), PresencesError> {
-    let name = path.file_name().map_or_else(
-        || "fiche".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path
+        .file_name()
+        .map_or_else(|| "fiche".into(), |n| n.to_string_lossy().into_owned());
     let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     let io = |e: std::io::Error| {
         let _ = std::fs::remove_file(&temp);
@@ -276,7 +275,11 @@ mod tests {
     #[test]
     fn last_line_without_newline_gets_one() {
         let text = "ateliers:\n- date: 2026-09-03";
-        let out = insert_block(text, &place(text, "2026-09-03", "2026-09-03"), &["a".into()]);
+        let out = insert_block(
+            text,
+            &place(text, "2026-09-03", "2026-09-03"),
+            &["a".into()],
+        );
         assert_eq!(
             out,
             "ateliers:\n- date: 2026-09-03\n  presences:\n    a: present\n"

@@ -90,7 +90,10 @@ fn presences_on_an_atelier_to_come_are_a_warning_at_its_date() {
         "présences saisies pour l'atelier du 2026-11-30",
         "data/sessions/2026-11.yaml:13:11",
     );
-    assert!(d.message.contains("après aujourd'hui (2026-11-26)"), "{d:?}");
+    assert!(
+        d.message.contains("après aujourd'hui (2026-11-26)"),
+        "{d:?}"
+    );
     assert!(
         d.expected
             .as_deref()

@@ -88,7 +88,10 @@ fn statuses(kit: &Path, id: &str, date: &str, path: &str) -> Vec<(String, Statut
     let (model, diagnostics) = common::check_dir(kit);
     let about: Vec<String> = diagnostics
         .iter()
-        .filter(|d| model.sources.path(d.span.file) == path || d.severity == carnet::diagnostic::Severity::Error)
+        .filter(|d| {
+            model.sources.path(d.span.file) == path
+                || d.severity == carnet::diagnostic::Severity::Error
+        })
         .map(|d| d.one_line(&model.sources))
         .collect();
     assert!(about.is_empty(), "{about:#?}");

@@ -759,11 +759,7 @@ fn ateliers(
                     .remove(&e.personne)
                     .unwrap_or((Statut::NonRenseigne, None));
                 // A presence written before the atelier is held counts for nothing yet.
-                let statut = if held {
-                    recorded
-                } else {
-                    Statut::AVenir
-                };
+                let statut = if held { recorded } else { Statut::AVenir };
                 Attendance {
                     personne: e.personne,
                     statut,

@@ -20,20 +20,23 @@ fn presences_a_saisir(kit: &Kit) -> Vec<AtelierRef> {
     ]
     .into_iter()
     .flat_map(|(kind, activities)| {
-        activities.iter().enumerate().flat_map(move |(a, activity)| {
-            activity
-                .ateliers
-                .iter()
-                .enumerate()
-                .filter(|(_, at)| {
-                    at.held(kit.today) && !at.presences_saisies && !at.attendance.is_empty()
-                })
-                .map(move |(atelier, _)| AtelierRef {
-                    kind,
-                    activity: a,
-                    atelier,
-                })
-        })
+        activities
+            .iter()
+            .enumerate()
+            .flat_map(move |(a, activity)| {
+                activity
+                    .ateliers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, at)| {
+                        at.held(kit.today) && !at.presences_saisies && !at.attendance.is_empty()
+                    })
+                    .map(move |(atelier, _)| AtelierRef {
+                        kind,
+                        activity: a,
+                        atelier,
+                    })
+            })
     })
     .collect();
     list.sort_by_key(|r| r.get(kit).1.date);
