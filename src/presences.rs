@@ -259,20 +259,6 @@ mod tests {
     }
 
     #[test]
-    fn flow_atelier_gets_a_flow_entry_before_its_brace() {
-        let text = "ateliers:\n  - { date: 2026-09-03, cycle: 1 }\n";
-        let out = insert_block(
-            text,
-            &place(text, "2026-09-03", "cycle: 1"),
-            &["a".into(), "b".into()],
-        );
-        assert_eq!(
-            out,
-            "ateliers:\n  - { date: 2026-09-03, cycle: 1, presences: {a: present, b: present} }\n"
-        );
-    }
-
-    #[test]
     fn last_line_without_newline_gets_one() {
         let text = "ateliers:\n- date: 2026-09-03";
         let out = insert_block(

@@ -78,6 +78,14 @@ fn checked() -> Checked {
     common::check(&files())
 }
 
+/// Asserts that the diagnostic says what is expected, with `words`.
+fn assert_expects(d: &carnet::diagnostic::Diagnostic, words: &str) {
+    assert!(
+        d.expected.as_deref().is_some_and(|e| e.contains(words)),
+        "{d:?}"
+    );
+}
+
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a valid date")
 }
@@ -94,12 +102,7 @@ fn presences_on_an_atelier_to_come_are_a_warning_at_its_date() {
         d.message.contains("après aujourd'hui (2026-11-26)"),
         "{d:?}"
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .is_some_and(|e| e.contains("une fois l'atelier passé")),
-        "{d:?}"
-    );
+    assert_expects(d, "une fois l'atelier passé");
     assert_eq!(
         c.all("présences saisies").len(),
         1,
@@ -116,12 +119,7 @@ fn an_interview_to_come_is_a_warning_at_its_date() {
         "data/personnes/dupont-jean.yaml:11:13",
     );
     assert!(d.message.contains("après aujourd'hui"), "{d:?}");
-    assert!(
-        d.expected
-            .as_deref()
-            .is_some_and(|e| e.contains("entretien qui a eu lieu")),
-        "{d:?}"
-    );
+    assert_expects(d, "entretien qui a eu lieu");
     assert!(c.all("entretien du 2026-10-01").is_empty());
 }
 
@@ -132,12 +130,7 @@ fn present_at_an_event_to_come_is_a_warning_at_the_value() {
         "marqué(e) présent(e) à l'événement du 2026-12-10",
         "data/evenements/forum.yaml:6:14",
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .is_some_and(|e| e.contains("une fois l'événement passé")),
-        "{d:?}"
-    );
+    assert_expects(d, "une fois l'événement passé");
     let forum = &c.kit.evenements[0];
     assert!(
         forum.participants.iter().all(|p| !p.present),

@@ -82,6 +82,14 @@ fn presences(kit: &Path, id: &str, date: &str) -> std::process::Output {
     run_carnet(&["presences", id, date, "--today", TODAY], kit)
 }
 
+/// Runs the command from `dir` and asserts that it succeeds and that the
+/// file at `path` of `kit` is then exactly `expected`.
+fn assert_writes(kit: &Path, dir: &Path, id: &str, date: &str, path: &str, expected: &str) {
+    let out = presences(dir, id, date);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(read(kit, path), expected);
+}
+
 /// Checks the kit: no error, no diagnostic about `path`, and the statuses of
 /// the atelier of `date` in the session or club `id`, by person id.
 fn statuses(kit: &Path, id: &str, date: &str, path: &str) -> Vec<(String, Statut)> {
@@ -116,15 +124,22 @@ fn statuses(kit: &Path, id: &str, date: &str, path: &str) -> Vec<(String, Statut
 #[test]
 fn a_block_atelier_gets_its_presences_and_nothing_else_changes() {
     let kit = kit();
-    // From a subfolder, like `check`.
-    let out = presences(&kit.path().join("data/sessions"), "2026-11", "2026-11-10");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let expected = SESSION.replace(
         "    cycle: 1\n    # les présences viendront\n",
         "    cycle: 1\n    presences:\n      dupont-jean: present\n      petit-marc: present\n    # les présences viendront\n",
     );
     assert_ne!(expected, SESSION);
-    assert_eq!(read(kit.path(), "data/sessions/2026-11.yaml"), expected);
+    // From a subfolder, like `check`.
+    let sessions = kit.path().join("data/sessions");
+    let path = "data/sessions/2026-11.yaml";
+    assert_writes(
+        kit.path(),
+        &sessions,
+        "2026-11",
+        "2026-11-10",
+        path,
+        &expected,
+    );
     // leroy-anne joined on 11-12: not expected on 11-10.
     assert_eq!(
         statuses(
@@ -145,13 +160,19 @@ fn a_block_atelier_gets_its_presences_and_nothing_else_changes() {
 #[test]
 fn a_flow_atelier_gets_a_flow_presences_entry() {
     let kit = kit();
-    let out = presences(kit.path(), "2026-11", "2026-11-17");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let expected = SESSION.replace(
         "cycle: 2 }",
         "cycle: 2, presences: {dupont-jean: present, leroy-anne: present, petit-marc: present} }",
     );
-    assert_eq!(read(kit.path(), "data/sessions/2026-11.yaml"), expected);
+    let path = "data/sessions/2026-11.yaml";
+    assert_writes(
+        kit.path(),
+        kit.path(),
+        "2026-11",
+        "2026-11-17",
+        path,
+        &expected,
+    );
     let all = statuses(
         kit.path(),
         "2026-11",
@@ -224,13 +245,19 @@ fn an_atelier_to_come_is_refused() {
 #[test]
 fn a_club_works_too() {
     let kit = kit();
-    let out = presences(kit.path(), "club-2026-10", "2026-10-15");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let expected = CLUB.replace(
         "# jeudi\n",
         "# jeudi\n    presences:\n      dupont-jean: present\n",
     );
-    assert_eq!(read(kit.path(), "data/clubs/club-2026-10.yaml"), expected);
+    let path = "data/clubs/club-2026-10.yaml";
+    assert_writes(
+        kit.path(),
+        kit.path(),
+        "club-2026-10",
+        "2026-10-15",
+        path,
+        &expected,
+    );
     assert_eq!(
         statuses(
             kit.path(),
