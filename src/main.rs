@@ -268,7 +268,7 @@ fn presences(root: &Path, id: &str, date: &str, today: NaiveDate) -> u8 {
         Ok(written) => {
             println!(
                 "carnet : {} — {} personne(s) notée(s) présente(s) le {date} ; notez les absences dans ce fichier",
-                written.path.display(),
+                written.fichier,
                 written.personnes.len()
             );
             0

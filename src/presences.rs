@@ -24,6 +24,8 @@ impl std::fmt::Display for PresencesError {
 pub struct Written {
     /// The session or club file, on disk.
     pub path: PathBuf,
+    /// The same, relative to the kit (as shown to users).
+    pub fichier: String,
     /// The ids marked present, in the order written.
     pub personnes: Vec<String>,
 }
@@ -110,7 +112,11 @@ pub fn write(
     let text = insert_block(&source.text, &place, &personnes);
     let path = source.disk_path.clone();
     replace_file(&path, &text)?;
-    Ok(Written { path, personnes })
+    Ok(Written {
+        path,
+        fichier: source.path.clone(),
+        personnes,
+    })
 }
 
 /// A record's kind, its file and its ateliers (date as written, place).
@@ -123,6 +129,15 @@ fn find_record(loaded: &crate::load::Loaded, id: &str) -> Result<Found, Presence
     }
     if let Some(c) = loaded.clubs.iter().find(|c| c.id == id) {
         return Ok((ActivityKind::Club, c.file, places(&c.record.ateliers)));
+    }
+    if let Some((folder, _)) = loaded
+        .broken
+        .iter()
+        .find(|(folder, broken)| ["sessions", "clubs"].contains(folder) && broken == id)
+    {
+        return Err(PresencesError(format!(
+            "data/{folder}/{id}.yaml n'a pas pu être lu : lancez carnet check et corrigez-le d'abord"
+        )));
     }
     let ids = loaded
         .sessions

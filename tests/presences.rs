@@ -87,6 +87,8 @@ fn presences(kit: &Path, id: &str, date: &str) -> std::process::Output {
 fn assert_writes(kit: &Path, dir: &Path, id: &str, date: &str, path: &str, expected: &str) {
     let out = presences(dir, id, date);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(path), "names the file written: {said}");
     assert_eq!(read(kit, path), expected);
 }
 
@@ -267,4 +269,19 @@ fn a_club_works_too() {
         ),
         [("dupont-jean".to_string(), Statut::Present)]
     );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named_and_left_alone() {
+    let kit = kit();
+    let broken = "mois: \"2026-11\"\nateliers: [\n";
+    std::fs::write(kit.path().join("data/sessions/2026-11.yaml"), broken).expect("write");
+    let out = presences(kit.path(), "2026-11", "2026-11-10");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("data/sessions/2026-11.yaml n'a pas pu être lu"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(kit.path(), "data/sessions/2026-11.yaml"), broken);
 }
