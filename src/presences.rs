@@ -36,8 +36,8 @@ struct Place {
     date_start: usize,
     /// End of its last value.
     end: usize,
-    /// Whether it already has a `presences` key.
-    has_presences: bool,
+    /// How many presences its `presences` key holds, if it has one.
+    presences: Option<usize>,
 }
 
 /// Writes the presence block of the atelier of `date` in the session or club
@@ -70,11 +70,20 @@ pub fn write(
             list_or_none(&dates)
         ));
     };
-    if place.has_presences {
-        return fail(format!(
-            "l'atelier du {day} de {} a déjà des présences : rien n'a été écrit (modifiez-les dans le fichier)",
-            what(kind, id)
-        ));
+    match place.presences {
+        Some(0) => {
+            return fail(format!(
+                "l'atelier du {day} de {} a une clé presences vide : supprimez la ligne « presences: » de cet atelier, puis relancez la commande",
+                what(kind, id)
+            ));
+        }
+        Some(_) => {
+            return fail(format!(
+                "l'atelier du {day} de {} a déjà des présences : rien n'a été écrit (modifiez-les dans le fichier)",
+                what(kind, id)
+            ));
+        }
+        None => {}
     }
     if day > today {
         return fail(format!(
@@ -110,6 +119,7 @@ pub fn write(
     }
     let source = kit.sources.get(file);
     let text = insert_block(&source.text, &place, &personnes);
+    reads_back(source, &text, kind, day, &personnes)?;
     let path = source.disk_path.clone();
     replace_file(&path, &text)?;
     Ok(Written {
@@ -170,11 +180,60 @@ fn places(ateliers: &Option<Vec<RawAtelier>>) -> Vec<(String, Place)> {
                 Place {
                     date_start: date.range.start,
                     end: ends.into_iter().flatten().max().unwrap_or(date.range.end),
-                    has_presences: a.presences.is_some(),
+                    presences: a.presences.as_ref().map(|p| p.0.len()),
                 },
             ))
         })
         .collect()
+}
+
+/// Checks that `text`, the new content of `source`, parses and gives the
+/// atelier of `day` exactly the presences of `personnes`: a layout the
+/// insertion does not foresee (a `presences:` key left empty…) is refused
+/// rather than written.
+fn reads_back(
+    source: &crate::source::SourceFile,
+    text: &str,
+    kind: ActivityKind,
+    day: NaiveDate,
+    personnes: &[String],
+) -> Result<(), PresencesError> {
+    use crate::load::records::{RawClub, RawSession};
+    let file = crate::source::FileId::of(&source.path);
+    let new = crate::source::SourceFile::new(
+        source.path.clone(),
+        source.disk_path.clone(),
+        text.to_string(),
+    );
+    let parsed = match kind {
+        ActivityKind::Session => {
+            crate::load::parse_yaml::<RawSession>(&new, file).map(|r| r.ateliers)
+        }
+        ActivityKind::Club => crate::load::parse_yaml::<RawClub>(&new, file).map(|r| r.ateliers),
+    };
+    let written: Option<Vec<String>> = match &parsed {
+        Ok(ateliers) => ateliers
+            .iter()
+            .flatten()
+            .find(|a| a.date.as_ref().is_some_and(|d| d.text().parse() == Ok(day)))
+            .and_then(|a| a.presences.as_ref())
+            .map(|p| p.0.iter().map(|(id, _)| id.text().to_string()).collect()),
+        Err(_) => None,
+    };
+    if written.as_deref() == Some(personnes) {
+        return Ok(());
+    }
+    let why = match parsed {
+        Err(problems) => problems
+            .first()
+            .map(|d| format!(" ({})", d.message))
+            .unwrap_or_default(),
+        Ok(_) => String::new(),
+    };
+    Err(PresencesError(format!(
+        "{} : le bloc presences de l'atelier du {day} ne peut pas être ajouté sans changer le reste du fichier{why} ; rien n'a été écrit (attendu : un atelier sans clé presences, pas même vide ; sinon écrivez le bloc à la main)",
+        source.path
+    )))
 }
 
 fn what(kind: ActivityKind, id: &str) -> String {
@@ -259,7 +318,7 @@ mod tests {
         Place {
             date_start: text.find(date).unwrap(),
             end: last_at + last.len(),
-            has_presences: false,
+            presences: None,
         }
     }
 

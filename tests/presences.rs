@@ -208,6 +208,23 @@ fn a_second_run_refuses_and_leaves_the_file_alone() {
 }
 
 #[test]
+fn an_empty_presences_key_is_named_not_doubled() {
+    let kit = kit();
+    for empty in ["    presences: {}\n", "    presences:\n"] {
+        let club = CLUB.replace("# jeudi\n", &format!("# jeudi\n{empty}"));
+        std::fs::write(kit.path().join("data/clubs/club-2026-10.yaml"), &club).expect("write");
+        let out = presences(kit.path(), "club-2026-10", "2026-10-15");
+        assert_eq!(out.status.code(), Some(2), "{empty:?}");
+        assert!(
+            stderr(&out).contains("presences vide") || stderr(&out).contains("pas même vide"),
+            "{empty:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(read(kit.path(), "data/clubs/club-2026-10.yaml"), club);
+    }
+}
+
+#[test]
 fn an_unknown_date_lists_the_ateliers_and_an_unknown_record_is_named() {
     let kit = kit();
     let out = presences(kit.path(), "2026-11", "2026-11-11");
