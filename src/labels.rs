@@ -120,6 +120,16 @@ const FR: &[(&str, &str)] = &[
     ("a_venir", "À venir"),
     ("a_faire", "À faire"),
     ("rien_a_faire", "Rien à faire pour le moment."),
+    ("presences_a_saisir", "Présences à saisir"),
+    (
+        "presences_a_saisir_aide",
+        "Ateliers passés sans aucune présence notée. La commande écrit leur bloc presences (tout le monde présent) : il reste à noter les absences.",
+    ),
+    (
+        "aucune_presence_a_saisir",
+        "Les présences de tous les ateliers passés sont saisies.",
+    ),
+    ("commande", "Commande"),
     ("avertissements", "Avertissements de validation"),
     ("aucun_avertissement", "Aucun avertissement."),
     (
@@ -268,6 +278,16 @@ const EN: &[(&str, &str)] = &[
     ("a_venir", "Coming up"),
     ("a_faire", "To do"),
     ("rien_a_faire", "Nothing to do for now."),
+    ("presences_a_saisir", "Attendance to record"),
+    (
+        "presences_a_saisir_aide",
+        "Past ateliers with no attendance recorded. The command writes their presences block (everyone present): only the absences are left to note.",
+    ),
+    (
+        "aucune_presence_a_saisir",
+        "Attendance is recorded for every past atelier.",
+    ),
+    ("commande", "Command"),
     ("avertissements", "Validation warnings"),
     ("aucun_avertissement", "No warning."),
     (

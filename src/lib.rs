@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod presences;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

@@ -73,6 +73,19 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         dir: PathBuf,
     },
+    /// Écrit les présences d'un atelier passé : tout le monde présent, il reste à noter les absences
+    Presences {
+        /// La session ou le club : nom de son fichier sans .yaml (session-2026-09)
+        id: String,
+        /// Date de l'atelier (AAAA-MM-JJ)
+        date: String,
+        /// Dossier du kit
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
+        #[arg(long, hide = true)]
+        today: Option<NaiveDate>,
+    },
     /// Écrit le schéma JSON de chaque type de fiche (complétion dans l'éditeur)
     Schema {
         /// Dossier où écrire les schémas
@@ -204,6 +217,15 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e.to_string()),
             }
         }
+        Command::Presences {
+            id,
+            date,
+            dir,
+            today: day,
+        } => match kit_root(&dir) {
+            Ok(root) => presences(&root, &id, &date, today(day)),
+            Err(code) => code,
+        },
         Command::Schema { out } => match carnet::schema::write(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -264,6 +286,20 @@ fn check(dir: &Path, today: NaiveDate) -> u8 {
                 0
             }
         }
+    }
+}
+
+fn presences(root: &Path, id: &str, date: &str, today: NaiveDate) -> u8 {
+    match carnet::presences::write(root, id, date, today) {
+        Ok(written) => {
+            println!(
+                "carnet : {} — {} personne(s) notée(s) présente(s) le {date} ; notez les absences dans ce fichier",
+                written.fichier,
+                written.personnes.len()
+            );
+            0
+        }
+        Err(e) => fail(&e.to_string()),
     }
 }
 

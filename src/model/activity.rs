@@ -710,6 +710,18 @@ fn ateliers(
             }
             (None, ActivityKind::Club) => None,
         };
+        let presences_saisies = raw.presences.as_ref().is_some_and(|p| !p.0.is_empty());
+        let held = if presences_saisies {
+            c.happened(
+                date_text.range.clone(),
+                date,
+                today,
+                "présences saisies pour l'atelier",
+                "les présences une fois l'atelier passé (ou la date de l'atelier, si elle est fausse)",
+            )
+        } else {
+            date <= today
+        };
         let mut recorded: HashMap<PersonIdx, (Statut, Option<String>)> = HashMap::new();
         for (id, presence) in raw.presences.iter().flat_map(|p| p.0.iter()) {
             let Some(personne) = resolver.person(c, id, "presences", None) else {
@@ -743,14 +755,11 @@ fn ateliers(
             .iter()
             .filter(|e| e.expected_on(date))
             .map(|e| {
-                let (statut, commentaire) = recorded.remove(&e.personne).unwrap_or((
-                    if date <= today {
-                        Statut::NonRenseigne
-                    } else {
-                        Statut::AVenir
-                    },
-                    None,
-                ));
+                let (recorded, commentaire) = recorded
+                    .remove(&e.personne)
+                    .unwrap_or((Statut::NonRenseigne, None));
+                // A presence written before the atelier is held counts for nothing yet.
+                let statut = if held { recorded } else { Statut::AVenir };
                 Attendance {
                     personne: e.personne,
                     statut,
@@ -763,6 +772,7 @@ fn ateliers(
             intitule: opt_text(&raw.intitule).unwrap_or_default(),
             cycle,
             attendance,
+            presences_saisies,
         });
     }
     out.sort_by_key(|a| a.date);

@@ -1,7 +1,7 @@
 //! Facts derived once from the linked records: each person's sessions, clubs,
 //! mentees and events, their last activity, and what needs doing.
 
-use super::{Kit, Statut, Todo, TodoKind};
+use super::{ActivityKind, AtelierRef, Kit, Statut, Todo, TodoKind};
 use chrono::{Months, NaiveDate};
 
 /// Fills the back-references and the to-do list of the tableau de bord.
@@ -9,6 +9,38 @@ pub(super) fn compute(kit: &mut Kit) {
     back_references(kit);
     last_activity(kit);
     kit.todos = todos(kit);
+    kit.presences_a_saisir = presences_a_saisir(kit);
+}
+
+/// Ateliers held by today, with people expected, whose file records no presence.
+fn presences_a_saisir(kit: &Kit) -> Vec<AtelierRef> {
+    let mut list: Vec<AtelierRef> = [
+        (ActivityKind::Session, &kit.sessions),
+        (ActivityKind::Club, &kit.clubs),
+    ]
+    .into_iter()
+    .flat_map(|(kind, activities)| {
+        activities
+            .iter()
+            .enumerate()
+            .flat_map(move |(a, activity)| {
+                activity
+                    .ateliers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, at)| {
+                        at.held(kit.today) && !at.presences_saisies && !at.attendance.is_empty()
+                    })
+                    .map(move |(atelier, _)| AtelierRef {
+                        kind,
+                        activity: a,
+                        atelier,
+                    })
+            })
+    })
+    .collect();
+    list.sort_by_key(|r| r.get(kit).1.date);
+    list
 }
 
 fn back_references(kit: &mut Kit) {
@@ -52,15 +84,17 @@ fn back_references(kit: &mut Kit) {
 
 fn last_activity(kit: &mut Kit) {
     let mut last: Vec<Option<NaiveDate>> = vec![None; kit.personnes.len()];
+    let today = kit.today;
+    // Only what has happened: a session to come or an interview dated ahead is not activity yet.
     let mut seen = |person: usize, date: NaiveDate| {
-        if last[person].is_none_or(|d| d < date) {
+        if date <= today && last[person].is_none_or(|d| d < date) {
             last[person] = Some(date);
         }
     };
     for activity in kit.sessions.iter().chain(&kit.clubs) {
         for atelier in &activity.ateliers {
             for a in &atelier.attendance {
-                if a.statut == Statut::Present && atelier.date <= kit.today {
+                if a.statut == Statut::Present {
                     seen(a.personne, atelier.date);
                 }
             }
@@ -115,7 +149,12 @@ fn todos(kit: &Kit) -> Vec<Todo> {
             });
         }
         if let Some(m) = p.parrainage.as_ref().filter(|m| m.en_cours) {
-            let since = m.entretiens.last().map(|e| e.date).or(m.debut);
+            let since = m
+                .entretiens
+                .iter()
+                .map(|e| e.date)
+                .rfind(|d| *d <= today)
+                .or(m.debut);
             if let Some(since) = since {
                 let days = (today - since).num_days();
                 if days > i64::from(kit.config.entretien_jours) {

@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::RawFile;
 use crate::load::records::{RawEvenement, RawParticipant, Text};
 use crate::source::Span;
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// Event types of SPEC §2.
@@ -28,6 +29,7 @@ pub(super) fn build_all(
     resolver: &Resolver,
     operators: &HashMap<&str, usize>,
     broken_operators: &HashSet<String>,
+    today: NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Evenement> {
     raws.iter()
@@ -36,7 +38,7 @@ pub(super) fn build_all(
                 file: raw.file,
                 diagnostics,
             };
-            build_one(raw, resolver, operators, broken_operators, &mut c)
+            build_one(raw, resolver, operators, broken_operators, today, &mut c)
         })
         .collect()
 }
@@ -46,6 +48,7 @@ fn build_one(
     resolver: &Resolver,
     operators: &HashMap<&str, usize>,
     broken_operators: &HashSet<String>,
+    today: NaiveDate,
     c: &mut Checker,
 ) -> Option<Evenement> {
     let r = &raw.record;
@@ -99,6 +102,8 @@ fn build_one(
                 None
             }
         });
+    // Before the event, a participant is registered, not present.
+    let held = date.is_none_or(|d| d <= today);
     let mut participants = Vec::new();
     for p in r.participants.iter().flatten() {
         let participant = match &p.value {
@@ -110,7 +115,7 @@ fn build_one(
                         personne: Some(personne),
                         nom: None,
                         email: None,
-                        present: true,
+                        present: held,
                         satisfaction: false,
                         droit_image: false,
                     })
@@ -139,7 +144,17 @@ fn build_one(
                     personne,
                     nom: opt_text(&d.nom),
                     email: c.email(&d.email),
-                    present: d.present.as_ref().is_none_or(|b| b.value),
+                    present: match (&d.present, date) {
+                        (Some(p), Some(date)) if p.value => c.happened(
+                            p.range.clone(),
+                            date,
+                            today,
+                            "participant(e) marqué(e) présent(e) à l'événement",
+                            "present: true une fois l'événement passé (ou la date de l'événement, si elle est fausse)",
+                        ),
+                        (Some(p), _) => p.value,
+                        (None, _) => held,
+                    },
                     satisfaction: d.satisfaction.as_ref().is_some_and(|b| b.value),
                     droit_image: d.droit_image.as_ref().is_some_and(|b| b.value),
                 })

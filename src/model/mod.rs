@@ -52,6 +52,8 @@ pub struct Kit {
     pub pages: Vec<Page>,
     /// What needs doing (tableau de bord).
     pub todos: Vec<Todo>,
+    /// Ateliers held with people expected and no presence recorded, by date.
+    pub presences_a_saisir: Vec<AtelierRef>,
     /// Warnings of the validation (shown on the tableau de bord).
     pub warnings: Vec<Diagnostic>,
     /// Form layouts, checked.
@@ -359,6 +361,38 @@ pub struct Atelier {
     pub cycle: Option<u8>,
     /// Derived: each expected person (enrolment index) with status and comment.
     pub attendance: Vec<Attendance>,
+    /// Whether the file records any presence for it (`presences:` not empty).
+    pub presences_saisies: bool,
+}
+
+impl Atelier {
+    /// Whether the atelier has been held by `today` (its presences count).
+    pub fn held(&self, today: NaiveDate) -> bool {
+        self.date <= today
+    }
+}
+
+/// One atelier of one session or club.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AtelierRef {
+    /// Session or club.
+    pub kind: ActivityKind,
+    /// Index in [`Kit::sessions`] or [`Kit::clubs`].
+    pub activity: usize,
+    /// Index in its [`Activity::ateliers`].
+    pub atelier: usize,
+}
+
+impl AtelierRef {
+    /// The activity and atelier referred to.
+    pub fn get<'k>(&self, kit: &'k Kit) -> (&'k Activity, &'k Atelier) {
+        let list = match self.kind {
+            ActivityKind::Session => &kit.sessions,
+            ActivityKind::Club => &kit.clubs,
+        };
+        let activity = &list[self.activity];
+        (activity, &activity.ateliers[self.atelier])
+    }
 }
 
 /// One expected person at one atelier.
@@ -565,6 +599,7 @@ pub fn build(
         &resolver,
         &operator_index,
         &broken_operators,
+        today,
         &mut diagnostics,
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
@@ -585,6 +620,7 @@ pub fn build(
         pages,
         layouts,
         todos: Vec::new(),
+        presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
     };

@@ -299,8 +299,16 @@ pub(super) fn link_all(
                     );
                     return None;
                 };
+                let day = c.date(date)?;
+                c.happened(
+                    date.range.clone(),
+                    day,
+                    today,
+                    "entretien",
+                    "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
+                );
                 Some(Entretien {
-                    date: c.date(date)?,
+                    date: day,
                     compte_rendu: opt_text(&e.compte_rendu),
                     disponibilite: opt_text(&e.disponibilite),
                 })

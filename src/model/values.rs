@@ -99,6 +99,29 @@ impl Checker<'_> {
         self.missing_at(Span::file_start(self.file), field, expected);
     }
 
+    /// Whether `date` has come by `today`. When it has not, warns at `range`
+    /// (the value at fault) that `what` is dated after the build day.
+    pub fn happened(
+        &mut self,
+        range: std::ops::Range<usize>,
+        date: NaiveDate,
+        today: NaiveDate,
+        what: &str,
+        expected: &str,
+    ) -> bool {
+        if date <= today {
+            return true;
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Span::new(self.file, range),
+                format!("{what} du {date}, après aujourd'hui ({today})"),
+            )
+            .expected(expected),
+        );
+        false
+    }
+
     /// Records a missing field of the entry starting at `span`.
     pub fn missing_at(&mut self, span: Span, field: &str, expected: &str) {
         self.diagnostics.push(

@@ -516,7 +516,7 @@ fn attended(a: &Activity, idx: usize, today: NaiveDate) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, at)| {
-            at.date <= today
+            at.held(today)
                 && at
                     .attendance
                     .iter()

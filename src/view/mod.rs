@@ -99,6 +99,34 @@ pub struct TodoView {
     pub detail: String,
 }
 
+/// A held atelier whose presences are not recorded yet (tableau de bord, internal).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct PresencesASaisir {
+    /// Day of the atelier.
+    pub date: NaiveDate,
+    /// Its title.
+    pub intitule: String,
+    /// The session or club page.
+    pub activite: Link,
+    /// Number of people expected.
+    pub attendus: usize,
+    /// The command that writes its presence block (`carnet presences ID DATE`).
+    pub commande: String,
+}
+
+impl PresencesASaisir {
+    fn of(kit: &Kit, r: &crate::model::AtelierRef) -> PresencesASaisir {
+        let (activity, atelier) = r.get(kit);
+        PresencesASaisir {
+            date: atelier.date,
+            intitule: atelier.intitule.clone(),
+            activite: people::link_to_activity(activity, kit.config.langue),
+            attendus: atelier.attendance.len(),
+            commande: format!("carnet presences {} {}", activity.id, atelier.date),
+        }
+    }
+}
+
 /// Site-wide facts for every page.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SiteView {
@@ -168,6 +196,8 @@ pub struct View {
     pub annuaire: Vec<people::DirectoryRow>,
     /// What needs doing (internal profile only).
     pub todos: Vec<TodoView>,
+    /// Ateliers held without presences recorded (internal profile only).
+    pub presences_a_saisir: Vec<PresencesASaisir>,
     /// Validation warnings as `file:line:col : message` (internal profile only).
     pub warnings: Vec<String>,
     /// The next 30 days.
@@ -299,6 +329,14 @@ impl View {
             parrainages_en_cours: en_cours,
             parrainages_termines: termines,
             todos: if internal { todos } else { Vec::new() },
+            presences_a_saisir: if internal {
+                kit.presences_a_saisir
+                    .iter()
+                    .map(|r| PresencesASaisir::of(kit, r))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             warnings: if internal { warnings } else { Vec::new() },
             counts,
             forms: forms::FormsView::default(),

@@ -91,6 +91,8 @@ pub struct Parrainages<'v> {
 pub struct Tableau<'v> {
     /// What needs doing (internal profile only).
     pub todos: &'v [TodoView],
+    /// Ateliers held without presences recorded (internal profile only).
+    pub presences_a_saisir: &'v [super::PresencesASaisir],
     /// Validation warnings (internal profile only).
     pub warnings: &'v [String],
     /// Totals (both profiles).
@@ -165,6 +167,7 @@ impl View {
     pub fn tableau(&self) -> Tableau<'_> {
         Tableau {
             todos: &self.todos,
+            presences_a_saisir: &self.presences_a_saisir,
             warnings: &self.warnings,
             counts: &self.counts,
         }

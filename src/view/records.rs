@@ -58,7 +58,9 @@ pub struct AtelierView {
     pub cycle: Option<u8>,
     /// Number of people expected.
     pub attendus: usize,
-    /// Number present (internal).
+    /// Not held yet on the build day: no presence counts.
+    pub a_venir: bool,
+    /// Number present (internal, ateliers held).
     pub presents: Option<usize>,
     /// Each expected person with status (internal).
     pub presences: Vec<PresenceView>,
@@ -295,7 +297,8 @@ pub(super) fn activity_views(
                         intitule: at.intitule.clone(),
                         cycle: at.cycle,
                         attendus: at.attendance.len(),
-                        presents: internal.then(|| {
+                        a_venir: !at.held(kit.today),
+                        presents: (internal && at.held(kit.today)).then(|| {
                             at.attendance
                                 .iter()
                                 .filter(|x| x.statut == Statut::Present)
