@@ -193,6 +193,22 @@ fn a_session_page_shows_an_atelier_to_come_as_such_and_a_held_one_with_its_count
 }
 
 #[test]
+fn an_event_to_come_shows_no_count_of_present_people() {
+    let built = common::build_with_forms(
+        &files()
+            .into_iter()
+            .map(|(p, c)| (p, c.to_string()))
+            .collect::<Vec<_>>(),
+        Profile::Interne,
+    );
+    let forum = page(&built, "evenements/forum.html");
+    assert!(
+        forum.contains("<dt>Présents</dt><dd>À venir</dd>"),
+        "{forum}"
+    );
+}
+
+#[test]
 fn the_internal_tableau_de_bord_lists_held_ateliers_without_presences() {
     let files: Vec<(&str, String)> = files()
         .into_iter()

@@ -199,6 +199,9 @@ pub struct EventView {
     pub participants: Vec<ParticipantView>,
     /// Number of participants present.
     pub presents: usize,
+    /// Whether the event is still to come (after the build day): nobody has
+    /// been present yet, so pages show « à venir » rather than a count of 0.
+    pub a_venir: bool,
     /// Procedure code.
     pub procedure: Option<String>,
     /// Review, as safe HTML (public profile: only with `bilan_public: true`).
@@ -392,6 +395,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                     Vec::new()
                 },
                 presents: e.participants.iter().filter(|p| p.present).count(),
+                a_venir: e.date > kit.today,
                 procedure: e.procedure.clone(),
                 // A bilan can name participants: public only when the event says so.
                 bilan_html: e
