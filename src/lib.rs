@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod form_layout;
 pub mod glyphs;
+pub mod id;
 pub mod image;
 pub mod labels;
 pub mod load;

@@ -10,7 +10,6 @@ use crate::embedded;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 /// Why a file could not be written (exit status 2).
 #[derive(Debug)]
@@ -82,25 +81,6 @@ pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
     Ok(files.len())
 }
 
-/// `Éloïse D'Almeida` → `eloise-dalmeida`: lowercase ASCII letters, digits and dashes.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.nfd() {
-        match c {
-            'a'..='z' | '0'..='9' => out.push(c),
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            '\'' | '’' => {}
-            c if unicode_normalization::char::is_combining_mark(c) || c.is_alphanumeric() => {}
-            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 fn write_new(root: &Path, folder: &str, id: &str, content: &str) -> Result<PathBuf, ScaffoldError> {
     if id.is_empty() {
         return Err(ScaffoldError(
@@ -153,7 +133,7 @@ pub fn new_person(root: &Path, name: &Name, civilite: &str) -> Result<PathBuf, S
         ))
     })?;
     let consent = annuaire::Consent::by_default(annuaire::kit_default(&config)?);
-    let id = slug(&format!("{} {}", name.nom, name.prenom));
+    let id = crate::id::slug(&format!("{} {}", name.nom, name.prenom));
     let content = format!(
         "civilite: {}\nnom: {}\nprenom: {}\nroles:\n  - stagiaire\n\
          # telephone: \"02 47 12 34 56\"\n# mobile: \"06 12 34 56 78\"\n# email: \"prenom.nom@exemple.fr\"\n{}",
@@ -213,17 +193,4 @@ fn next_session_number(root: &Path) -> u32 {
         })
         .max()
         .map_or(1, |n| n + 1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn ids_are_derived_from_names() {
-        assert_eq!(slug("Dupont Jean"), "dupont-jean");
-        assert_eq!(slug("D'Almeida Éloïse"), "dalmeida-eloise");
-        assert_eq!(slug("Nœlly Marie-Ève"), "noelly-marie-eve");
-        assert_eq!(slug("  Le Goff   Anne "), "le-goff-anne");
-    }
 }

@@ -10,11 +10,12 @@ use std::path::Path;
 const STAGES: [&str; 5] = ["load", "model", "view", "plan", "render"];
 
 /// Modules every stage may use, which therefore import no stage.
-const BELOW_THE_STAGES: [&str; 8] = [
+const BELOW_THE_STAGES: [&str; 9] = [
     "diagnostic",
     "embedded",
     "form_layout",
     "glyphs",
+    "id",
     "image",
     "labels",
     "source",

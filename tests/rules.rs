@@ -292,6 +292,26 @@ fn unknown_mentor_is_an_error_with_a_suggestion_when_close() {
 }
 
 #[test]
+fn a_displayed_name_where_an_id_is_expected_gets_the_id_suggested() {
+    let k = check(&[
+        ("data/personnes/martin-paul.yaml", &martin_paul()),
+        (ALICE, &alice("parrainage:\n  parrain: Paul MARTIN\n")),
+    ]);
+    let d = k.error_at(
+        "personne inconnue « Paul MARTIN »",
+        &format!("{ALICE}:5:12"),
+    );
+    assert!(
+        d.expected
+            .as_deref()
+            .unwrap_or_default()
+            .contains("vouliez-vous dire « martin-paul »"),
+        "{:?}",
+        d.expected
+    );
+}
+
+#[test]
 fn mentor_without_role_parrain_is_an_error() {
     let k = check(&[
         ("data/personnes/leroy-marc.yaml", &leroy_marc()),

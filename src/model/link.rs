@@ -84,7 +84,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// The existing id closest to a mistyped one (one or two edits away).
+    /// The id the user may have meant: the one a displayed name stands
+    /// for (`Chevallier Jean-Pierre`), else the closest by spelling.
     fn closest(&self, typed: &str) -> Option<&str> {
-        crate::suggest::closest(typed, self.index.keys().map(String::as_str))
+        crate::id::from_display_name(typed)
+            .iter()
+            .find_map(|id| {
+                self.index
+                    .get_key_value(id.as_str())
+                    .map(|(k, _)| k.as_str())
+            })
+            .or_else(|| crate::suggest::closest(typed, self.index.keys().map(String::as_str)))
     }
 }
