@@ -171,7 +171,7 @@ fn row<'a>(page: &'a str, intitule: &str) -> &'a str {
 }
 
 #[test]
-fn a_session_page_shows_an_atelier_to_come_as_such_and_a_held_one_with_its_count() {
+fn pages_show_an_atelier_or_event_to_come_as_such_and_a_held_atelier_with_its_count() {
     let built = common::build_with_forms(
         &files()
             .into_iter()
@@ -189,17 +189,6 @@ fn a_session_page_shows_an_atelier_to_come_as_such_and_a_held_one_with_its_count
     assert!(
         fiche.contains("<dd>1 / 2</dd>"),
         "assiduité over the 2 held ateliers: {fiche}"
-    );
-}
-
-#[test]
-fn an_event_to_come_shows_no_count_of_present_people() {
-    let built = common::build_with_forms(
-        &files()
-            .into_iter()
-            .map(|(p, c)| (p, c.to_string()))
-            .collect::<Vec<_>>(),
-        Profile::Interne,
     );
     let forum = page(&built, "evenements/forum.html");
     assert!(
