@@ -42,7 +42,7 @@ pub fn check(
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
     diagnostics.extend(view::form_contract::check(&kit));
     diagnostics.extend(render::html::contract::check(
-        &view::assets::Assets::new(&kit).templates,
+        &view::assets::templates(&kit),
         kit.config.langue,
         &kit.sources,
     ));

@@ -70,20 +70,42 @@ pub fn template_file(name: &str) -> FileId {
     FileId::of(&format!("templates/{name}"))
 }
 
+/// The HTML templates of `kit`: the built-in ones, with the kit's
+/// `templates/<name>.html` in their place (or added), by name.
+pub fn templates(kit: &Kit) -> Vec<Template> {
+    let mut templates: BTreeMap<String, (String, bool)> = embedded::files(&embedded::TEMPLATES)
+        .into_iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.to_str()?.to_string();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            name.ends_with(".html").then_some((name, (text, false)))
+        })
+        .collect();
+    for (_, file) in kit.sources.iter() {
+        if let Some(name) = file.path.strip_prefix("templates/")
+            && name.ends_with(".html")
+            && !name.contains('/')
+            && file.bytes().is_some()
+        {
+            templates.insert(name.to_string(), (file.text.clone(), true));
+        }
+    }
+    templates
+        .into_iter()
+        .map(|(name, (source, from_kit))| Template {
+            name,
+            source,
+            from_kit,
+        })
+        .collect()
+}
+
 impl Assets {
-    /// The assets of `kit`: built-in templates and theme, with the kit's
-    /// `templates/<name>.html` and `themes/<theme>/<path>` in their place (or
-    /// added), its layouts and its logos.
+    /// The assets of `kit`: its [`templates`], the built-in theme with the
+    /// kit's `themes/<theme>/<path>` in their place (or added), its layouts
+    /// and its logos.
     pub fn new(kit: &Kit) -> Assets {
         let theme = &kit.config.theme;
-        let mut templates: BTreeMap<String, (String, bool)> = embedded::files(&embedded::TEMPLATES)
-            .into_iter()
-            .filter_map(|(path, bytes)| {
-                let name = path.to_str()?.to_string();
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                name.ends_with(".html").then_some((name, (text, false)))
-            })
-            .collect();
         let mut files: BTreeMap<String, Vec<u8>> = embedded::files(&embedded::THEMES)
             .into_iter()
             .filter_map(|(path, bytes)| {
@@ -96,12 +118,7 @@ impl Assets {
             let Some(bytes) = file.bytes() else {
                 continue;
             };
-            if let Some(name) = file.path.strip_prefix("templates/")
-                && name.ends_with(".html")
-                && !name.contains('/')
-            {
-                templates.insert(name.to_string(), (file.text.clone(), true));
-            } else if let Some(name) = file.path.strip_prefix(&theme_prefix) {
+            if let Some(name) = file.path.strip_prefix(&theme_prefix) {
                 files.insert(name.to_string(), bytes.to_vec());
             }
         }
@@ -115,14 +132,7 @@ impl Assets {
             .filter_map(image)
             .collect();
         Assets {
-            templates: templates
-                .into_iter()
-                .map(|(name, (source, from_kit))| Template {
-                    name,
-                    source,
-                    from_kit,
-                })
-                .collect(),
+            templates: templates(kit),
             theme: files
                 .into_iter()
                 .map(|(name, bytes)| ThemeFile {
