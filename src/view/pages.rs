@@ -5,7 +5,9 @@
 //! shows a list of rows, the home page, the parrainages and the tableau de
 //! bord a struct.
 
-use super::{ActivityView, AgendaItem, Counts, Link, MentorshipRow, TodoView, View};
+use super::parrainages::ParParrain;
+use super::tableau::Groupe;
+use super::{ActivityView, AgendaItem, Counts, Link, MentorshipRow, View};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -15,8 +17,8 @@ use serde::Serialize;
 pub struct Accueil<'v> {
     /// Ateliers and events of the next 30 days.
     pub agenda: &'v [AgendaItem],
-    /// Totals.
-    pub counts: &'v Counts,
+    /// Totals (internal profile only).
+    pub counts: Option<&'v Counts>,
     /// Every free page.
     pub pages: Vec<Link>,
     /// The blank forms.
@@ -80,23 +82,24 @@ pub struct OperateurLigne<'v> {
 /// The parrainages page (`parrainages.html`).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Parrainages<'v> {
-    /// Ongoing, by mentee.
+    /// Ongoing: late ones first (internal profile), then by mentee.
     pub en_cours: &'v [MentorshipRow],
     /// Finished, by mentee.
     pub termines: &'v [MentorshipRow],
+    /// Ongoing, by mentor (internal profile only).
+    pub par_parrain: &'v [ParParrain],
 }
 
-/// The tableau de bord (`tableau.html`).
+/// The tableau de bord (`tableau.html`). A public reader sees what is on,
+/// and nothing internal: no task, warning or figure.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Tableau<'v> {
-    /// What needs doing (internal profile only).
-    pub todos: &'v [TodoView],
-    /// Ateliers held without presences recorded (internal profile only).
-    pub presences_a_saisir: &'v [super::PresencesASaisir],
-    /// Validation warnings (internal profile only).
-    pub warnings: &'v [String],
-    /// Totals (both profiles).
-    pub counts: &'v Counts,
+    /// What needs doing, by who must act (internal profile only).
+    pub groupes: &'v [Groupe],
+    /// Totals (internal profile only).
+    pub counts: Option<&'v Counts>,
+    /// Ateliers and events of the next 30 days.
+    pub agenda: &'v [AgendaItem],
 }
 
 impl View {
@@ -104,7 +107,7 @@ impl View {
     pub fn accueil(&self) -> Accueil<'_> {
         Accueil {
             agenda: &self.agenda,
-            counts: &self.counts,
+            counts: self.counts.as_ref(),
             pages: self
                 .pages
                 .iter()
@@ -160,16 +163,16 @@ impl View {
         Parrainages {
             en_cours: &self.parrainages_en_cours,
             termines: &self.parrainages_termines,
+            par_parrain: &self.parrainages_par_parrain,
         }
     }
 
     /// The tableau de bord.
     pub fn tableau(&self) -> Tableau<'_> {
         Tableau {
-            todos: &self.todos,
-            presences_a_saisir: &self.presences_a_saisir,
-            warnings: &self.warnings,
-            counts: &self.counts,
+            groupes: &self.tableau,
+            counts: self.counts.as_ref(),
+            agenda: &self.agenda,
         }
     }
 }

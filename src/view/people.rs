@@ -172,7 +172,7 @@ pub struct InterviewView {
 }
 
 /// A row of the parrainages lists.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MentorshipRow {
     /// Mentee.
     pub filleul: PersonRef,
@@ -188,6 +188,8 @@ pub struct MentorshipRow {
     pub entretiens: Option<usize>,
     /// Last interview (internal).
     pub dernier_entretien: Option<NaiveDate>,
+    /// Time since the last interview, of an ongoing mentorship (internal).
+    pub suivi: Option<super::parrainages::Suivi>,
 }
 
 /// A row of the annuaire: consented fields only.
@@ -382,6 +384,9 @@ pub(super) fn mentorships(
             motif_fin: m.motif_fin.clone().filter(|_| internal),
             entretiens: internal.then_some(m.entretiens.len()),
             dernier_entretien: m.entretiens.last().map(|e| e.date).filter(|_| internal),
+            suivi: (internal && m.en_cours)
+                .then(|| super::parrainages::suivi(kit, m))
+                .flatten(),
         };
         if m.en_cours {
             en_cours.push(row);

@@ -1,7 +1,7 @@
 //! The template engine as the site uses it: strict about undefined values
 //! (a misspelt variable is an error, never a blank), escaping every text it
 //! writes, and formatting the view's typed dates and times in the site's
-//! language with the filters `date`, `jour` and `heure`.
+//! language with the filters `date`, `jour`, `date_longue` and `heure`.
 
 use crate::labels::Lang;
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -15,6 +15,7 @@ pub fn environment(lang: Lang) -> Environment<'static> {
     env.set_formatter(html_formatter);
     env.add_filter("date", move |iso: &str| format_date(lang, iso));
     env.add_filter("jour", move |iso: &str| format_short_date(lang, iso));
+    env.add_filter("date_longue", move |iso: &str| format_long_date(lang, iso));
     env.add_filter("heure", format_time);
     env
 }
@@ -84,6 +85,17 @@ fn format_short_date(lang: Lang, iso: &str) -> Result<String, Error> {
     })
 }
 
+/// `2026-09-01` → `1er septembre 2026` (French) or `1 September 2026`
+/// (English), for sentences.
+fn format_long_date(lang: Lang, iso: &str) -> Result<String, Error> {
+    let date = parse_date(iso)?;
+    let month = crate::labels::month(lang, date.month());
+    Ok(match (lang, date.day()) {
+        (Lang::Fr, 1) => format!("1er {month} {}", date.year()),
+        (_, day) => format!("{day} {month} {}", date.year()),
+    })
+}
+
 /// `09:30` → `09:30`, in both languages.
 fn format_time(hhmm: &str) -> Result<String, Error> {
     NaiveTime::parse_from_str(hhmm, "%H:%M")
@@ -117,6 +129,18 @@ mod tests {
         assert_eq!(format_short_date(Lang::Fr, "2026-09-04").unwrap(), "04/09");
         assert_eq!(format_short_date(Lang::En, "2026-09-04").unwrap(), "4 Sep");
         assert_eq!(format_time("09:30").unwrap(), "09:30");
+        assert_eq!(
+            format_long_date(Lang::Fr, "2026-09-12").unwrap(),
+            "12 septembre 2026"
+        );
+        assert_eq!(
+            format_long_date(Lang::Fr, "2026-08-01").unwrap(),
+            "1er août 2026"
+        );
+        assert_eq!(
+            format_long_date(Lang::En, "2026-09-12").unwrap(),
+            "12 September 2026"
+        );
     }
 
     #[test]
