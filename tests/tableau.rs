@@ -211,6 +211,43 @@ fn the_internal_tableau_groups_sentences_by_who_must_act() {
 }
 
 #[test]
+fn without_a_tutor_the_responsable_emploi_acts_and_a_fiche_s_warning_links_the_fiche() {
+    let files: Vec<(&str, String)> = files()
+        .into_iter()
+        .map(|(path, text)| match path {
+            "data/sessions/2026-11.yaml" => (path, text.replace("tuteurs: [martin-claire]\n", "")),
+            // An interview dated ahead: a warning at its date, line 10.
+            "data/personnes/canari-zoe.yaml" => (
+                path,
+                format!("{text}parrainage:\n  parrain: martin-claire\n  debut: \"2026-11-20\"\n  entretiens:\n    - date: \"2026-12-05\"\n"),
+            ),
+            _ => (path, text),
+        })
+        .collect();
+    let built = common::build_with_forms(&files, Profile::Interne);
+    let tableau = page(&built, "tableau-de-bord/index.html");
+    assert!(
+        !tableau.contains(">Tutrice — "),
+        "no tutor, no tutor group: {tableau}"
+    );
+    let emploi = group(&tableau, "Responsable emploi");
+    let text = words(emploi);
+    assert!(text.contains("Présences à saisir (1)"), "{text}");
+    assert!(
+        text.contains("Paul MARTIN : pas d'adresse électronique"),
+        "{text}"
+    );
+    assert!(
+        emploi.contains("<a href=\"../personnes/canari-zoe.html\">Zoé CANARI</a> : "),
+        "the warning of a fiche starts with its link: {emploi}"
+    );
+    assert!(
+        emploi.contains("<code>data/personnes/canari-zoe.yaml:10:13</code>"),
+        "{emploi}"
+    );
+}
+
+#[test]
 fn a_public_reader_sees_no_internal_figure_or_text_and_an_internal_one_does() {
     let internal = common::build_with_forms(&files(), Profile::Interne);
     let public = common::build_with_forms(&files(), Profile::Public);

@@ -3,9 +3,10 @@
 //! act on it, people named and linked to their fiche.
 //!
 //! Who acts on what (from the source processes):
-//! - the tutor of a session or club records its presences (« présences à
-//!   saisir »), asks a trainee enrolled without an email for it at the next
-//!   atelier, and fixes the warnings of that session's or club's file;
+//! - the tutors of a session or club (one group per team) record its
+//!   presences (« présences à saisir »), ask a trainee enrolled without an
+//!   email for it at the next atelier, and fix the warnings of that session's
+//!   or club's file;
 //! - the responsable des parrains follows the mentorships without a recent
 //!   interview;
 //! - the responsable RSA follows the unexcused absences of RSA beneficiaries
@@ -40,7 +41,11 @@ impl Acteur {
         if activity.tuteurs.is_empty() {
             Acteur::ResponsableEmploi
         } else {
-            Acteur::Tuteurs(activity.tuteurs.clone())
+            // Sorted, so that the same team is one group whatever order a file lists it in.
+            let mut tutors = activity.tuteurs.clone();
+            tutors.sort_unstable();
+            tutors.dedup();
+            Acteur::Tuteurs(tutors)
         }
     }
 
