@@ -556,6 +556,24 @@ const AGREED_FR: &[Agreed] = &[
         "le_parrain",
         ["le parrain", "la marraine", "les parrains", "les marraines"],
     ),
+    (
+        "du_filleul",
+        [
+            "du filleul",
+            "de la filleule",
+            "des filleuls",
+            "des filleules",
+        ],
+    ),
+    (
+        "du_parrain",
+        [
+            "du parrain",
+            "de la marraine",
+            "des parrains",
+            "des marraines",
+        ],
+    ),
     ("inscrit", ["inscrit", "inscrite", "inscrits", "inscrites"]),
     (
         "inscrit_depuis",
@@ -662,6 +680,24 @@ const AGREED_EN: &[Agreed] = &[
     (
         "le_parrain",
         ["the mentor", "the mentor", "the mentors", "the mentors"],
+    ),
+    (
+        "du_filleul",
+        [
+            "of the mentee",
+            "of the mentee",
+            "of the mentees",
+            "of the mentees",
+        ],
+    ),
+    (
+        "du_parrain",
+        [
+            "of the mentor",
+            "of the mentor",
+            "of the mentors",
+            "of the mentors",
+        ],
     ),
     ("inscrit", ["enrolled", "enrolled", "enrolled", "enrolled"]),
     (

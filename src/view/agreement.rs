@@ -91,7 +91,71 @@ pub fn roles(lang: Lang, codes: &[String], gender: Gender) -> Vec<String> {
 
 /// The word `key` said of a group: « Tutrices » when all are women,
 /// « Tuteur » for one man, « Tuteurs » otherwise.
-pub fn of_group(lang: Lang, key: &'static str, who: impl IntoIterator<Item = Gender>) -> &'static str {
+pub fn of_group(
+    lang: Lang,
+    key: &'static str,
+    who: impl IntoIterator<Item = Gender>,
+) -> &'static str {
     let who: Vec<Gender> = who.into_iter().collect();
     agreed(lang, key, &who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_of_a_woman_are_feminine_and_those_of_a_man_masculine() {
+        let f = Accords::of(Lang::Fr, Gender::Feminine);
+        let words = [
+            f.inscrit,
+            f.inscrit_depuis,
+            f.assiduite,
+            f.interesse,
+            f.present,
+            f.filleul,
+            f.le_filleul,
+            f.du_filleul,
+            f.parrain,
+            f.le_parrain,
+            f.du_parrain,
+        ];
+        assert_eq!(
+            words,
+            [
+                "inscrite",
+                "Inscrite depuis le",
+                "Présente aux ateliers passés",
+                "l'intéressée",
+                "Présente",
+                "Filleule",
+                "la filleule",
+                "de la filleule",
+                "Marraine",
+                "la marraine",
+                "de la marraine",
+            ]
+        );
+        let m = Accords::of(Lang::Fr, Gender::Masculine);
+        assert_eq!(
+            [m.inscrit, m.du_parrain, m.le_filleul],
+            ["inscrit", "du parrain", "le filleul"]
+        );
+    }
+
+    #[test]
+    fn a_status_agrees_with_the_person() {
+        assert_eq!(
+            status(Lang::Fr, Statut::Excuse, Gender::Feminine),
+            "Excusée"
+        );
+        assert_eq!(
+            status(Lang::Fr, Statut::Absent, Gender::Masculine),
+            "Absent"
+        );
+        assert_eq!(
+            status(Lang::En, Statut::Present, Gender::Feminine),
+            "Present"
+        );
+    }
 }

@@ -198,7 +198,10 @@ impl Ctx<'_> {
                 .filter_map(|&i| Some((self.other(i)?, gender(&self.kit.personnes[i]))))
                 .collect();
             let word = of_group(self.lang, key, shown.iter().map(|(_, g)| *g));
-            (shown.into_iter().map(|(p, _)| p).collect(), word.to_string())
+            (
+                shown.into_iter().map(|(p, _)| p).collect(),
+                word.to_string(),
+            )
         };
         let (tuteurs, tuteurs_titre) = names("tuteur", &a.tuteurs);
         let (formateurs, formateurs_titre) = names("formateur", &a.formateurs);

@@ -216,11 +216,16 @@ mod tests {
 
     #[test]
     fn every_recorded_status_has_a_mark_of_its_own() {
-        let marks: Vec<&str> = [Statut::Present, Statut::Absent, Statut::Excuse, Statut::NonRenseigne]
-            .into_iter()
-            .map(|s| mark(agreement::status_code(s)))
-            .chain([mark(NOT_EXPECTED)])
-            .collect();
+        let marks: Vec<&str> = [
+            Statut::Present,
+            Statut::Absent,
+            Statut::Excuse,
+            Statut::NonRenseigne,
+        ]
+        .into_iter()
+        .map(|s| mark(agreement::status_code(s)))
+        .chain([mark(NOT_EXPECTED)])
+        .collect();
         assert_eq!(marks, ["✓", "A", "E", "?", "·"]);
         assert_eq!(mark(agreement::status_code(Statut::AVenir)), "");
     }

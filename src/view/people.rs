@@ -342,7 +342,8 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
             let mut filleuls: Vec<PersonRef> =
                 p.filleuls.iter().map(|&f| refs[f].clone()).collect();
             filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
-            let filleuls_titre = agreement::of_group(lang, "filleul", filleuls.iter().map(|f| f.gender));
+            let filleuls_titre =
+                agreement::of_group(lang, "filleul", filleuls.iter().map(|f| f.gender));
             let evenements = p
                 .evenements
                 .iter()
@@ -483,7 +484,10 @@ pub(super) fn people_list(view: &super::View) -> super::pages::Personnes<'_> {
                 .filter(|code| !known.iter().any(|(k, _)| k == *code))
                 .map(|&code| (code, code)),
         );
-    let enrolled: BTreeSet<&str> = lignes.iter().flat_map(|l| l.activites.iter().copied()).collect();
+    let enrolled: BTreeSet<&str> = lignes
+        .iter()
+        .flat_map(|l| l.activites.iter().copied())
+        .collect();
     let latest_first = |list: &'_ [super::ActivityView]| -> Vec<Choix> {
         let mut list: Vec<&super::ActivityView> = list
             .iter()

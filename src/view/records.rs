@@ -349,7 +349,11 @@ pub(super) fn activity_views(
                 } else {
                     Vec::new()
                 },
-                legende: if grilles.is_empty() { Vec::new() } else { legend(lang) },
+                legende: if grilles.is_empty() {
+                    Vec::new()
+                } else {
+                    legend(lang)
+                },
                 grilles,
                 inputs: super::inputs::activity(kit, a, profile),
             }
