@@ -493,7 +493,7 @@ pub(super) fn people_list(view: &super::View) -> super::pages::Personnes<'_> {
             .iter()
             .filter(|a| enrolled.contains(a.url.as_str()))
             .collect();
-        list.sort_by(|a, b| b.mois.cmp(&a.mois));
+        list.sort_by_key(|a| std::cmp::Reverse(a.mois));
         list.into_iter()
             .map(|a| Choix {
                 valeur: a.url.clone(),
