@@ -145,11 +145,11 @@ pub struct ActivityForm {
     /// Published tutors.
     pub tuteurs: Vec<OtherPerson>,
     /// Their heading, agreed: « Tutrice », « Tuteurs »…
-    pub tuteurs_titre: String,
+    pub tuteurs_titre: &'static str,
     /// Published trainers.
     pub formateurs: Vec<OtherPerson>,
     /// Their heading, agreed: « Formatrice », « Formateurs »…
-    pub formateurs_titre: String,
+    pub formateurs_titre: &'static str,
 }
 
 /// An atelier (or, on a certificate, an event).

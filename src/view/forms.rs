@@ -192,16 +192,13 @@ impl Ctx<'_> {
 
     fn activity(&self, a: &Activity) -> ActivityForm {
         // The published people of a list, and the word said of them as a group.
-        let names = |key, list: &[usize]| -> (Vec<OtherPerson>, String) {
+        let names = |key, list: &[usize]| -> (Vec<OtherPerson>, &'static str) {
             let shown: Vec<(OtherPerson, Gender)> = list
                 .iter()
                 .filter_map(|&i| Some((self.other(i)?, gender(&self.kit.personnes[i]))))
                 .collect();
             let word = of_group(self.lang, key, shown.iter().map(|(_, g)| *g));
-            (
-                shown.into_iter().map(|(p, _)| p).collect(),
-                word.to_string(),
-            )
+            (shown.into_iter().map(|(p, _)| p).collect(), word)
         };
         let (tuteurs, tuteurs_titre) = names("tuteur", &a.tuteurs);
         let (formateurs, formateurs_titre) = names("formateur", &a.formateurs);

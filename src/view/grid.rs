@@ -119,71 +119,65 @@ fn word_of_status(lang: Lang, code: &str) -> &'static str {
 
 /// The grids of `a`: one per cycle for a session, one for a club.
 pub fn grids(kit: &Kit, a: &Activity, refs: &[PersonRef]) -> Vec<Grille> {
-    let lang = kit.config.langue;
     let mut cycles: Vec<Option<u8>> = a.ateliers.iter().map(|at| at.cycle).collect();
     cycles.sort_unstable();
     cycles.dedup();
     cycles
         .into_iter()
-        .map(|cycle| {
-            let ateliers: Vec<&crate::model::Atelier> =
-                a.ateliers.iter().filter(|at| at.cycle == cycle).collect();
-            let by_atelier: Vec<HashMap<usize, &Attendance>> = ateliers
-                .iter()
-                .map(|at| at.attendance.iter().map(|x| (x.personne, x)).collect())
-                .collect();
-            let mut lignes: Vec<GridRow> = a
-                .inscrits
-                .iter()
-                .filter(|e| by_atelier.iter().any(|m| m.contains_key(&e.personne)))
-                .map(|e| {
-                    let g = gender(&kit.personnes[e.personne]);
-                    GridRow {
-                        personne: refs[e.personne].clone(),
-                        cells: ateliers
-                            .iter()
-                            .zip(&by_atelier)
-                            .map(|(at, m)| cell(lang, at.date, m.get(&e.personne).copied(), g))
-                            .collect(),
-                    }
-                })
-                .collect();
-            lignes.sort_by(|x, y| {
-                let (x, y) = (&x.personne.sort, &y.personne.sort);
-                (x.0.is_empty(), x).cmp(&(y.0.is_empty(), y))
-            });
-            let notes = lignes
-                .iter()
-                .flat_map(|row| {
-                    row.cells.iter().filter_map(|c| {
-                        Some(GridNote {
-                            personne: row.personne.clone(),
-                            date: c.date,
-                            commentaire: c.commentaire.clone()?,
-                        })
-                    })
-                })
-                .collect();
-            Grille {
-                notes,
-                titre: cycle.map(|c| {
-                    let name = match c {
-                        1 => word(lang, "cycle_1"),
-                        _ => word(lang, "cycle_2"),
-                    };
-                    format!("{} {c} — {name}", word(lang, "cycle"))
-                }),
-                ateliers: ateliers
+        .map(|cycle| grid(kit, a, refs, cycle))
+        .collect()
+}
+
+/// The grid of the ateliers of `a` in `cycle`.
+fn grid(kit: &Kit, a: &Activity, refs: &[PersonRef], cycle: Option<u8>) -> Grille {
+    let lang = kit.config.langue;
+    let ateliers: Vec<&crate::model::Atelier> =
+        a.ateliers.iter().filter(|at| at.cycle == cycle).collect();
+    let by_atelier: Vec<HashMap<usize, &Attendance>> = ateliers
+        .iter()
+        .map(|at| at.attendance.iter().map(|x| (x.personne, x)).collect())
+        .collect();
+    let lignes: Vec<GridRow> = super::records::inscrits_sorted(a, refs)
+        .filter(|e| by_atelier.iter().any(|m| m.contains_key(&e.personne)))
+        .map(|e| {
+            let g = gender(&kit.personnes[e.personne]);
+            GridRow {
+                personne: refs[e.personne].clone(),
+                cells: ateliers
                     .iter()
-                    .map(|at| GridAtelier {
-                        date: at.date,
-                        intitule: at.intitule.clone(),
-                    })
+                    .zip(&by_atelier)
+                    .map(|(at, m)| cell(lang, at.date, m.get(&e.personne).copied(), g))
                     .collect(),
-                lignes,
             }
         })
-        .collect()
+        .collect();
+    let notes = lignes
+        .iter()
+        .flat_map(|row| {
+            row.cells.iter().filter_map(|c| {
+                Some(GridNote {
+                    personne: row.personne.clone(),
+                    date: c.date,
+                    commentaire: c.commentaire.clone()?,
+                })
+            })
+        })
+        .collect();
+    Grille {
+        titre: cycle.map(|c| {
+            let name = word(lang, if c == 1 { "cycle_1" } else { "cycle_2" });
+            format!("{} {c} — {name}", word(lang, "cycle"))
+        }),
+        ateliers: ateliers
+            .iter()
+            .map(|at| GridAtelier {
+                date: at.date,
+                intitule: at.intitule.clone(),
+            })
+            .collect(),
+        lignes,
+        notes,
+    }
 }
 
 /// The cell of one person at one atelier (`None`: not expected there).

@@ -89,7 +89,7 @@ pub struct PresenceView {
 
 /// The enrolments of an activity in the order of the names shown.
 /// People not published come last.
-fn inscrits_sorted<'a>(
+pub(super) fn inscrits_sorted<'a>(
     a: &'a Activity,
     refs: &[PersonRef],
 ) -> impl Iterator<Item = &'a crate::model::Enrolment> {
