@@ -4,11 +4,13 @@
 //! template can leak them. The view is also the template context: display
 //! names, labels and links are computed here once.
 
+pub mod agreement;
 pub mod assets;
 pub mod consent;
 pub mod form_contract;
 pub mod form_data;
 pub mod forms;
+pub mod grid;
 pub mod heure;
 pub mod inputs;
 pub mod markdown;
@@ -57,6 +59,10 @@ pub struct PersonRef {
     /// Sort key (NOM Prénom), empty when hidden.
     #[serde(skip)]
     pub sort: (String, String),
+    /// Grammatical gender, for the words said of a group of people
+    /// (« Tutrices »); masculine, the generic, when hidden or unknown.
+    #[serde(skip)]
+    pub gender: crate::labels::Gender,
 }
 
 /// A link to a record.

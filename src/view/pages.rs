@@ -25,7 +25,29 @@ pub struct Accueil<'v> {
     pub vierges: &'v [Link],
 }
 
-/// A row of the list of people (`personnes.html`).
+/// The list of people (`personnes.html`): its rows, and the choices of
+/// its filters (by role, by session or club), which a small script in the
+/// page applies to the rows' `data-` attributes.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Personnes<'v> {
+    /// One row per fiche, by name.
+    pub lignes: Vec<PersonneLigne<'v>>,
+    /// The roles someone in the list has.
+    pub roles: Vec<Choix>,
+    /// The sessions then the clubs someone in the list is enrolled in, latest first.
+    pub activites: Vec<Choix>,
+}
+
+/// A choice of a filter: the value the rows carry, and its words.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Choix {
+    /// Value (a role code, an activity's page).
+    pub valeur: String,
+    /// What the choice shows.
+    pub libelle: String,
+}
+
+/// A row of the list of people.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct PersonneLigne<'v> {
     /// NOM.
@@ -36,6 +58,10 @@ pub struct PersonneLigne<'v> {
     pub url: &'v str,
     /// Role codes.
     pub roles: &'v [String],
+    /// Role names, agreed with the civilité.
+    pub roles_noms: &'v [String],
+    /// Pages of the sessions and clubs the person is enrolled in (filter values).
+    pub activites: Vec<&'v str>,
 }
 
 /// A row of the list of sessions or of clubs (`sessions.html`, `clubs.html`).
@@ -120,17 +146,9 @@ impl View {
         }
     }
 
-    /// The rows of the list of people.
-    pub fn personnes_lignes(&self) -> Vec<PersonneLigne<'_>> {
-        self.personnes
-            .iter()
-            .map(|p| PersonneLigne {
-                nom: &p.nom,
-                prenom: &p.prenom,
-                url: &p.url,
-                roles: &p.roles,
-            })
-            .collect()
+    /// The list of people, with the choices of its filters.
+    pub fn personnes(&self) -> Personnes<'_> {
+        super::people::people_list(self)
     }
 
     /// The rows of the list of events.
