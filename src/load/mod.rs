@@ -13,7 +13,9 @@ pub mod pages;
 pub mod records;
 pub mod spanned;
 mod walk;
+mod yaml_comment;
 mod yaml_error;
+mod yaml_hint;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -373,6 +375,12 @@ fn read_and_parse(
         Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
         Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
     };
+    let mut outcome = outcome;
+    if kind != Kind::Page && outcome.record.is_some() {
+        outcome
+            .diagnostics
+            .extend(yaml_comment::cut_texts(&source.text, file));
+    }
     (source, outcome)
 }
 
