@@ -107,7 +107,7 @@ impl Diagnostic {
         self.render_in(sources, Lang::Fr)
     }
 
-    /// Renders this diagnostic as text, its header (« erreur », « avertissement »)
+    /// Renders this diagnostic as text, its header (« erreur : », « avertissement : »)
     /// and note words in `lang`; the message itself stays as written.
     pub fn render_in(&self, sources: &Sources, lang: Lang) -> String {
         let base = match self.severity {
@@ -143,7 +143,10 @@ impl Diagnostic {
             Severity::Error => ("error", "diagnostic_erreur"),
             Severity::Warning => ("warning", "diagnostic_avertissement"),
         };
-        match rendered.strip_prefix(english) {
+        match rendered
+            .strip_prefix(english)
+            .and_then(|r| r.strip_prefix(':'))
+        {
             Some(rest) => format!("{}{rest}", word(lang, ours)),
             None => rendered,
         }

@@ -18,8 +18,8 @@ pub enum Lang {
 }
 
 const FR: &[(&str, &str)] = &[
-    ("diagnostic_erreur", "erreur"),
-    ("diagnostic_avertissement", "avertissement"),
+    ("diagnostic_erreur", "erreur :"),
+    ("diagnostic_avertissement", "avertissement :"),
     ("diagnostic_attendu", "attendu :"),
     ("accueil", "Accueil"),
     ("personnes", "Personnes"),
@@ -179,8 +179,8 @@ const FR: &[(&str, &str)] = &[
 ];
 
 const EN: &[(&str, &str)] = &[
-    ("diagnostic_erreur", "error"),
-    ("diagnostic_avertissement", "warning"),
+    ("diagnostic_erreur", "error:"),
+    ("diagnostic_avertissement", "warning:"),
     ("diagnostic_attendu", "expected:"),
     ("accueil", "Home"),
     ("personnes", "People"),
