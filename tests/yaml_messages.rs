@@ -194,10 +194,22 @@ fn a_hash_cutting_a_list_item_is_a_warning_too() {
 }
 
 #[test]
-fn a_quoted_hash_a_comment_line_or_a_comment_after_a_number_warn_nothing() {
+fn a_comment_with_one_space_before_it_is_a_warning_even_if_meant() {
     let k = check(&[(
         EVENT,
-        "# L'atelier du mois\ntype: atelier\ntitre: \"Atelier #2 : le CV\" # le deuxième\ndate: \"2026-09-18\"\nphotos: false # pas d'accord signé\n  # suite du commentaire\nintervenants: [] # personne\n",
+        &format!(
+            "{}lieu: Salle des fêtes # à confirmer\n",
+            event("titre: Atelier CV")
+        ),
+    )]);
+    k.warning_at("YAML lit « Salle des fêtes »", &format!("{EVENT}:4:23"));
+}
+
+#[test]
+fn a_quoted_hash_a_comment_line_a_comment_after_a_number_or_set_apart_warn_nothing() {
+    let k = check(&[(
+        EVENT,
+        "# L'atelier du mois\ntype: atelier\ntitre: \"Atelier #2 : le CV\" # le deuxième\ndate: \"2026-09-18\"\nphotos: false # pas d'accord signé\nlieu: Salle des fêtes    # à confirmer\n  # suite du commentaire\nintervenants: [] # personne\n",
     )]);
     k.assert_clean();
 }

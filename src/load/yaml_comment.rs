@@ -1,7 +1,9 @@
 //! A text value cut by ` #`: YAML reads `titre: Atelier #2 : le CV` as
 //! « Atelier » and the rest of the line as a comment, silently. A comment
 //! right after an unquoted text value, on its line, is a warning at its `#`;
-//! a comment on its own line or after a quoted value is not.
+//! a comment on its own line or after a quoted value is not, nor one set
+//! apart as the README's examples do (`nom: lefebvre   # required`: two
+//! spaces or more before « # » and a space after it).
 
 use super::yaml_hint::quoted;
 use crate::diagnostic::Diagnostic;
@@ -29,7 +31,8 @@ pub(super) fn cut_texts(text: &str, file: FileId) -> Vec<Diagnostic> {
         let rest = &text[end..];
         let line = rest.split('\n').next().unwrap_or_default().trim_end();
         let comment = line.trim_start_matches([' ', '\t']);
-        if !comment.starts_with('#') || comment.len() == line.len() {
+        let gap = &line[..line.len() - comment.len()];
+        if !comment.starts_with('#') || gap.is_empty() || is_set_apart(gap, comment) {
             continue;
         }
         let hash = end + (line.len() - comment.len());
@@ -52,6 +55,13 @@ pub(super) fn cut_texts(text: &str, file: FileId) -> Vec<Diagnostic> {
         );
     }
     found
+}
+
+/// Whether a comment after a value is plainly meant as one: two blanks or
+/// more before its `#`, and a blank (or nothing) after it.
+fn is_set_apart(gap: &str, comment: &str) -> bool {
+    let after = comment[1..].chars().next();
+    (gap.len() >= 2 || gap.contains('\t')) && after.is_none_or(|c| c == ' ' || c == '\t')
 }
 
 /// Whether YAML reads a plain scalar as text: not empty, null, a boolean or a number.
