@@ -79,6 +79,14 @@ fn french_arg(arg: Arg) -> Arg {
     if !defaults.is_empty() {
         let _ = write!(help, " [par défaut : {}]", defaults.join(", "));
     }
+    let name = VALUE_NAMES
+        .iter()
+        .find(|(id, _)| arg.get_id() == *id)
+        .map(|(_, name)| *name);
+    let arg = match name {
+        Some(name) => arg.value_name(name),
+        None => arg,
+    };
     arg.hide_default_value(true)
         .hide_possible_values(true)
         .help(help.trim_start().to_string())
@@ -87,11 +95,40 @@ fn french_arg(arg: Arg) -> Arg {
 /// Prints a usage error (or the help, the version) in `lang` and exits: 2
 /// for a usage error, 0 for the help and the version.
 pub fn exit(error: clap::Error, lang: Lang) -> ! {
+    let help = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
     match lang {
+        Lang::Fr if help => {
+            // clap writes its headings « Options: »: French puts a space before the colon.
+            let text = error.render().to_string();
+            let text = HEADINGS.iter().fold(text, |text, h| {
+                text.replace(&format!("\n{h}:\n"), &format!("\n{h} :\n"))
+            });
+            if error.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            std::process::exit(error.exit_code())
+        }
         Lang::En => error.exit(),
         Lang::Fr => error.apply::<French>().exit(),
     }
 }
+
+/// The headings of clap's help.
+const HEADINGS: [&str; 3] = ["Commandes", "Arguments", "Options"];
+
+/// French names of the values the arguments take, by argument id.
+const VALUE_NAMES: [(&str, &str); 5] = [
+    ("dir", "DOSSIER"),
+    ("out", "DOSSIER"),
+    ("profile", "PROFIL"),
+    ("civilite", "CIVILITÉ"),
+    ("prenom", "PRÉNOM"),
+];
 
 /// clap's usage errors written in French.
 struct French;
@@ -212,5 +249,42 @@ pub fn stopped(lang: Lang, message: &str) -> String {
     match lang {
         Lang::Fr => format!("erreur : {message}"),
         Lang::En => format!("error: {message}"),
+    }
+}
+
+/// `carnet : FILE écrit` after `new` and `schema`.
+pub fn written(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Fr => format!("carnet : {} écrit", path.display()),
+        Lang::En => format!("carnet: {} written", path.display()),
+    }
+}
+
+/// After `presences`: who was written present, and what is left to do.
+pub fn presences_written(lang: Lang, file: &str, people: usize, date: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "carnet : {file} — {people} personne(s) notée(s) présente(s) le {date} ; notez les absences dans ce fichier"
+        ),
+        Lang::En => format!(
+            "carnet: {file} — {people} person(s) marked present on {date}; write the absences in this file"
+        ),
+    }
+}
+
+/// The reminder after an internal build: where its personal data may go.
+pub fn internal_profile(lang: Lang, out: &std::path::Path) -> String {
+    let out = out.display();
+    match lang {
+        Lang::Fr => format!(
+            "attention : profil interne — {out} contient toutes les données personnelles \
+             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
+             À garder sur 127.0.0.1 ou derrière un contrôle d'accès, jamais sur le site public."
+        ),
+        Lang::En => format!(
+            "warning: internal profile — {out} holds every personal datum \
+             (comments, funding, CAF/CLI numbers, interview notes). \
+             Keep it on 127.0.0.1 or behind access control, never on the public site."
+        ),
     }
 }

@@ -228,7 +228,7 @@ fn main() -> ExitCode {
             };
             match written {
                 Ok(path) => {
-                    println!("carnet : {} écrit", path.display());
+                    println!("{}", cli_lang::written(lang, &path));
                     0
                 }
                 Err(e) => fail(lang, &e.to_string()),
@@ -246,7 +246,7 @@ fn main() -> ExitCode {
         Command::Schema { out } => match carnet::schema::write(&out) {
             Ok(paths) => {
                 for p in paths {
-                    println!("carnet : {} écrit", p.display());
+                    println!("{}", cli_lang::written(lang, &p));
                 }
                 0
             }
@@ -318,9 +318,8 @@ fn presences(root: &Path, id: &str, date: &str, today: NaiveDate, lang: Lang) ->
     match carnet::presences::write(root, id, date, today) {
         Ok(written) => {
             println!(
-                "carnet : {} — {} personne(s) notée(s) présente(s) le {date} ; notez les absences dans ce fichier",
-                written.fichier,
-                written.personnes.len()
+                "{}",
+                cli_lang::presences_written(lang, &written.fichier, written.personnes.len(), date)
             );
             0
         }
@@ -356,12 +355,7 @@ fn build(options: &BuildOptions, lang: Lang) -> u8 {
         }
     };
     if code == 0 && options.profile == Profile::Interne {
-        eprintln!(
-            "attention : profil interne — {} contient toutes les données personnelles \
-             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
-             À garder sur 127.0.0.1 ou derrière un contrôle d'accès, jamais sur le site public.",
-            options.out.display()
-        );
+        eprintln!("{}", cli_lang::internal_profile(lang, &options.out));
     }
     code
 }

@@ -74,7 +74,7 @@ fn help_is_in_french_outside_an_english_kit() {
     let stdout = text(&help.stdout);
     for expected in [
         "Utilisation : carnet <COMMANDE>",
-        "Commandes:",
+        "Commandes :",
         "-h, --help     Affiche l'aide",
         "-V, --version  Affiche la version",
     ] {
@@ -82,11 +82,22 @@ fn help_is_in_french_outside_an_english_kit() {
     }
     let build = text(&run_carnet(&["build", "--help"], dir.path()).stdout);
     assert!(
-        build.contains("Utilisation : carnet build [OPTIONS] [DIR]"),
+        build.contains("Utilisation : carnet build [OPTIONS] [DOSSIER]"),
         "{build}"
     );
-    assert!(build.contains("Dossier du kit [par défaut : .]"), "{build}");
+    assert!(
+        build.contains("[DOSSIER]  Dossier du kit [par défaut : .]"),
+        "{build}"
+    );
     assert!(build.contains("[valeurs : public, interne]"), "{build}");
+    assert!(
+        build.contains("\nOptions :\n      --profile <PROFIL>"),
+        "{build}"
+    );
+    // No command: the help, on the error output, with the usage status.
+    let bare = run_carnet(&[], dir.path());
+    assert_eq!(bare.status.code(), Some(2));
+    assert!(text(&bare.stderr).contains("Utilisation : carnet <COMMANDE>"));
     for english in [
         "Usage:",
         "Commands:",
@@ -141,14 +152,14 @@ fn usage_errors_are_french_sentences_with_exit_status_2() {
     assert_eq!(value.status.code(), Some(2));
     let stderr = text(&value.stderr);
     assert!(
-        stderr.starts_with("erreur : valeur « prive » invalide pour « --profile <PROFILE> »\n  valeurs possibles : public, interne\n"),
+        stderr.starts_with("erreur : valeur « prive » invalide pour « --profile <PROFIL> »\n  valeurs possibles : public, interne\n"),
         "{stderr}"
     );
     let missing = run_carnet(&["new", "personne", "Durand Alice"], dir.path());
     assert_eq!(missing.status.code(), Some(2));
     let stderr = text(&missing.stderr);
     assert!(
-        stderr.starts_with("erreur : argument obligatoire manquant : --civilite <CIVILITE>"),
+        stderr.starts_with("erreur : argument obligatoire manquant : --civilite <CIVILITÉ>"),
         "{stderr}"
     );
 }
@@ -234,4 +245,21 @@ fn few_warnings_are_all_shown_without_a_count() {
     let stderr = text(&check.stderr);
     assert_eq!(stderr.matches("avertissement : ").count(), 20, "{stderr}");
     assert!(!stderr.contains("--tout"), "{stderr}");
+}
+
+#[test]
+fn new_says_what_it_wrote_in_the_kits_language() {
+    let kit = kit_with_problems("en");
+    let new = run_carnet(&["new", "session", "2027-01"], kit.path());
+    assert_eq!(new.status.code(), Some(0), "{}", text(&new.stderr));
+    assert_eq!(
+        text(&new.stdout),
+        "carnet: ./data/sessions/2027-01.yaml written\n"
+    );
+    let kit = kit_with_problems("fr");
+    let new = run_carnet(&["new", "club", "2027-01"], kit.path());
+    assert_eq!(
+        text(&new.stdout),
+        "carnet : ./data/clubs/club-2027-01.yaml écrit\n"
+    );
 }
