@@ -213,3 +213,32 @@ fn a_quoted_hash_a_comment_line_a_comment_after_a_number_or_set_apart_warn_nothi
     )]);
     k.assert_clean();
 }
+
+#[test]
+fn text_after_a_closing_quote_says_to_quote_the_whole_value() {
+    let k = check(&[(EVENT, &event("titre: \"CV\" et lettre"))]);
+    only_error(
+        &k,
+        "du texte suit le guillemet fermant : seul le texte entre les guillemets est lu",
+        &format!("{EVENT}:2:8"),
+        "titre: '\"CV\" et lettre'",
+    );
+}
+
+#[test]
+fn a_list_item_with_a_colon_is_a_text_to_quote_not_an_unknown_field() {
+    let k = check(&[(
+        EVENT,
+        &format!(
+            "{}participants:\n  - Jean Dupont : formateur\n",
+            event("titre: Atelier CV")
+        ),
+    )]);
+    assert!(k.all("champ inconnu").is_empty(), "{}", k.dump());
+    only_error(
+        &k,
+        "« : » dans le texte « Jean Dupont : formateur » : YAML y voit un champ « Jean Dupont »",
+        &format!("{EVENT}:5:5"),
+        "- \"Jean Dupont : formateur\"",
+    );
+}

@@ -90,6 +90,7 @@ fn hint(error: &Error, text: &str, at: usize, shape: Shape, file: FileId) -> Opt
             yaml_hint::syntax(text, at)
         }
         Shape::Value => yaml_hint::value(text, at),
+        Shape::Key if matches!(error, Error::SerdeUnknownField { .. }) => yaml_hint::key(text, at),
         _ => None,
     }?;
     Some(Problem {
@@ -764,7 +765,7 @@ pub(super) fn block_end(text: &str, line_end: usize, column: usize, siblings: bo
 }
 
 /// An unknown or repeated field: set aside the whole entry (key and value).
-fn recover_key(text: &str, at: usize) -> Option<Recovery> {
+pub(super) fn recover_key(text: &str, at: usize) -> Option<Recovery> {
     let (line_start, line_end) = line_bounds(text, at);
     let (_, content) = indentation(&text[line_start..line_end]);
     // Only block keys starting their line: a key inside {…} cannot be cut out alone.

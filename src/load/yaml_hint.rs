@@ -4,7 +4,9 @@
 //! (`titre: "Atelier "CV""`), no space after a colon (`nom:Dupont`), and a line
 //! indented under a text, which YAML reads as the rest of that text.
 
-use super::yaml_error::{Recovery, block_end, indentation, line_bounds, quoted_len, recover_value};
+use super::yaml_error::{
+    Recovery, block_end, indentation, line_bounds, quoted_len, recover_key, recover_value,
+};
 use std::ops::Range;
 
 /// What a parse error really is, in the user's words.
@@ -148,6 +150,25 @@ pub(super) fn value(text: &str, at: usize) -> Option<Hint> {
     continued(text, line, line.next(text)?)
 }
 
+/// The hint for an unknown field at `at` that is a text with « : » in it
+/// (`- Jean Dupont : formateur`): a field name has no spaces.
+pub(super) fn key(text: &str, at: usize) -> Option<Hint> {
+    let line = Line::at(text, at);
+    let written = line.text[at - line.start..].trim_end();
+    let (field, _) = written.split_once(':')?;
+    let field = field.trim_end();
+    if !field.contains(char::is_whitespace) || field.starts_with(['"', '\'']) {
+        return None;
+    }
+    let marker = line.text[..at - line.start].trim_start();
+    Some(Hint {
+        span: at..at + written.len(),
+        message: format!("« : » dans le texte « {written} » : YAML y voit un champ « {field} »"),
+        expected: format!("le texte entre guillemets : {marker}{}", quoted(written)),
+        recovery: recover_key(text, at),
+    })
+}
+
 /// `nom:Dupont`: no space after the colon, so YAML reads one word, not a field.
 fn missing_space(text: &str, line: Line) -> Option<Hint> {
     let content = &line.text[line.content..];
@@ -189,6 +210,19 @@ fn inner_quote(text: &str, line: Line) -> Option<Hint> {
         .strip_prefix(quote)
         .and_then(|v| v.strip_suffix(quote))
         .unwrap_or(value);
+    if !after.contains(quote) {
+        return Some(Hint {
+            span: at..at + value.len(),
+            message:
+                "du texte suit le guillemet fermant : seul le texte entre les guillemets est lu"
+                    .into(),
+            expected: format!(
+                "toute la valeur entre guillemets : {key}: {}",
+                quoted(value)
+            ),
+            recovery: recover_value(text, at),
+        });
+    }
     let (message, fix) = if quote == '"' {
         (
             "guillemet « \" » à l'intérieur d'un texte entre guillemets : le texte s'arrête à ce guillemet",
