@@ -1,8 +1,9 @@
 //! Everyday French text that breaks YAML, recognised from the lines around a
 //! parse error and explained with its fix: « : » inside an unquoted text
 //! (`compte_rendu: Bilan : a postulé`), a quote inside a quoted text
-//! (`titre: "Atelier "CV""`), no space after a colon (`nom:Dupont`), and a line
-//! indented under a text, which YAML reads as the rest of that text.
+//! (`titre: "Atelier "CV""`) or text after it, no space after a colon
+//! (`nom:Dupont`), a list item holding « : » (`- Jean Dupont : formateur`), and
+//! a line indented under a text, which YAML reads as the rest of that text.
 
 use super::yaml_error::{
     Recovery, block_end, indentation, line_bounds, quoted_len, recover_key, recover_value,
@@ -154,13 +155,13 @@ pub(super) fn value(text: &str, at: usize) -> Option<Hint> {
 /// (`- Jean Dupont : formateur`): a field name has no spaces.
 pub(super) fn key(text: &str, at: usize) -> Option<Hint> {
     let line = Line::at(text, at);
-    let written = line.text[at - line.start..].trim_end();
+    let written = line.text.get(at - line.start..)?.trim_end();
     let (field, _) = written.split_once(':')?;
     let field = field.trim_end();
     if !field.contains(char::is_whitespace) || field.starts_with(['"', '\'']) {
         return None;
     }
-    let marker = line.text[..at - line.start].trim_start();
+    let marker = line.text.get(..at - line.start)?.trim_start();
     Some(Hint {
         span: at..at + written.len(),
         message: format!("« : » dans le texte « {written} » : YAML y voit un champ « {field} »"),
