@@ -18,6 +18,9 @@ pub enum Lang {
 }
 
 const FR: &[(&str, &str)] = &[
+    ("diagnostic_erreur", "erreur :"),
+    ("diagnostic_avertissement", "avertissement :"),
+    ("diagnostic_attendu", "attendu :"),
     ("accueil", "Accueil"),
     ("personnes", "Personnes"),
     ("sessions", "Sessions"),
@@ -216,6 +219,9 @@ const FR: &[(&str, &str)] = &[
 ];
 
 const EN: &[(&str, &str)] = &[
+    ("diagnostic_erreur", "error:"),
+    ("diagnostic_avertissement", "warning:"),
+    ("diagnostic_attendu", "expected:"),
     ("accueil", "Home"),
     ("personnes", "People"),
     ("sessions", "Sessions"),
