@@ -179,7 +179,7 @@ fn the_internal_tableau_groups_sentences_by_who_must_act() {
     assert!(mentoring.contains("Olivier FABRE"), "{mentoring}");
     assert!(
         mentoring.contains(
-            "Paul MARTIN : aucun entretien de parrainage depuis le 1er août 2026 (parrain : Claire MARTIN)."
+            "Paul MARTIN : aucun entretien de parrainage depuis le 1er août 2026 (marraine : Claire MARTIN)."
         ),
         "{mentoring}"
     );

@@ -18,6 +18,7 @@
 
 use super::{Link, people, urls};
 use crate::diagnostic::Diagnostic;
+use crate::labels::agreed;
 use crate::model::{Activity, ActivityKind, AtelierRef, Civilite, Kit, TodoKind, TodoSubject};
 use crate::source::FileId;
 use chrono::NaiveDate;
@@ -106,6 +107,8 @@ pub struct TodoView {
     pub sujet: Option<Link>,
     /// The current mentor, for a late mentorship.
     pub parrain: Option<Link>,
+    /// « parrain » or « marraine », agreed with that mentor's civilité.
+    pub parrain_mot: Option<String>,
 }
 
 /// A held atelier whose presences are not recorded yet.
@@ -146,17 +149,22 @@ pub(super) fn groupes(kit: &Kit) -> Vec<Groupe> {
             .push(presences_a_saisir(kit, r));
     }
     for todo in &kit.todos {
+        let mentor = todo
+            .personne
+            .filter(|_| todo.kind == TodoKind::EntretienEnRetard)
+            .and_then(|p| kit.personnes[p].parrainage.as_ref())
+            .map(|m| m.parrain);
         let line = TodoView {
             kind: todo.kind,
             personne: todo.personne.map(|p| person(kit, p)),
             nom: todo.nom.clone(),
             date: todo.date,
             sujet: todo.sujet.map(|s| subject(kit, s)),
-            parrain: todo
-                .personne
-                .filter(|_| todo.kind == TodoKind::EntretienEnRetard)
-                .and_then(|p| kit.personnes[p].parrainage.as_ref())
-                .map(|m| person(kit, m.parrain)),
+            parrain: mentor.map(|m| person(kit, m)),
+            parrain_mot: mentor.map(|m| {
+                let who = [super::agreement::gender(&kit.personnes[m])];
+                agreed(kit.config.langue, "parrain", &who).to_lowercase()
+            }),
         };
         let acteur = todo_acteur(kit, todo.kind, todo.sujet);
         group(&mut groups, kit, acteur).todos.push(line);
