@@ -1,9 +1,10 @@
 //! The template engine as the site uses it: strict about undefined values
 //! (a misspelt variable is an error, never a blank), escaping every text it
 //! writes, and formatting the view's typed dates and times in the site's
-//! language with the filters `date`, `jour` and `heure`.
+//! language with the filters `date`, `jour`, `heure` and `duree`.
 
 use crate::labels::Lang;
+use crate::view::heure::Duree;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 
@@ -16,6 +17,7 @@ pub fn environment(lang: Lang) -> Environment<'static> {
     env.add_filter("date", move |iso: &str| format_date(lang, iso));
     env.add_filter("jour", move |iso: &str| format_short_date(lang, iso));
     env.add_filter("heure", format_time);
+    env.add_filter("duree", move |iso: &str| format_length(lang, iso));
     env
 }
 
@@ -96,6 +98,18 @@ fn format_time(hhmm: &str) -> Result<String, Error> {
         })
 }
 
+/// `PT1H30M` → `1 h 30` (French) or `1 h 30 min` (English).
+fn format_length(lang: Lang, iso: &str) -> Result<String, Error> {
+    Duree::parse_iso(iso)
+        .map(|d| d.display(lang))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "le filtre duree ne s'applique qu'aux durées (PT1H30M)",
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +131,7 @@ mod tests {
         assert_eq!(format_short_date(Lang::Fr, "2026-09-04").unwrap(), "04/09");
         assert_eq!(format_short_date(Lang::En, "2026-09-04").unwrap(), "4 Sep");
         assert_eq!(format_time("09:30").unwrap(), "09:30");
+        assert_eq!(format_length(Lang::Fr, "PT1H30M").unwrap(), "1 h 30");
     }
 
     #[test]
