@@ -37,6 +37,8 @@ pub struct Config {
     pub titre: String,
     /// Organisation name.
     pub organisation: String,
+    /// Organisation's postal address (its town: « Fait à … » on certificates).
+    pub adresse: super::Adresse,
     /// Language of pages.
     pub langue: Lang,
     /// Logo path relative to the kit.
@@ -66,6 +68,7 @@ impl Default for Config {
         Config {
             titre: "Carnet".into(),
             organisation: String::new(),
+            adresse: super::Adresse::default(),
             langue: Lang::Fr,
             logo: None,
             theme: "default".into(),
@@ -146,6 +149,11 @@ impl Config {
         Config {
             titre: text(&raw.titre).unwrap_or(defaults.titre),
             organisation: text(&raw.organisation).unwrap_or_default(),
+            adresse: raw
+                .adresse
+                .as_ref()
+                .map(super::personne::adresse)
+                .unwrap_or_default(),
             langue,
             logo: text(&raw.logo),
             theme: text(&raw.theme).unwrap_or(defaults.theme),
