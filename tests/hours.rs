@@ -190,3 +190,268 @@ fn an_attestation_date_to_come_is_a_warning_and_a_bad_one_an_error() {
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
     assert!(k.errors()[0].message.contains("2026-13-01"), "{}", k.dump());
 }
+
+// ───────────────────────── on pages and paper ─────────────────────────
+
+/// A person enrolled in `s-2026-10` (or, with an empty `session`, in nothing).
+fn trainee(nom: &str, session: &str) -> String {
+    let enrol = if session.is_empty() {
+        String::new()
+    } else {
+        format!("inscriptions: [{{ session: {session}, financement: CPF }}]\n")
+    };
+    format!("civilite: Mme\nnom: {nom}\nprenom: Anne\n{enrol}")
+}
+
+/// A session in October 2026 with default hours 09:00–12:00 (3 h): the
+/// 05/10 atelier takes them, the 07/10 one starts at 13h30 for 1h30, the
+/// 12/10 one lasts 45 min; Anne is present at all three, Bruno at the 05/10
+/// and 12/10 ones. A club whose 06/10 atelier lasts 2 h and whose 13/10 one
+/// has no hours, both attended by Anne. An event from 10:30 to 12:00.
+fn hours_kit(carnet_extra: &str, session_extra: &str) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "carnet.yaml",
+            format!("titre: Essai\norganisation: \"Association Essor\"\n{carnet_extra}"),
+        ),
+        ("data/personnes/assidue-anne.yaml", trainee("Assidue", "s-2026-10")),
+        ("data/personnes/bref-bruno.yaml", trainee("Bref", "s-2026-10")),
+        (
+            "data/sessions/s-2026-10.yaml",
+            format!(
+                "numero: 7\nmois: \"2026-10\"\nhoraires: {{ heure_debut: \"09:00\", heure_fin: \"12:00\" }}\n{session_extra}ateliers:\n  \
+                 - {{ date: \"2026-10-05\", intitule: Atelier CV, cycle: 1, presences: {{ assidue-anne: present, bref-bruno: present }} }}\n  \
+                 - {{ date: \"2026-10-07\", intitule: Atelier réseau, cycle: 1, heure_debut: \"13h30\", duree: \"1h30\", presences: {{ assidue-anne: present, bref-bruno: absent }} }}\n  \
+                 - {{ date: \"2026-10-12\", intitule: Atelier entretien, cycle: 2, duree: \"45 min\", presences: {{ assidue-anne: present, bref-bruno: present }} }}\n"
+            ),
+        ),
+        (
+            "data/clubs/club-2026-10.yaml",
+            "mois: \"2026-10\"\ninscrits: [assidue-anne]\nateliers:\n  \
+             - { date: \"2026-10-06\", intitule: Candidatures, duree: \"2h\", presences: { assidue-anne: present } }\n  \
+             - { date: \"2026-10-13\", intitule: Relances, presences: { assidue-anne: present } }\n"
+                .to_string(),
+        ),
+        (
+            EVENT,
+            "titre: Visite\ndate: \"2026-10-20\"\nheure_debut: \"10:30\"\nheure_fin: \"12:00\"\n\
+             participants: [assidue-anne]\n"
+                .to_string(),
+        ),
+    ]
+}
+
+/// The output file at `path`, read.
+fn output(built: &common::BuiltKit, path: &str) -> Vec<u8> {
+    std::fs::read(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The text of a PDF, runs of white space made one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("pdf-extract reads the PDF");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of an HTML page, tags left out, runs of white space made one space.
+fn html_text(html: &[u8]) -> String {
+    let html = String::from_utf8_lossy(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const ATTESTATION: &str = "formulaires/attestation-participation";
+
+#[test]
+fn hours_are_shown_on_the_atelier_and_event_pages() {
+    let built = common::build_with_forms(&hours_kit("", ""), carnet::Profile::Public);
+    let session = html_text(&output(&built, "sessions/s-2026-10.html"));
+    for expected in ["09:00 – 12:00 (3 h)", "13:30 – 15:00 (1 h 30)", "45 min"] {
+        assert!(
+            session.contains(expected),
+            "{expected:?} missing:\n{session}"
+        );
+    }
+    let club = html_text(&output(&built, "clubs/club-2026-10.html"));
+    assert!(club.contains("2 h"), "{club}");
+    let event = html_text(&output(&built, "evenements/visite.html"));
+    assert!(
+        event.contains("20/10/2026, 10:30 – 12:00 (1 h 30)"),
+        "{event}"
+    );
+}
+
+#[test]
+fn hours_are_printed_on_the_attendance_sheets_and_the_fiche_d_accueil() {
+    let built = common::build_with_forms(&hours_kit("", ""), carnet::Profile::Interne);
+    let cycle = pdf_text(&output(
+        &built,
+        "formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf",
+    ));
+    for expected in ["05/10/2026 09:00–12:00", "07/10/2026 13:30–15:00"] {
+        assert!(cycle.contains(expected), "{expected:?} missing:\n{cycle}");
+    }
+    let club = pdf_text(&output(
+        &built,
+        "formulaires/feuille-presence-club/club/club-2026-10/2026-10-06.pdf",
+    ));
+    assert!(club.contains("Horaire (2 h)"), "a length only: {club}");
+    let welcome = pdf_text(&output(
+        &built,
+        "formulaires/fiche-accueil/session/s-2026-10/assidue-anne.pdf",
+    ));
+    for expected in [
+        "05/10/2026 09:00 – 12:00 Atelier CV",
+        "07/10/2026 13:30 – 15:00 Atelier réseau",
+    ] {
+        assert!(
+            welcome.contains(expected),
+            "{expected:?} missing:\n{welcome}"
+        );
+    }
+}
+
+#[test]
+fn the_attestation_sums_the_hours_attended_and_is_dated_by_the_last_atelier() {
+    let built = common::build_with_forms(
+        &hours_kit(
+            "adresse: { ligne1: \"8 rue Nationale\", code_postal: \"37000\", ville: Tours }\n",
+            "",
+        ),
+        carnet::Profile::Interne,
+    );
+    // Anne: 3 h + 1 h 30 + 45 min.
+    let anne = pdf_text(&output(
+        &built,
+        &format!("{ATTESTATION}/session/s-2026-10/assidue-anne.pdf"),
+    ));
+    assert!(
+        anne.contains("Durée totale de présence : 5 h 15 "),
+        "{anne}"
+    );
+    assert!(
+        anne.contains("13:30 – 15:00 Atelier réseau 1 h 30"),
+        "{anne}"
+    );
+    assert!(anne.contains("8 rue Nationale, 37000 Tours"), "{anne}");
+    assert!(anne.contains("Fait à Tours, le 12/10/2026."), "{anne}");
+    assert!(!anne.contains("26/11/2026"), "not the build day: {anne}");
+    // Bruno: 3 h + 45 min, last there on 12/10.
+    let bruno = pdf_text(&output(
+        &built,
+        &format!("{ATTESTATION}/session/s-2026-10/bref-bruno.pdf"),
+    ));
+    assert!(
+        bruno.contains("Durée totale de présence : 3 h 45 "),
+        "{bruno}"
+    );
+    // The club: 2 h known, one atelier without hours, said so.
+    let club = pdf_text(&output(
+        &built,
+        &format!("{ATTESTATION}/club/club-2026-10/assidue-anne.pdf"),
+    ));
+    assert!(
+        club.contains(
+            "Durée totale de présence : au moins 2 h (la durée de 1 rendez-vous n'est pas renseignée)."
+        ),
+        "{club}"
+    );
+    assert!(club.contains("Fait à Tours, le 13/10/2026."), "{club}");
+    // The event: its own length, dated the event's day.
+    let event = pdf_text(&output(
+        &built,
+        &format!("{ATTESTATION}/evenement/visite/assidue-anne.pdf"),
+    ));
+    assert!(
+        event.contains("Durée totale de présence : 1 h 30 "),
+        "{event}"
+    );
+    assert!(event.contains("Fait à Tours, le 20/10/2026."), "{event}");
+}
+
+#[test]
+fn an_explicit_attestation_date_dates_it_and_bounds_what_it_counts() {
+    let built = common::build_with_forms(
+        &hours_kit("", "date_attestation: \"2026-10-09\"\n"),
+        carnet::Profile::Interne,
+    );
+    let anne = pdf_text(&output(
+        &built,
+        &format!("{ATTESTATION}/session/s-2026-10/assidue-anne.pdf"),
+    ));
+    // Without a town in carnet.yaml: « Fait le ». The 12/10 atelier comes after the date.
+    assert!(anne.contains("Fait le 09/10/2026."), "{anne}");
+    assert!(
+        anne.contains("Durée totale de présence : 4 h 30 "),
+        "{anne}"
+    );
+    assert!(!anne.contains("Atelier entretien"), "{anne}");
+}
+
+/// A club of `n` people with one atelier and the funders' mention.
+fn club_of(n: usize) -> Vec<(String, String)> {
+    let mut files = vec![
+        (
+            "carnet.yaml".to_string(),
+            "titre: Essai\norganisation: Essor\nfinanceurs:\n  - { nom: FSE, mention: \"Action cofinancée par le FSE+\" }\n"
+                .to_string(),
+        ),
+        (
+            "data/clubs/c.yaml".to_string(),
+            format!(
+                "mois: \"2026-10\"\nateliers:\n  - {{ date: \"2026-10-06\", intitule: CV }}\ninscrits: [{}]\n",
+                (1..=n).map(|i| format!("p{i:02}")).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+    ];
+    for i in 1..=n {
+        files.push((
+            format!("data/personnes/p{i:02}.yaml"),
+            format!("civilite: Mme\nnom: Nom{i:02}\nprenom: Anne\n"),
+        ));
+    }
+    files
+}
+
+#[test]
+fn an_attendance_sheet_takes_no_second_page_for_blank_rows_or_the_visa() {
+    // With its layout's 4 blank rows of 12 mm, 10 people and the visa took
+    // two pages; 15 need lower rows as well.
+    for n in [10, 15] {
+        let files = club_of(n);
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+        let built = common::build_with_forms(&files, carnet::Profile::Public);
+        let pdf = output(
+            &built,
+            "formulaires/feuille-presence-club/club/c/2026-10-06.pdf",
+        );
+        let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+        assert_eq!(pages, 1, "{n} people");
+        let text = pdf_text(&pdf);
+        assert!(text.contains(&format!("NOM{n:02}")), "{text}");
+        assert!(
+            text.contains("Le tuteur ou la tutrice, pour attester la feuille"),
+            "{text}"
+        );
+    }
+    // A list longer than a page still breaks, its visa with the last rows.
+    let files = club_of(30);
+    let files: Vec<(&str, String)> = files.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+    let built = common::build_with_forms(&files, carnet::Profile::Public);
+    let pdf = output(
+        &built,
+        "formulaires/feuille-presence-club/club/c/2026-10-06.pdf",
+    );
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    assert_eq!(pages.len(), 2);
+    assert!(pages[1].contains("NOM30") && pages[1].contains("pour attester la feuille"));
+}
