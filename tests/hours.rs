@@ -268,7 +268,13 @@ fn html_text(html: &[u8]) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-const ATTESTATION: &str = "formulaires/attestation-participation";
+/// The text of the attestation at `path` under its layout's folder.
+fn attestation(built: &common::BuiltKit, path: &str) -> String {
+    pdf_text(&output(
+        built,
+        &format!("formulaires/attestation-participation/{path}"),
+    ))
+}
 
 #[test]
 fn hours_are_shown_on_the_atelier_and_event_pages() {
@@ -329,10 +335,7 @@ fn the_attestation_sums_the_hours_attended_and_is_dated_by_the_last_atelier() {
         carnet::Profile::Interne,
     );
     // Anne: 3 h + 1 h 30 + 45 min.
-    let anne = pdf_text(&output(
-        &built,
-        &format!("{ATTESTATION}/session/s-2026-10/assidue-anne.pdf"),
-    ));
+    let anne = attestation(&built, "session/s-2026-10/assidue-anne.pdf");
     assert!(
         anne.contains("Durée totale de présence : 5 h 15 "),
         "{anne}"
@@ -345,19 +348,13 @@ fn the_attestation_sums_the_hours_attended_and_is_dated_by_the_last_atelier() {
     assert!(anne.contains("Fait à Tours, le 12/10/2026."), "{anne}");
     assert!(!anne.contains("26/11/2026"), "not the build day: {anne}");
     // Bruno: 3 h + 45 min, last there on 12/10.
-    let bruno = pdf_text(&output(
-        &built,
-        &format!("{ATTESTATION}/session/s-2026-10/bref-bruno.pdf"),
-    ));
+    let bruno = attestation(&built, "session/s-2026-10/bref-bruno.pdf");
     assert!(
         bruno.contains("Durée totale de présence : 3 h 45 "),
         "{bruno}"
     );
     // The club: 2 h known, one atelier without hours, said so.
-    let club = pdf_text(&output(
-        &built,
-        &format!("{ATTESTATION}/club/club-2026-10/assidue-anne.pdf"),
-    ));
+    let club = attestation(&built, "club/club-2026-10/assidue-anne.pdf");
     assert!(
         club.contains(
             "Durée totale de présence : au moins 2 h (la durée de 1 rendez-vous n'est pas renseignée)."
@@ -366,10 +363,7 @@ fn the_attestation_sums_the_hours_attended_and_is_dated_by_the_last_atelier() {
     );
     assert!(club.contains("Fait à Tours, le 13/10/2026."), "{club}");
     // The event: its own length, dated the event's day.
-    let event = pdf_text(&output(
-        &built,
-        &format!("{ATTESTATION}/evenement/visite/assidue-anne.pdf"),
-    ));
+    let event = attestation(&built, "evenement/visite/assidue-anne.pdf");
     assert!(
         event.contains("Durée totale de présence : 1 h 30 "),
         "{event}"
@@ -383,10 +377,7 @@ fn an_explicit_attestation_date_dates_it_and_bounds_what_it_counts() {
         &hours_kit("", "date_attestation: \"2026-10-09\"\n"),
         carnet::Profile::Interne,
     );
-    let anne = pdf_text(&output(
-        &built,
-        &format!("{ATTESTATION}/session/s-2026-10/assidue-anne.pdf"),
-    ));
+    let anne = attestation(&built, "session/s-2026-10/assidue-anne.pdf");
     // Without a town in carnet.yaml: « Fait le ». The 12/10 atelier comes after the date.
     assert!(anne.contains("Fait le 09/10/2026."), "{anne}");
     assert!(

@@ -203,13 +203,17 @@ fn length(c: &mut Checker, value: &Text) -> Option<u32> {
     }
 }
 
-/// `09:30`, `9:30`, `9h30`, `9h`, `9 h 30`, `14H00` → the time.
-pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let compact: String = text
-        .chars()
+/// `text` without spaces, in lower case (`9 H 30` → `9h30`).
+fn compact(text: &str) -> String {
+    text.chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// `09:30`, `9:30`, `9h30`, `9h`, `9 h 30`, `14H00` → the time.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let compact = compact(text);
     let (hours, minutes) = compact.split_once([':', 'h'])?;
     let minutes = if minutes.is_empty() && compact.contains('h') {
         "00"
@@ -230,11 +234,7 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 
 /// `2h`, `1h30`, `1 h 30`, `90 min`, `90min`, `45 mn` → minutes.
 pub fn parse_length(text: &str) -> Option<u32> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
+    let compact = compact(text);
     let digits = |s: &str| -> Option<u32> {
         (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse().ok())
