@@ -93,7 +93,7 @@ fn an_end_before_the_start_is_an_error_at_the_end() {
         ),
     ]);
     let d = k.error_at(
-        "l'atelier finit à 12:00 mais commence à 14:00",
+        "l'atelier finit (12:00) avant de commencer (14:00)",
         &format!("{SESSION}:7:16"),
     );
     assert!(
@@ -103,7 +103,7 @@ fn an_end_before_the_start_is_an_error_at_the_end() {
             .contains("après l'heure de début")
     );
     k.error_at(
-        "l'événement finit à 10:00 mais commence à 10:00",
+        "l'événement finit à l'heure où il commence (10:00)",
         &format!("{EVENT}:4:12"),
     );
 }

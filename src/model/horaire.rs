@@ -52,9 +52,18 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
     let format = |t: NaiveTime| t.format("%H:%M").to_string();
     if let (Some(d), Some(f), Some(fin_text)) = (debut, fin, raw.fin) {
         if f <= d {
+            let message = if f == d {
+                format!("{what} finit à l'heure où il commence ({})", format(d))
+            } else {
+                format!(
+                    "{what} finit ({}) avant de commencer ({})",
+                    format(f),
+                    format(d)
+                )
+            };
             c.error(
                 fin_text,
-                format!("{what} finit à {} mais commence à {}", format(f), format(d)),
+                message,
                 "une heure de fin après l'heure de début (le même jour)",
             );
             return Horaire {
