@@ -326,6 +326,26 @@ fn hours_are_printed_on_the_attendance_sheets_and_the_fiche_d_accueil() {
 }
 
 #[test]
+fn a_half_day_sheet_has_a_cell_only_for_the_half_day_an_atelier_takes() {
+    let built = common::build_with_forms(
+        &hours_kit("presence_demi_journee: true\n", ""),
+        carnet::Profile::Public,
+    );
+    let cycle = pdf_text(&output(
+        &built,
+        "formulaires/feuille-presence-session/session/s-2026-10/cycle-1.pdf",
+    ));
+    // 05/10 09:00–12:00: the morning; 07/10 from 13:30: the afternoon; in
+    // the people's table and in the visa's.
+    assert_eq!(cycle.matches("Matin").count(), 2, "{cycle}");
+    assert_eq!(cycle.matches("Après-midi").count(), 2, "{cycle}");
+    assert!(
+        cycle.contains("05/10/2026 09:00–12:00 07/10/2026 13:30–15:00 Nom Prénom Matin Après-midi"),
+        "{cycle}"
+    );
+}
+
+#[test]
 fn the_attestation_sums_the_hours_attended_and_is_dated_by_the_last_atelier() {
     let built = common::build_with_forms(
         &hours_kit(

@@ -366,7 +366,7 @@ impl Filler<'_> {
                     &context! { element => ser(element), ..ctx.clone() },
                 )?;
                 if column.half_days && assets.half_days {
-                    for half in halves {
+                    for (half, _) in halves.iter().zip(half_days_of(element)).filter(|h| h.1) {
                         expanded.push((
                             column,
                             Some(element),
@@ -416,6 +416,24 @@ impl Filler<'_> {
             blank_rows: table.blank_rows as usize + hidden,
             min_row_height_mm: table.min_row_height,
         })
+    }
+}
+
+/// The half-days (morning, afternoon) an atelier's hours take: the morning
+/// only when it ends by 13:00, the afternoon only when it starts at noon or
+/// later, else both (hours not known, or across noon).
+fn half_days_of(element: &Json) -> [bool; 2] {
+    let time = |key: &str| {
+        element
+            .get(key)
+            .and_then(Json::as_str)
+            .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+    };
+    let at = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    match (time("heure_debut"), time("heure_fin")) {
+        (_, Some(fin)) if Some(fin) <= at(13) => [true, false],
+        (Some(debut), _) if Some(debut) >= at(12) => [false, true],
+        _ => [true, true],
     }
 }
 
