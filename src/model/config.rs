@@ -15,8 +15,8 @@ pub struct Coordination {
     pub weekday: u32,
     /// Day name as typed (lundi…).
     pub jour: String,
-    /// Time (HH:MM).
-    pub heure: String,
+    /// Time, when given.
+    pub heure: Option<chrono::NaiveTime>,
     /// Place.
     pub lieu: String,
 }
@@ -124,8 +124,8 @@ impl Config {
             let mut checker = super::values::Checker { file, diagnostics };
             // Checked even when the day is wrong, so both are reported at once.
             let heure = match &c.heure {
-                Some(_) => checker.time(&c.heure),
-                None => Some(String::new()),
+                Some(t) => super::horaire::time(&mut checker, t).map(Some),
+                None => Some(None),
             };
             let jour = c.jour.as_ref()?;
             let Some(weekday) = WEEKDAYS

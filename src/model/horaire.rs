@@ -8,7 +8,8 @@ use crate::load::records::Text;
 use chrono::{NaiveTime, Timelike};
 
 /// What a time should look like, for the diagnostics.
-const TIME_EXPECTED: &str = "une heure entre guillemets, \"09:30\" ou \"9h30\" (00:00 à 23:59)";
+const TIME_EXPECTED: &str =
+    "une heure HH:MM entre guillemets (00:00 à 23:59), par exemple \"09:30\" ou \"9h30\"";
 
 /// What a length should look like, for the diagnostics.
 const LENGTH_EXPECTED: &str =
@@ -174,7 +175,7 @@ fn written_length(minutes: u32) -> String {
 }
 
 /// A time of day, or a diagnostic at it.
-fn time(c: &mut Checker, value: &Text) -> Option<NaiveTime> {
+pub(super) fn time(c: &mut Checker, value: &Text) -> Option<NaiveTime> {
     let parsed = parse_time(value.text());
     if parsed.is_none() {
         c.error(
