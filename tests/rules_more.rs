@@ -30,10 +30,10 @@ fn an_unknown_coordination_day_is_an_error_at_its_value() {
 fn event_times_must_be_written_hh_mm() {
     let k = check(&[(
         "data/evenements/salon.yaml",
-        "titre: Salon\ndate: \"2026-10-05\"\nheure_debut: \"14h\"\nheure_fin: \"25:00\"\n",
+        "titre: Salon\ndate: \"2026-10-05\"\nheure_debut: \"14.00\"\nheure_fin: \"25:00\"\n",
     )]);
     k.error_at(
-        "heure mal écrite « 14h »",
+        "heure mal écrite « 14.00 »",
         "data/evenements/salon.yaml:3:14",
     );
     k.error_at(

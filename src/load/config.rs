@@ -15,6 +15,8 @@ pub struct RawConfig {
     pub titre: Option<Text>,
     /// Nom de l'organisation (en-tête des pages et des formulaires)
     pub organisation: Option<Text>,
+    /// Adresse de l'organisation ; sa ville donne le « Fait à » des attestations
+    pub adresse: Option<super::records::RawAdresse>,
     /// Langue des pages : fr ou en
     #[schemars(extend("enum" = ["fr", "en"]))]
     pub langue: Option<Text>,

@@ -241,6 +241,10 @@ pub struct RawSession {
     pub formateurs: Option<Vec<Text>>,
     /// Ateliers
     pub ateliers: Option<Vec<RawAtelier>>,
+    /// Horaires par défaut des ateliers (ceux qui n'en donnent pas)
+    pub horaires: Option<RawHoraires>,
+    /// Date des attestations de participation (AAAA-MM-JJ) ; par défaut, le dernier rendez-vous suivi
+    pub date_attestation: Option<Text>,
     /// Inscrits
     pub inscrits: Option<Vec<RawInscrit>>,
 }
@@ -256,8 +260,26 @@ pub struct RawAtelier {
     pub intitule: Option<Text>,
     /// Cycle : 1 (Formation) ou 2 (Approfondissement) ; sessions seulement
     pub cycle: Option<Sp<u8>>,
+    /// Heure de début ("09:30" ou "9h30") ; sinon celle de `horaires`
+    pub heure_debut: Option<Text>,
+    /// Heure de fin ("12:00" ou "12h")
+    pub heure_fin: Option<Text>,
+    /// Durée ("2h", "1h30" ou "90 min"), à la place de heure_fin
+    pub duree: Option<Text>,
     /// Présences : identifiant → present | absent | excuse, ou {statut, commentaire}
     pub presences: Option<RawPresences>,
+}
+
+/// The default hours of a session's or club's ateliers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHoraires {
+    /// Heure de début ("09:30" ou "9h30")
+    pub heure_debut: Option<Text>,
+    /// Heure de fin ("12:00" ou "12h")
+    pub heure_fin: Option<Text>,
+    /// Durée ("2h", "1h30" ou "90 min"), à la place de heure_fin
+    pub duree: Option<Text>,
 }
 
 /// The presences of an atelier, in file order.
@@ -295,6 +317,10 @@ pub struct RawClub {
     pub tuteur: Option<Text>,
     /// Ateliers
     pub ateliers: Option<Vec<RawAtelier>>,
+    /// Horaires par défaut des ateliers (ceux qui n'en donnent pas)
+    pub horaires: Option<RawHoraires>,
+    /// Date des attestations de participation (AAAA-MM-JJ) ; par défaut, le dernier rendez-vous suivi
+    pub date_attestation: Option<Text>,
     /// Inscrits (identifiants)
     pub inscrits: Option<Vec<Text>>,
     /// Liste de convocation
@@ -328,10 +354,14 @@ pub struct RawEvenement {
     /// Date (AAAA-MM-JJ)
     #[schemars(required)]
     pub date: Option<Text>,
-    /// Heure de début (HH:MM)
+    /// Heure de début ("09:30" ou "9h30")
     pub heure_debut: Option<Text>,
-    /// Heure de fin (HH:MM)
+    /// Heure de fin ("12:00" ou "12h")
     pub heure_fin: Option<Text>,
+    /// Durée ("2h", "1h30" ou "90 min"), à la place de heure_fin
+    pub duree: Option<Text>,
+    /// Date des attestations de participation (AAAA-MM-JJ) ; par défaut, le dernier rendez-vous suivi
+    pub date_attestation: Option<Text>,
     /// Lieu
     pub lieu: Option<Text>,
     /// Responsable (identifiant)

@@ -1,13 +1,14 @@
 //! Sessions and clubs: ateliers, enrolments merged from both sides, presences,
-//! attendance of every expected person, club convocation lists.
+//! hours, attendance of every expected person, club convocation lists.
 
+use super::horaire::{self, Horaire, RawHoraire};
 use super::link::Resolver;
 use super::values::{Checker, Month, opt_text};
 use super::{
     Activity, ActivityKind, Atelier, Attendance, Convocation, Enrolment, PersonIdx, Statut,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::load::records::{RawAtelier, RawClub, RawInscription, RawSession, Text};
+use crate::load::records::{RawAtelier, RawClub, RawHoraires, RawInscription, RawSession, Text};
 use crate::load::{Loaded, RawFile};
 use crate::source::{FileId, Span};
 use chrono::NaiveDate;
@@ -156,11 +157,12 @@ fn build_session(
         }
     }
     let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, true);
+    let defaults = default_hours(&r.horaires, c);
     let ateliers = ateliers(
         &r.ateliers,
         ActivityKind::Session,
         &inscrits,
-        mois,
+        (mois, defaults),
         resolver,
         today,
         c,
@@ -182,6 +184,7 @@ fn build_session(
         ateliers,
         inscrits,
         convocation: Vec::new(),
+        date_attestation: date_attestation(&r.date_attestation, today, c),
     })
 }
 
@@ -265,11 +268,12 @@ fn build_club(
         })
         .collect();
     let inscrits = merge(declared, from_people.get(&raw.id), resolver, c, false);
+    let defaults = default_hours(&r.horaires, c);
     let ateliers = ateliers(
         &r.ateliers,
         ActivityKind::Club,
         &inscrits,
-        mois,
+        (mois, defaults),
         resolver,
         today,
         c,
@@ -295,6 +299,7 @@ fn build_club(
         ateliers,
         inscrits,
         convocation,
+        date_attestation: date_attestation(&r.date_attestation, today, c),
     })
 }
 
@@ -638,12 +643,43 @@ fn require_ateliers(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The hours of the ateliers that give none (`horaires:` of a session or club).
+fn default_hours(raw: &Option<RawHoraires>, c: &mut Checker) -> Horaire {
+    raw.as_ref().map_or(Horaire::default(), |h| {
+        let hours = RawHoraire {
+            debut: &h.heure_debut,
+            fin: &h.heure_fin,
+            duree: &h.duree,
+        };
+        horaire::check(c, &hours, "l'horaire par défaut")
+    })
+}
+
+/// The day written in `date_attestation`; a day to come is a warning.
+pub(super) fn date_attestation(
+    raw: &Option<Text>,
+    today: NaiveDate,
+    c: &mut Checker,
+) -> Option<NaiveDate> {
+    let text = raw.as_ref()?;
+    let date = c.date(text)?;
+    c.happened(
+        text.range.clone(),
+        date,
+        today,
+        "attestation de participation datée",
+        "la date où les attestations sont remises, une fois les ateliers passés",
+    );
+    Some(date)
+}
+
+/// Checks the ateliers of a session or club: `month` is the activity's
+/// month and the hours of the ateliers that give none.
 fn ateliers(
     raws: &Option<Vec<RawAtelier>>,
     kind: ActivityKind,
     inscrits: &[Enrolment],
-    mois: Option<Month>,
+    (mois, defaults): (Option<Month>, Horaire),
     resolver: &Resolver,
     today: NaiveDate,
     c: &mut Checker,
@@ -710,6 +746,16 @@ fn ateliers(
             }
             (None, ActivityKind::Club) => None,
         };
+        let own = RawHoraire {
+            debut: &raw.heure_debut,
+            fin: &raw.heure_fin,
+            duree: &raw.duree,
+        };
+        let horaire = if own.is_written() {
+            horaire::check(c, &own, "l'atelier")
+        } else {
+            defaults
+        };
         let presences_saisies = raw.presences.as_ref().is_some_and(|p| !p.0.is_empty());
         let held = if presences_saisies {
             c.happened(
@@ -771,6 +817,7 @@ fn ateliers(
             date,
             intitule: opt_text(&raw.intitule).unwrap_or_default(),
             cycle,
+            horaire,
             attendance,
             presences_saisies,
         });

@@ -15,8 +15,8 @@ pub struct Coordination {
     pub weekday: u32,
     /// Day name as typed (lundi…).
     pub jour: String,
-    /// Time (HH:MM).
-    pub heure: String,
+    /// Time, when given.
+    pub heure: Option<chrono::NaiveTime>,
     /// Place.
     pub lieu: String,
 }
@@ -37,6 +37,8 @@ pub struct Config {
     pub titre: String,
     /// Organisation name.
     pub organisation: String,
+    /// Organisation's postal address (its town: « Fait à … » on certificates).
+    pub adresse: super::Adresse,
     /// Language of pages.
     pub langue: Lang,
     /// Logo path relative to the kit.
@@ -66,6 +68,7 @@ impl Default for Config {
         Config {
             titre: "Carnet".into(),
             organisation: String::new(),
+            adresse: super::Adresse::default(),
             langue: Lang::Fr,
             logo: None,
             theme: "default".into(),
@@ -121,8 +124,8 @@ impl Config {
             let mut checker = super::values::Checker { file, diagnostics };
             // Checked even when the day is wrong, so both are reported at once.
             let heure = match &c.heure {
-                Some(_) => checker.time(&c.heure),
-                None => Some(String::new()),
+                Some(t) => super::horaire::time(&mut checker, t).map(Some),
+                None => Some(None),
             };
             let jour = c.jour.as_ref()?;
             let Some(weekday) = WEEKDAYS
@@ -146,6 +149,11 @@ impl Config {
         Config {
             titre: text(&raw.titre).unwrap_or(defaults.titre),
             organisation: text(&raw.organisation).unwrap_or_default(),
+            adresse: raw
+                .adresse
+                .as_ref()
+                .map(super::personne::adresse)
+                .unwrap_or_default(),
             langue,
             logo: text(&raw.logo),
             theme: text(&raw.theme).unwrap_or(defaults.theme),

@@ -1,5 +1,6 @@
-//! Rules of an evenement file: type, date and times, people and operator referenced.
+//! Rules of an evenement file: type, date and hours, people and operator referenced.
 
+use super::horaire::{self, RawHoraire};
 use super::link::Resolver;
 use super::values::{Checker, opt_text};
 use super::{Evenement, Participant};
@@ -72,17 +73,16 @@ fn build_one(
             String::new()
         }
     };
-    let heure_debut = c.time(&r.heure_debut);
-    let heure_fin = c.time(&r.heure_fin);
-    if let (Some(d), Some(f), Some(fin)) = (&heure_debut, &heure_fin, &r.heure_fin)
-        && f < d
-    {
-        c.error(
-            fin,
-            format!("l'événement finit ({f}) avant de commencer ({d})"),
-            "une heure de fin après l'heure de début",
-        );
-    }
+    let horaire = horaire::check(
+        c,
+        &RawHoraire {
+            debut: &r.heure_debut,
+            fin: &r.heure_fin,
+            duree: &r.duree,
+        },
+        "l'événement",
+    );
+    let date_attestation = super::activity::date_attestation(&r.date_attestation, today, c);
     let responsable = r
         .responsable
         .as_ref()
@@ -168,8 +168,8 @@ fn build_one(
         type_evenement,
         titre: titre?,
         date: date?,
-        heure_debut,
-        heure_fin,
+        horaire,
+        date_attestation,
         lieu: opt_text(&r.lieu),
         responsable,
         intervenants: r

@@ -8,6 +8,7 @@ pub mod config;
 mod derived;
 mod evenement;
 pub mod forms;
+pub mod horaire;
 pub(crate) mod link;
 pub mod markdown;
 mod operateur;
@@ -22,6 +23,7 @@ use crate::load::Loaded;
 use crate::source::{FileId, Sources};
 use chrono::NaiveDate;
 use config::Config;
+pub use horaire::Horaire;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 pub use values::Month;
@@ -298,6 +300,9 @@ pub struct Activity {
     pub inscrits: Vec<Enrolment>,
     /// Clubs: the convocation list, derived.
     pub convocation: Vec<Convocation>,
+    /// The day its attendance certificates are made out, if the file says
+    /// (else each person's last atelier attended).
+    pub date_attestation: Option<NaiveDate>,
 }
 
 impl Activity {
@@ -359,6 +364,8 @@ pub struct Atelier {
     pub intitule: String,
     /// Cycle (sessions): 1 Formation, 2 Approfondissement.
     pub cycle: Option<u8>,
+    /// Hours (its own, else the activity's `horaires`).
+    pub horaire: Horaire,
     /// Derived: each expected person (enrolment index) with status and comment.
     pub attendance: Vec<Attendance>,
     /// Whether the file records any presence for it (`presences:` not empty).
@@ -428,10 +435,11 @@ pub struct Evenement {
     pub titre: String,
     /// Date.
     pub date: NaiveDate,
-    /// Start time.
-    pub heure_debut: Option<String>,
-    /// End time.
-    pub heure_fin: Option<String>,
+    /// Hours.
+    pub horaire: Horaire,
+    /// The day its attendance certificates are made out, if the file says
+    /// (else the event's day).
+    pub date_attestation: Option<NaiveDate>,
     /// Place.
     pub lieu: Option<String>,
     /// Person in charge.

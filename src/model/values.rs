@@ -265,28 +265,6 @@ impl Checker<'_> {
             }
         }
     }
-
-    /// A time `HH:MM` (00–23, 00–59).
-    pub fn time(&mut self, value: &Option<Text>) -> Option<String> {
-        let value = value.as_ref()?;
-        let text = value.text();
-        let valid = text.len() == 5
-            && text.as_bytes()[2] == b':'
-            && text[..2].bytes().all(|b| b.is_ascii_digit())
-            && text[3..].bytes().all(|b| b.is_ascii_digit())
-            && text[..2].parse::<u32>().is_ok_and(|h| h < 24)
-            && text[3..].parse::<u32>().is_ok_and(|m| m < 60);
-        if valid {
-            Some(text.to_string())
-        } else {
-            self.error(
-                value,
-                format!("heure mal écrite « {text} »"),
-                "une heure HH:MM entre guillemets (00:00 à 23:59), par exemple \"14:00\"",
-            );
-            None
-        }
-    }
 }
 
 /// What makes `text` something other than one email address, if anything.

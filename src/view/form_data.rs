@@ -7,6 +7,7 @@
 //! ([`super::form_contract`]) and the renderer which values are dates.
 
 use super::agreement::Accords;
+use super::heure::{Duree, Horaire};
 use crate::form_layout::Target;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -18,6 +19,8 @@ use serde_json::{Map, Value};
 pub struct Common {
     /// The organisation's name.
     pub organisation: String,
+    /// The organisation's address (carnet.yaml `adresse`).
+    pub organisation_adresse: Address,
     /// The site's title.
     pub titre_site: String,
     /// The build day.
@@ -157,6 +160,9 @@ pub struct ActivityForm {
 pub struct AtelierForm {
     /// Day.
     pub date: NaiveDate,
+    /// Hours (`heure_debut`, `heure_fin`, `duree`), as far as known.
+    #[serde(flatten)]
+    pub horaire: Horaire,
     /// Title.
     pub intitule: String,
     /// Cycle of a session's atelier (1 or 2).
@@ -335,6 +341,14 @@ pub struct AttestationForm {
     pub action: Action,
     /// The ateliers attended (the event itself for an event).
     pub ateliers: Vec<AtelierForm>,
+    /// The day it is made out: the action's `date_attestation`, else the
+    /// last atelier attended (the event's day).
+    pub date: NaiveDate,
+    /// Sum of the lengths of the ateliers attended whose length is known
+    /// (none when no length is known).
+    pub total_heures: Option<Duree>,
+    /// Ateliers attended whose length is not known, left out of the total.
+    pub sans_duree: usize,
 }
 
 /// An event.
@@ -366,6 +380,8 @@ pub struct ParticipantForm {
 pub struct BlankForm {
     /// The organisation's name.
     pub organisation: String,
+    /// The organisation's address (carnet.yaml `adresse`).
+    pub organisation_adresse: Address,
     /// The site's title.
     pub titre_site: String,
     /// The charter (Markdown of content/pages/charte-parrainage.md).

@@ -11,9 +11,10 @@ use super::Profile;
 use super::agreement::{Accords, gender, of_group};
 use super::consent::{self, Field, Reader};
 use super::form_data::*;
+use super::heure::Duree;
 use crate::form_layout::Target;
 use crate::labels::{Gender, Lang};
-use crate::model::{Activity, ActivityKind, Atelier, Kit, Statut};
+use crate::model::{Activity, ActivityKind, Adresse, Atelier, Horaire, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
 
@@ -151,7 +152,6 @@ impl Ctx<'_> {
     /// A person's own data, for forms meant for that person (internal profile).
     fn own(&self, i: usize) -> OwnPerson {
         let p = &self.kit.personnes[i];
-        let adresse = p.adresse.clone().unwrap_or_default();
         OwnPerson {
             id: p.id.clone(),
             civilite: p.civilite.as_str().to_string(),
@@ -162,12 +162,7 @@ impl Ctx<'_> {
             telephone: p.telephone.clone(),
             mobile: p.mobile.clone(),
             email: p.email.clone(),
-            adresse: Address {
-                ligne1: adresse.ligne1,
-                ligne2: adresse.ligne2,
-                code_postal: adresse.code_postal,
-                ville: adresse.ville,
-            },
+            adresse: address(p.adresse.clone().unwrap_or_default()),
             entreprise: p.entreprise.clone(),
             fonction: p.fonction.clone(),
             emploi: p.situation.emploi,
@@ -251,6 +246,7 @@ impl Ctx<'_> {
     fn atelier(&self, at: &Atelier) -> AtelierForm {
         AtelierForm {
             date: at.date,
+            horaire: at.horaire.into(),
             intitule: at.intitule.clone(),
             cycle: at.cycle,
             cycle_nom: at.cycle.map(|c| cycle_name(c, self.lang).to_string()),
@@ -262,10 +258,21 @@ impl Ctx<'_> {
     }
 }
 
+/// An address as forms print it.
+fn address(a: Adresse) -> Address {
+    Address {
+        ligne1: a.ligne1,
+        ligne2: a.ligne2,
+        code_postal: a.code_postal,
+        ville: a.ville,
+    }
+}
+
 /// Values every filled form may use.
 fn common(kit: &Kit) -> Common {
     Common {
         organisation: kit.config.organisation.clone(),
+        organisation_adresse: address(kit.config.adresse.clone()),
         titre_site: kit.config.titre.clone(),
         aujourdhui: kit.today,
         vierge: false,
@@ -290,6 +297,7 @@ fn blank(kit: &Kit) -> FormData {
         label: String::new(),
         context: FormContext::Blank(BlankForm {
             organisation: kit.config.organisation.clone(),
+            organisation_adresse: address(kit.config.adresse.clone()),
             titre_site: kit.config.titre.clone(),
             charte: charte.clone().unwrap_or_default(),
             vierge: true,
@@ -522,13 +530,13 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
     }
 }
 
-/// The ateliers of `a` held by `today` at which person `idx` was present.
-fn attended(a: &Activity, idx: usize, today: NaiveDate) -> Vec<usize> {
+/// The ateliers of `a` held by `until` at which person `idx` was present.
+fn attended(a: &Activity, idx: usize, until: NaiveDate) -> Vec<usize> {
     a.ateliers
         .iter()
         .enumerate()
         .filter(|(_, at)| {
-            at.held(today)
+            at.held(until)
                 && at
                     .attendance
                     .iter()
@@ -538,16 +546,38 @@ fn attended(a: &Activity, idx: usize, today: NaiveDate) -> Vec<usize> {
         .collect()
 }
 
+/// The hours attended: the sum of the known lengths (none if no length is
+/// known), and how many ateliers have no length, so that a certificate says
+/// so rather than undercount silently.
+fn total(hours: impl IntoIterator<Item = Horaire>) -> (Option<Duree>, usize) {
+    let (mut minutes, mut known, mut unknown) = (0, 0, 0);
+    for h in hours {
+        match h.minutes {
+            Some(m) => {
+                minutes += m;
+                known += 1;
+            }
+            None => unknown += 1,
+        }
+    }
+    ((known > 0).then_some(Duree(minutes)), unknown)
+}
+
 fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
     for list in [&ctx.kit.sessions, &ctx.kit.clubs] {
         for (ai, a) in list.iter().enumerate() {
             for e in &a.inscrits {
                 let person = &ctx.kit.personnes[e.personne];
-                let seen = attended(a, e.personne, ctx.kit.today);
-                if seen.is_empty() {
+                // An attestation dated before the build day attests what was attended by then.
+                let until = a
+                    .date_attestation
+                    .map_or(ctx.kit.today, |d| d.min(ctx.kit.today));
+                let seen = attended(a, e.personne, until);
+                let Some(&last) = seen.last() else {
                     continue;
-                }
+                };
                 let ateliers: Vec<&Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
+                let (total_heures, sans_duree) = total(ateliers.iter().map(|at| at.horaire));
                 out.push(FormData {
                     target: Target::Attestation,
                     key: key(Record::of(a), &a.id, Some(&person.id)),
@@ -565,6 +595,9 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                             fin: a.last_day(),
                         },
                         ateliers: ctx.ateliers(&ateliers),
+                        date: a.date_attestation.unwrap_or(a.ateliers[last].date),
+                        total_heures,
+                        sans_duree,
                     }),
                     inputs: super::inputs::participation_form(a.file, person),
                     owners: vec![
@@ -594,6 +627,7 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 continue;
             }
             let person = &ctx.kit.personnes[i];
+            let (total_heures, sans_duree) = total([event.horaire]);
             out.push(FormData {
                 target: Target::Attestation,
                 key: key(Record::Evenement, &event.id, Some(&person.id)),
@@ -609,10 +643,14 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                     },
                     ateliers: vec![AtelierForm {
                         date: event.date,
+                        horaire: event.horaire.into(),
                         intitule: event.titre.clone(),
                         cycle: None,
                         cycle_nom: None,
                     }],
+                    date: event.date_attestation.unwrap_or(event.date),
+                    total_heures,
+                    sans_duree,
                 }),
                 inputs: super::inputs::participation_form(event.file, person),
                 owners: vec![Owner::Person(i), Owner::Event(ei)],

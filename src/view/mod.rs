@@ -134,7 +134,7 @@ impl CoordinationView {
         CoordinationView {
             weekday: c.weekday,
             jour: c.jour.clone(),
-            heure: Heure::parse(&c.heure),
+            heure: c.heure.map(Heure),
             lieu: c.lieu.clone(),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::agreement::of_group;
 use super::grid::{Grille, Legend, grids, legend};
-use super::heure::Heure;
+use super::heure::{Heure, Horaire};
 use super::markdown::to_html_below;
 use super::people::link_to_activity;
 use super::{EvenementLien, Link, PersonRef, Profile, urls};
@@ -66,6 +66,9 @@ pub struct AtelierView {
     pub intitule: String,
     /// Cycle.
     pub cycle: Option<u8>,
+    /// Hours (`heure_debut`, `heure_fin`, `duree`).
+    #[serde(flatten)]
+    pub horaire: Horaire,
     /// Number of people expected.
     pub attendus: usize,
     /// Not held yet on the build day: no presence counts.
@@ -171,10 +174,9 @@ pub struct EventView {
     pub titre: String,
     /// Date.
     pub date: NaiveDate,
-    /// Start time.
-    pub heure_debut: Option<Heure>,
-    /// End time.
-    pub heure_fin: Option<Heure>,
+    /// Hours (`heure_debut`, `heure_fin`, `duree`).
+    #[serde(flatten)]
+    pub horaire: Horaire,
     /// Place.
     pub lieu: Option<String>,
     /// Person in charge.
@@ -311,6 +313,7 @@ pub(super) fn activity_views(
                         date: at.date,
                         intitule: at.intitule.clone(),
                         cycle: at.cycle,
+                        horaire: at.horaire.into(),
                         attendus: at.attendance.len(),
                         a_venir: !at.held(kit.today),
                         presents: (internal && at.held(kit.today)).then(|| {
@@ -372,8 +375,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                 type_evenement: e.type_evenement.clone(),
                 titre: e.titre.clone(),
                 date: e.date,
-                heure_debut: e.heure_debut.as_deref().and_then(Heure::parse),
-                heure_fin: e.heure_fin.as_deref().and_then(Heure::parse),
+                horaire: e.horaire.into(),
                 lieu: e.lieu.clone(),
                 responsable: e.responsable.map(|r| refs[r].clone()),
                 intervenants: e.intervenants.clone(),

@@ -3,8 +3,8 @@
 //! the other branch of each `{% if %}`, a [`minimal`] one). `check` renders
 //! each template and form layout over such samples in strict mode, so that a
 //! misspelt variable (`{{ page.telephon }}`) is reported with its file and
-//! line before any build, whatever the kit's records hold. Dates and times
-//! are real ones (`2026-09-14`, `09:30`), so that the filters formatting them
+//! line before any build, whatever the kit's records hold. Dates, times and
+//! lengths are real ones (`2026-09-14`, `09:30`, `PT1H30M`), so that the filters formatting them
 //! accept them.
 
 use schemars::JsonSchema;
@@ -130,6 +130,7 @@ impl Sampler {
         let text = match schema.get("format").and_then(Value::as_str) {
             Some("date") => "2026-09-14",
             Some("partial-time") => "09:30",
+            Some("duration") => "PT1H30M",
             Some("date-time") => "2026-09-14T09:30:00",
             _ if self.full => "x",
             _ => "",

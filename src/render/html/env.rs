@@ -1,10 +1,11 @@
 //! The template engine as the site uses it: strict about undefined values
 //! (a misspelt variable is an error, never a blank), escaping every text it
 //! writes, and formatting the view's typed dates and times in the site's
-//! language with the filters `date`, `jour`, `date_longue`, `il_y_a` and
-//! `heure`.
+//! language with the filters `date`, `jour`, `date_longue`, `il_y_a`,
+//! `heure` and `duree`.
 
 use crate::labels::{Lang, word};
+use crate::view::heure::Duree;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 
@@ -19,6 +20,7 @@ pub fn environment(lang: Lang) -> Environment<'static> {
     env.add_filter("date_longue", move |iso: &str| format_long_date(lang, iso));
     env.add_filter("il_y_a", move |days: i64| days_ago(lang, days));
     env.add_filter("heure", format_time);
+    env.add_filter("duree", move |iso: &str| format_length(lang, iso));
     env
 }
 
@@ -124,6 +126,18 @@ fn format_time(hhmm: &str) -> Result<String, Error> {
         })
 }
 
+/// `PT1H30M` → `1 h 30` (French) or `1 h 30 min` (English).
+fn format_length(lang: Lang, iso: &str) -> Result<String, Error> {
+    Duree::parse_iso(iso)
+        .map(|d| d.display(lang))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "le filtre duree ne s'applique qu'aux durées (PT1H30M)",
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +171,7 @@ mod tests {
             format_long_date(Lang::En, "2026-09-12").unwrap(),
             "12 September 2026"
         );
+        assert_eq!(format_length(Lang::Fr, "PT1H30M").unwrap(), "1 h 30");
     }
 
     #[test]

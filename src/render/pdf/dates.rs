@@ -1,11 +1,13 @@
-//! The dates of a form's data, printed in the reader's language. The view
-//! keeps them typed (an ISO `YYYY-MM-DD` once serialized); the JSON Schema of
-//! the data type marks them `format: date`, so a text that merely looks like
-//! a date (an atelier called « 2026-10-06 ») is printed as written.
+//! The dates and lengths of a form's data, printed in the reader's language.
+//! The view keeps them typed (ISO `YYYY-MM-DD` and `PT1H30M` once
+//! serialized); the JSON Schema of the data type marks them `format: date`
+//! and `format: duration`, so a text that merely looks like a date (an
+//! atelier called « 2026-10-06 ») is printed as written.
 
 use crate::form_layout::Target;
 use crate::labels::Lang;
 use crate::view::form_data::{Contract, contract};
+use crate::view::heure::Duree;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -33,20 +35,25 @@ impl DateFields {
         }
     }
 
-    /// Replaces each date of `data` (the serialized data of a form for
-    /// `target`) by its printed form.
+    /// Replaces each date and length of `data` (the serialized data of a
+    /// form for `target`) by its printed form.
     pub fn format(&self, target: Target, data: &mut Value) {
         let Some(contract) = self.contracts.get(&target) else {
             return;
         };
         contract.visit(data, &mut |value, schema| {
-            if schema.get("format").and_then(Value::as_str) != Some("date") {
-                return true;
-            }
-            if let Value::String(text) = value
-                && let Ok(date) = text.parse::<NaiveDate>()
-            {
-                *text = format(date, self.lang);
+            let printed = match (schema.get("format").and_then(Value::as_str), &*value) {
+                (Some("date"), Value::String(text)) => text
+                    .parse::<NaiveDate>()
+                    .ok()
+                    .map(|date| format(date, self.lang)),
+                (Some("duration"), Value::String(text)) => {
+                    Duree::parse_iso(text).map(|d| d.display(self.lang))
+                }
+                _ => return true,
+            };
+            if let Some(printed) = printed {
+                *value = Value::String(printed);
             }
             false
         });
@@ -61,8 +68,9 @@ mod tests {
     fn certificate() -> Value {
         json!({
             "action": { "type": "club", "titre": "2026-10-06", "debut": "2026-10-01", "fin": "2026-11-30" },
-            "ateliers": [{ "date": "2026-10-06", "intitule": "2026-10-06", "cycle": null, "cycle_nom": null }],
+            "ateliers": [{ "date": "2026-10-06", "intitule": "2026-10-06", "cycle": null, "cycle_nom": null, "duree": "PT2H30M" }],
             "aujourdhui": "2026-11-26",
+            "total_heures": "PT12H",
         })
     }
 
@@ -75,6 +83,8 @@ mod tests {
         assert_eq!(data["ateliers"][0]["date"], "06/10/2026");
         assert_eq!(data["aujourdhui"], "26/11/2026");
         assert_eq!(data["action"]["titre"], "2026-10-06");
+        assert_eq!(data["ateliers"][0]["duree"], "2 h 30");
+        assert_eq!(data["total_heures"], "12 h");
         assert_eq!(data["ateliers"][0]["intitule"], "2026-10-06");
 
         let mut data = certificate();

@@ -12,6 +12,13 @@
 //! value is made only of placeholders becomes a line to write on, the title
 //! falls back to the layout's short name, and the main table filled from data
 //! gets as many blank rows as its last page holds.
+//!
+//! An attendance sheet's table of people gets likewise the blank rows its
+//! last page holds, at least [`SHEET_MIN_ROWS`] (the layout's `lignes_vides`
+//! is the most it starts with), and when that still takes one more page its
+//! rows are made lower, down to [`SHEET_MIN_ROW_MM`], if that saves the page:
+//! a sheet never takes one more page only for blank rows or for the visa
+//! block that follows its table.
 
 use super::dates::DateFields;
 use super::typeset::{self, Block, Column, Document, Field, Header, Orientation, Table};
@@ -45,7 +52,15 @@ const FILL: &str = "…………………";
 /// Blank rows every table filled from data gets on a blank form, at least.
 const BLANK_MIN_ROWS: usize = 3;
 
-/// At most this many more blank rows fill the page of a blank form's main table.
+/// Blank rows an attendance sheet keeps for walk-ins, at least (fewer if
+/// its layout asks for fewer).
+const SHEET_MIN_ROWS: usize = 2;
+
+/// An attendance sheet's rows are made at most this low (mm) to save a page:
+/// still room for a signature.
+const SHEET_MIN_ROW_MM: f32 = 8.0;
+
+/// At most this many more blank rows fill the page of a form's main table.
 const BLANK_FILL_MAX: usize = 40;
 
 /// The compiled placeholders of every layout.
@@ -186,6 +201,7 @@ impl Forms {
         let data = &data;
         let ctx = ser(data);
         let blank = form.target == Target::Vierge;
+        let sheet = matches!(form.target, Target::SessionCycle | Target::ClubAtelier);
         let fill = Filler {
             env: if blank { &self.lenient } else { &self.strict },
             places: &self.places,
@@ -193,8 +209,9 @@ impl Forms {
         // On a blank form, a value made of placeholders only is to write by hand.
         let to_fill = |text: &str| blank && text.contains(FILL);
         let mut blocks = Vec::with_capacity(layout.blocks.len());
-        // The blank form's main table (most blank rows, then the last one),
-        // given the rest of its page: (its blank rows, position), index.
+        // The main table of a blank form or attendance sheet (most blank
+        // rows, then the last one), given the rest of its page: (its blank
+        // rows, position), index.
         let mut main: Option<((u32, usize), usize)> = None;
         for block in &layout.blocks {
             if let Some(path) = &block.si
@@ -238,8 +255,19 @@ impl Forms {
                 },
                 BlockKind::Table(table) => {
                     let mut t = fill.table(table, data, &ctx, assets)?;
-                    if blank && table.rows.is_some() && t.rows.is_empty() {
-                        t.blank_rows = t.blank_rows.max(BLANK_MIN_ROWS);
+                    let fits = match (blank, sheet) {
+                        (true, _) => t.rows.is_empty(),
+                        (false, true) => table.blank_rows > 0,
+                        (false, false) => false,
+                    };
+                    if fits && table.rows.is_some() {
+                        t.blank_rows = if blank {
+                            t.blank_rows.max(BLANK_MIN_ROWS)
+                        } else {
+                            // The rows of people who keep their name unpublished stay.
+                            let hidden = t.blank_rows - table.blank_rows as usize;
+                            hidden + SHEET_MIN_ROWS.min(table.blank_rows as usize)
+                        };
                         let key = (table.blank_rows, blocks.len());
                         if main.is_none_or(|(k, _)| key >= k) {
                             main = Some((key, blocks.len()));
@@ -288,6 +316,10 @@ impl Forms {
             message: format!("formulaire {} : {e}", layout.id),
         };
         match main {
+            Some((_, index)) if sheet => {
+                lower_rows(&mut doc, index).map_err(failed)?;
+                fill_page(&mut doc, index).map_err(failed)
+            }
             Some((_, index)) => fill_page(&mut doc, index).map_err(failed),
             None => typeset::render(&doc).map_err(failed),
         }
@@ -334,7 +366,7 @@ impl Filler<'_> {
                     &context! { element => ser(element), ..ctx.clone() },
                 )?;
                 if column.half_days && assets.half_days {
-                    for half in halves {
+                    for (half, _) in halves.iter().zip(half_days_of(element)).filter(|h| h.1) {
                         expanded.push((
                             column,
                             Some(element),
@@ -387,15 +419,62 @@ impl Filler<'_> {
     }
 }
 
-/// The number of pages of a PDF written by the typesetter (one page object
-/// each, no object streams).
-fn page_count(pdf: &[u8]) -> usize {
-    pdf.windows(11)
-        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
-        .count()
+/// The half-days (morning, afternoon) an atelier's hours take: the morning
+/// only when it ends by 13:00, the afternoon only when it starts at noon or
+/// later, else both (hours not known, or across noon).
+fn half_days_of(element: &Json) -> [bool; 2] {
+    let time = |key: &str| {
+        element
+            .get(key)
+            .and_then(Json::as_str)
+            .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+    };
+    let at = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    match (time("heure_debut"), time("heure_fin")) {
+        (_, Some(fin)) if Some(fin) <= at(13) => [true, false],
+        (Some(debut), _) if Some(debut) >= at(12) => [false, true],
+        _ => [true, true],
+    }
 }
 
-/// Typesets a blank form with as many blank rows in its main table (block
+/// Lowers the rows of the table at block `index`, a millimetre at a time
+/// down to [`SHEET_MIN_ROW_MM`], to the first height that saves a page; the
+/// table is left as it was if none does.
+fn lower_rows(doc: &mut Document, index: usize) -> Result<(), typeset::RenderError> {
+    fn height(doc: &mut Document, index: usize) -> Option<&mut f32> {
+        match doc.blocks.get_mut(index) {
+            Some(Block::Table(t)) => Some(&mut t.min_row_height_mm),
+            _ => None,
+        }
+    }
+    let Some(&mut tall) = height(doc, index) else {
+        return Ok(());
+    };
+    let pages = typeset::page_count(doc)?;
+    let set = |doc: &mut Document, mm: f32| {
+        if let Some(h) = height(doc, index) {
+            *h = mm;
+        }
+    };
+    // The lowest rows first: when they save no page, no height does.
+    set(doc, SHEET_MIN_ROW_MM);
+    if pages == 1 || typeset::page_count(doc)? == pages {
+        set(doc, tall);
+        return Ok(());
+    }
+    let mut lower = tall - 1.0;
+    while lower > SHEET_MIN_ROW_MM {
+        set(doc, lower);
+        if typeset::page_count(doc)? < pages {
+            return Ok(());
+        }
+        lower -= 1.0;
+    }
+    set(doc, SHEET_MIN_ROW_MM);
+    Ok(())
+}
+
+/// Typesets a form with as many blank rows in its main table (block
 /// `index`) as its last page holds: the most rows that add no page.
 fn fill_page(doc: &mut Document, index: usize) -> Result<Vec<u8>, typeset::RenderError> {
     let rows = |doc: &mut Document, n: usize| {
@@ -407,21 +486,18 @@ fn fill_page(doc: &mut Document, index: usize) -> Result<Vec<u8>, typeset::Rende
         Some(Block::Table(t)) => t.blank_rows,
         _ => return typeset::render(doc),
     };
-    let mut best = typeset::render(doc)?;
-    let pages = page_count(&best);
+    let pages = typeset::page_count(doc)?;
     // Largest extra in [fits, last] that keeps the page count.
     let (mut fits, mut last) = (0, BLANK_FILL_MAX);
     while fits < last {
         let mid = (fits + last).div_ceil(2);
         rows(doc, base + mid);
-        let pdf = typeset::render(doc)?;
-        if page_count(&pdf) == pages {
+        if typeset::page_count(doc)? == pages {
             fits = mid;
-            best = pdf;
         } else {
             last = mid - 1;
         }
     }
     rows(doc, base + fits);
-    Ok(best)
+    typeset::render(doc)
 }

@@ -55,3 +55,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     let (geometry, pages) = layout::layout(doc)?;
     draw::draw(&doc.title, &geometry, &pages)
 }
+
+/// The number of pages `doc` takes, laid out without drawing: what a caller
+/// fitting content to the page compares, at a fraction of [`render`]'s cost.
+///
+/// # Errors
+/// As [`render`], for what the layout checks (cells, images).
+pub fn page_count(doc: &Document) -> Result<usize, RenderError> {
+    layout::layout(doc).map(|(_, pages)| pages.len())
+}
