@@ -21,6 +21,7 @@ pub mod presences;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod view;
