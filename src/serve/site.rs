@@ -4,12 +4,13 @@
 //! Nothing here writes a file: a preview never replaces `public/`.
 
 use crate::diagnostic::Severity;
+use crate::load::{Changed, ParseCache};
 use crate::plan::{Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
 use crate::view::View;
 use crate::{Profile, render_diagnostics};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -85,6 +86,8 @@ pub struct LiveSite {
     /// Files changed since the last good build (a bad version is skipped,
     /// but what changed in it must still be redone).
     pending: BTreeSet<String>,
+    /// The records and pages parsed by the last rebuild.
+    cache: ParseCache,
     /// Serialises form rendering so that two requests render a form once.
     form_lock: Mutex<()>,
 }
@@ -103,6 +106,7 @@ impl LiveSite {
             forms: HashMap::new(),
             pdf: OnceLock::new(),
             pending: BTreeSet::new(),
+            cache: ParseCache::default(),
             form_lock: Mutex::new(()),
         }
     }
@@ -126,7 +130,14 @@ impl LiveSite {
         self.pending.extend(changed.iter().cloned());
         let everything = self.view.is_none() || today != self.today;
         self.today = today;
-        let (kit, diagnostics) = match crate::check(&self.root, today) {
+        let paths: HashSet<String> = self.pending.iter().cloned().collect();
+        let changed = if everything {
+            Changed::All
+        } else {
+            Changed::Only(&paths)
+        };
+        let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
+        let (kit, diagnostics) = match checked {
             Ok(checked) => checked,
             Err(e) => {
                 report.errors = Some(e.message);
