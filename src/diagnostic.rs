@@ -1,11 +1,14 @@
 //! Problems found in a kit: each with the exact span at fault, what is wrong
 //! and what is expected. Validation collects them all; nothing stops at the first.
 
+pub mod report;
 mod window;
 
+use crate::labels::{Lang, word};
 use crate::source::{Sources, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CodespanDiagnostic, Label};
 use codespan_reporting::term;
+use std::panic::Location;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -46,10 +49,14 @@ pub struct Diagnostic {
     pub also: Vec<(Span, String)>,
     /// What sort of problem it is.
     pub kind: DiagnosticKind,
+    /// Where carnet's code made it: the rule that found it, so that
+    /// thousands of warnings can be counted by kind.
+    pub origin: &'static Location<'static>,
 }
 
 impl Diagnostic {
-    /// An error at `span`.
+    /// An error at `span`, made by the rule calling this.
+    #[track_caller]
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
@@ -58,10 +65,12 @@ impl Diagnostic {
             expected: None,
             also: Vec::new(),
             kind: DiagnosticKind::Other,
+            origin: Location::caller(),
         }
     }
 
-    /// A warning at `span`.
+    /// A warning at `span`, made by the rule calling this.
+    #[track_caller]
     pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
@@ -70,6 +79,7 @@ impl Diagnostic {
             expected: None,
             also: Vec::new(),
             kind: DiagnosticKind::Other,
+            origin: Location::caller(),
         }
     }
 
@@ -91,8 +101,15 @@ impl Diagnostic {
         self
     }
 
-    /// Renders this diagnostic as text: header, `file:line:col`, quoted line, note.
+    /// Renders this diagnostic as text, in French: header, `file:line:col`,
+    /// quoted line, note.
     pub fn render(&self, sources: &Sources) -> String {
+        self.render_in(sources, Lang::Fr)
+    }
+
+    /// Renders this diagnostic as text, its header (« erreur : », « avertissement : »)
+    /// and note words in `lang`; the message itself stays as written.
+    pub fn render_in(&self, sources: &Sources, lang: Lang) -> String {
         let base = match self.severity {
             Severity::Error => CodespanDiagnostic::error(),
             Severity::Warning => CodespanDiagnostic::warning(),
@@ -115,11 +132,24 @@ impl Diagnostic {
             .collect(),
         );
         if let Some(expected) = &self.expected {
-            diagnostic = diagnostic.with_notes(vec![format!("attendu : {expected}")]);
+            let note = word(lang, "diagnostic_attendu");
+            diagnostic = diagnostic.with_notes(vec![format!("{note} {expected}")]);
         }
         let config = term::Config::default();
-        term::emit_into_string(&config, &files, &diagnostic)
-            .unwrap_or_else(|_| format!("{}: {}\n", sources.location(self.span), self.message))
+        let rendered = term::emit_into_string(&config, &files, &diagnostic)
+            .unwrap_or_else(|_| format!("{}: {}\n", sources.location(self.span), self.message));
+        // codespan-reporting writes its English severity name first: put ours instead.
+        let (english, ours) = match self.severity {
+            Severity::Error => ("error", "diagnostic_erreur"),
+            Severity::Warning => ("warning", "diagnostic_avertissement"),
+        };
+        match rendered
+            .strip_prefix(english)
+            .and_then(|r| r.strip_prefix(':'))
+        {
+            Some(rest) => format!("{}{rest}", word(lang, ours)),
+            None => rendered,
+        }
     }
 
     /// One line: `file:line:col: message (attendu : …)`, for the tableau de bord.

@@ -18,6 +18,9 @@ pub enum Lang {
 }
 
 const FR: &[(&str, &str)] = &[
+    ("diagnostic_erreur", "erreur :"),
+    ("diagnostic_avertissement", "avertissement :"),
+    ("diagnostic_attendu", "attendu :"),
     ("accueil", "Accueil"),
     ("personnes", "Personnes"),
     ("sessions", "Sessions"),
@@ -72,16 +75,13 @@ const FR: &[(&str, &str)] = &[
     ("presents", "Présents"),
     ("inscrits", "Inscrits"),
     ("nb_inscrits", "inscrits"),
-    ("tuteurs", "Tuteurs"),
     ("tuteur", "Tuteur"),
-    ("formateurs", "Formateurs"),
     ("convocation", "Liste de convocation"),
     ("session_origine", "Session d'origine"),
     ("ajoute", "ajouté(e) à la main"),
     ("parrainage", "Parrainage"),
     ("parrain", "Parrain"),
     ("filleul", "Filleul(e)"),
-    ("filleuls", "Filleul(e)s"),
     ("debut", "Début"),
     ("fin", "Fin"),
     ("motif_fin", "Motif de fin"),
@@ -159,23 +159,69 @@ const FR: &[(&str, &str)] = &[
     ("voir_tableau", "Voir le tableau de bord"),
     ("deux_points", " : "),
     ("aucune_coordonnee", "Aucune coordonnée publiée."),
-    ("assiduite", "Présent(e) aux ateliers passés"),
     ("termine", "Terminé"),
     ("periode", "Période"),
     ("nom", "Nom"),
     ("aucun_atelier", "Aucun atelier pour le moment."),
     ("aucun_inscrit", "Aucune personne inscrite pour le moment."),
-    ("pas_inscrit", "pas encore inscrit(e)"),
     ("rien_a_afficher", "Rien à afficher."),
+    ("non_attendu", "Non attendu(e) : pas encore inscrit(e)"),
+    ("legende", "Légende"),
+    ("tous", "Tous"),
+    ("toutes", "Toutes"),
+    ("session_ou_club", "Session ou club"),
+    ("filtre_compte", "{n} personne(s) affichée(s) sur {total}"),
     ("detail", "Détail"),
     ("formulaires", "Formulaires à imprimer"),
     (
         "formulaires_vierges",
         "Formulaires vierges, à remplir à la main",
     ),
+    // ---- tableau de bord, parrainages (issue 9, point 6, second half) ----
+    ("par_acteur", "Par personne qui doit agir"),
+    ("acteur_responsable_emploi", "Responsable emploi"),
+    ("acteur_tuteur", "Tuteur"),
+    ("acteur_tutrice", "Tutrice"),
+    ("acteur_tuteurs", "Tuteurs"),
+    ("acteur_tutrices", "Tutrices"),
+    ("acteur_responsable_parrains", "Responsable des parrains"),
+    ("acteur_responsable_rsa", "Responsable RSA"),
+    ("attendu", "attendu"),
+    (
+        "phrase_sans_email",
+        "pas d'adresse électronique, à lui demander au prochain atelier de",
+    ),
+    (
+        "phrase_entretien",
+        "aucun entretien de parrainage depuis le",
+    ),
+    ("phrase_absence", "absence non excusée le"),
+    ("phrase_rsa", "bénéficiaire du RSA en parrainage"),
+    ("phrase_droit_image", "droit à l'image non signé, photos de"),
+    ("phrase_retention", "aucune activité depuis le"),
+    (
+        "phrase_retention_suite",
+        " : dossier à archiver ou à anonymiser",
+    ),
+    ("par_parrain", "Par parrain ou marraine"),
+    ("en_retard", "en retard"),
+    ("aucun_entretien", "aucun entretien"),
+    ("depuis_le_debut", "début"),
+    ("il_y_a", "il y a {}"),
+    ("aujourd_hui", "aujourd'hui"),
+    ("jour", "jour"),
+    ("jours", "jours"),
+    ("semaine", "semaine"),
+    ("semaines", "semaines"),
+    ("mois_duree", "mois"),
+    ("mois_durees", "mois"),
+    // ---- end of the tableau de bord and parrainages block ----
 ];
 
 const EN: &[(&str, &str)] = &[
+    ("diagnostic_erreur", "error:"),
+    ("diagnostic_avertissement", "warning:"),
+    ("diagnostic_attendu", "expected:"),
     ("accueil", "Home"),
     ("personnes", "People"),
     ("sessions", "Sessions"),
@@ -230,16 +276,13 @@ const EN: &[(&str, &str)] = &[
     ("presents", "Present"),
     ("inscrits", "Enrolled"),
     ("nb_inscrits", "enrolled"),
-    ("tuteurs", "Tutors"),
     ("tuteur", "Tutor"),
-    ("formateurs", "Trainers"),
     ("convocation", "Invitation list"),
     ("session_origine", "From session"),
     ("ajoute", "added by hand"),
     ("parrainage", "Mentorship"),
     ("parrain", "Mentor"),
     ("filleul", "Mentee"),
-    ("filleuls", "Mentees"),
     ("debut", "Start"),
     ("fin", "End"),
     ("motif_fin", "Reason for ending"),
@@ -317,17 +360,54 @@ const EN: &[(&str, &str)] = &[
     ("voir_tableau", "Open the dashboard"),
     ("deux_points", ": "),
     ("aucune_coordonnee", "No contact details published."),
-    ("assiduite", "Attended past workshops"),
     ("termine", "Finished"),
     ("periode", "Period"),
     ("nom", "Name"),
     ("aucun_atelier", "No workshop yet."),
     ("aucun_inscrit", "Nobody is enrolled yet."),
-    ("pas_inscrit", "not enrolled yet"),
     ("rien_a_afficher", "Nothing to show."),
+    ("non_attendu", "Not expected: not enrolled yet"),
+    ("legende", "Legend"),
+    ("tous", "All"),
+    ("toutes", "All"),
+    ("session_ou_club", "Session or club"),
+    ("filtre_compte", "{n} of {total} people shown"),
     ("detail", "Details"),
     ("formulaires", "Printable forms"),
     ("formulaires_vierges", "Blank forms, to fill in by hand"),
+    // ---- tableau de bord, parrainages (issue 9, point 6, second half) ----
+    ("par_acteur", "By who must act"),
+    ("acteur_responsable_emploi", "Employment manager"),
+    ("acteur_tuteur", "Tutor"),
+    ("acteur_tutrice", "Tutor"),
+    ("acteur_tuteurs", "Tutors"),
+    ("acteur_tutrices", "Tutors"),
+    ("acteur_responsable_parrains", "Mentor coordinator"),
+    ("acteur_responsable_rsa", "RSA officer"),
+    ("attendu", "expected"),
+    (
+        "phrase_sans_email",
+        "no email address, ask for it at the next atelier of",
+    ),
+    ("phrase_entretien", "no mentoring interview since"),
+    ("phrase_absence", "unexcused absence on"),
+    ("phrase_rsa", "RSA beneficiary in mentorship"),
+    ("phrase_droit_image", "image release not signed, photos of"),
+    ("phrase_retention", "no activity since"),
+    ("phrase_retention_suite", ": file to archive or anonymise"),
+    ("par_parrain", "By mentor"),
+    ("en_retard", "late"),
+    ("aucun_entretien", "no interview"),
+    ("depuis_le_debut", "start"),
+    ("il_y_a", "{} ago"),
+    ("aujourd_hui", "today"),
+    ("jour", "day"),
+    ("jours", "days"),
+    ("semaine", "week"),
+    ("semaines", "weeks"),
+    ("mois_duree", "month"),
+    ("mois_durees", "months"),
+    // ---- end of the tableau de bord and parrainages block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[
@@ -454,6 +534,307 @@ const TYPES_EN: &[(&str, &str)] = &[
     ("autre", "Other"),
 ];
 
+/// Grammatical gender of a person, from the civilité (Mme: feminine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Mme.
+    Feminine,
+    /// M.
+    Masculine,
+}
+
+/// A word that agrees with the people it is said of: one man, one woman,
+/// several people of whom at least one is a man, several women.
+type Agreed = (&'static str, [&'static str; 4]);
+
+/// Words that agree, by key: role codes (`tuteur` → Tuteur, Tutrice),
+/// attendance statuses (`present` → Présent, Présente) and the words of the
+/// forms and fiches (`inscrit`, `le_filleul`…).
+const AGREED_FR: &[Agreed] = &[
+    (
+        "stagiaire",
+        ["Stagiaire", "Stagiaire", "Stagiaires", "Stagiaires"],
+    ),
+    ("parrain", ["Parrain", "Marraine", "Parrains", "Marraines"]),
+    ("tuteur", ["Tuteur", "Tutrice", "Tuteurs", "Tutrices"]),
+    (
+        "formateur",
+        ["Formateur", "Formatrice", "Formateurs", "Formatrices"],
+    ),
+    (
+        "conseiller",
+        ["Conseiller", "Conseillère", "Conseillers", "Conseillères"],
+    ),
+    (
+        "responsable_emploi",
+        [
+            "Responsable emploi",
+            "Responsable emploi",
+            "Responsables emploi",
+            "Responsables emploi",
+        ],
+    ),
+    (
+        "responsable_parrains",
+        [
+            "Responsable des parrains",
+            "Responsable des parrains",
+            "Responsables des parrains",
+            "Responsables des parrains",
+        ],
+    ),
+    (
+        "responsable_rsa",
+        [
+            "Responsable RSA",
+            "Responsable RSA",
+            "Responsables RSA",
+            "Responsables RSA",
+        ],
+    ),
+    (
+        "accompagnateur",
+        [
+            "Accompagnateur",
+            "Accompagnatrice",
+            "Accompagnateurs",
+            "Accompagnatrices",
+        ],
+    ),
+    (
+        "assistant",
+        ["Assistant", "Assistante", "Assistants", "Assistantes"],
+    ),
+    ("manager", ["Manager", "Manager", "Managers", "Managers"]),
+    (
+        "ambassadeur",
+        [
+            "Ambassadeur",
+            "Ambassadrice",
+            "Ambassadeurs",
+            "Ambassadrices",
+        ],
+    ),
+    ("filleul", ["Filleul", "Filleule", "Filleuls", "Filleules"]),
+    (
+        "le_filleul",
+        ["le filleul", "la filleule", "les filleuls", "les filleules"],
+    ),
+    (
+        "le_parrain",
+        ["le parrain", "la marraine", "les parrains", "les marraines"],
+    ),
+    (
+        "du_filleul",
+        [
+            "du filleul",
+            "de la filleule",
+            "des filleuls",
+            "des filleules",
+        ],
+    ),
+    (
+        "du_parrain",
+        [
+            "du parrain",
+            "de la marraine",
+            "des parrains",
+            "des marraines",
+        ],
+    ),
+    ("inscrit", ["inscrit", "inscrite", "inscrits", "inscrites"]),
+    (
+        "inscrit_depuis",
+        [
+            "Inscrit depuis le",
+            "Inscrite depuis le",
+            "Inscrits depuis le",
+            "Inscrites depuis le",
+        ],
+    ),
+    (
+        "interesse",
+        [
+            "l'intéressé",
+            "l'intéressée",
+            "les intéressés",
+            "les intéressées",
+        ],
+    ),
+    ("present", ["Présent", "Présente", "Présents", "Présentes"]),
+    ("absent", ["Absent", "Absente", "Absents", "Absentes"]),
+    ("excuse", ["Excusé", "Excusée", "Excusés", "Excusées"]),
+    (
+        "non_renseigne",
+        [
+            "Non renseigné",
+            "Non renseigné",
+            "Non renseignés",
+            "Non renseignés",
+        ],
+    ),
+    ("a_venir", ["À venir", "À venir", "À venir", "À venir"]),
+    (
+        "pas_inscrit",
+        [
+            "Pas encore inscrit",
+            "Pas encore inscrite",
+            "Pas encore inscrits",
+            "Pas encore inscrites",
+        ],
+    ),
+    (
+        "assiduite",
+        [
+            "Présent aux ateliers passés",
+            "Présente aux ateliers passés",
+            "Présents aux ateliers passés",
+            "Présentes aux ateliers passés",
+        ],
+    ),
+];
+
+const AGREED_EN: &[Agreed] = &[
+    ("stagiaire", ["Trainee", "Trainee", "Trainees", "Trainees"]),
+    ("parrain", ["Mentor", "Mentor", "Mentors", "Mentors"]),
+    ("tuteur", ["Tutor", "Tutor", "Tutors", "Tutors"]),
+    ("formateur", ["Trainer", "Trainer", "Trainers", "Trainers"]),
+    ("conseiller", ["Adviser", "Adviser", "Advisers", "Advisers"]),
+    (
+        "responsable_emploi",
+        [
+            "Employment manager",
+            "Employment manager",
+            "Employment managers",
+            "Employment managers",
+        ],
+    ),
+    (
+        "responsable_parrains",
+        [
+            "Mentor coordinator",
+            "Mentor coordinator",
+            "Mentor coordinators",
+            "Mentor coordinators",
+        ],
+    ),
+    (
+        "responsable_rsa",
+        ["RSA officer", "RSA officer", "RSA officers", "RSA officers"],
+    ),
+    (
+        "accompagnateur",
+        [
+            "Support worker",
+            "Support worker",
+            "Support workers",
+            "Support workers",
+        ],
+    ),
+    (
+        "assistant",
+        ["Assistant", "Assistant", "Assistants", "Assistants"],
+    ),
+    ("manager", ["Manager", "Manager", "Managers", "Managers"]),
+    (
+        "ambassadeur",
+        ["Ambassador", "Ambassador", "Ambassadors", "Ambassadors"],
+    ),
+    ("filleul", ["Mentee", "Mentee", "Mentees", "Mentees"]),
+    (
+        "le_filleul",
+        ["the mentee", "the mentee", "the mentees", "the mentees"],
+    ),
+    (
+        "le_parrain",
+        ["the mentor", "the mentor", "the mentors", "the mentors"],
+    ),
+    (
+        "du_filleul",
+        [
+            "of the mentee",
+            "of the mentee",
+            "of the mentees",
+            "of the mentees",
+        ],
+    ),
+    (
+        "du_parrain",
+        [
+            "of the mentor",
+            "of the mentor",
+            "of the mentors",
+            "of the mentors",
+        ],
+    ),
+    ("inscrit", ["enrolled", "enrolled", "enrolled", "enrolled"]),
+    (
+        "inscrit_depuis",
+        [
+            "Enrolled since",
+            "Enrolled since",
+            "Enrolled since",
+            "Enrolled since",
+        ],
+    ),
+    (
+        "interesse",
+        ["the holder", "the holder", "the holders", "the holders"],
+    ),
+    ("present", ["Present", "Present", "Present", "Present"]),
+    ("absent", ["Absent", "Absent", "Absent", "Absent"]),
+    ("excuse", ["Excused", "Excused", "Excused", "Excused"]),
+    (
+        "non_renseigne",
+        [
+            "Not recorded",
+            "Not recorded",
+            "Not recorded",
+            "Not recorded",
+        ],
+    ),
+    ("a_venir", ["Upcoming", "Upcoming", "Upcoming", "Upcoming"]),
+    (
+        "pas_inscrit",
+        [
+            "Not enrolled yet",
+            "Not enrolled yet",
+            "Not enrolled yet",
+            "Not enrolled yet",
+        ],
+    ),
+    (
+        "assiduite",
+        [
+            "Attended past workshops",
+            "Attended past workshops",
+            "Attended past workshops",
+            "Attended past workshops",
+        ],
+    ),
+];
+
+/// The word `key` agreeing with `who`, the people it is said of: the
+/// feminine when they are all women, the plural when there are several (or
+/// none: a heading over an empty list). A key without gendered forms (a
+/// role a kit added in carnet.yaml) is returned as it is.
+pub fn agreed<'a>(lang: Lang, key: &'a str, who: &[Gender]) -> &'a str {
+    let list = match lang {
+        Lang::Fr => AGREED_FR,
+        Lang::En => AGREED_EN,
+    };
+    let feminine = !who.is_empty() && who.iter().all(|g| *g == Gender::Feminine);
+    let form = match (who.len() == 1, feminine) {
+        (true, false) => 0,
+        (true, true) => 1,
+        (false, false) => 2,
+        (false, true) => 3,
+    };
+    list.iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, forms)| forms[form])
+}
+
 const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
@@ -506,6 +887,15 @@ pub fn month(lang: Lang, month: u32) -> &'static str {
         .get(month.wrapping_sub(1) as usize)
         .copied()
         .unwrap_or("?")
+}
+
+/// carnet's roles in `lang`, in their order: code and name for a list of
+/// people (« Tuteur / tutrice »).
+pub fn role_names(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Fr => ROLES_FR,
+        Lang::En => ROLES_EN,
+    }
 }
 
 type Words = BTreeMap<&'static str, &'static str>;
@@ -590,5 +980,31 @@ mod tests {
                 "t.{key} is a table of codes, a label cannot have that name"
             );
         }
+    }
+
+    #[test]
+    fn words_agree_with_the_people_they_are_said_of() {
+        use Gender::{Feminine as F, Masculine as M};
+        assert_eq!(agreed(Lang::Fr, "tuteur", &[F]), "Tutrice");
+        assert_eq!(agreed(Lang::Fr, "tuteur", &[M]), "Tuteur");
+        assert_eq!(agreed(Lang::Fr, "tuteur", &[F, F]), "Tutrices");
+        assert_eq!(agreed(Lang::Fr, "tuteur", &[F, M]), "Tuteurs");
+        assert_eq!(agreed(Lang::Fr, "formateur", &[]), "Formateurs");
+        assert_eq!(agreed(Lang::Fr, "le_parrain", &[F]), "la marraine");
+        assert_eq!(agreed(Lang::Fr, "inscrit", &[F]), "inscrite");
+        assert_eq!(agreed(Lang::Fr, "conseiller", &[F]), "Conseillère");
+        assert_eq!(agreed(Lang::En, "tuteur", &[F]), "Tutor");
+        assert_eq!(agreed(Lang::Fr, "benevole", &[F]), "benevole");
+    }
+
+    #[test]
+    fn every_role_and_status_has_its_agreeing_forms() {
+        for (key, _) in ROLES_FR.iter().chain(STATUTS_FR) {
+            for list in [AGREED_FR, AGREED_EN] {
+                assert!(list.iter().any(|(k, _)| k == key), "{key} does not agree");
+            }
+        }
+        let keys = |l: &[Agreed]| l.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(keys(AGREED_FR), keys(AGREED_EN));
     }
 }

@@ -174,7 +174,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let report = render_diagnostics(&diagnostics, &kit.sources);
+    let report = diagnostic::report::report(&diagnostics, &kit.sources, kit.config.langue, false);
     if errors > 0 {
         return Err(Failure::Invalid { report, errors });
     }

@@ -1,9 +1,12 @@
 //! The `carnet` command: parses arguments, calls the library, maps results to
 //! exit statuses (0 success, 1 invalid data, 2 usage or I/O error).
 
+mod cli_lang;
+
+use carnet::labels::Lang;
 use carnet::{BuildOptions, Failure, Profile};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,6 +45,9 @@ enum Command {
         /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
         #[arg(long, hide = true)]
         today: Option<NaiveDate>,
+        /// Affiche tous les avertissements (sinon les 20 premiers, puis leur nombre par sorte)
+        #[arg(long)]
+        tout: bool,
     },
     /// Construit le site dans public/
     Build {
@@ -132,7 +138,11 @@ fn today(given: Option<NaiveDate>) -> NaiveDate {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = cli_lang::current_lang();
+    let cli = cli_lang::localize(Cli::command(), lang)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| cli_lang::exit(error, lang));
     let code = match cli.command {
         Command::Init { dir } => match carnet::scaffold::init(&dir) {
             Ok(n) => {
@@ -142,10 +152,14 @@ fn main() -> ExitCode {
                 );
                 0
             }
-            Err(e) => fail(&e.to_string()),
+            Err(e) => fail(lang, &e.to_string()),
         },
-        Command::Check { dir, today: day } => match kit_root(&dir) {
-            Ok(root) => check(&root, today(day)),
+        Command::Check {
+            dir,
+            today: day,
+            tout,
+        } => match kit_root(&dir, lang) {
+            Ok(root) => check(&root, today(day), tout, lang),
             Err(code) => code,
         },
         Command::Build {
@@ -156,7 +170,7 @@ fn main() -> ExitCode {
             sans_pdf,
             today: day,
         } => {
-            let root = match kit_root(&dir) {
+            let root = match kit_root(&dir, lang) {
                 Ok(root) => root,
                 Err(code) => return ExitCode::from(code),
             };
@@ -171,19 +185,22 @@ fn main() -> ExitCode {
                 })
             });
             if let Err(message) = carnet::output::swap::clean_up_on_interrupt() {
-                return ExitCode::from(fail(&message));
+                return ExitCode::from(fail(lang, &message));
             }
-            build(&BuildOptions {
-                root,
-                out,
-                force,
-                profile,
-                today: today(day),
-                forms: !sans_pdf,
-            })
+            build(
+                &BuildOptions {
+                    root,
+                    out,
+                    force,
+                    profile,
+                    today: today(day),
+                    forms: !sans_pdf,
+                },
+                lang,
+            )
         }
         Command::New { what, dir } => {
-            let dir = match kit_root(&dir) {
+            let dir = match kit_root(&dir, lang) {
                 Ok(root) => root,
                 Err(code) => return ExitCode::from(code),
             };
@@ -211,10 +228,10 @@ fn main() -> ExitCode {
             };
             match written {
                 Ok(path) => {
-                    println!("carnet : {} écrit", path.display());
+                    println!("{}", cli_lang::written(lang, &path));
                     0
                 }
-                Err(e) => fail(&e.to_string()),
+                Err(e) => fail(lang, &e.to_string()),
             }
         }
         Command::Presences {
@@ -222,21 +239,24 @@ fn main() -> ExitCode {
             date,
             dir,
             today: day,
-        } => match kit_root(&dir) {
-            Ok(root) => presences(&root, &id, &date, today(day)),
+        } => match kit_root(&dir, lang) {
+            Ok(root) => presences(&root, &id, &date, today(day), lang),
             Err(code) => code,
         },
         Command::Schema { out } => match carnet::schema::write(&out) {
             Ok(paths) => {
                 for p in paths {
-                    println!("carnet : {} écrit", p.display());
+                    println!("{}", cli_lang::written(lang, &p));
                 }
                 0
             }
-            Err(e) => fail(&format!(
-                "impossible d'écrire les schémas dans {} : {e}",
-                out.display()
-            )),
+            Err(e) => fail(
+                lang,
+                &format!(
+                    "impossible d'écrire les schémas dans {} : {e}",
+                    out.display()
+                ),
+            ),
         },
     };
     ExitCode::from(code)
@@ -244,8 +264,8 @@ fn main() -> ExitCode {
 
 /// The kit holding `dir` (itself or a parent with carnet.yaml), shown
 /// relative to the current folder when inside it; or the exit status 2.
-fn kit_root(dir: &Path) -> Result<PathBuf, u8> {
-    let root = carnet::load::kit_root::find(dir).map_err(|message| fail(&message))?;
+fn kit_root(dir: &Path, lang: Lang) -> Result<PathBuf, u8> {
+    let root = carnet::load::kit_root::find(dir).map_err(|message| fail(lang, &message))?;
     let here = std::env::current_dir()
         .ok()
         .and_then(|d| std::fs::canonicalize(d).ok());
@@ -258,96 +278,84 @@ fn kit_root(dir: &Path) -> Result<PathBuf, u8> {
     )
 }
 
-fn fail(message: &str) -> u8 {
-    eprintln!("erreur : {message}");
+/// Prints a problem that stops the command; the exit status 2.
+fn fail(lang: Lang, message: &str) -> u8 {
+    eprintln!("{}", cli_lang::stopped(lang, message));
     2
 }
 
-fn check(dir: &Path, today: NaiveDate) -> u8 {
+/// `carnet check`: every error, the warnings (all of them with `--tout`),
+/// a summary line in the kit's language.
+fn check(dir: &Path, today: NaiveDate, all: bool, lang: Lang) -> u8 {
     match carnet::check(dir, today) {
-        Err(e) => fail(&e.message),
+        Err(e) => fail(lang, &e.message),
         Ok((kit, diagnostics)) => {
-            eprint!("{}", carnet::render_diagnostics(&diagnostics, &kit.sources));
+            let lang = kit.config.langue;
+            let report = carnet::diagnostic::report::report(&diagnostics, &kit.sources, lang, all);
+            eprint!("{report}");
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == carnet::diagnostic::Severity::Error)
                 .count();
-            let warnings = diagnostics.len() - errors;
-            let files = kit.sources.iter().count();
+            let summary = cli_lang::files_read(
+                lang,
+                kit.sources.iter().count(),
+                errors,
+                diagnostics.len() - errors,
+            );
             if errors > 0 {
-                eprintln!(
-                    "carnet : {files} fichiers lus, {errors} erreur(s), {warnings} avertissement(s)"
-                );
+                eprintln!("{summary}");
                 1
             } else {
-                println!(
-                    "carnet : {files} fichiers lus, aucune erreur, {warnings} avertissement(s)"
-                );
+                println!("{summary}");
                 0
             }
         }
     }
 }
 
-fn presences(root: &Path, id: &str, date: &str, today: NaiveDate) -> u8 {
+fn presences(root: &Path, id: &str, date: &str, today: NaiveDate, lang: Lang) -> u8 {
     match carnet::presences::write(root, id, date, today) {
         Ok(written) => {
             println!(
-                "carnet : {} — {} personne(s) notée(s) présente(s) le {date} ; notez les absences dans ce fichier",
-                written.fichier,
-                written.personnes.len()
+                "{}",
+                cli_lang::presences_written(lang, &written.fichier, written.personnes.len(), date)
             );
             0
         }
-        Err(e) => fail(&e.to_string()),
+        Err(e) => fail(lang, &e.to_string()),
     }
 }
 
-fn build(options: &BuildOptions) -> u8 {
+fn build(options: &BuildOptions, lang: Lang) -> u8 {
     let code = match carnet::build(options) {
         Ok(built) => {
             eprint!("{}", built.report);
-            println!(
-                "carnet : {} pages et {} formulaires PDF écrits dans {} ({} fichiers, {} avertissement(s)) en {:.2} s",
-                built.pages,
-                built.pdfs,
-                options.out.display(),
-                built.files,
-                built.warnings,
-                built.seconds
-            );
+            println!("{}", cli_lang::built(lang, &built, &options.out));
             0
         }
         Err(failure) => {
             match &failure {
                 Failure::Io(message) | Failure::Refused(message) => {
-                    eprintln!("erreur : {message}")
+                    fail(lang, message);
                 }
                 Failure::Invalid { report, errors } => {
                     eprint!("{report}");
                     eprintln!(
-                        "carnet : {errors} erreur(s) : rien n'a été écrit, {} est inchangé",
-                        options.out.display()
+                        "{}",
+                        cli_lang::nothing_written(lang, Some(*errors), &options.out)
                     );
                 }
                 Failure::Template(message) => {
-                    eprintln!("erreur : {message}");
-                    eprintln!(
-                        "carnet : rien n'a été écrit, {} est inchangé",
-                        options.out.display()
-                    );
+                    fail(lang, message);
+                    eprintln!("{}", cli_lang::nothing_written(lang, None, &options.out));
                 }
             }
             failure.exit_code() as u8
         }
     };
     if code == 0 && options.profile == Profile::Interne {
-        eprintln!(
-            "attention : profil interne — {} contient toutes les données personnelles \
-             (commentaires, financements, numéros CAF/CLI, comptes rendus). \
-             À garder sur 127.0.0.1 ou derrière un contrôle d'accès, jamais sur le site public.",
-            options.out.display()
-        );
+        eprintln!("{}", cli_lang::internal_profile(lang, &options.out));
     }
     code
 }

@@ -161,12 +161,20 @@ fn check_month(month: &str) -> Result<(), ScaffoldError> {
     }
 }
 
+/// The `ateliers:` field of a new session or club, empty, with how to use the
+/// commented example that follows it: once its « # » are removed, the file
+/// is still valid (no `[]` left before the items).
+const ATELIERS: &str = "# Les ateliers, avant d'inscrire quelqu'un : retirez le « # » en tête des lignes\n\
+     # de l'exemple ci-dessous et complétez-les (un bloc « - date: » par atelier).\n\
+     ateliers:\n";
+
 /// Writes data/sessions/<YYYY-MM>.yaml, numbered after the existing sessions.
 pub fn new_session(root: &Path, month: &str) -> Result<PathBuf, ScaffoldError> {
     check_month(month)?;
     let numero = next_session_number(root);
     let content = format!(
-        "numero: {numero}\nmois: \"{month}\"\ntuteurs: []\nformateurs: []\n# Ajoutez les ateliers avant d'inscrire quelqu'un :\nateliers: []\n#  - date: \"{month}-07\"\n#    intitule: \"Accueil et présentation\"\n#    cycle: 1\ninscrits: []\n"
+        "numero: {numero}\nmois: \"{month}\"\ntuteurs: []\nformateurs: []\n{ATELIERS}\
+         # - date: \"{month}-07\"\n#   intitule: \"Accueil et présentation\"\n#   cycle: 1\ninscrits: []\n"
     );
     write_new(root, "sessions", month, &content)
 }
@@ -175,7 +183,9 @@ pub fn new_session(root: &Path, month: &str) -> Result<PathBuf, ScaffoldError> {
 pub fn new_club(root: &Path, month: &str) -> Result<PathBuf, ScaffoldError> {
     check_month(month)?;
     let content = format!(
-        "mois: \"{month}\"\n# tuteur: identifiant-du-tuteur\n# Ajoutez les ateliers avant d'inscrire quelqu'un :\nateliers: []\ninscrits: []\n"
+        "mois: \"{month}\"\n# Le tuteur ou la tutrice : l'identifiant de sa fiche (nom du fichier sans .yaml),\n\
+         # sur une ligne « tuteur: dupont-jean ».\n{ATELIERS}\
+         # - date: \"{month}-09\"\n#   intitule: \"Organiser sa recherche\"\ninscrits: []\n"
     );
     write_new(root, "clubs", &format!("club-{month}"), &content)
 }

@@ -153,3 +153,76 @@ fn schema_describes_the_fields_editors_should_complete() {
         );
     }
 }
+
+/// `text` with its commented example lines uncommented, as a user does: a
+/// comment whose text (after `# `) is a YAML line, `key: value` or `- item`,
+/// loses its `# `; explanations (sentences) stay comments.
+fn uncomment_examples(text: &str) -> (String, usize) {
+    let mut uncommented = 0;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let Some(body) = line.strip_prefix("# ") else {
+                return line.to_string();
+            };
+            let item = body.trim_start();
+            let key = item.strip_prefix("- ").unwrap_or(item);
+            let is_yaml = key.split_once(": ").is_some_and(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            });
+            if is_yaml {
+                uncommented += 1;
+                body.to_string()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    (lines.join("\n") + "\n", uncommented)
+}
+
+#[test]
+fn records_written_by_new_stay_valid_once_their_examples_are_uncommented() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::write(root.join("carnet.yaml"), "titre: Essai\n").expect("write");
+    let written = [
+        (
+            vec!["new", "personne", "Durand Alice", "--civilite", "Mme"],
+            "data/personnes/durand-alice.yaml",
+        ),
+        (
+            vec!["new", "session", "2026-12"],
+            "data/sessions/2026-12.yaml",
+        ),
+        (
+            vec!["new", "club", "2027-01"],
+            "data/clubs/club-2027-01.yaml",
+        ),
+    ];
+    for (args, path) in &written {
+        let new = carnet(args, root);
+        assert!(new.status.success(), "{}", text(&new.stderr));
+        let template = std::fs::read_to_string(root.join(path)).expect("file written");
+        let (uncommented, count) = uncomment_examples(&template);
+        assert!(count >= 2, "{path} has commented examples:\n{template}");
+        std::fs::write(root.join(path), uncommented).expect("write");
+    }
+    let session = std::fs::read_to_string(root.join("data/sessions/2026-12.yaml")).expect("read");
+    assert!(
+        session.contains("ateliers:\n- date: \"2026-12-07\"\n"),
+        "{session}"
+    );
+    let check = carnet(&["check", "--today", "2026-11-26"], root);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "uncommented examples are valid: {}",
+        text(&check.stderr)
+    );
+    assert!(
+        !text(&check.stderr).contains("erreur"),
+        "{}",
+        text(&check.stderr)
+    );
+}

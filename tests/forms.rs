@@ -488,8 +488,9 @@ fn mentoring_form_has_the_charter_the_interview_dates_and_both_signatures() {
         "12/05/2026",
         "Le filleul s'engage à venir aux rendez-vous du jeudi.",
         "Le parrain s'engage à relire chaque lettre de candidature.",
-        "Le filleul ou la filleule, « lu et approuvé »",
-        "Le parrain ou la marraine, « lu et approuvé »",
+        // Both are women: the words agree with their civilité.
+        "La filleule, « lu et approuvé »",
+        "La marraine, « lu et approuvé »",
     ] {
         assert!(form.contains(expected), "{expected:?} missing:\n{form}");
     }

@@ -405,10 +405,10 @@ fn a_fiche_shows_identity_sessions_presences_and_mentorship() {
     for atelier in ["Atelier CV", "Atelier entretien", "Atelier bilan", "Réseau"] {
         assert!(fiche.contains(atelier), "{atelier} missing");
     }
-    assert!(fiche.contains("badge-excuse\">Excusé(e)"), "{fiche}");
-    assert!(fiche.contains("badge-absent\">Absent(e)"), "{fiche}");
+    assert!(fiche.contains("badge-excuse\">Excusé<"), "{fiche}");
+    assert!(fiche.contains("badge-absent\">Absent<"), "{fiche}");
     assert!(fiche.contains("badge-a_venir\">À venir"), "{fiche}");
-    assert!(fiche.contains("badge-present\">Présent(e)"), "{fiche}");
+    assert!(fiche.contains("badge-present\">Présent<"), "{fiche}");
     assert!(fiche.contains("PRESENCE-COMMENTAIRE-SECRET"));
     // Financing, CAF and CLI of the enrolment.
     assert!(fiche.contains("RSA") && fiche.contains("7391846") && fiche.contains("582093"));
@@ -577,6 +577,20 @@ fn hostile_kit() -> TempDir {
     ])
 }
 
+/// `html` without the one script carnet writes itself (the filters of the
+/// list of people, static text from templates/personnes.html): every other
+/// `<script` would be user text let through.
+fn without_builtin_script(path: &str, html: &str) -> String {
+    const OPEN: &str = "<script id=\"filtre-personnes\">";
+    match (path == "personnes/index.html", html.find(OPEN)) {
+        (true, Some(start)) => {
+            let end = html[start..].find("</script>").expect("the script ends") + start;
+            format!("{}{}", &html[..start], &html[end + "</script>".len()..])
+        }
+        _ => html.to_string(),
+    }
+}
+
 #[test]
 fn user_text_is_escaped_everywhere() {
     let kit = hostile_kit();
@@ -585,6 +599,7 @@ fn user_text_is_escaped_everywhere() {
         let mut pages = 0;
         for (path, html) in site.html() {
             pages += 1;
+            let html = &without_builtin_script(path, html);
             let lower = html.to_lowercase();
             assert!(
                 !lower.contains("<script"),

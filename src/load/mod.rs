@@ -13,7 +13,9 @@ pub mod pages;
 pub mod records;
 pub mod spanned;
 mod walk;
+mod yaml_comment;
 mod yaml_error;
+mod yaml_hint;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
@@ -260,6 +262,23 @@ fn load_from(
     Ok(loaded)
 }
 
+/// The language carnet.yaml at `root` asks for (`langue: en`), read alone
+/// before anything else, for the command line's own words: French when
+/// absent, unreadable or unknown (`carnet check` reports those).
+pub fn kit_lang(root: &Path) -> crate::labels::Lang {
+    #[derive(serde::Deserialize)]
+    struct LangOnly {
+        langue: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join(CONFIG)).unwrap_or_default();
+    match serde_saphyr::from_str::<LangOnly>(&text) {
+        Ok(LangOnly {
+            langue: Some(langue),
+        }) if langue == "en" => crate::labels::Lang::En,
+        _ => crate::labels::Lang::Fr,
+    }
+}
+
 /// The settings file's name.
 const CONFIG: &str = "carnet.yaml";
 
@@ -436,6 +455,12 @@ fn read_and_parse(
         Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
         Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
     };
+    let mut outcome = outcome;
+    if kind != Kind::Page && outcome.record.is_some() {
+        outcome
+            .diagnostics
+            .extend(yaml_comment::cut_texts(&source.text, file));
+    }
     (source, outcome)
 }
 

@@ -5,6 +5,7 @@
 use super::spanned::{
     NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
 };
+use super::yaml_hint;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::source::{FileId, Span};
 use serde_saphyr::Error;
@@ -59,6 +60,9 @@ fn describe_problem(error: &Error, text: &str, file: FileId) -> Problem {
     }
     let at = error_offset(error, text);
     let (message, expected, shape) = describe(error.without_snippet(), text, at);
+    if let Some(problem) = hint(error.without_snippet(), text, at, shape, file) {
+        return problem;
+    }
     let end = span_end(text, at, shape);
     let mut diagnostic = Diagnostic::error(Span::new(file, at..end), message);
     if let Some(expected) = expected {
@@ -76,6 +80,24 @@ fn describe_problem(error: &Error, text: &str, file: FileId) -> Problem {
         diagnostic,
         recovery,
     }
+}
+
+/// The problem as [`yaml_hint`] explains it, when the text around the error
+/// is a known trap of everyday French text.
+fn hint(error: &Error, text: &str, at: usize, shape: Shape, file: FileId) -> Option<Problem> {
+    let hint = match shape {
+        Shape::Syntax if !matches!(error, Error::SerdeMissingField { .. }) => {
+            yaml_hint::syntax(text, at)
+        }
+        Shape::Value => yaml_hint::value(text, at),
+        Shape::Key if matches!(error, Error::SerdeUnknownField { .. }) => yaml_hint::key(text, at),
+        _ => None,
+    }?;
+    Some(Problem {
+        diagnostic: Diagnostic::error(Span::new(file, hint.span), hint.message)
+            .expected(hint.expected),
+        recovery: hint.recovery,
+    })
 }
 
 /// A text value holding a control character (`"\0"`): an error at the value,
@@ -179,7 +201,7 @@ fn span_end(text: &str, at: usize, shape: Shape) -> usize {
 
 /// Length of a quoted scalar starting `line`, closing quote included, when it
 /// closes on this line: `"…"` with `\"` escapes, `'…'` with `''` for a quote.
-fn quoted_len(line: &str) -> Option<usize> {
+pub(super) fn quoted_len(line: &str) -> Option<usize> {
     let quote = line.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let mut chars = line.char_indices().skip(1).peekable();
     while let Some((i, c)) = chars.next() {
@@ -508,7 +530,7 @@ fn budget_in_french(breach: &serde_saphyr::budget::BudgetBreach) -> (&'static st
 
 /// French wording of the YAML scanner's and parser's complaints.
 fn syntax_in_french(raw: &str) -> (String, Option<String>) {
-    let known: [(&str, (&str, &str)); 27] = [
+    let known: [(&str, (&str, &str)); 31] = [
         (
             "mapping values are not allowed",
             (
@@ -614,9 +636,37 @@ fn syntax_in_french(raw: &str) -> (String, Option<String>) {
             ),
         ),
         ("indentation", ("indentation incorrecte", INDENTATION)),
+        (
+            "expected '-' indicator",
+            (
+                "ligne mal alignée dans une liste : un élément « - » était attendu ici",
+                "la ligne alignée sur les champs de l'élément au-dessus, ou « - » pour commencer un nouvel élément",
+            ),
+        ),
+        (
+            "simple key",
+            (
+                "ligne sans « : » : un champ était attendu ici",
+                "« champ: valeur », avec une espace après les deux-points",
+            ),
+        ),
+        (
+            "comment intercepting",
+            (
+                "commentaire « # » au milieu d'un texte de plusieurs lignes",
+                "le texte entre guillemets, ou le commentaire avant le champ",
+            ),
+        ),
+        (
+            "unexpected eof",
+            (
+                "le fichier s'arrête au milieu d'une valeur",
+                "des crochets, accolades et guillemets refermés",
+            ),
+        ),
     ];
     for (needle, (message, expected)) in known {
-        if raw.contains(needle) {
+        if raw.to_lowercase().contains(&needle.to_lowercase()) {
             return (message.to_string(), Some(expected.to_string()));
         }
     }
@@ -664,7 +714,7 @@ fn unexpected_in_french(unexpected: &str) -> String {
 
 /// Indentation (spaces) of a line, and where its content starts once the
 /// sequence markers (`- `) are skipped.
-fn indentation(line: &str) -> (usize, usize) {
+pub(super) fn indentation(line: &str) -> (usize, usize) {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let mut content = indent;
     loop {
@@ -679,7 +729,7 @@ fn indentation(line: &str) -> (usize, usize) {
 }
 
 /// Start and end of the line holding byte `at`.
-fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+pub(super) fn line_bounds(text: &str, at: usize) -> (usize, usize) {
     let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     (start, end)
@@ -688,7 +738,7 @@ fn line_bounds(text: &str, at: usize) -> (usize, usize) {
 /// End of the block that starts on the line ending at `line_end`: the following
 /// lines that are blank, comments, or indented more than `column` (or as much,
 /// when `siblings`).
-fn block_end(text: &str, line_end: usize, column: usize, siblings: bool) -> usize {
+pub(super) fn block_end(text: &str, line_end: usize, column: usize, siblings: bool) -> usize {
     let mut end = line_end;
     let mut cursor = line_end;
     while cursor < text.len() {
@@ -715,7 +765,7 @@ fn block_end(text: &str, line_end: usize, column: usize, siblings: bool) -> usiz
 }
 
 /// An unknown or repeated field: set aside the whole entry (key and value).
-fn recover_key(text: &str, at: usize) -> Option<Recovery> {
+pub(super) fn recover_key(text: &str, at: usize) -> Option<Recovery> {
     let (line_start, line_end) = line_bounds(text, at);
     let (_, content) = indentation(&text[line_start..line_end]);
     // Only block keys starting their line: a key inside {…} cannot be cut out alone.
@@ -730,7 +780,7 @@ fn recover_key(text: &str, at: usize) -> Option<Recovery> {
 }
 
 /// A value of the wrong shape: set it aside, so the field reads as absent.
-fn recover_value(text: &str, at: usize) -> Option<Recovery> {
+pub(super) fn recover_value(text: &str, at: usize) -> Option<Recovery> {
     let (line_start, line_end) = line_bounds(text, at);
     let line = &text[line_start..line_end];
     let (indent, content) = indentation(line);

@@ -1,7 +1,7 @@
 //! Facts derived once from the linked records: each person's sessions, clubs,
 //! mentees and events, their last activity, and what needs doing.
 
-use super::{ActivityKind, AtelierRef, Kit, Statut, Todo, TodoKind};
+use super::{ActivityKind, AtelierRef, Kit, Parrainage, Statut, Todo, TodoKind, TodoSubject};
 use chrono::{Months, NaiveDate};
 
 /// Fills the back-references and the to-do list of the tableau de bord.
@@ -131,40 +131,62 @@ fn last_activity(kit: &mut Kit) {
     }
 }
 
+impl Parrainage {
+    /// The day a mentorship's follow-up counts from: its last interview held
+    /// by `today`, else its start.
+    pub fn last_contact(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.entretiens
+            .iter()
+            .map(|e| e.date)
+            .rfind(|d| *d <= today)
+            .or(self.debut)
+    }
+
+    /// Whether this ongoing mentorship had no interview for more than
+    /// `days` days (carnet.yaml `seuils`) on `today`.
+    pub fn late(&self, today: NaiveDate, days: u32) -> bool {
+        self.en_cours
+            && self
+                .last_contact(today)
+                .is_some_and(|since| (today - since).num_days() > i64::from(days))
+    }
+}
+
 fn todos(kit: &Kit) -> Vec<Todo> {
     let mut todos = Vec::new();
     let today = kit.today;
+    let todo = |kind, personne, date, sujet| Todo {
+        kind,
+        personne,
+        date,
+        sujet,
+        nom: None,
+    };
     for (i, p) in kit.personnes.iter().enumerate() {
-        let enrolled_now = p
-            .sessions
-            .iter()
-            .map(|(s, _)| kit.sessions[*s].last_day())
-            .chain(p.clubs.iter().map(|(c, _)| kit.clubs[*c].last_day()))
-            .any(|last| last >= today);
-        if enrolled_now && p.email.is_none() {
-            todos.push(Todo {
-                kind: TodoKind::InscritSansEmail,
-                personne: Some(i),
-                detail: String::new(),
-            });
-        }
-        if let Some(m) = p.parrainage.as_ref().filter(|m| m.en_cours) {
-            let since = m
-                .entretiens
+        if p.email.is_none() {
+            // One task per session or club running: its tutor asks at the next atelier.
+            let current = p
+                .sessions
                 .iter()
-                .map(|e| e.date)
-                .rfind(|d| *d <= today)
-                .or(m.debut);
-            if let Some(since) = since {
-                let days = (today - since).num_days();
-                if days > i64::from(kit.config.entretien_jours) {
-                    todos.push(Todo {
-                        kind: TodoKind::EntretienEnRetard,
-                        personne: Some(i),
-                        detail: since.to_string(),
-                    });
-                }
+                .map(|(s, _)| (ActivityKind::Session, *s, &kit.sessions[*s]))
+                .chain(
+                    p.clubs
+                        .iter()
+                        .map(|(c, _)| (ActivityKind::Club, *c, &kit.clubs[*c])),
+                )
+                .filter(|(_, _, a)| a.last_day() >= today);
+            for (kind, a, _) in current {
+                let sujet = Some(TodoSubject::Activity(kind, a));
+                todos.push(todo(TodoKind::InscritSansEmail, Some(i), None, sujet));
             }
+        }
+        if let Some(m) = p
+            .parrainage
+            .as_ref()
+            .filter(|m| m.late(today, kit.config.entretien_jours))
+        {
+            let since = m.last_contact(today);
+            todos.push(todo(TodoKind::EntretienEnRetard, Some(i), since, None));
         }
         let retention_limit = today.checked_sub_months(Months::new(kit.config.retention_mois));
         let only_trainee = p.roles.iter().all(|r| r == "stagiaire");
@@ -172,14 +194,10 @@ fn todos(kit: &Kit) -> Vec<Todo> {
             && let (Some(last), Some(limit)) = (p.derniere_activite, retention_limit)
             && last < limit
         {
-            todos.push(Todo {
-                kind: TodoKind::Retention,
-                personne: Some(i),
-                detail: last.to_string(),
-            });
+            todos.push(todo(TodoKind::Retention, Some(i), Some(last), None));
         }
     }
-    for session in &kit.sessions {
+    for (s, session) in kit.sessions.iter().enumerate() {
         for atelier in &session.ateliers {
             for a in atelier
                 .attendance
@@ -195,28 +213,31 @@ fn todos(kit: &Kit) -> Vec<Todo> {
                     .is_some_and(|f| f.eq_ignore_ascii_case("rsa"));
                 let mentored = person.parrainage.as_ref().is_some_and(|m| m.en_cours);
                 if rsa && mentored {
-                    todos.push(Todo {
-                        kind: TodoKind::AbsenceRsa,
-                        personne: Some(a.personne),
-                        detail: format!("{} ({})", atelier.date, session.id),
-                    });
+                    let sujet = Some(TodoSubject::Activity(ActivityKind::Session, s));
+                    todos.push(todo(
+                        TodoKind::AbsenceRsa,
+                        Some(a.personne),
+                        Some(atelier.date),
+                        sujet,
+                    ));
                 }
             }
         }
     }
-    for event in kit.evenements.iter().filter(|e| e.photos) {
+    for (v, event) in kit.evenements.iter().enumerate().filter(|(_, e)| e.photos) {
         for p in event
             .participants
             .iter()
             .filter(|p| p.present && !p.droit_image)
         {
             todos.push(Todo {
-                kind: TodoKind::DroitImageManquant,
-                personne: p.personne,
-                detail: match (&p.personne, &p.nom) {
-                    (None, Some(nom)) => format!("{nom} — {}", event.titre),
-                    _ => event.titre.clone(),
-                },
+                nom: p.personne.is_none().then(|| p.nom.clone()).flatten(),
+                ..todo(
+                    TodoKind::DroitImageManquant,
+                    p.personne,
+                    Some(event.date),
+                    Some(TodoSubject::Event(v)),
+                )
             });
         }
     }

@@ -527,8 +527,22 @@ pub struct Todo {
     pub kind: TodoKind,
     /// The person concerned, if any.
     pub personne: Option<PersonIdx>,
-    /// Details (dates, session…), not personal beyond what the fiche shows.
-    pub detail: String,
+    /// The day it is about: the last interview (or the start) of a late
+    /// mentorship, the absence, the last activity, the event.
+    pub date: Option<NaiveDate>,
+    /// The session, club or event it is about.
+    pub sujet: Option<TodoSubject>,
+    /// A participant written by name in an event file (no fiche).
+    pub nom: Option<String>,
+}
+
+/// The record a task is about, besides its person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TodoSubject {
+    /// A session or club: its kind and index in [`Kit::sessions`] or [`Kit::clubs`].
+    Activity(ActivityKind, usize),
+    /// An event: its index in [`Kit::evenements`].
+    Event(usize),
 }
 
 /// Kinds of tasks.

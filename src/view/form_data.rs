@@ -6,6 +6,7 @@
 //! tells `carnet check` which values a layout may name
 //! ([`super::form_contract`]) and the renderer which values are dates.
 
+use super::agreement::Accords;
 use crate::form_layout::Target;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -37,6 +38,8 @@ pub struct OtherPerson {
     pub prenom: String,
     /// « Prénom NOM ».
     pub nom_complet: String,
+    /// Words said of this person, agreed with the civilité (« inscrite »).
+    pub accords: Accords,
     /// Mobile or landline, if the person shares it.
     pub telephone: Option<String>,
     /// Email, if the person shares it.
@@ -98,6 +101,8 @@ pub struct OwnPerson {
     pub prenom: String,
     /// « Prénom NOM ».
     pub nom_complet: String,
+    /// Words said of this person, agreed with the civilité (« la marraine »).
+    pub accords: Accords,
     /// Landline.
     pub telephone: Option<String>,
     /// Mobile.
@@ -139,8 +144,12 @@ pub struct ActivityForm {
     pub tuteurs_noms: String,
     /// Published tutors.
     pub tuteurs: Vec<OtherPerson>,
+    /// Their heading, agreed: « Tutrice », « Tuteurs »…
+    pub tuteurs_titre: &'static str,
     /// Published trainers.
     pub formateurs: Vec<OtherPerson>,
+    /// Their heading, agreed: « Formatrice », « Formateurs »…
+    pub formateurs_titre: &'static str,
 }
 
 /// An atelier (or, on a certificate, an event).

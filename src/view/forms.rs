@@ -8,10 +8,11 @@
 //! entry with `vierge: true`, the site-wide values and the charter text.
 
 use super::Profile;
+use super::agreement::{Accords, gender, of_group};
 use super::consent::{self, Field, Reader};
 use super::form_data::*;
 use crate::form_layout::Target;
-use crate::labels::Lang;
+use crate::labels::{Gender, Lang};
 use crate::model::{Activity, ActivityKind, Atelier, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
@@ -139,6 +140,7 @@ impl Ctx<'_> {
             nom: p.nom_affiche(),
             prenom: p.prenom_affiche(),
             nom_complet: p.nom_complet(),
+            accords: Accords::of(self.lang, gender(p)),
             telephone: None,
             email: None,
             entreprise: None,
@@ -156,6 +158,7 @@ impl Ctx<'_> {
             nom: p.nom_affiche(),
             prenom: p.prenom_affiche(),
             nom_complet: p.nom_complet(),
+            accords: Accords::of(self.lang, gender(p)),
             telephone: p.telephone.clone(),
             mobile: p.mobile.clone(),
             email: p.email.clone(),
@@ -188,10 +191,17 @@ impl Ctx<'_> {
     }
 
     fn activity(&self, a: &Activity) -> ActivityForm {
-        let names = |list: &[usize]| -> Vec<OtherPerson> {
-            list.iter().filter_map(|&t| self.other(t)).collect()
+        // The published people of a list, and the word said of them as a group.
+        let names = |key, list: &[usize]| -> (Vec<OtherPerson>, &'static str) {
+            let shown: Vec<(OtherPerson, Gender)> = list
+                .iter()
+                .filter_map(|&i| Some((self.other(i)?, gender(&self.kit.personnes[i]))))
+                .collect();
+            let word = of_group(self.lang, key, shown.iter().map(|(_, g)| *g));
+            (shown.into_iter().map(|(p, _)| p).collect(), word)
         };
-        let tuteurs = names(&a.tuteurs);
+        let (tuteurs, tuteurs_titre) = names("tuteur", &a.tuteurs);
+        let (formateurs, formateurs_titre) = names("formateur", &a.formateurs);
         ActivityForm {
             id: a.id.clone(),
             titre: super::people::link_to_activity(a, self.lang).label,
@@ -205,7 +215,9 @@ impl Ctx<'_> {
                 .collect::<Vec<_>>()
                 .join(", "),
             tuteurs,
-            formateurs: names(&a.formateurs),
+            tuteurs_titre,
+            formateurs,
+            formateurs_titre,
         }
     }
 

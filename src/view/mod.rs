@@ -4,18 +4,22 @@
 //! template can leak them. The view is also the template context: display
 //! names, labels and links are computed here once.
 
+pub mod agreement;
 pub mod assets;
 pub mod consent;
 pub mod form_contract;
 pub mod form_data;
 pub mod forms;
+pub mod grid;
 pub mod heure;
 pub mod inputs;
 pub mod markdown;
 pub mod pages;
+pub mod parrainages;
 mod people;
 mod records;
 pub mod sample;
+pub mod tableau;
 pub mod urls;
 
 use crate::model::Kit;
@@ -55,6 +59,10 @@ pub struct PersonRef {
     /// Sort key (NOM Prénom), empty when hidden.
     #[serde(skip)]
     pub sort: (String, String),
+    /// Grammatical gender, for the words said of a group of people
+    /// (« Tutrices »); masculine, the generic, when hidden or unknown.
+    #[serde(skip)]
+    pub gender: crate::labels::Gender,
 }
 
 /// A link to a record.
@@ -84,45 +92,6 @@ impl EvenementLien {
             date: event.date,
             titre: event.titre.clone(),
             url: urls::evenement(&event.id),
-        }
-    }
-}
-
-/// A to-do item as shown on the tableau de bord.
-#[derive(Clone, Debug, Serialize, JsonSchema)]
-pub struct TodoView {
-    /// Kind (for grouping and labels).
-    pub kind: crate::model::TodoKind,
-    /// The person concerned.
-    pub personne: Option<PersonRef>,
-    /// Details.
-    pub detail: String,
-}
-
-/// A held atelier whose presences are not recorded yet (tableau de bord, internal).
-#[derive(Clone, Debug, Serialize, JsonSchema)]
-pub struct PresencesASaisir {
-    /// Day of the atelier.
-    pub date: NaiveDate,
-    /// Its title.
-    pub intitule: String,
-    /// The session or club page.
-    pub activite: Link,
-    /// Number of people expected.
-    pub attendus: usize,
-    /// The command that writes its presence block (`carnet presences ID DATE`).
-    pub commande: String,
-}
-
-impl PresencesASaisir {
-    fn of(kit: &Kit, r: &crate::model::AtelierRef) -> PresencesASaisir {
-        let (activity, atelier) = r.get(kit);
-        PresencesASaisir {
-            date: atelier.date,
-            intitule: atelier.intitule.clone(),
-            activite: people::link_to_activity(activity, kit.config.langue),
-            attendus: atelier.attendance.len(),
-            commande: format!("carnet presences {} {}", activity.id, atelier.date),
         }
     }
 }
@@ -192,18 +161,16 @@ pub struct View {
     pub parrainages_en_cours: Vec<MentorshipRow>,
     /// Finished mentorships.
     pub parrainages_termines: Vec<MentorshipRow>,
+    /// Ongoing mentorships by mentor (internal profile only).
+    pub parrainages_par_parrain: Vec<parrainages::ParParrain>,
     /// The annuaire: consented fields only, in both profiles.
     pub annuaire: Vec<people::DirectoryRow>,
-    /// What needs doing (internal profile only).
-    pub todos: Vec<TodoView>,
-    /// Ateliers held without presences recorded (internal profile only).
-    pub presences_a_saisir: Vec<PresencesASaisir>,
-    /// Validation warnings as `file:line:col : message` (internal profile only).
-    pub warnings: Vec<String>,
+    /// The tableau de bord: what needs doing, by who must act (internal profile only).
+    pub tableau: Vec<tableau::Groupe>,
     /// The next 30 days.
     pub agenda: Vec<AgendaItem>,
-    /// Number of tasks and warnings (both profiles).
-    pub counts: Counts,
+    /// Totals (internal profile only: a public reader sees no internal figure).
+    pub counts: Option<Counts>,
     /// The PDF forms of this build and the links to them (empty without forms).
     #[serde(skip)]
     pub forms: forms::FormsView,
@@ -251,7 +218,7 @@ fn agenda(view: &View, today: NaiveDate) -> Vec<AgendaItem> {
     items
 }
 
-/// Totals shown on the home page and the public tableau de bord.
+/// Totals shown on the home page and the tableau de bord of the internal profile.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Counts {
     /// People.
@@ -266,6 +233,8 @@ pub struct Counts {
     pub parrainages_en_cours: usize,
     /// Tasks on the tableau de bord.
     pub todos: usize,
+    /// Held ateliers whose presences are not recorded yet.
+    pub presences_a_saisir: usize,
     /// Validation warnings.
     pub warnings: usize,
 }
@@ -275,31 +244,24 @@ impl View {
     pub fn new(kit: &Kit, profile: Profile) -> View {
         let person_refs = people::person_refs(kit, profile);
         let personnes = people::person_views(kit, profile, &person_refs);
-        let (en_cours, termines) = people::mentorships(kit, profile, &person_refs);
+        let (mut en_cours, termines) = people::mentorships(kit, profile, &person_refs);
         let internal = profile.internal();
-        let todos: Vec<TodoView> = kit
-            .todos
-            .iter()
-            .map(|t| TodoView {
-                kind: t.kind,
-                personne: t.personne.map(|p| person_refs[p].clone()),
-                detail: t.detail.clone(),
-            })
-            .collect();
-        let warnings: Vec<String> = kit
-            .warnings
-            .iter()
-            .map(|w| w.one_line(&kit.sources))
-            .collect();
-        let counts = Counts {
+        parrainages::late_first(&mut en_cours);
+        let par_parrain = if internal {
+            parrainages::par_parrain(&en_cours)
+        } else {
+            Vec::new()
+        };
+        let counts = internal.then_some(Counts {
             personnes: personnes.len(),
             sessions: kit.sessions.len(),
             clubs: kit.clubs.len(),
             evenements: kit.evenements.len(),
             parrainages_en_cours: en_cours.len(),
-            todos: todos.len(),
-            warnings: warnings.len(),
-        };
+            todos: kit.todos.len(),
+            presences_a_saisir: kit.presences_a_saisir.len(),
+            warnings: kit.warnings.len(),
+        });
         let pages = records::page_views(kit);
         let mut view = View {
             agenda: Vec::new(),
@@ -328,16 +290,12 @@ impl View {
             pages,
             parrainages_en_cours: en_cours,
             parrainages_termines: termines,
-            todos: if internal { todos } else { Vec::new() },
-            presences_a_saisir: if internal {
-                kit.presences_a_saisir
-                    .iter()
-                    .map(|r| PresencesASaisir::of(kit, r))
-                    .collect()
+            parrainages_par_parrain: par_parrain,
+            tableau: if internal {
+                tableau::groupes(kit)
             } else {
                 Vec::new()
             },
-            warnings: if internal { warnings } else { Vec::new() },
             counts,
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),

@@ -5,7 +5,9 @@
 //! shows a list of rows, the home page, the parrainages and the tableau de
 //! bord a struct.
 
-use super::{ActivityView, AgendaItem, Counts, Link, MentorshipRow, TodoView, View};
+use super::parrainages::ParParrain;
+use super::tableau::Groupe;
+use super::{ActivityView, AgendaItem, Counts, Link, MentorshipRow, View};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -15,15 +17,37 @@ use serde::Serialize;
 pub struct Accueil<'v> {
     /// Ateliers and events of the next 30 days.
     pub agenda: &'v [AgendaItem],
-    /// Totals.
-    pub counts: &'v Counts,
+    /// Totals (internal profile only).
+    pub counts: Option<&'v Counts>,
     /// Every free page.
     pub pages: Vec<Link>,
     /// The blank forms.
     pub vierges: &'v [Link],
 }
 
-/// A row of the list of people (`personnes.html`).
+/// The list of people (`personnes.html`): its rows, and the choices of
+/// its filters (by role, by session or club), which a small script in the
+/// page applies to the rows' `data-` attributes.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Personnes<'v> {
+    /// One row per fiche, by name.
+    pub lignes: Vec<PersonneLigne<'v>>,
+    /// The roles someone in the list has.
+    pub roles: Vec<Choix>,
+    /// The sessions then the clubs someone in the list is enrolled in, latest first.
+    pub activites: Vec<Choix>,
+}
+
+/// A choice of a filter: the value the rows carry, and its words.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Choix {
+    /// Value (a role code, an activity's page).
+    pub valeur: String,
+    /// What the choice shows.
+    pub libelle: String,
+}
+
+/// A row of the list of people.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct PersonneLigne<'v> {
     /// NOM.
@@ -34,6 +58,10 @@ pub struct PersonneLigne<'v> {
     pub url: &'v str,
     /// Role codes.
     pub roles: &'v [String],
+    /// Role names, agreed with the civilité.
+    pub roles_noms: &'v [String],
+    /// Pages of the sessions and clubs the person is enrolled in (filter values).
+    pub activites: Vec<&'v str>,
 }
 
 /// A row of the list of sessions or of clubs (`sessions.html`, `clubs.html`).
@@ -80,23 +108,24 @@ pub struct OperateurLigne<'v> {
 /// The parrainages page (`parrainages.html`).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Parrainages<'v> {
-    /// Ongoing, by mentee.
+    /// Ongoing: late ones first (internal profile), then by mentee.
     pub en_cours: &'v [MentorshipRow],
     /// Finished, by mentee.
     pub termines: &'v [MentorshipRow],
+    /// Ongoing, by mentor (internal profile only).
+    pub par_parrain: &'v [ParParrain],
 }
 
-/// The tableau de bord (`tableau.html`).
+/// The tableau de bord (`tableau.html`). A public reader sees what is on,
+/// and nothing internal: no task, warning or figure.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Tableau<'v> {
-    /// What needs doing (internal profile only).
-    pub todos: &'v [TodoView],
-    /// Ateliers held without presences recorded (internal profile only).
-    pub presences_a_saisir: &'v [super::PresencesASaisir],
-    /// Validation warnings (internal profile only).
-    pub warnings: &'v [String],
-    /// Totals (both profiles).
-    pub counts: &'v Counts,
+    /// What needs doing, by who must act (internal profile only).
+    pub groupes: &'v [Groupe],
+    /// Totals (internal profile only).
+    pub counts: Option<&'v Counts>,
+    /// Ateliers and events of the next 30 days.
+    pub agenda: &'v [AgendaItem],
 }
 
 impl View {
@@ -104,7 +133,7 @@ impl View {
     pub fn accueil(&self) -> Accueil<'_> {
         Accueil {
             agenda: &self.agenda,
-            counts: &self.counts,
+            counts: self.counts.as_ref(),
             pages: self
                 .pages
                 .iter()
@@ -117,17 +146,9 @@ impl View {
         }
     }
 
-    /// The rows of the list of people.
-    pub fn personnes_lignes(&self) -> Vec<PersonneLigne<'_>> {
-        self.personnes
-            .iter()
-            .map(|p| PersonneLigne {
-                nom: &p.nom,
-                prenom: &p.prenom,
-                url: &p.url,
-                roles: &p.roles,
-            })
-            .collect()
+    /// The list of people, with the choices of its filters.
+    pub fn personnes(&self) -> Personnes<'_> {
+        super::people::people_list(self)
     }
 
     /// The rows of the list of events.
@@ -160,16 +181,16 @@ impl View {
         Parrainages {
             en_cours: &self.parrainages_en_cours,
             termines: &self.parrainages_termines,
+            par_parrain: &self.parrainages_par_parrain,
         }
     }
 
     /// The tableau de bord.
     pub fn tableau(&self) -> Tableau<'_> {
         Tableau {
-            todos: &self.todos,
-            presences_a_saisir: &self.presences_a_saisir,
-            warnings: &self.warnings,
-            counts: &self.counts,
+            groupes: &self.tableau,
+            counts: self.counts.as_ref(),
+            agenda: &self.agenda,
         }
     }
 }

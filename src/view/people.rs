@@ -1,9 +1,10 @@
 //! People as a profile may see them: fiches, references, mentorships, annuaire.
 
+use super::agreement::{self, Accords, gender};
 use super::consent::{self, Field, Reader};
 use super::markdown::to_html_below;
 use super::{EvenementLien, Link, PersonRef, Profile, urls};
-use crate::labels::{Lang, word};
+use crate::labels::{Gender, Lang, word};
 use crate::model::{Activity, Adresse, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
@@ -21,12 +22,14 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
                     nom: format!("{} {}", p.nom_affiche(), p.prenom_affiche()),
                     url: Some(urls::personne(&p.id)),
                     sort: p.sort_key(),
+                    gender: gender(p),
                 }
             } else {
                 PersonRef {
                     nom: unpublished.into(),
                     url: None,
                     sort: (String::new(), String::new()),
+                    gender: Gender::Masculine,
                 }
             }
         })
@@ -48,6 +51,10 @@ pub struct PersonView {
     pub prenom: String,
     /// Role codes.
     pub roles: Vec<String>,
+    /// Role names, agreed with the civilité (« Tutrice »), in the order of `roles`.
+    pub roles_noms: Vec<String>,
+    /// Words said of this person, agreed with the civilité.
+    pub accords: Accords,
     /// Phone (consented in public).
     pub telephone: Option<String>,
     /// Mobile (consented in public).
@@ -72,6 +79,8 @@ pub struct PersonView {
     pub parrainage: Option<MentorshipView>,
     /// Mentees.
     pub filleuls: Vec<PersonRef>,
+    /// Heading of the mentees: « Filleule », « Filleuls »…
+    pub filleuls_titre: &'static str,
     /// Events.
     pub evenements: Vec<EvenementLien>,
     /// Last activity (internal).
@@ -122,6 +131,8 @@ pub struct AttendanceRow {
     pub cycle: Option<u8>,
     /// Status.
     pub statut: Statut,
+    /// Status in words, agreed with the person: « Présente », « Excusé ».
+    pub statut_nom: &'static str,
     /// Comment.
     pub commentaire: Option<String>,
 }
@@ -131,6 +142,8 @@ pub struct AttendanceRow {
 pub struct MentorshipView {
     /// Mentor.
     pub parrain: PersonRef,
+    /// What the mentor is: « Parrain » or « Marraine ».
+    pub parrain_titre: &'static str,
     /// Start.
     pub debut: Option<NaiveDate>,
     /// End.
@@ -172,7 +185,7 @@ pub struct InterviewView {
 }
 
 /// A row of the parrainages lists.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MentorshipRow {
     /// Mentee.
     pub filleul: PersonRef,
@@ -188,6 +201,8 @@ pub struct MentorshipRow {
     pub entretiens: Option<usize>,
     /// Last interview (internal).
     pub dernier_entretien: Option<NaiveDate>,
+    /// Time since the last interview, of an ongoing mentorship (internal).
+    pub suivi: Option<super::parrainages::Suivi>,
 }
 
 /// A row of the annuaire: consented fields only.
@@ -195,8 +210,10 @@ pub struct MentorshipRow {
 pub struct DirectoryRow {
     /// Person.
     pub personne: PersonRef,
-    /// Roles.
+    /// Role codes.
     pub roles: Vec<String>,
+    /// Role names, agreed with the civilité (« Conseillère »).
+    pub roles_noms: Vec<String>,
     /// Company.
     pub entreprise: Option<String>,
     /// Phones.
@@ -252,6 +269,11 @@ fn enrolments(
                             intitule: at.intitule.clone(),
                             cycle: at.cycle,
                             statut: row.statut,
+                            statut_nom: agreement::status(
+                                kit.config.langue,
+                                row.statut,
+                                gender(&kit.personnes[who]),
+                            ),
                             commentaire: row.commentaire.clone(),
                         })
                     })
@@ -277,6 +299,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
     use rayon::prelude::*;
     let internal = profile.internal();
     let reader = Reader::from(profile);
+    let lang = kit.config.langue;
     kit.personnes
         .par_iter()
         .enumerate()
@@ -284,6 +307,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
         .map(|(i, p)| {
             let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
                 parrain: refs[m.parrain].clone(),
+                parrain_titre: agreement::of_group(lang, "parrain", [refs[m.parrain].gender]),
                 debut: m.debut,
                 fin: m.fin,
                 en_cours: m.en_cours,
@@ -320,6 +344,8 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
             let mut filleuls: Vec<PersonRef> =
                 p.filleuls.iter().map(|&f| refs[f].clone()).collect();
             filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
+            let filleuls_titre =
+                agreement::of_group(lang, "filleul", filleuls.iter().map(|f| f.gender));
             let evenements = p
                 .evenements
                 .iter()
@@ -335,6 +361,8 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 nom: p.nom_affiche(),
                 prenom: p.prenom_affiche(),
                 roles: p.roles.clone(),
+                roles_noms: agreement::roles(lang, &p.roles, gender(p)),
+                accords: Accords::of(lang, gender(p)),
                 telephone: consent::shown(reader, p, Field::Telephone, &p.telephone),
                 mobile: consent::shown(reader, p, Field::Telephone, &p.mobile),
                 email: consent::shown(reader, p, Field::Email, &p.email),
@@ -355,6 +383,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 clubs,
                 parrainage,
                 filleuls,
+                filleuls_titre,
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
                 inputs: super::inputs::person(kit, i),
@@ -382,6 +411,9 @@ pub(super) fn mentorships(
             motif_fin: m.motif_fin.clone().filter(|_| internal),
             entretiens: internal.then_some(m.entretiens.len()),
             dernier_entretien: m.entretiens.last().map(|e| e.date).filter(|_| internal),
+            suivi: (internal && m.en_cours)
+                .then(|| super::parrainages::suivi(kit, m))
+                .flatten(),
         };
         if m.en_cours {
             en_cours.push(row);
@@ -406,6 +438,7 @@ pub(super) fn directory(kit: &Kit, refs: &[PersonRef]) -> Vec<DirectoryRow> {
         .map(|(i, p)| DirectoryRow {
             personne: refs[i].clone(),
             roles: p.roles.clone(),
+            roles_noms: agreement::roles(kit.config.langue, &p.roles, gender(p)),
             entreprise: p.entreprise.clone(),
             telephones: [&p.telephone, &p.mobile]
                 .into_iter()
@@ -417,4 +450,72 @@ pub(super) fn directory(kit: &Kit, refs: &[PersonRef]) -> Vec<DirectoryRow> {
         .collect();
     rows.sort_by(|a, b| a.personne.sort.cmp(&b.personne.sort));
     rows
+}
+
+/// The list of people with the choices of its filters: the roles someone
+/// has (in the order of carnet's roles, then a kit's own), the sessions then
+/// the clubs someone is enrolled in, latest first.
+pub(super) fn people_list(view: &super::View) -> super::pages::Personnes<'_> {
+    use super::pages::{Choix, PersonneLigne, Personnes};
+    use std::collections::BTreeSet;
+    let lignes: Vec<PersonneLigne> = view
+        .personnes
+        .iter()
+        .map(|p| PersonneLigne {
+            nom: &p.nom,
+            prenom: &p.prenom,
+            url: &p.url,
+            roles: &p.roles,
+            roles_noms: &p.roles_noms,
+            activites: p
+                .sessions
+                .iter()
+                .chain(&p.clubs)
+                .map(|e| e.activite.url.as_str())
+                .collect(),
+        })
+        .collect();
+    let held: BTreeSet<&str> = lignes
+        .iter()
+        .flat_map(|l| l.roles.iter().map(String::as_str))
+        .collect();
+    let known = crate::labels::role_names(view.site.langue);
+    let roles = known
+        .iter()
+        .filter(|(code, _)| held.contains(code))
+        .map(|&(code, name)| (code, name))
+        .chain(
+            held.iter()
+                .filter(|code| !known.iter().any(|(k, _)| k == *code))
+                .map(|&code| (code, code)),
+        );
+    let enrolled: BTreeSet<&str> = lignes
+        .iter()
+        .flat_map(|l| l.activites.iter().copied())
+        .collect();
+    let latest_first = |list: &'_ [super::ActivityView]| -> Vec<Choix> {
+        let mut list: Vec<&super::ActivityView> = list
+            .iter()
+            .filter(|a| enrolled.contains(a.url.as_str()))
+            .collect();
+        list.sort_by_key(|a| std::cmp::Reverse(a.mois));
+        list.into_iter()
+            .map(|a| Choix {
+                valeur: a.url.clone(),
+                libelle: a.titre.clone(),
+            })
+            .collect()
+    };
+    let mut activites = latest_first(&view.sessions);
+    activites.extend(latest_first(&view.clubs));
+    Personnes {
+        roles: roles
+            .map(|(code, name)| Choix {
+                valeur: code.to_string(),
+                libelle: name.to_string(),
+            })
+            .collect(),
+        activites,
+        lignes,
+    }
 }

@@ -1,5 +1,7 @@
 //! Sessions, clubs, events, operators and pages as a profile may see them.
 
+use super::agreement::of_group;
+use super::grid::{Grille, Legend, grids, legend};
 use super::heure::Heure;
 use super::markdown::to_html_below;
 use super::people::link_to_activity;
@@ -32,16 +34,24 @@ pub struct ActivityView {
     pub fin: NaiveDate,
     /// Tutors.
     pub tuteurs: Vec<PersonRef>,
+    /// Their heading, agreed: « Tutrice », « Tuteurs »…
+    pub tuteurs_titre: &'static str,
     /// Trainers.
     pub formateurs: Vec<PersonRef>,
+    /// Their heading, agreed: « Formatrice », « Formateurs »…
+    pub formateurs_titre: &'static str,
     /// Ateliers.
     pub ateliers: Vec<AtelierView>,
     /// Enrolled people.
     pub inscrits: Vec<InscritView>,
+    /// Which columns of the enrolled people's table hold a value for someone.
+    pub colonnes: InscritsColonnes,
     /// Club convocation list (internal).
     pub convocation: Vec<ConvocationRow>,
-    /// Presence grid (internal): one row per enrolled person, a cell per atelier.
-    pub grille: Vec<GridRow>,
+    /// Presence grids (internal): one per cycle of a session, one for a club.
+    pub grilles: Vec<Grille>,
+    /// What the marks of the grids mean (empty without grids).
+    pub legende: Vec<Legend>,
     /// Files this page was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -77,27 +87,9 @@ pub struct PresenceView {
     pub commentaire: Option<String>,
 }
 
-/// A row of the presence grid (internal).
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct GridRow {
-    /// Who.
-    pub personne: PersonRef,
-    /// One cell per atelier, in order; none when not expected (enrolled later).
-    pub cells: Vec<Option<GridCell>>,
-}
-
-/// A cell of the presence grid.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct GridCell {
-    /// Status.
-    pub statut: Statut,
-    /// Comment.
-    pub commentaire: Option<String>,
-}
-
 /// The enrolments of an activity in the order of the names shown.
 /// People not published come last.
-fn inscrits_sorted<'a>(
+pub(super) fn inscrits_sorted<'a>(
     a: &'a Activity,
     refs: &[PersonRef],
 ) -> impl Iterator<Item = &'a crate::model::Enrolment> {
@@ -109,35 +101,33 @@ fn inscrits_sorted<'a>(
     list.into_iter()
 }
 
-/// The presence grid of an activity: enrolled people × ateliers.
-fn grid(a: &Activity, refs: &[PersonRef]) -> Vec<GridRow> {
-    use std::collections::HashMap;
-    let by_atelier: Vec<HashMap<usize, &crate::model::Attendance>> = a
-        .ateliers
-        .iter()
-        .map(|at| at.attendance.iter().map(|x| (x.personne, x)).collect())
-        .collect();
-    let mut rows: Vec<GridRow> = a
-        .inscrits
-        .iter()
-        .map(|e| GridRow {
-            personne: refs[e.personne].clone(),
-            cells: by_atelier
-                .iter()
-                .map(|m| {
-                    m.get(&e.personne).map(|x| GridCell {
-                        statut: x.statut,
-                        commentaire: x.commentaire.clone(),
-                    })
-                })
-                .collect(),
-        })
-        .collect();
-    rows.sort_by(|x, y| {
-        let (x, y) = (&x.personne.sort, &y.personne.sort);
-        (x.0.is_empty(), x).cmp(&(y.0.is_empty(), y))
-    });
-    rows
+/// The columns of the enrolled people's table that are not empty: a club
+/// rarely records financing, and a column empty on every row is left out.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct InscritsColonnes {
+    /// Financing.
+    pub financement: bool,
+    /// CAF number.
+    pub caf: bool,
+    /// CLI number.
+    pub cli: bool,
+    /// Complement.
+    pub complement: bool,
+    /// Late joiner since.
+    pub depuis: bool,
+}
+
+impl InscritsColonnes {
+    fn of(rows: &[InscritView]) -> InscritsColonnes {
+        let any = |has: fn(&InscritView) -> bool| rows.iter().any(has);
+        InscritsColonnes {
+            financement: any(|i| i.financement.is_some()),
+            caf: any(|i| i.caf.is_some()),
+            cli: any(|i| i.cli.is_some()),
+            complement: any(|i| i.complement.is_some()),
+            depuis: any(|i| i.depuis.is_some()),
+        }
+    }
 }
 
 /// One enrolled person.
@@ -280,7 +270,27 @@ pub(super) fn activity_views(
     activities
         .iter()
         .map(|a| {
-            let link = link_to_activity(a, kit.config.langue);
+            let lang = kit.config.langue;
+            let link = link_to_activity(a, lang);
+            let inscrits: Vec<InscritView> = inscrits_sorted(a, refs)
+                .map(|e| InscritView {
+                    personne: refs[e.personne].clone(),
+                    financement: e.financement.clone().filter(|_| internal),
+                    caf: e.caf.clone().filter(|_| internal),
+                    cli: e.cli.clone().filter(|_| internal),
+                    complement: e.complement.clone().filter(|_| internal),
+                    depuis: e.depuis,
+                })
+                .collect();
+            let grilles = if internal && !a.ateliers.is_empty() {
+                grids(kit, a, refs)
+            } else {
+                Vec::new()
+            };
+            let people = |list: &[usize]| -> Vec<PersonRef> {
+                list.iter().map(|&t| refs[t].clone()).collect()
+            };
+            let (tuteurs, formateurs) = (people(&a.tuteurs), people(&a.formateurs));
             ActivityView {
                 id: a.id.clone(),
                 kind: a.kind,
@@ -290,8 +300,10 @@ pub(super) fn activity_views(
                 mois: a.mois,
                 debut: a.mois.first_day(),
                 fin: a.last_day(),
-                tuteurs: a.tuteurs.iter().map(|&t| refs[t].clone()).collect(),
-                formateurs: a.formateurs.iter().map(|&t| refs[t].clone()).collect(),
+                tuteurs_titre: of_group(lang, "tuteur", tuteurs.iter().map(|p| p.gender)),
+                formateurs_titre: of_group(lang, "formateur", formateurs.iter().map(|p| p.gender)),
+                tuteurs,
+                formateurs,
                 ateliers: a
                     .ateliers
                     .iter()
@@ -321,16 +333,8 @@ pub(super) fn activity_views(
                         },
                     })
                     .collect(),
-                inscrits: inscrits_sorted(a, refs)
-                    .map(|e| InscritView {
-                        personne: refs[e.personne].clone(),
-                        financement: e.financement.clone().filter(|_| internal),
-                        caf: e.caf.clone().filter(|_| internal),
-                        cli: e.cli.clone().filter(|_| internal),
-                        complement: e.complement.clone().filter(|_| internal),
-                        depuis: e.depuis,
-                    })
-                    .collect(),
+                colonnes: InscritsColonnes::of(&inscrits),
+                inscrits,
                 convocation: if internal {
                     a.convocation
                         .iter()
@@ -345,7 +349,12 @@ pub(super) fn activity_views(
                 } else {
                     Vec::new()
                 },
-                grille: if internal { grid(a, refs) } else { Vec::new() },
+                legende: if grilles.is_empty() {
+                    Vec::new()
+                } else {
+                    legend(lang)
+                },
+                grilles,
                 inputs: super::inputs::activity(kit, a, profile),
             }
         })
@@ -383,6 +392,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                                     nom: p.nom.clone().unwrap_or_default(),
                                     url: None,
                                     sort: Default::default(),
+                                    gender: crate::labels::Gender::Masculine,
                                 },
                             },
                             email: p.email.clone(),

@@ -1,9 +1,10 @@
 //! The template engine as the site uses it: strict about undefined values
 //! (a misspelt variable is an error, never a blank), escaping every text it
 //! writes, and formatting the view's typed dates and times in the site's
-//! language with the filters `date`, `jour` and `heure`.
+//! language with the filters `date`, `jour`, `date_longue`, `il_y_a` and
+//! `heure`.
 
-use crate::labels::Lang;
+use crate::labels::{Lang, word};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 
@@ -15,6 +16,8 @@ pub fn environment(lang: Lang) -> Environment<'static> {
     env.set_formatter(html_formatter);
     env.add_filter("date", move |iso: &str| format_date(lang, iso));
     env.add_filter("jour", move |iso: &str| format_short_date(lang, iso));
+    env.add_filter("date_longue", move |iso: &str| format_long_date(lang, iso));
+    env.add_filter("il_y_a", move |days: i64| days_ago(lang, days));
     env.add_filter("heure", format_time);
     env
 }
@@ -84,6 +87,31 @@ fn format_short_date(lang: Lang, iso: &str) -> Result<String, Error> {
     })
 }
 
+/// `2026-09-01` → `1er septembre 2026` (French) or `1 September 2026`
+/// (English), for sentences.
+fn format_long_date(lang: Lang, iso: &str) -> Result<String, Error> {
+    let date = parse_date(iso)?;
+    let month = crate::labels::month(lang, date.month());
+    Ok(match (lang, date.day()) {
+        (Lang::Fr, 1) => format!("1er {month} {}", date.year()),
+        (_, day) => format!("{day} {month} {}", date.year()),
+    })
+}
+
+/// A number of days as the time since: « il y a 5 jours », « il y a 3
+/// semaines », « il y a 4 mois » (days up to two weeks, weeks up to two
+/// months, months after); « 3 weeks ago » in English.
+fn days_ago(lang: Lang, days: i64) -> String {
+    let (n, one, many) = match days {
+        ..=0 => return word(lang, "aujourd_hui").to_string(),
+        1..14 => (days, "jour", "jours"),
+        14..61 => (days / 7, "semaine", "semaines"),
+        _ => (days / 30, "mois_duree", "mois_durees"),
+    };
+    let unit = word(lang, if n == 1 { one } else { many });
+    word(lang, "il_y_a").replace("{}", &format!("{n} {unit}"))
+}
+
 /// `09:30` → `09:30`, in both languages.
 fn format_time(hhmm: &str) -> Result<String, Error> {
     NaiveTime::parse_from_str(hhmm, "%H:%M")
@@ -117,6 +145,33 @@ mod tests {
         assert_eq!(format_short_date(Lang::Fr, "2026-09-04").unwrap(), "04/09");
         assert_eq!(format_short_date(Lang::En, "2026-09-04").unwrap(), "4 Sep");
         assert_eq!(format_time("09:30").unwrap(), "09:30");
+        assert_eq!(
+            format_long_date(Lang::Fr, "2026-09-12").unwrap(),
+            "12 septembre 2026"
+        );
+        assert_eq!(
+            format_long_date(Lang::Fr, "2026-08-01").unwrap(),
+            "1er août 2026"
+        );
+        assert_eq!(
+            format_long_date(Lang::En, "2026-09-12").unwrap(),
+            "12 September 2026"
+        );
+    }
+
+    #[test]
+    fn time_since_reads_in_days_then_weeks_then_months() {
+        let fr = |d| days_ago(Lang::Fr, d);
+        assert_eq!(fr(0), "aujourd'hui");
+        assert_eq!(fr(1), "il y a 1 jour");
+        assert_eq!(fr(13), "il y a 13 jours");
+        assert_eq!(fr(14), "il y a 2 semaines");
+        assert_eq!(fr(23), "il y a 3 semaines");
+        assert_eq!(fr(60), "il y a 8 semaines");
+        assert_eq!(fr(61), "il y a 2 mois");
+        assert_eq!(days_ago(Lang::En, 7 * 3), "3 weeks ago");
+        assert_eq!(days_ago(Lang::En, 30), "4 weeks ago");
+        assert_eq!(days_ago(Lang::En, 95), "3 months ago");
     }
 
     #[test]

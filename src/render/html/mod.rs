@@ -10,7 +10,7 @@ use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::source::FileId;
 use crate::view::pages::{
-    Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, PersonneLigne, Tableau,
+    Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
 use crate::view::sample::{minimal, sample};
@@ -105,7 +105,7 @@ impl Page {
     pub fn sample(self, full: bool) -> serde_json::Value {
         match self {
             Page::Home => samples::<Accueil>(full),
-            Page::People => samples::<Vec<PersonneLigne>>(full),
+            Page::People => samples::<Personnes>(full),
             Page::Person(_) => samples::<PersonView>(full),
             Page::Sessions | Page::Clubs => samples::<Vec<ActiviteLigne>>(full),
             Page::Session(_) | Page::Club(_) => samples::<ActivityView>(full),
@@ -215,7 +215,7 @@ impl<'v> Site<'v> {
         };
         let lists = [
             (urls::ACCUEIL, Page::Home, vec![Input::Kit]),
-            (urls::PERSONNES, Page::People, vec![PEOPLE]),
+            (urls::PERSONNES, Page::People, vec![PEOPLE, SESSIONS, CLUBS]),
             (
                 urls::SESSIONS,
                 Page::Sessions,
@@ -263,7 +263,7 @@ impl<'v> Site<'v> {
         let v = self.view;
         match page {
             Page::Home => ser(v.accueil()),
-            Page::People => ser(v.personnes_lignes()),
+            Page::People => ser(v.personnes()),
             Page::Person(i) => ser(&v.personnes[i]),
             Page::Sessions => ser(activites_lignes(&v.sessions)),
             Page::Session(i) => ser(&v.sessions[i]),

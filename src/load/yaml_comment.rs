@@ -1,0 +1,73 @@
+//! A text value cut by ` #`: YAML reads `titre: Atelier #2 : le CV` as
+//! « Atelier » and the rest of the line as a comment, silently. A comment
+//! right after an unquoted text value, on its line, is a warning at its `#`;
+//! a comment on its own line or after a quoted value is not, nor one set
+//! apart as the README's examples do (`nom: lefebvre   # required`: two
+//! spaces or more before « # » and a space after it).
+
+use super::yaml_hint::quoted;
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, Span};
+use granit_parser::{Event, Parser, ScalarStyle};
+
+/// A warning for each unquoted text value of `text` (a YAML file that
+/// parses) followed by a comment on the same line.
+pub(super) fn cut_texts(text: &str, file: FileId) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = match event {
+            Ok(event) => event,
+            Err(_) => break,
+        };
+        let Event::Scalar(value, ScalarStyle::Plain, ..) = event else {
+            continue;
+        };
+        let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset()) else {
+            continue;
+        };
+        if !is_text(&value) || end > text.len() {
+            continue;
+        }
+        let rest = &text[end..];
+        let line = rest.split('\n').next().unwrap_or_default().trim_end();
+        let comment = line.trim_start_matches([' ', '\t']);
+        let gap = &line[..line.len() - comment.len()];
+        if !comment.starts_with('#') || gap.is_empty() || is_set_apart(gap, comment) {
+            continue;
+        }
+        let hash = end + (line.len() - comment.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let written = &text[start..end + line.len()];
+        let key = text[line_start..start].trim_start();
+        let fix = if written.contains('\n') {
+            "la valeur entre guillemets".to_string()
+        } else {
+            format!("la valeur entre guillemets : {key}{}", quoted(written))
+        };
+        found.push(
+            Diagnostic::warning(
+                Span::new(file, hash..end + line.len()),
+                format!(
+                    "texte coupé à « # » : YAML lit « {value} » et prend la suite de la ligne pour un commentaire"
+                ),
+            )
+            .expected(format!("{fix}, ou le commentaire sur sa propre ligne")),
+        );
+    }
+    found
+}
+
+/// Whether a comment after a value is plainly meant as one: two blanks or
+/// more before its `#`, and a blank (or nothing) after it.
+fn is_set_apart(gap: &str, comment: &str) -> bool {
+    let after = comment[1..].chars().next();
+    (gap.len() >= 2 || gap.contains('\t')) && after.is_none_or(|c| c == ' ' || c == '\t')
+}
+
+/// Whether YAML reads a plain scalar as text: not empty, null, a boolean or a number.
+fn is_text(value: &str) -> bool {
+    const NOT_TEXT: [&str; 10] = [
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+    ];
+    !value.is_empty() && !NOT_TEXT.contains(&value) && value.parse::<f64>().is_err()
+}
