@@ -64,11 +64,16 @@ impl Answer {
 /// Sends `method target` exactly as written (no client-side normalisation
 /// of `..` or escapes) with extra header lines, and reads the whole answer.
 fn request(addr: SocketAddr, method: &str, target: &str, extra: &str) -> Answer {
+    request_to("localhost", addr, method, target, extra)
+}
+
+/// [`request`] with the `Host` header naming `host`.
+fn request_to(host: &str, addr: SocketAddr, method: &str, target: &str, extra: &str) -> Answer {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{extra}\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -253,6 +258,21 @@ fn a_page_the_browser_holds_is_not_sent_again() {
         let other = request(server.addr, "GET", &target, "If-None-Match: \"autre\"\r\n");
         assert_eq!(other.status, 200, "{target}");
     }
+    server.stop();
+}
+
+#[test]
+fn a_page_elsewhere_cannot_read_the_preview_through_another_name() {
+    // DNS rebinding: evil.example made to resolve to 127.0.0.1.
+    let (_kit, server) = serve_example();
+    for target in [format!("/{FICHE}"), "/_carnet/events".to_string()] {
+        let answer = request_to("evil.example:1111", server.addr, "GET", &target, "");
+        assert_eq!(answer.status, 403, "{target}");
+        assert!(!answer.text().contains("BENALI"));
+        assert!(answer.text().contains("Adresse refusée"));
+    }
+    let by_ip = format!("{}", server.addr);
+    assert_eq!(request_to(&by_ip, server.addr, "GET", "/", "").status, 200);
     server.stop();
 }
 

@@ -5,11 +5,15 @@
 use super::Shared;
 use super::live::inject;
 use super::paths::{Route, output_key, route};
+use std::net::IpAddr;
 use tiny_http::{Header, Request, Response, StatusCode};
 
 /// Answers `request`; a failure to write the answer (the browser went
 /// away) is not an error of the server.
 pub fn answer(request: Request, shared: &Shared) {
+    if !host_allowed(&request, shared.bind) {
+        return reply(request, 403, &foreign_host_page(), None);
+    }
     let path = match route(request.url()) {
         Err(_) => return reply(request, 400, &refused_page(), None),
         Ok(Route::Events) => return shared.live.connect(request.into_writer()),
@@ -48,6 +52,33 @@ pub fn answer(request: Request, shared: &Shared) {
         return;
     }
     reply_typed(request, 200, bytes, kind, Some(&etag));
+}
+
+/// Whether a request may be answered: on a loopback address, only when its
+/// `Host` names this machine (`localhost`, `127.0.0.1`, `[::1]`), so that a
+/// web page elsewhere cannot read the preview through a domain name made to
+/// point at 127.0.0.1 (DNS rebinding). Any host on another address, which
+/// only the public profile may use.
+pub fn host_allowed(request: &Request, bind: IpAddr) -> bool {
+    if !bind.is_loopback() {
+        return true;
+    }
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    host.is_some_and(names_this_machine)
+}
+
+/// Whether a `Host` header value (`name[:port]`) names the loopback interface.
+fn names_this_machine(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Whether the request's `If-None-Match` names `etag` (or `*`).
@@ -146,6 +177,14 @@ fn refused_page() -> Vec<u8> {
     )
 }
 
+fn foreign_host_page() -> Vec<u8> {
+    own_page(
+        "Adresse refusée",
+        "<p>Le serveur de prévisualisation ne répond qu'aux adresses de cette machine : \
+         ouvrez <code>http://127.0.0.1:…/</code> ou <code>http://localhost:…/</code>.</p>",
+    )
+}
+
 fn not_built_page() -> Vec<u8> {
     own_page(
         "Le site n'a pas encore pu être construit",
@@ -164,6 +203,28 @@ mod tests {
         assert_eq!(content_type("theme/logo.JPG"), "image/jpeg");
         assert_eq!(content_type("agenda.ics"), "text/calendar; charset=utf-8");
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn only_names_of_this_machine_are_answered_on_loopback() {
+        for host in [
+            "localhost:1111",
+            "LOCALHOST",
+            "127.0.0.1:1111",
+            "127.0.0.2",
+            "[::1]:1111",
+        ] {
+            assert!(names_this_machine(host), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "192.168.1.10:1111",
+            "[fe80::1]:1111",
+            "",
+            "localhost.evil.example",
+        ] {
+            assert!(!names_this_machine(host), "{host}");
+        }
     }
 
     #[test]

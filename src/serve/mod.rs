@@ -71,6 +71,9 @@ const SETTLE: Duration = Duration::from_millis(60);
 struct Shared {
     site: RwLock<LiveSite>,
     live: Live,
+    /// The address listened on: on a loopback one, only requests naming
+    /// this machine are answered (see [`http::host_allowed`]).
+    bind: IpAddr,
 }
 
 /// A running preview server.
@@ -114,6 +117,7 @@ impl Server {
         let shared = Arc::new(Shared {
             site: RwLock::new(site),
             live: Live::default(),
+            bind: options.bind,
         });
         shared
             .live
@@ -156,7 +160,7 @@ impl Server {
 
     /// Stops watching and serving; returns when every thread has ended.
     pub fn stop(mut self) {
-        self.watcher.stop_nonblocking();
+        self.watcher.stop();
         if let Some((send, thread)) = self.rebuilder.take() {
             drop(send);
             let _ = thread.join();
