@@ -222,7 +222,7 @@ impl RebuildLoop {
                 site.rebuild(&files, day())
             };
             if self.options.verbose {
-                print_report(&report);
+                print_report(&report, false);
             }
             self.shared
                 .live
@@ -260,9 +260,10 @@ fn gather(first: Change, changes: &Receiver<Change>) -> Option<(Vec<String>, boo
     Some((files.into_iter().collect(), rescan))
 }
 
-/// Prints one line for a rebuild (and its errors, on stderr).
-fn print_report(report: &Rebuild) {
-    println!("{}", report_line(report));
+/// Prints one line for a rebuild (and its errors, on stderr); `first` for
+/// the build made on starting.
+fn print_report(report: &Rebuild, first: bool) {
+    println!("{}", report_line(report, first));
     if let Some(errors) = &report.errors {
         eprint!("{errors}");
     }
@@ -270,29 +271,41 @@ fn print_report(report: &Rebuild) {
 
 /// The console line of a rebuild: which files changed (the first few and
 /// how many), how many outputs were rendered again and how many changed,
-/// how long it took; or that the kit has errors.
-pub fn report_line(report: &Rebuild) -> String {
+/// how long it took, the warnings; or that the kit has errors. `first` for
+/// the build made on starting.
+pub fn report_line(report: &Rebuild, first: bool) -> String {
     const SHOWN: usize = 3;
     let files = &report.changed_files;
     let mut what = files[..files.len().min(SHOWN)].join(", ");
     if files.len() > SHOWN {
         what.push_str(&format!(" et {} autre(s)", files.len() - SHOWN));
     }
-    if what.is_empty() {
-        what = "kit lu".to_string();
-    }
     let ms = report.elapsed.as_secs_f64() * 1000.0;
-    match &report.errors {
-        Some(_) => format!(
+    let mut line = match (&report.errors, first) {
+        (Some(_), true) => format!(
+            "carnet : le kit contient des erreurs ({ms:.0} ms) : le site sera servi dès qu'elles seront corrigées"
+        ),
+        (Some(_), false) => format!(
             "carnet : {what} → erreurs dans le kit, la dernière version correcte reste servie ({ms:.0} ms)"
         ),
-        None => format!(
+        (None, true) => format!(
+            "carnet : site construit en mémoire, {} sortie(s) en {ms:.0} ms",
+            report.rendered
+        ),
+        (None, false) => format!(
             "carnet : {what} → {} sortie(s) refaite(s), {} changée(s), {} supprimée(s) en {ms:.0} ms",
             report.rendered,
             report.changed.len(),
             report.removed.len()
         ),
+    };
+    if report.warnings > 0 {
+        line.push_str(&format!(
+            " ; {} avertissement(s) (carnet check les affiche)",
+            report.warnings
+        ));
     }
+    line
 }
 
 /// `carnet serve`: starts the server, prints the URL, and serves until
@@ -304,7 +317,7 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
     })
     .map_err(|e| format!("impossible d'intercepter Ctrl-C : {e}"))?;
     let server = Server::start(options)?;
-    print_report(&server.first);
+    print_report(&server.first, true);
     if options.profile == Profile::Interne {
         eprintln!(
             "attention : profil interne — toutes les données personnelles sont montrées ; \
@@ -341,9 +354,17 @@ mod tests {
             ..Rebuild::default()
         };
         assert_eq!(
-            report_line(&report),
+            report_line(&report, false),
             "carnet : data/personnes/p0.yaml, data/personnes/p1.yaml, data/personnes/p2.yaml \
              et 2 autre(s) → 4 sortie(s) refaite(s), 1 changée(s), 0 supprimée(s) en 12 ms"
+        );
+        let warned = Rebuild {
+            warnings: 2,
+            ..report
+        };
+        assert!(
+            report_line(&warned, false)
+                .ends_with("en 12 ms ; 2 avertissement(s) (carnet check les affiche)")
         );
     }
 
@@ -354,7 +375,12 @@ mod tests {
             errors: Some("erreur".into()),
             ..Rebuild::default()
         };
-        assert!(report_line(&report).contains("la dernière version correcte reste servie"));
+        assert!(report_line(&report, false).contains("la dernière version correcte reste servie"));
+        let first = report_line(&report, true);
+        assert!(
+            first.contains("le site sera servi dès qu'elles seront corrigées"),
+            "{first}"
+        );
     }
 
     #[test]
