@@ -333,6 +333,62 @@ fn no_path_leaves_the_site() {
 }
 
 #[test]
+fn a_link_leaving_the_kit_is_never_served() {
+    let parent = tempfile::tempdir().unwrap();
+    let secret = parent.path().join("secret.md");
+    std::fs::write(&secret, "SECRET-HORS-DU-KIT").unwrap();
+    let kit = parent.path().join("kit");
+    carnet::scaffold::init(&kit).unwrap();
+    common::symlink(&kit, "content/pages/secret.md", &secret);
+    let server = Server::start(&options(&kit)).unwrap();
+    let errors = server.first.errors.clone().expect("the link is an error");
+    assert!(errors.contains("content/pages/secret.md"), "{errors}");
+    assert!(!errors.contains("SECRET"), "{errors}");
+    for target in [
+        "/pages/secret.html",
+        "/content/pages/secret.md",
+        "/../secret.md",
+    ] {
+        let answer = get(&server, target);
+        assert_ne!(answer.status, 200, "{target}");
+        assert!(!answer.text().contains("SECRET"), "{target}");
+    }
+    server.stop();
+}
+
+#[test]
+fn an_editor_saving_by_rename_makes_one_rebuild() {
+    let (kit, server) = serve_example();
+    let mut browser = Events::connect(&server);
+    browser.next();
+    let person = kit.path().join(PERSON);
+    let text = std::fs::read_to_string(&person).unwrap();
+    // As vim does: the old file kept as a backup, a probe file, the new one written.
+    std::fs::rename(&person, kit.path().join(format!("{PERSON}~"))).unwrap();
+    std::fs::write(kit.path().join("data/personnes/4913"), "").unwrap();
+    std::fs::remove_file(kit.path().join("data/personnes/4913")).unwrap();
+    std::fs::write(&person, text.replace("nom: Benali", "nom: Benalim")).unwrap();
+    let event = browser.next();
+    assert!(event["errors"].is_null(), "{event}");
+    assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
+    assert!(strings(&event["removed"]).is_empty(), "{event}");
+    assert!(browser.next_within(Duration::from_millis(300)).is_none());
+
+    // As other editors do: a hidden temporary file renamed over the record.
+    let temporary = kit.path().join("data/personnes/.benali-karim.yaml.tmp1234");
+    std::fs::write(&temporary, text.replace("nom: Benali", "nom: Benalix")).unwrap();
+    std::fs::rename(&temporary, &person).unwrap();
+    let event = browser.next();
+    assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
+    assert!(
+        get(&server, &format!("/{FICHE}"))
+            .text()
+            .contains("BENALIX")
+    );
+    server.stop();
+}
+
+#[test]
 fn an_edit_reaches_every_browser_and_the_page() {
     let (kit, server) = serve_example();
     let mut browser = Events::connect(&server);
