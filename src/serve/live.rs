@@ -100,11 +100,6 @@ impl Live {
         Self::send(&mut self.lock(), b": carnet\n\n");
     }
 
-    /// How many browsers are connected.
-    pub fn clients(&self) -> usize {
-        self.lock().clients.len()
-    }
-
     /// Closes every events stream (the server stops).
     pub fn close(&self) {
         self.lock().clients.clear();

@@ -4,11 +4,9 @@
 
 mod http;
 mod live;
-pub mod paths;
+mod paths;
 pub mod site;
 mod watch;
-
-pub use watch::is_ignored;
 
 use crate::Profile;
 use chrono::NaiveDate;
@@ -16,6 +14,7 @@ use live::Live;
 use site::{LiveSite, Rebuild};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
@@ -74,6 +73,8 @@ struct Shared {
     /// The address listened on: on a loopback one, only requests naming
     /// this machine are answered (see [`http::host_allowed`]).
     bind: IpAddr,
+    /// Set when the server stops: the request threads end.
+    stopping: AtomicBool,
 }
 
 /// A running preview server.
@@ -118,6 +119,7 @@ impl Server {
             site: RwLock::new(site),
             live: Live::default(),
             bind: options.bind,
+            stopping: AtomicBool::new(false),
         });
         shared
             .live
@@ -131,8 +133,12 @@ impl Server {
             .map(|_| {
                 let (http, shared) = (http.clone(), shared.clone());
                 std::thread::spawn(move || {
-                    while let Ok(request) = http.recv() {
-                        http::answer(request, &shared);
+                    // An error is either a failed accept (the next may work)
+                    // or the wake-up of `stop`.
+                    while !shared.stopping.load(Ordering::SeqCst) {
+                        if let Ok(request) = http.recv() {
+                            http::answer(request, &shared);
+                        }
                     }
                 })
             })
@@ -153,11 +159,6 @@ impl Server {
         format!("http://{}/", self.addr)
     }
 
-    /// How many browsers follow live reload.
-    pub fn browsers(&self) -> usize {
-        self.shared.live.clients()
-    }
-
     /// Stops watching and serving; returns when every thread has ended.
     pub fn stop(mut self) {
         self.watcher.stop();
@@ -165,6 +166,7 @@ impl Server {
             drop(send);
             let _ = thread.join();
         }
+        self.shared.stopping.store(true, Ordering::SeqCst);
         for _ in &self.workers {
             self.http.unblock();
         }
