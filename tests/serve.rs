@@ -372,6 +372,7 @@ fn an_editor_saving_by_rename_makes_one_rebuild() {
     assert!(event["errors"].is_null(), "{event}");
     assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
     assert!(strings(&event["removed"]).is_empty(), "{event}");
+    // One save, one reload.
     assert!(browser.next_within(Duration::from_millis(300)).is_none());
 
     // As other editors do: a hidden temporary file renamed over the record.
@@ -539,6 +540,10 @@ fn editor_and_version_control_files_start_no_rebuild() {
     std::fs::create_dir_all(kit.path().join("public")).unwrap();
     std::fs::write(kit.path().join("public/index.html"), "site").unwrap();
     assert!(browser.next_within(Duration::from_millis(500)).is_none());
+    assert_eq!(server.rebuilds(), 0);
+    // The watcher is alive: a record saved now is rebuilt.
+    edit(&kit, PERSON, "nom: Benali", "nom: Benalo");
+    assert!(strings(&browser.next()["changed"]).contains(&FICHE));
     server.stop();
 }
 

@@ -78,9 +78,13 @@ impl Live {
 
     /// Records the outcome of a rebuild and tells every browser: `errors`
     /// while the kit is invalid, otherwise what changed (the version grows
-    /// when something did).
+    /// when something did). A rebuild that changed nothing a browser shows
+    /// (same outputs, same errors) is not sent.
     pub fn rebuilt(&self, changed: Vec<String>, removed: Vec<String>, errors: Option<String>) {
         let mut inner = self.lock();
+        if changed.is_empty() && removed.is_empty() && errors == inner.errors {
+            return;
+        }
         if errors.is_none() && !(changed.is_empty() && removed.is_empty()) {
             inner.generation += 1;
         }
@@ -142,6 +146,53 @@ pub fn inject(html: &[u8], page: &str, generation: u64) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+
+    /// A browser's end of the events stream, kept in memory.
+    #[derive(Clone, Default)]
+    struct Browser(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Browser {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Browser {
+        fn events(&self) -> Vec<String> {
+            let text = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
+            text.lines()
+                .filter_map(|l| l.strip_prefix("data: "))
+                .map(str::to_string)
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_browser_is_told_what_changed_and_nothing_when_nothing_did() {
+        let live = Live::default();
+        let browser = Browser::default();
+        live.connect(Box::new(browser.clone()));
+        let page = || vec!["a.html".to_string()];
+        live.rebuilt(page(), Vec::new(), None);
+        live.rebuilt(Vec::new(), Vec::new(), None);
+        live.rebuilt(Vec::new(), Vec::new(), Some("erreur".into()));
+        live.rebuilt(Vec::new(), Vec::new(), Some("erreur".into()));
+        live.rebuilt(Vec::new(), Vec::new(), None);
+        assert_eq!(
+            browser.events(),
+            [
+                r#"{"hello":true,"generation":0,"changed":[],"removed":[],"errors":null}"#,
+                r#"{"hello":false,"generation":1,"changed":["a.html"],"removed":[],"errors":null}"#,
+                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":"erreur"}"#,
+                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":null}"#,
+            ]
+        );
+    }
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {

@@ -14,7 +14,7 @@ use live::Live;
 use site::{LiveSite, Rebuild};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
@@ -75,6 +75,8 @@ struct Shared {
     bind: IpAddr,
     /// Set when the server stops: the request threads end.
     stopping: AtomicBool,
+    /// Rebuilds made since the first build.
+    rebuilds: AtomicUsize,
 }
 
 /// A running preview server.
@@ -120,6 +122,7 @@ impl Server {
             live: Live::default(),
             bind: options.bind,
             stopping: AtomicBool::new(false),
+            rebuilds: AtomicUsize::new(0),
         });
         shared
             .live
@@ -157,6 +160,11 @@ impl Server {
     /// The URL to open in a browser.
     pub fn url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// How many times the site was rebuilt since the first build.
+    pub fn rebuilds(&self) -> usize {
+        self.shared.rebuilds.load(Ordering::SeqCst)
     }
 
     /// Stops watching and serving; returns when every thread has ended.
@@ -202,13 +210,20 @@ struct RebuildLoop {
 }
 
 impl RebuildLoop {
-    /// Rebuilds after each batch of changes until the channel closes.
+    /// Rebuilds after each batch of changes until the channel closes; when
+    /// the date changes (a preview left open overnight), rebuilds
+    /// everything, as the pages say what is to come and what is due.
     fn run(&self, changes: &Receiver<Change>, day: impl Fn() -> NaiveDate) {
+        let mut built_on = day();
         loop {
             let first = match changes.recv_timeout(KEEP_ALIVE) {
                 Ok(change) => change,
                 Err(RecvTimeoutError::Timeout) => {
                     self.shared.live.keep_alive();
+                    if day() != built_on {
+                        built_on = day();
+                        self.rebuild(&[], false, built_on);
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -216,20 +231,28 @@ impl RebuildLoop {
             let Some((files, rescan)) = gather(first, changes) else {
                 return;
             };
-            let report = {
-                let mut site = self.shared.site.write().unwrap_or_else(|e| e.into_inner());
-                if rescan {
-                    *site = LiveSite::new(self.options.root.clone(), self.options.profile, day());
-                }
-                site.rebuild(&files, day())
-            };
-            if self.options.verbose {
-                print_report(&report, false);
-            }
-            self.shared
-                .live
-                .rebuilt(report.changed, report.removed, report.errors);
+            built_on = day();
+            self.rebuild(&files, rescan, built_on);
         }
+    }
+
+    /// Brings the site up to date after `files` changed (everything is read
+    /// again on `rescan`), prints the line, tells the browsers.
+    fn rebuild(&self, files: &[String], rescan: bool, today: NaiveDate) {
+        let report = {
+            let mut site = self.shared.site.write().unwrap_or_else(|e| e.into_inner());
+            if rescan {
+                *site = LiveSite::new(self.options.root.clone(), self.options.profile, today);
+            }
+            site.rebuild(files, today)
+        };
+        self.shared.rebuilds.fetch_add(1, Ordering::SeqCst);
+        if self.options.verbose {
+            print_report(&report, false);
+        }
+        self.shared
+            .live
+            .rebuilt(report.changed, report.removed, report.errors);
     }
 }
 
@@ -281,6 +304,9 @@ pub fn report_line(report: &Rebuild, first: bool) -> String {
     let mut what = files[..files.len().min(SHOWN)].join(", ");
     if files.len() > SHOWN {
         what.push_str(&format!(" et {} autre(s)", files.len() - SHOWN));
+    }
+    if what.is_empty() {
+        what = "nouvelle date".to_string();
     }
     let ms = report.elapsed.as_secs_f64() * 1000.0;
     let mut line = match (&report.errors, first) {
