@@ -111,7 +111,7 @@ enum Command {
         #[arg(long)]
         port: Option<u16>,
         /// Adresse d'écoute (le profil interne n'est servi que sur 127.0.0.1)
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADRESSE")]
         bind: IpAddr,
         /// Interne (par défaut : toutes les données) ou public
         #[arg(long, value_enum, default_value = "interne")]
