@@ -21,6 +21,7 @@ pub mod presences;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod view;
@@ -37,7 +38,25 @@ pub fn check(
     root: &Path,
     today: NaiveDate,
 ) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
-    let mut loaded = load::load(root)?;
+    Ok(check_loaded(load::load(root)?, today))
+}
+
+/// [`check`] for `carnet serve`: reads again only the files `changed` since
+/// the cache was filled.
+pub fn check_cached(
+    root: &Path,
+    today: NaiveDate,
+    cache: &mut load::ParseCache,
+    changed: &load::Changed,
+) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
+    Ok(check_loaded(
+        load::load_cached(root, cache, changed)?,
+        today,
+    ))
+}
+
+/// The stages of [`check`] after the load.
+fn check_loaded(mut loaded: load::Loaded, today: NaiveDate) -> (model::Kit, Vec<Diagnostic>) {
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
     diagnostics.extend(view::form_contract::check(&kit));
@@ -47,7 +66,7 @@ pub fn check(
         &kit.sources,
     ));
     diagnostic::sort(&mut diagnostics, &kit.sources);
-    Ok((kit, diagnostics))
+    (kit, diagnostics)
 }
 
 /// Whether any diagnostic is an error.

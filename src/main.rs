@@ -7,6 +7,7 @@ use carnet::labels::Lang;
 use carnet::{BuildOptions, Failure, Profile};
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,6 +28,15 @@ enum ProfileArg {
     Public,
     /// Toutes les données : à garder hors d'un site public
     Interne,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(arg: ProfileArg) -> Profile {
+        match arg {
+            ProfileArg::Public => Profile::Public,
+            ProfileArg::Interne => Profile::Interne,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -88,6 +98,24 @@ enum Command {
         /// Dossier du kit
         #[arg(long, default_value = ".")]
         dir: PathBuf,
+        /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
+        #[arg(long, hide = true)]
+        today: Option<NaiveDate>,
+    },
+    /// Prévisualise le site sur cette machine, mis à jour à chaque modification du kit
+    Serve {
+        /// Dossier du kit
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port (par défaut 1111, ou le suivant libre)
+        #[arg(long)]
+        port: Option<u16>,
+        /// Adresse d'écoute (le profil interne n'est servi que sur 127.0.0.1)
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADRESSE")]
+        bind: IpAddr,
+        /// Interne (par défaut : toutes les données) ou public
+        #[arg(long, value_enum, default_value = "interne")]
+        profile: ProfileArg,
         /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
         #[arg(long, hide = true)]
         today: Option<NaiveDate>,
@@ -174,10 +202,7 @@ fn main() -> ExitCode {
                 Ok(root) => root,
                 Err(code) => return ExitCode::from(code),
             };
-            let profile = match profile {
-                ProfileArg::Public => Profile::Public,
-                ProfileArg::Interne => Profile::Interne,
-            };
+            let profile = Profile::from(profile);
             let out = out.unwrap_or_else(|| {
                 root.join(match profile {
                     Profile::Public => "public",
@@ -241,6 +266,23 @@ fn main() -> ExitCode {
             today: day,
         } => match kit_root(&dir, lang) {
             Ok(root) => presences(&root, &id, &date, today(day), lang),
+            Err(code) => code,
+        },
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            profile,
+            today,
+        } => match kit_root(&dir, lang) {
+            Ok(root) => carnet::serve::run(&carnet::serve::ServeOptions {
+                port,
+                bind,
+                profile: profile.into(),
+                today,
+                ..carnet::serve::ServeOptions::new(root)
+            })
+            .map_or_else(|message| fail(lang, &message), |()| 0),
             Err(code) => code,
         },
         Command::Schema { out } => match carnet::schema::write(&out) {

@@ -61,7 +61,7 @@ impl Span {
 }
 
 /// One file of the kit, as the load stage found it.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path relative to the kit folder, with `/` separators (as shown to users).
     pub path: String,
@@ -75,7 +75,7 @@ pub struct SourceFile {
 }
 
 /// What was read of a file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Content {
     /// Text, held in `text`.
     Text,

@@ -13,42 +13,19 @@
 //! which serve still holds, must list it. An output that disappears is
 //! checked against the build before, an output that appears against the build after.
 
+mod common;
+
 use carnet::Profile;
-use carnet::render::{Sink, Written};
+use carnet::render::Written;
 use chrono::{Datelike, NaiveDate};
+use common::example::{KIT, Memory, copy_kit};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Mutex;
 
 /// The build day of the tests.
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date")
-}
-
-/// The example kit of this repository: everything a build reads.
-const KIT: [&str; 5] = ["carnet.yaml", "data", "content", "templates", "themes"];
-
-/// Copies `from` (a file or a folder) to `to`.
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).expect("create a folder");
-        for entry in std::fs::read_dir(from).expect("read a folder") {
-            let entry = entry.expect("a folder entry");
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::copy(from, to).expect("copy a file");
-    }
-}
-
-/// A copy of the example kit in `dir`.
-fn copy_kit(dir: &Path) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::create_dir_all(dir).expect("create the kit folder");
-    for part in KIT {
-        copy(&repo.join(part), &dir.join(part));
-    }
 }
 
 /// Every kit file under `root`, as kit paths (`data/personnes/x.yaml`), sorted.
@@ -97,21 +74,6 @@ type Snapshot = BTreeMap<String, Output>;
 struct Mode {
     profile: Profile,
     forms: bool,
-}
-
-/// The outputs of a build, kept in memory: the test compares hundreds of
-/// builds, and writing each to disk would double its time.
-#[derive(Default)]
-struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
-
-impl Sink for Memory {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
-        self.0
-            .lock()
-            .expect("no panic while storing")
-            .insert(path.to_string(), bytes);
-        Ok(())
-    }
 }
 
 /// Builds the kit at `root` from scratch, every stage of `carnet build` but

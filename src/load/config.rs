@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// carnet.yaml as typed.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
     /// Titre du site
@@ -44,7 +44,7 @@ pub struct RawConfig {
 }
 
 /// The weekly coordination meeting.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCoordination {
     /// Jour (lundi … vendredi)
@@ -56,7 +56,7 @@ pub struct RawCoordination {
 }
 
 /// Alert thresholds.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSeuils {
     /// Jours sans entretien de parrainage avant alerte (60 par défaut)
@@ -66,7 +66,7 @@ pub struct RawSeuils {
 }
 
 /// A funder shown on the forms of the actions it funds.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFinanceur {
     /// Nom du financeur

@@ -119,13 +119,15 @@ const RECORD_FOLDERS: [(&str, Kind); 5] = [
 /// What parsing one file gave: the record (possibly with some values set
 /// aside, each reported by a [`crate::diagnostic::DiagnosticKind::SetAside`]
 /// diagnostic), and the problems.
+#[derive(Clone)]
 struct ParseOutcome<T> {
     record: Option<T>,
     diagnostics: Vec<Diagnostic>,
 }
 
-// Short-lived (one per file, moved once into `Loaded`): boxing buys nothing.
+// One per file, moved into `Loaded` or kept by a cache: boxing buys nothing.
 #[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
 enum Parsed {
     Config(RawConfig),
     Personne(RawPersonne),
@@ -139,6 +141,42 @@ enum Parsed {
 /// Reads and parses every file of the kit at `root`. Only a kit folder that
 /// cannot be read at all is an `Err`; every other problem is a diagnostic.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_from(root, None, &Changed::All)
+}
+
+/// The records and pages parsed by an earlier load of the same kit, by kit
+/// path: `carnet serve` reads again only the files its watcher saw change.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<String, (SourceFile, ParseOutcome<Parsed>)>,
+}
+
+/// Which files may differ from what a [`ParseCache`] holds.
+pub enum Changed<'a> {
+    /// Any file: read everything.
+    All,
+    /// Only these kit paths (with `/`); every other file is as last read.
+    Only(&'a HashSet<String>),
+}
+
+/// [`load`], reusing from `cache` every record and page file not `changed`
+/// since it was parsed, and leaving in `cache` what this load parsed.
+/// Directories are listed again each time: a file added or removed is seen
+/// even if the watcher missed it.
+pub fn load_cached(
+    root: &Path,
+    cache: &mut ParseCache,
+    changed: &Changed,
+) -> Result<Loaded, LoadError> {
+    load_from(root, Some(cache), changed)
+}
+
+/// [`load`], with a cache to reuse and refill when there is one.
+fn load_from(
+    root: &Path,
+    mut cache: Option<&mut ParseCache>,
+    changed: &Changed,
+) -> Result<Loaded, LoadError> {
     let kit = KitDir::open(root)?;
     let mut problems = Vec::new();
     let mut entries: Vec<(Kind, String, Reached)> = Vec::new();
@@ -157,14 +195,39 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     data_root(&kit, &mut problems);
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
-    let parsed: Vec<(SourceFile, ParseOutcome<Parsed>)> = entries
+    let mut kept = cache
+        .as_mut()
+        .map(|c| std::mem::take(&mut c.files))
+        .unwrap_or_default();
+    let reusable = |rel: &String| match changed {
+        Changed::All => None,
+        Changed::Only(paths) if paths.contains(rel) => None,
+        Changed::Only(_) => kept.get(rel),
+    };
+    let parsed: Vec<(SourceFile, ParseOutcome<Parsed>, bool)> = entries
         .par_iter()
-        .map(|(kind, rel, disk)| read_and_parse(&kit, FileId::of(rel), *kind, rel, disk))
+        .map(|(kind, rel, disk)| match reusable(rel) {
+            Some(old) => (old.0.clone(), old.1.clone(), true),
+            None => {
+                let (source, outcome) = read_and_parse(&kit, FileId::of(rel), *kind, rel, disk);
+                (source, outcome, false)
+            }
+        })
         .collect();
+    if let Some(cache) = cache {
+        // Each file is copied once: a reused entry moves from the old cache.
+        for ((_, rel, _), (source, outcome, reused)) in entries.iter().zip(&parsed) {
+            let entry = match kept.remove(rel) {
+                Some(old) if *reused => old,
+                _ => (source.clone(), outcome.clone()),
+            };
+            cache.files.insert(rel.clone(), entry);
+        }
+    }
 
     let mut loaded = Loaded::default();
     let mut seen_ids = HashMap::new();
-    for ((kind, rel, _), (source, outcome)) in entries.iter().zip(parsed) {
+    for ((kind, rel, _), (source, outcome, _)) in entries.iter().zip(parsed) {
         let file = loaded.sources.add(source);
         let id = Path::new(rel)
             .file_stem()

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The front matter of a page.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Titre de la page
@@ -20,7 +20,7 @@ pub struct FrontMatter {
 }
 
 /// A free page: front matter and Markdown body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RawPage {
     /// Front matter.
     pub front: FrontMatter,

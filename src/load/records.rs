@@ -33,7 +33,7 @@ fn text_as_written<'de, D: serde::Deserializer<'de>>(
 }
 
 /// data/personnes/<id>.yaml
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = require_names)]
 pub struct RawPersonne {
@@ -77,7 +77,7 @@ pub struct RawPersonne {
 }
 
 /// A postal address.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAdresse {
     /// Numéro et voie
@@ -91,7 +91,7 @@ pub struct RawAdresse {
 }
 
 /// Consent to appear in the annuaire, per field (default: carnet.yaml `annuaire_par_defaut`).
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAnnuaire {
     /// Nom et prénom
@@ -105,7 +105,7 @@ pub struct RawAnnuaire {
 }
 
 /// One diploma.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEtude {
     /// Diplôme
@@ -117,7 +117,7 @@ pub struct RawEtude {
 }
 
 /// Employed or not, now.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSituation {
     /// En emploi actuellement
@@ -129,7 +129,7 @@ pub struct RawSituation {
 }
 
 /// An enrolment in a session, as written in a person's file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInscription {
     /// Identifiant de la session
@@ -148,7 +148,7 @@ pub struct RawInscription {
 }
 
 /// An enrolment in a session, as written in the session's file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInscrit {
     /// Identifiant de la personne
@@ -167,7 +167,7 @@ pub struct RawInscrit {
 }
 
 /// A mentorship (at most one mentor at a time).
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawParrainage {
     /// Identifiant du parrain (rôle parrain)
@@ -190,7 +190,7 @@ pub struct RawParrainage {
 }
 
 /// The trainee's project (part 1 of the fiche de parrainage).
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProjet {
     /// Parcours
@@ -202,7 +202,7 @@ pub struct RawProjet {
 }
 
 /// A former mentor.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawHistorique {
     /// Identifiant de l'ancien parrain
@@ -214,7 +214,7 @@ pub struct RawHistorique {
 }
 
 /// A mentoring interview.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntretien {
     /// Date (AAAA-MM-JJ)
@@ -227,7 +227,7 @@ pub struct RawEntretien {
 }
 
 /// data/sessions/<id>.yaml
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSession {
     /// Numéro de la session
@@ -250,7 +250,7 @@ pub struct RawSession {
 }
 
 /// An atelier of a session or club.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAtelier {
     /// Date (AAAA-MM-JJ)
@@ -283,11 +283,11 @@ pub struct RawHoraires {
 }
 
 /// The presences of an atelier, in file order.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RawPresences(pub Vec<(Text, Sp<RawPresence>)>);
 
 /// One presence: a status, or a status with a comment.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum RawPresence {
     /// `present`, `absent` or `excuse`.
     Status(String),
@@ -296,7 +296,7 @@ pub enum RawPresence {
 }
 
 /// A presence with a comment.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPresenceDetail {
     /// present | absent | excuse
@@ -307,7 +307,7 @@ pub struct RawPresenceDetail {
 }
 
 /// data/clubs/<id>.yaml
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClub {
     /// Premier mois (AAAA-MM) ; un club dure deux mois
@@ -328,7 +328,7 @@ pub struct RawClub {
 }
 
 /// Who is invited to a club.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConvocation {
     /// Sessions à partir de ce mois (AAAA-MM)
@@ -342,7 +342,7 @@ pub struct RawConvocation {
 }
 
 /// data/evenements/<id>.yaml
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvenement {
     /// Type d'événement
@@ -383,7 +383,7 @@ pub struct RawEvenement {
 }
 
 /// A participant of an event.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum RawParticipant {
     /// A person id.
     Id(String),
@@ -392,7 +392,7 @@ pub enum RawParticipant {
 }
 
 /// A participant written as a mapping.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawParticipantDetail {
     /// Identifiant d'une personne du kit
@@ -410,7 +410,7 @@ pub struct RawParticipantDetail {
 }
 
 /// data/operateurs/<id>.yaml
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOperateur {
     /// Nom
@@ -430,7 +430,7 @@ pub struct RawOperateur {
 }
 
 /// The contact person of an operator.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResponsable {
     /// Nom

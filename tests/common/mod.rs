@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod example;
+
 use carnet::diagnostic::{Diagnostic, Severity};
 use carnet::model::Kit;
 use chrono::NaiveDate;

@@ -1,0 +1,338 @@
+//! The site `carnet serve` holds in memory: built once, then brought up to
+//! date after each change of the kit by re-rendering only the outputs whose
+//! inputs changed. PDF forms are rendered the first time they are asked for.
+//! Nothing here writes a file: a preview never replaces `public/`.
+
+use crate::diagnostic::Severity;
+use crate::load::{Changed, ParseCache};
+use crate::plan::{Input, OutputKind, Planned, Renderer};
+use crate::render::pdf::PdfForms;
+use crate::view::View;
+use crate::{Profile, render_diagnostics};
+use chrono::NaiveDate;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// One output as served: its bytes and a validator for conditional requests.
+#[derive(Clone, Debug)]
+pub struct Served {
+    /// The file's bytes, exactly as `carnet build` would write them.
+    pub bytes: Arc<[u8]>,
+    /// A strong ETag (quoted), derived from the bytes.
+    pub etag: String,
+}
+
+impl Served {
+    fn new(bytes: Vec<u8>) -> Served {
+        let etag = format!("\"{:016x}\"", fnv1a(&bytes));
+        Served {
+            bytes: bytes.into(),
+            etag,
+        }
+    }
+}
+
+/// FNV-1a over the bytes: an ETag needs only to change when they do.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// What one rebuild did, for the console line and the browsers.
+#[derive(Debug, Default)]
+pub struct Rebuild {
+    /// The kit files that changed (kit paths), as given.
+    pub changed_files: Vec<String>,
+    /// Outputs whose bytes are new or different: their browsers reload.
+    pub changed: Vec<String>,
+    /// Outputs that no longer exist: their browsers go to the home page.
+    pub removed: Vec<String>,
+    /// How many outputs were rendered again (some may come out identical).
+    pub rendered: usize,
+    /// The diagnostics that stop this version of the kit from being shown
+    /// (file:line:col, the quoted line, what is expected), rendered as text;
+    /// `None` when the kit is valid and the site is up to date.
+    pub errors: Option<String>,
+    /// Number of warnings of the kit.
+    pub warnings: usize,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+/// A form planned by the last good build, rendered on first request.
+struct LazyForm {
+    planned: Planned,
+    rendered: OnceLock<Served>,
+}
+
+/// The last good version of the site, and what is needed to bring it up to date.
+pub struct LiveSite {
+    root: PathBuf,
+    profile: Profile,
+    today: NaiveDate,
+    /// The view of the last good build (PDF forms are rendered from it).
+    view: Option<View>,
+    /// Pages and theme files, by output path.
+    files: HashMap<String, Served>,
+    /// What each page or theme file was made from, by output path.
+    inputs: HashMap<String, Vec<Input>>,
+    /// PDF forms of the last good build, by output path.
+    forms: HashMap<String, LazyForm>,
+    /// The PDF renderer of the last good build, made on first request.
+    pdf: OnceLock<Result<PdfForms, String>>,
+    /// Files changed since the last good build (a bad version is skipped,
+    /// but what changed in it must still be redone).
+    pending: BTreeSet<String>,
+    /// The records and pages parsed by the last rebuild.
+    cache: ParseCache,
+    /// Serialises form rendering so that two requests render a form once.
+    form_lock: Mutex<()>,
+}
+
+impl LiveSite {
+    /// A site for the kit at `root`, not yet built: call [`LiveSite::rebuild`]
+    /// with no changed file to build it.
+    pub fn new(root: PathBuf, profile: Profile, today: NaiveDate) -> LiveSite {
+        LiveSite {
+            root,
+            profile,
+            today,
+            view: None,
+            files: HashMap::new(),
+            inputs: HashMap::new(),
+            forms: HashMap::new(),
+            pdf: OnceLock::new(),
+            pending: BTreeSet::new(),
+            cache: ParseCache::default(),
+            form_lock: Mutex::new(()),
+        }
+    }
+
+    /// Whether a good build has been made (something can be served).
+    pub fn is_built(&self) -> bool {
+        self.view.is_some()
+    }
+
+    /// Brings the site up to date after `changed` kit files (paths relative to
+    /// the kit, with `/`) were written, created, deleted or renamed, on
+    /// `today`. The first call (or a new day) builds everything. When the kit
+    /// is invalid or a template fails, the last good site stays and the
+    /// errors are returned.
+    pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
+        let start = Instant::now();
+        let mut report = Rebuild {
+            changed_files: changed.to_vec(),
+            ..Rebuild::default()
+        };
+        self.pending.extend(changed.iter().cloned());
+        let everything = self.view.is_none() || today != self.today;
+        self.today = today;
+        let paths: HashSet<String> = self.pending.iter().cloned().collect();
+        let changed = if everything {
+            Changed::All
+        } else {
+            Changed::Only(&paths)
+        };
+        let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
+        let (kit, diagnostics) = match checked {
+            Ok(checked) => checked,
+            Err(e) => {
+                report.errors = Some(e.message);
+                report.elapsed = start.elapsed();
+                return report;
+            }
+        };
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        report.warnings = diagnostics.len() - errors;
+        if errors > 0 {
+            let bad: Vec<_> = diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            report.errors = Some(render_diagnostics(&bad, &kit.sources));
+            report.elapsed = start.elapsed();
+            return report;
+        }
+        let mut view = View::new(&kit, self.profile);
+        view.forms = crate::view::forms::FormsView::new(&kit, self.profile);
+        match self.render_changed(&view, everything) {
+            Ok((rendered, changed_outputs, removed, forms)) => {
+                report.rendered = rendered;
+                report.changed = changed_outputs;
+                report.removed = removed;
+                let old_forms = std::mem::replace(&mut self.forms, forms);
+                let old_view = self.view.replace(view);
+                let old_pdf = std::mem::take(&mut self.pdf);
+                self.pending.clear();
+                report.elapsed = start.elapsed();
+                // Freeing a 10,000-person kit and view takes longer than
+                // rendering the few outputs an edit changes: it is done
+                // after the site is up to date, off the path to the browser.
+                std::thread::spawn(move || drop((kit, old_view, old_forms, old_pdf)));
+                return report;
+            }
+            Err(message) => report.errors = Some(message),
+        }
+        report.elapsed = start.elapsed();
+        report
+    }
+
+    /// Plans every output of `view`, renders the pages and theme files whose
+    /// inputs cover a pending change (every one when `everything`), and
+    /// replaces the held files, only once everything rendered. Returns how
+    /// many were rendered, the paths that changed, the paths removed, and the
+    /// forms to render on request.
+    #[allow(clippy::type_complexity)]
+    fn render_changed(
+        &mut self,
+        view: &View,
+        everything: bool,
+    ) -> Result<(usize, Vec<String>, Vec<String>, HashMap<String, LazyForm>), String> {
+        let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
+        let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
+        let covered = |inputs: &[Input]| {
+            inputs
+                .iter()
+                .any(|input| self.pending.iter().any(|path| input.covers(path)))
+        };
+        // An output is redone when a changed file is among its inputs of this
+        // build or of the last one: a trainee who leaves a session is no
+        // longer an input of its page, which must still drop them.
+        let stale = |p: &Planned| {
+            everything
+                || covered(&p.inputs)
+                || self.inputs.get(&p.path).is_some_and(|i| covered(i))
+                || self
+                    .forms
+                    .get(&p.path)
+                    .is_some_and(|f| covered(&f.planned.inputs))
+        };
+        let mut forms = Vec::new();
+        let mut fresh_files = Vec::new();
+        let mut to_render = Vec::new();
+        for p in planned {
+            let fresh = !stale(&p);
+            if p.kind == OutputKind::Form {
+                forms.push((p, fresh));
+            } else if fresh && self.files.contains_key(&p.path) {
+                fresh_files.push(p);
+            } else {
+                to_render.push(p);
+            }
+        }
+        let rendered = render_all(view, &renderers, to_render)?;
+
+        let mut old_files = std::mem::take(&mut self.files);
+        let mut old_forms = std::mem::take(&mut self.forms);
+        let mut files = HashMap::with_capacity(old_files.len());
+        let mut inputs = HashMap::with_capacity(old_files.len());
+        for p in fresh_files {
+            if let Some(served) = old_files.remove(&p.path) {
+                files.insert(p.path.clone(), served);
+            }
+            inputs.insert(p.path, p.inputs);
+        }
+        let count = rendered.len();
+        let mut changed = Vec::new();
+        for (p, bytes) in rendered {
+            let served = match old_files.remove(&p.path) {
+                Some(old) if *old.bytes == *bytes => old,
+                _ => {
+                    changed.push(p.path.clone());
+                    Served::new(bytes)
+                }
+            };
+            files.insert(p.path.clone(), served);
+            inputs.insert(p.path, p.inputs);
+        }
+        let mut lazy = HashMap::with_capacity(forms.len());
+        for (p, fresh) in forms {
+            let rendered = old_forms
+                .remove(&p.path)
+                .filter(|_| fresh)
+                .map(|f| f.rendered)
+                .unwrap_or_default();
+            lazy.insert(
+                p.path.clone(),
+                LazyForm {
+                    planned: p,
+                    rendered,
+                },
+            );
+        }
+        let mut removed: Vec<String> = old_files.into_keys().chain(old_forms.into_keys()).collect();
+        removed.sort();
+        changed.sort();
+        self.files = files;
+        self.inputs = inputs;
+        Ok((count, changed, removed, lazy))
+    }
+
+    /// The output at `path` (relative to the site root, without a leading `/`;
+    /// `""` or a folder's path ending in `/` means its `index.html`), or
+    /// `None`. A PDF form is rendered on its first request.
+    pub fn get(&self, path: &str) -> Option<Served> {
+        let path = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        if let Some(served) = self.files.get(&path) {
+            return Some(served.clone());
+        }
+        let form = self.forms.get(&path)?;
+        if let Some(served) = form.rendered.get() {
+            return Some(served.clone());
+        }
+        let view = self.view.as_ref()?;
+        let _one_at_a_time = self.form_lock.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(served) = form.rendered.get() {
+            return Some(served.clone());
+        }
+        let pdf = self
+            .pdf
+            .get_or_init(|| PdfForms::new(view).map_err(|e| e.message));
+        let bytes = pdf.as_ref().ok()?.render(view, &form.planned).ok()?;
+        Some(form.rendered.get_or_init(|| Served::new(bytes)).clone())
+    }
+
+    /// Every output path of the site (pages, theme files and forms), sorted.
+    pub fn paths(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .files
+            .keys()
+            .chain(self.forms.keys())
+            .cloned()
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// The profile served.
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+}
+
+/// Renders `jobs` in parallel, each returned with its bytes.
+fn render_all(
+    view: &View,
+    renderers: &[Box<dyn Renderer + '_>],
+    jobs: Vec<Planned>,
+) -> Result<Vec<(Planned, Vec<u8>)>, String> {
+    use rayon::prelude::*;
+    jobs.into_par_iter()
+        .map(|planned| {
+            let bytes = renderers[planned.renderer]
+                .render(view, &planned)
+                .map_err(|e| e.message)?;
+            Ok((planned, bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,410 @@
+//! What `carnet serve` holds after any sequence of changes is what a full
+//! build of the kit as it now stands would write, byte for byte: random
+//! sequences of edits, additions, deletions and renames of records, pages,
+//! templates, theme files and carnet.yaml are applied to a copy of the
+//! example kit, the live site is told which files changed, and after each
+//! step it is compared with a fresh build (pages, theme files and every PDF
+//! form). Steps that make the kit invalid must leave the last good site and
+//! report errors; the step that repairs it must bring everything back.
+
+mod common;
+
+use carnet::Profile;
+use carnet::serve::site::LiveSite;
+use common::example::{Memory, copy_kit};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The build day of the tests.
+fn today() -> chrono::NaiveDate {
+    common::today()
+}
+
+/// Existing trainees of the example kit whose first name the test changes.
+const PEOPLE: [&str; 3] = [
+    "data/personnes/aubert-sebastien.yaml",
+    "data/personnes/caron-noemie.yaml",
+    "data/personnes/chevallier-jean-pierre.yaml",
+];
+
+/// Sessions a new person may enrol in.
+const SESSIONS: [&str; 2] = ["2026-10", "2026-11"];
+
+/// Free pages whose text the test changes.
+const PAGES: [&str; 2] = ["content/pages/a-propos.md", "content/pages/entretiens.md"];
+
+/// One change a user could make while `carnet serve` runs.
+#[derive(Clone, Debug)]
+enum Op {
+    /// A new first name for an existing person (their fiche, lists, forms…).
+    Rename { person: usize, name: usize },
+    /// A new site title (every page).
+    Title(usize),
+    /// A new trainee, enrolled in a session or not.
+    Add { session: Option<usize> },
+    /// Deletes one of the trainees added before.
+    Delete(usize),
+    /// Renames the file of a trainee added before (a new id).
+    Move(usize),
+    /// Enrols a trainee added before in a session, or strikes them off.
+    Enrol {
+        added: usize,
+        session: Option<usize>,
+    },
+    /// New text for a free page.
+    Page { page: usize, text: usize },
+    /// A visible change to the kit's fiche template, or a comment only.
+    Template { visible: bool, n: usize },
+    /// A new colour in the theme's style sheet.
+    Theme(usize),
+    /// A comment appended to a record: no output changes.
+    Comment(usize),
+    /// A YAML syntax error in a person's file (the kit is invalid until repaired).
+    Break(usize),
+    /// Puts back every file broken before.
+    Repair,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..PEOPLE.len(), 0..5usize).prop_map(|(person, name)| Op::Rename { person, name }),
+        (0..5usize).prop_map(Op::Title),
+        proptest::option::of(0..SESSIONS.len()).prop_map(|session| Op::Add { session }),
+        (0..4usize).prop_map(Op::Delete),
+        (0..4usize).prop_map(Op::Move),
+        (0..4usize, proptest::option::of(0..SESSIONS.len()))
+            .prop_map(|(added, session)| Op::Enrol { added, session }),
+        (0..PAGES.len(), 0..5usize).prop_map(|(page, text)| Op::Page { page, text }),
+        (any::<bool>(), 0..5usize).prop_map(|(visible, n)| Op::Template { visible, n }),
+        (0..5usize).prop_map(Op::Theme),
+        (0..PEOPLE.len()).prop_map(Op::Comment),
+        (0..PEOPLE.len()).prop_map(Op::Break),
+        Just(Op::Repair),
+    ]
+}
+
+const FIRST_NAMES: [&str; 5] = ["Léon", "Zoé", "Anaïs", "Marc-Antoine", "Inès"];
+
+/// The kit being edited, and what the test added or broke in it.
+struct Kit {
+    dir: tempfile::TempDir,
+    /// Trainees added by the test: id and enrolled session.
+    added: Vec<(String, Option<usize>)>,
+    /// Files broken, with their content before.
+    broken: BTreeMap<String, String>,
+    /// Counter for new ids.
+    next: usize,
+}
+
+impl Kit {
+    fn path(&self, rel: &str) -> std::path::PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).expect("read a kit file")
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create the folder");
+        std::fs::write(path, text).expect("write a kit file");
+    }
+
+    /// Replaces the first line starting with `key` in `rel`.
+    fn set_line(&self, rel: &str, key: &str, line: &str) {
+        let text = self.read(rel);
+        let replaced: Vec<&str> = text
+            .lines()
+            .map(|l| if l.starts_with(key) { line } else { l })
+            .collect();
+        self.write(rel, &(replaced.join("\n") + "\n"));
+    }
+
+    fn person_file(id: &str) -> String {
+        format!("data/personnes/{id}.yaml")
+    }
+
+    fn person_text(n: usize, session: Option<usize>) -> String {
+        let mut text = format!(
+            "civilite: Mme\nnom: Essai{}\nprenom: Camille\nroles: [stagiaire]\nemail: essai{n}@example.org\n",
+            ["", "-Dupuis", "-Martin"][n % 3]
+        );
+        if let Some(s) = session {
+            text.push_str(&format!(
+                "inscriptions:\n  - session: \"{}\"\n    financement: CPF\n",
+                SESSIONS[s]
+            ));
+        }
+        text
+    }
+
+    /// Applies `op`; returns the kit paths it touched (none when it did not apply).
+    fn apply(&mut self, op: &Op) -> Vec<String> {
+        match *op {
+            Op::Rename { person, name } => {
+                let rel = PEOPLE[person];
+                if self.broken.contains_key(rel) {
+                    return vec![];
+                }
+                self.set_line(rel, "prenom:", &format!("prenom: {}", FIRST_NAMES[name]));
+                vec![rel.to_string()]
+            }
+            Op::Title(n) => {
+                self.set_line("carnet.yaml", "titre:", &format!("titre: \"Carnet n°{n}\""));
+                vec!["carnet.yaml".to_string()]
+            }
+            Op::Add { session } => {
+                self.next += 1;
+                let id = format!("essai-{}", self.next);
+                let rel = Self::person_file(&id);
+                self.write(&rel, &Self::person_text(self.next, session));
+                self.added.push((id, session));
+                vec![rel]
+            }
+            Op::Delete(i) => {
+                if self.added.is_empty() {
+                    return vec![];
+                }
+                let (id, _) = self.added.remove(i % self.added.len());
+                let rel = Self::person_file(&id);
+                std::fs::remove_file(self.path(&rel)).expect("delete a kit file");
+                vec![rel]
+            }
+            Op::Move(i) => {
+                if self.added.is_empty() {
+                    return vec![];
+                }
+                let i = i % self.added.len();
+                self.next += 1;
+                let new = format!("essai-{}", self.next);
+                let (from, to) = (Self::person_file(&self.added[i].0), Self::person_file(&new));
+                std::fs::rename(self.path(&from), self.path(&to)).expect("rename a kit file");
+                self.added[i].0 = new;
+                vec![from, to]
+            }
+            Op::Enrol { added, session } => {
+                if self.added.is_empty() {
+                    return vec![];
+                }
+                let i = added % self.added.len();
+                let rel = Self::person_file(&self.added[i].0);
+                let n: usize = self.added[i].0["essai-".len()..].parse().expect("a number");
+                self.write(&rel, &Self::person_text(n, session));
+                self.added[i].1 = session;
+                vec![rel]
+            }
+            Op::Page { page, text } => {
+                let rel = PAGES[page];
+                let body = self.read(rel);
+                self.write(rel, &format!("{body}\nParagraphe ajouté n°{text}.\n"));
+                vec![rel.to_string()]
+            }
+            Op::Template { visible, n } => {
+                let rel = "templates/personne.html";
+                let text = self.read(rel);
+                let text = if visible {
+                    text.replacen(
+                        "<h1>",
+                        &format!("<p class=\"essai\">version {n}</p>\n<h1>"),
+                        1,
+                    )
+                } else {
+                    format!("{{# essai {n} #}}\n{text}")
+                };
+                self.write(rel, &text);
+                vec![rel.to_string()]
+            }
+            Op::Theme(n) => {
+                let rel = "themes/default/style.css";
+                let text = self.read(rel);
+                self.write(rel, &format!("{text}\n.essai-{n} {{ color: #00{n}; }}\n"));
+                vec![rel.to_string()]
+            }
+            Op::Comment(person) => {
+                let rel = PEOPLE[person];
+                let text = self.read(rel);
+                self.write(rel, &format!("{text}# relu\n"));
+                vec![rel.to_string()]
+            }
+            Op::Break(person) => {
+                let rel = PEOPLE[person];
+                if self.broken.contains_key(rel) {
+                    return vec![];
+                }
+                let text = self.read(rel);
+                self.write(rel, &format!("{text}prenom: [non fermé\n"));
+                self.broken.insert(rel.to_string(), text);
+                vec![rel.to_string()]
+            }
+            Op::Repair => {
+                let broken = std::mem::take(&mut self.broken);
+                for (rel, text) in &broken {
+                    self.write(rel, text);
+                }
+                broken.into_keys().collect()
+            }
+        }
+    }
+}
+
+/// A fresh build of the kit at `root` (pages, theme files, forms), in
+/// memory, or `None` when the kit has errors.
+fn full_build(root: &Path, profile: Profile) -> Option<BTreeMap<String, Vec<u8>>> {
+    let (kit, diagnostics) = carnet::check(root, today()).expect("no I/O error");
+    if carnet::has_errors(&diagnostics) {
+        return None;
+    }
+    let memory = Memory::default();
+    carnet::render_kit(&kit, profile, true, &memory).expect("every output renders");
+    Some(memory.0.into_inner().expect("no panic while storing"))
+}
+
+/// Asserts that `live` holds exactly `expected`.
+fn assert_same(live: &LiveSite, expected: &BTreeMap<String, Vec<u8>>, step: &str) {
+    let held = live.paths();
+    let wanted: Vec<&String> = expected.keys().collect();
+    assert_eq!(
+        held.iter().collect::<Vec<_>>(),
+        wanted,
+        "after {step}: the live site's paths differ from a full build's"
+    );
+    for (path, bytes) in expected {
+        let served = live
+            .get(path)
+            .unwrap_or_else(|| panic!("after {step}: {path} missing"));
+        assert!(
+            *served.bytes == **bytes,
+            "after {step}: {path} differs from a full build"
+        );
+    }
+}
+
+fn run(ops: &[Op], profile: Profile) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_kit(dir.path());
+    let mut kit = Kit {
+        dir,
+        added: vec![],
+        broken: BTreeMap::new(),
+        next: 0,
+    };
+    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), profile, today());
+    let first = live.rebuild(&[], today());
+    assert!(
+        first.errors.is_none(),
+        "the example kit builds: {:?}",
+        first.errors
+    );
+    for (n, op) in ops.iter().enumerate() {
+        let changed = kit.apply(op);
+        let rebuild = live.rebuild(&changed, today());
+        let step = format!("step {n} ({op:?}, {changed:?})");
+        match full_build(kit.dir.path(), profile) {
+            Some(expected) => {
+                assert!(
+                    rebuild.errors.is_none(),
+                    "after {step}: {:?}",
+                    rebuild.errors
+                );
+                assert_same(&live, &expected, &step);
+            }
+            None => {
+                let errors = rebuild.errors.unwrap_or_default();
+                assert!(
+                    errors.contains("data/personnes/"),
+                    "after {step}: an invalid kit is reported with the file at fault, got {errors:?}"
+                );
+                assert!(live.is_built(), "the last good site is still served");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_live_site_equals_a_full_build_after_any_changes(ops in proptest::collection::vec(op(), 1..7)) {
+        run(&ops, Profile::Interne);
+    }
+}
+
+/// The steps most likely to leave a page stale, in one fixed sequence, for
+/// both profiles: a trainee enrolled then struck off (the session page must
+/// drop them though they are no longer its input), renamed, deleted; a
+/// broken file then repaired along with other changes made meanwhile.
+#[test]
+fn links_removed_and_repairs_leave_nothing_stale() {
+    let ops = [
+        Op::Add { session: Some(0) },
+        Op::Enrol {
+            added: 0,
+            session: Some(1),
+        },
+        Op::Enrol {
+            added: 0,
+            session: None,
+        },
+        Op::Move(0),
+        Op::Break(0),
+        Op::Rename { person: 1, name: 2 },
+        Op::Title(3),
+        Op::Repair,
+        Op::Template {
+            visible: true,
+            n: 1,
+        },
+        Op::Template {
+            visible: false,
+            n: 2,
+        },
+        Op::Delete(0),
+        Op::Comment(2),
+    ];
+    for profile in [Profile::Interne, Profile::Public] {
+        run(&ops, profile);
+    }
+}
+
+/// A comment changes no output: nothing is reported changed, so no browser
+/// reloads; a new first name changes the person's fiche.
+#[test]
+fn only_outputs_whose_bytes_changed_are_reported() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_kit(dir.path());
+    let mut kit = Kit {
+        dir,
+        added: vec![],
+        broken: BTreeMap::new(),
+        next: 0,
+    };
+    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), Profile::Interne, today());
+    live.rebuild(&[], today());
+    let changed = kit.apply(&Op::Comment(0));
+    let rebuild = live.rebuild(&changed, today());
+    assert!(
+        rebuild.rendered > 0,
+        "the outputs of the file are rendered again"
+    );
+    assert_eq!(rebuild.changed, Vec::<String>::new());
+    let changed = kit.apply(&Op::Rename { person: 0, name: 1 });
+    let rebuild = live.rebuild(&changed, today());
+    assert!(
+        rebuild
+            .changed
+            .contains(&"personnes/aubert-sebastien.html".to_string())
+            || rebuild
+                .changed
+                .contains(&"personnes/aubert-sebastien/index.html".to_string()),
+        "the fiche is reported changed: {:?}",
+        rebuild.changed
+    );
+    assert!(
+        rebuild.rendered < live.paths().len() / 2,
+        "only the outputs that show the person are rendered again ({} of {})",
+        rebuild.rendered,
+        live.paths().len()
+    );
+}
