@@ -271,7 +271,7 @@ pub struct RawAtelier {
 }
 
 /// The default hours of a session's or club's ateliers.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawHoraires {
     /// Heure de début ("09:30" ou "9h30")

@@ -2,7 +2,7 @@
 
 use super::agreement::of_group;
 use super::grid::{Grille, Legend, grids, legend};
-use super::heure::{Heure, Horaire};
+use super::heure::Horaire;
 use super::markdown::to_html_below;
 use super::people::link_to_activity;
 use super::{EvenementLien, Link, PersonRef, Profile, urls};
