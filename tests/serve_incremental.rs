@@ -313,8 +313,8 @@ fn run(ops: &[Op], profile: Profile) {
             None => {
                 let errors = rebuild.errors.unwrap_or_default();
                 assert!(
-                    errors.contains("data/personnes/"),
-                    "after {step}: an invalid kit is reported with the file at fault, got {errors:?}"
+                    errors.starts_with("erreur : ") && errors.contains("data/personnes/"),
+                    "after {step}: an invalid kit is reported in the kit's language with the file at fault, got {errors:?}"
                 );
                 assert!(live.is_built(), "the last good site is still served");
             }

@@ -3,12 +3,12 @@
 //! inputs changed. PDF forms are rendered the first time they are asked for.
 //! Nothing here writes a file: a preview never replaces `public/`.
 
+use crate::Profile;
 use crate::diagnostic::Severity;
 use crate::load::{Changed, ParseCache};
 use crate::plan::{Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
 use crate::view::View;
-use crate::{Profile, render_diagnostics};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
@@ -155,7 +155,12 @@ impl LiveSite {
                 .into_iter()
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
-            report.errors = Some(render_diagnostics(&bad, &kit.sources));
+            let lang = kit.config.langue;
+            report.errors = Some(
+                bad.iter()
+                    .map(|d| d.render_in(&kit.sources, lang))
+                    .collect(),
+            );
             report.elapsed = start.elapsed();
             return report;
         }
