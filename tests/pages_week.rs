@@ -287,3 +287,37 @@ fn people_can_be_filtered_by_role_and_by_session_without_a_server() {
     assert!(script.contains("getAttribute(\"data-roles\")"));
     assert!(!script.contains("innerHTML") && !script.contains("src="));
 }
+
+/// The blank forms offered on the home page can be told apart: the session's
+/// and the club's attendance sheets and lists of enrolled people are two
+/// different forms each, and a tutor printing one by hand must pick the right one.
+#[test]
+fn blank_forms_on_the_home_page_have_distinct_names() {
+    let built = build(Profile::Public);
+    let home = page(&built, "index.html");
+    let list = between(&home, "id=\"vierges\"", "</ul>");
+    let labels: Vec<&str> = list
+        .split("\">")
+        .filter(|part| part.contains("</a>"))
+        .filter_map(|part| part.split("</a>").next())
+        .collect();
+    for expected in [
+        "Feuille de présence (session)",
+        "Feuille de présence (club)",
+        "Liste des inscrits (session)",
+        "Liste des inscrits (club)",
+    ] {
+        assert!(
+            labels.contains(&expected),
+            "{expected} missing from {labels:?}"
+        );
+    }
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        labels.len(),
+        "two blank forms share a name: {labels:?}"
+    );
+}
