@@ -466,3 +466,94 @@ fn an_attendance_sheet_takes_no_second_page_for_blank_rows_or_the_visa() {
     assert_eq!(pages.len(), 2);
     assert!(pages[1].contains("NOM30") && pages[1].contains("pour attester la feuille"));
 }
+
+/// A session of `n` people whose cycle 1 has `ateliers` ateliers, each in the
+/// morning (one signature cell each) unless `full_days` (a morning and an
+/// afternoon cell each), on half-day sheets, with the funders' mention.
+fn session_of(n: usize, ateliers: usize, full_days: bool) -> Vec<(String, String)> {
+    let hours = if full_days {
+        "heure_debut: \"09:00\", heure_fin: \"17:00\""
+    } else {
+        "heure_debut: \"09:00\", heure_fin: \"12:00\""
+    };
+    let ateliers: String = (1..=ateliers)
+        .map(|d| {
+            format!(
+                "  - {{ date: \"2026-10-{:02}\", intitule: Atelier {d}, cycle: 1, {hours} }}\n",
+                d + 4
+            )
+        })
+        .collect();
+    let inscrits: String = (1..=n)
+        .map(|i| format!("  - {{ personne: p{i:02}, financement: CPF }}\n"))
+        .collect();
+    let mut files = vec![
+        (
+            "carnet.yaml".to_string(),
+            "titre: Essai\norganisation: Essor\npresence_demi_journee: true\nfinanceurs:\n  - { nom: FSE, mention: \"Action cofinancée par le FSE+ au titre du programme national, avec une mention assez longue pour tenir sur deux lignes de la feuille\" }\n"
+                .to_string(),
+        ),
+        (
+            "data/sessions/s.yaml".to_string(),
+            format!("numero: 43\nmois: \"2026-10\"\nateliers:\n{ateliers}inscrits:\n{inscrits}"),
+        ),
+    ];
+    for i in 1..=n {
+        files.push((
+            format!("data/personnes/p{i:02}.yaml"),
+            format!("civilite: Mme\nnom: Nom{i:02}\nprenom: Anne\n"),
+        ));
+    }
+    files
+}
+
+/// Width and height of the first page of `pdf`, in points.
+fn first_page_size(pdf: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads the PDF");
+    let (_, page) = doc.get_pages().into_iter().next().expect("a page");
+    let page = doc.get_dictionary(page).expect("a page dictionary");
+    let media = page
+        .get(b"MediaBox")
+        .and_then(|m| m.as_array())
+        .expect("a MediaBox");
+    let n = |i: usize| {
+        media[i]
+            .as_float()
+            .or_else(|_| media[i].as_i64().map(|v| v as f32))
+            .expect("a number")
+    };
+    (n(2) - n(0), n(3) - n(1))
+}
+
+#[test]
+fn a_session_sheet_of_nine_turns_to_portrait_rather_than_spill_its_visa() {
+    // Nine people under the header and the funders' mention filled the
+    // landscape page; the blank rows and the visa went onto a second one.
+    let files = session_of(9, 3, false);
+    let files: Vec<(&str, String)> = files.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+    let built = common::build_with_forms(&files, carnet::Profile::Public);
+    let pdf = output(
+        &built,
+        "formulaires/feuille-presence-session/session/s/cycle-1.pdf",
+    );
+    let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+    assert_eq!(pages, 1);
+    let (width, height) = first_page_size(&pdf);
+    assert!(height > width, "portrait: {width} × {height}");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("NOM09") && text.contains("Visa du tuteur"),
+        "{text}"
+    );
+    // Six full days are twelve signature cells: too narrow in portrait, the
+    // sheet stays in landscape and breaks its list instead.
+    let files = session_of(9, 6, true);
+    let files: Vec<(&str, String)> = files.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+    let built = common::build_with_forms(&files, carnet::Profile::Public);
+    let pdf = output(
+        &built,
+        "formulaires/feuille-presence-session/session/s/cycle-1.pdf",
+    );
+    let (width, height) = first_page_size(&pdf);
+    assert!(width > height, "landscape: {width} × {height}");
+}

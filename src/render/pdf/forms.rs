@@ -318,6 +318,7 @@ impl Forms {
         match main {
             Some((_, index)) if sheet => {
                 lower_rows(&mut doc, index).map_err(failed)?;
+                turn_to_portrait(&mut doc, index).map_err(failed)?;
                 fill_page(&mut doc, index).map_err(failed)
             }
             Some((_, index)) => fill_page(&mut doc, index).map_err(failed),
@@ -471,6 +472,34 @@ fn lower_rows(doc: &mut Document, index: usize) -> Result<(), typeset::RenderErr
         lower -= 1.0;
     }
     set(doc, SHEET_MIN_ROW_MM);
+    Ok(())
+}
+
+/// The narrowest cell a signature goes in, in millimetres.
+const SIGNATURE_MIN_MM: f32 = 20.0;
+
+/// Turns a landscape attendance sheet that takes more than one page to
+/// portrait when that takes fewer pages and every cell stays wide enough to
+/// sign in: landscape A4 holds about nine rows under the header and the
+/// funders' mention, so a session of nine spilled its blank rows and visa
+/// onto a second page. Rows are lowered again for the new page if that
+/// saves one more. The layout's own orientation is kept otherwise.
+fn turn_to_portrait(doc: &mut Document, index: usize) -> Result<(), typeset::RenderError> {
+    if doc.orientation != Orientation::Landscape {
+        return Ok(());
+    }
+    let pages = typeset::page_count(doc)?;
+    let wide_enough = typeset::narrowest_column_mm(doc, Orientation::Portrait)
+        .is_some_and(|mm| mm >= SIGNATURE_MIN_MM);
+    if pages == 1 || !wide_enough {
+        return Ok(());
+    }
+    let landscape = doc.clone();
+    doc.orientation = Orientation::Portrait;
+    lower_rows(doc, index)?;
+    if typeset::page_count(doc)? >= pages {
+        *doc = landscape;
+    }
     Ok(())
 }
 

@@ -56,6 +56,24 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     draw::draw(&doc.title, &geometry, &pages)
 }
 
+/// The width, in millimetres, of the narrowest table column of `doc` if it
+/// were laid out in `orientation` (columns share the content width in
+/// proportion to their relative widths); `None` without a table.
+pub fn narrowest_column_mm(doc: &Document, orientation: Orientation) -> Option<f32> {
+    let width = style::PageGeometry::a4(orientation).content_width / style::MM;
+    doc.blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) => {
+                let total: f32 = table.columns.iter().map(|c| c.width).sum();
+                let narrowest = table.columns.iter().map(|c| c.width).reduce(f32::min)?;
+                (total > 0.0).then(|| width * narrowest / total)
+            }
+            _ => None,
+        })
+        .reduce(f32::min)
+}
+
 /// The number of pages `doc` takes, laid out without drawing: what a caller
 /// fitting content to the page compares, at a fraction of [`render`]'s cost.
 ///
