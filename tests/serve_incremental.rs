@@ -408,3 +408,32 @@ fn only_outputs_whose_bytes_changed_are_reported() {
         live.paths().len()
     );
 }
+
+/// A version of the site taken before a rebuild (a request being answered)
+/// keeps its own bytes: requests are answered from the last good version
+/// while the next one is built, and never see a mix of both.
+#[test]
+fn a_version_taken_before_a_rebuild_keeps_its_bytes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_kit(dir.path());
+    let mut kit = Kit {
+        dir,
+        added: vec![],
+        broken: BTreeMap::new(),
+        next: 0,
+    };
+    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), Profile::Interne, today());
+    live.rebuild(&[], today());
+    let before = live.published();
+    let fiche = "personnes/aubert-sebastien.html";
+    let changed = kit.apply(&Op::Rename { person: 0, name: 1 });
+    live.rebuild(&changed, today());
+    let old =
+        String::from_utf8(before.get(fiche).expect("the fiche").bytes.to_vec()).expect("UTF-8");
+    let new = String::from_utf8(live.get(fiche).expect("the fiche").bytes.to_vec()).expect("UTF-8");
+    assert!(
+        old.contains("AUBERT Sébastien") && !old.contains("Zoé"),
+        "{old}"
+    );
+    assert!(new.contains("AUBERT Zoé"), "{new}");
+}

@@ -6,6 +6,7 @@ use super::Shared;
 use super::live::inject;
 use super::paths::{Route, output_key, route};
 use std::net::IpAddr;
+use std::sync::Arc;
 use tiny_http::{Header, Request, Response, StatusCode};
 
 /// Answers `request`; a failure to write the answer (the browser went
@@ -19,7 +20,7 @@ pub fn answer(request: Request, shared: &Shared) {
         Ok(Route::Events) => return shared.live.connect(request.into_writer()),
         Ok(Route::Site(path)) => path,
     };
-    let site = shared.site.read().unwrap_or_else(|e| e.into_inner());
+    let site = Arc::clone(&shared.site.read().unwrap_or_else(|e| e.into_inner()));
     let generation = shared.live.generation();
     if !site.is_built() {
         drop(site);

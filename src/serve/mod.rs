@@ -11,7 +11,7 @@ mod watch;
 use crate::Profile;
 use chrono::NaiveDate;
 use live::Live;
-use site::{LiveSite, Rebuild};
+use site::{LiveSite, Published, Rebuild};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -68,7 +68,9 @@ const SETTLE: Duration = Duration::from_millis(60);
 
 /// What the request threads share with the rebuild thread.
 struct Shared {
-    site: RwLock<LiveSite>,
+    /// The last good version of the site: a request takes it and answers
+    /// from it, so requests never wait for a rebuild.
+    site: RwLock<Arc<Published>>,
     live: Live,
     /// The address listened on: on a loopback one, only requests naming
     /// this machine are answered (see [`http::host_allowed`]).
@@ -118,7 +120,7 @@ impl Server {
         let mut site = LiveSite::new(options.root.clone(), options.profile, day());
         let first = site.rebuild(&[], day());
         let shared = Arc::new(Shared {
-            site: RwLock::new(site),
+            site: RwLock::new(site.published()),
             live: Live::default(),
             bind: options.bind,
             stopping: AtomicBool::new(false),
@@ -127,9 +129,10 @@ impl Server {
         shared
             .live
             .rebuilt(first.changed.clone(), Vec::new(), first.errors.clone());
-        let rebuild_loop = RebuildLoop {
+        let mut rebuild_loop = RebuildLoop {
             shared: shared.clone(),
             options: options.clone(),
+            site,
         };
         let rebuilder = std::thread::spawn(move || rebuild_loop.run(&changes, day));
         let workers = (0..WORKERS)
@@ -207,13 +210,15 @@ fn listen(bind: IpAddr, port: Option<u16>) -> Result<tiny_http::Server, String> 
 struct RebuildLoop {
     shared: Arc<Shared>,
     options: ServeOptions,
+    /// The site and what brings it up to date: only this thread touches it.
+    site: LiveSite,
 }
 
 impl RebuildLoop {
     /// Rebuilds after each batch of changes until the channel closes; when
     /// the date changes (a preview left open overnight), rebuilds
     /// everything, as the pages say what is to come and what is due.
-    fn run(&self, changes: &Receiver<Change>, day: impl Fn() -> NaiveDate) {
+    fn run(&mut self, changes: &Receiver<Change>, day: impl Fn() -> NaiveDate) {
         let mut built_on = day();
         loop {
             let first = match changes.recv_timeout(KEEP_ALIVE) {
@@ -238,14 +243,14 @@ impl RebuildLoop {
 
     /// Brings the site up to date after `files` changed (everything is read
     /// again on `rescan`), prints the line, tells the browsers.
-    fn rebuild(&self, files: &[String], rescan: bool, today: NaiveDate) {
-        let report = {
-            let mut site = self.shared.site.write().unwrap_or_else(|e| e.into_inner());
-            if rescan {
-                *site = LiveSite::new(self.options.root.clone(), self.options.profile, today);
-            }
-            site.rebuild(files, today)
-        };
+    fn rebuild(&mut self, files: &[String], rescan: bool, today: NaiveDate) {
+        if rescan {
+            self.site = LiveSite::new(self.options.root.clone(), self.options.profile, today);
+        }
+        let report = self.site.rebuild(files, today);
+        if report.errors.is_none() {
+            *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) = self.site.published();
+        }
         self.shared.rebuilds.fetch_add(1, Ordering::SeqCst);
         if self.options.verbose {
             print_report(&report, false);

@@ -68,215 +68,36 @@ struct LazyForm {
     rendered: OnceLock<Served>,
 }
 
-/// The last good version of the site, and what is needed to bring it up to date.
-pub struct LiveSite {
-    root: PathBuf,
-    profile: Profile,
-    today: NaiveDate,
-    /// The view of the last good build (PDF forms are rendered from it).
+/// One good version of the site, as served: never changed once made, so
+/// that requests are answered from it while the next version is built.
+pub struct Published {
+    /// The view it was rendered from (PDF forms are rendered from it).
     view: Option<View>,
     /// Pages and theme files, by output path.
     files: HashMap<String, Served>,
-    /// What each page or theme file was made from, by output path.
-    inputs: HashMap<String, Vec<Input>>,
-    /// PDF forms of the last good build, by output path.
+    /// PDF forms, by output path.
     forms: HashMap<String, LazyForm>,
-    /// The PDF renderer of the last good build, made on first request.
+    /// The PDF renderer, made on the first request for a form.
     pdf: OnceLock<Result<PdfForms, String>>,
-    /// Files changed since the last good build (a bad version is skipped,
-    /// but what changed in it must still be redone).
-    pending: BTreeSet<String>,
-    /// The records and pages parsed by the last rebuild.
-    cache: ParseCache,
     /// Serialises form rendering so that two requests render a form once.
     form_lock: Mutex<()>,
 }
 
-impl LiveSite {
-    /// A site for the kit at `root`, not yet built: call [`LiveSite::rebuild`]
-    /// with no changed file to build it.
-    pub fn new(root: PathBuf, profile: Profile, today: NaiveDate) -> LiveSite {
-        LiveSite {
-            root,
-            profile,
-            today,
+impl Published {
+    /// Nothing yet: the site before its first good build.
+    fn empty() -> Published {
+        Published {
             view: None,
             files: HashMap::new(),
-            inputs: HashMap::new(),
             forms: HashMap::new(),
             pdf: OnceLock::new(),
-            pending: BTreeSet::new(),
-            cache: ParseCache::default(),
             form_lock: Mutex::new(()),
         }
     }
 
-    /// Whether a good build has been made (something can be served).
+    /// Whether this is a good build (something can be served).
     pub fn is_built(&self) -> bool {
         self.view.is_some()
-    }
-
-    /// Brings the site up to date after `changed` kit files (paths relative to
-    /// the kit, with `/`) were written, created, deleted or renamed, on
-    /// `today`. The first call (or a new day) builds everything. When the kit
-    /// is invalid or a template fails, the last good site stays and the
-    /// errors are returned.
-    pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
-        let start = Instant::now();
-        let mut report = Rebuild {
-            changed_files: changed.to_vec(),
-            ..Rebuild::default()
-        };
-        self.pending.extend(changed.iter().cloned());
-        let everything = self.view.is_none() || today != self.today;
-        self.today = today;
-        let paths: HashSet<String> = self.pending.iter().cloned().collect();
-        let changed = if everything {
-            Changed::All
-        } else {
-            Changed::Only(&paths)
-        };
-        let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
-        let (kit, diagnostics) = match checked {
-            Ok(checked) => checked,
-            Err(e) => {
-                report.errors = Some(e.message);
-                report.elapsed = start.elapsed();
-                return report;
-            }
-        };
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        report.warnings = diagnostics.len() - errors;
-        if errors > 0 {
-            let bad: Vec<_> = diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            let lang = kit.config.langue;
-            report.errors = Some(
-                bad.iter()
-                    .map(|d| d.render_in(&kit.sources, lang))
-                    .collect(),
-            );
-            report.elapsed = start.elapsed();
-            return report;
-        }
-        let mut view = View::new(&kit, self.profile);
-        view.forms = crate::view::forms::FormsView::new(&kit, self.profile);
-        match self.render_changed(&view, everything) {
-            Ok((rendered, changed_outputs, removed, forms)) => {
-                report.rendered = rendered;
-                report.changed = changed_outputs;
-                report.removed = removed;
-                let old_forms = std::mem::replace(&mut self.forms, forms);
-                let old_view = self.view.replace(view);
-                let old_pdf = std::mem::take(&mut self.pdf);
-                self.pending.clear();
-                report.elapsed = start.elapsed();
-                // Freeing a 10,000-person kit and view takes longer than
-                // rendering the few outputs an edit changes: it is done
-                // after the site is up to date, off the path to the browser.
-                std::thread::spawn(move || drop((kit, old_view, old_forms, old_pdf)));
-                return report;
-            }
-            Err(message) => report.errors = Some(message),
-        }
-        report.elapsed = start.elapsed();
-        report
-    }
-
-    /// Plans every output of `view`, renders the pages and theme files whose
-    /// inputs cover a pending change (every one when `everything`), and
-    /// replaces the held files, only once everything rendered. Returns how
-    /// many were rendered, the paths that changed, the paths removed, and the
-    /// forms to render on request.
-    #[allow(clippy::type_complexity)]
-    fn render_changed(
-        &mut self,
-        view: &View,
-        everything: bool,
-    ) -> Result<(usize, Vec<String>, Vec<String>, HashMap<String, LazyForm>), String> {
-        let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
-        let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
-        let covered = |inputs: &[Input]| {
-            inputs
-                .iter()
-                .any(|input| self.pending.iter().any(|path| input.covers(path)))
-        };
-        // An output is redone when a changed file is among its inputs of this
-        // build or of the last one: a trainee who leaves a session is no
-        // longer an input of its page, which must still drop them.
-        let stale = |p: &Planned| {
-            everything
-                || covered(&p.inputs)
-                || self.inputs.get(&p.path).is_some_and(|i| covered(i))
-                || self
-                    .forms
-                    .get(&p.path)
-                    .is_some_and(|f| covered(&f.planned.inputs))
-        };
-        let mut forms = Vec::new();
-        let mut fresh_files = Vec::new();
-        let mut to_render = Vec::new();
-        for p in planned {
-            let fresh = !stale(&p);
-            if p.kind == OutputKind::Form {
-                forms.push((p, fresh));
-            } else if fresh && self.files.contains_key(&p.path) {
-                fresh_files.push(p);
-            } else {
-                to_render.push(p);
-            }
-        }
-        let rendered = render_all(view, &renderers, to_render)?;
-
-        let mut old_files = std::mem::take(&mut self.files);
-        let mut old_forms = std::mem::take(&mut self.forms);
-        let mut files = HashMap::with_capacity(old_files.len());
-        let mut inputs = HashMap::with_capacity(old_files.len());
-        for p in fresh_files {
-            if let Some(served) = old_files.remove(&p.path) {
-                files.insert(p.path.clone(), served);
-            }
-            inputs.insert(p.path, p.inputs);
-        }
-        let count = rendered.len();
-        let mut changed = Vec::new();
-        for (p, bytes) in rendered {
-            let served = match old_files.remove(&p.path) {
-                Some(old) if *old.bytes == *bytes => old,
-                _ => {
-                    changed.push(p.path.clone());
-                    Served::new(bytes)
-                }
-            };
-            files.insert(p.path.clone(), served);
-            inputs.insert(p.path, p.inputs);
-        }
-        let mut lazy = HashMap::with_capacity(forms.len());
-        for (p, fresh) in forms {
-            let rendered = old_forms
-                .remove(&p.path)
-                .filter(|_| fresh)
-                .map(|f| f.rendered)
-                .unwrap_or_default();
-            lazy.insert(
-                p.path.clone(),
-                LazyForm {
-                    planned: p,
-                    rendered,
-                },
-            );
-        }
-        let mut removed: Vec<String> = old_files.into_keys().chain(old_forms.into_keys()).collect();
-        removed.sort();
-        changed.sort();
-        self.files = files;
-        self.inputs = inputs;
-        Ok((count, changed, removed, lazy))
     }
 
     /// The output at `path` (relative to the site root, without a leading `/`;
@@ -318,10 +139,242 @@ impl LiveSite {
         all.sort();
         all
     }
+}
 
-    /// The profile served.
-    pub fn profile(&self) -> Profile {
-        self.profile
+/// The site `carnet serve` shows, and what is needed to bring it up to date.
+pub struct LiveSite {
+    root: PathBuf,
+    profile: Profile,
+    today: NaiveDate,
+    /// The last good version.
+    published: Arc<Published>,
+    /// What each page or theme file of it was made from, by output path.
+    inputs: HashMap<String, Vec<Input>>,
+    /// Files changed since the last good build (a bad version is skipped,
+    /// but what changed in it must still be redone).
+    pending: BTreeSet<String>,
+    /// The records and pages parsed by the last rebuild.
+    cache: ParseCache,
+}
+
+impl LiveSite {
+    /// A site for the kit at `root`, not yet built: call [`LiveSite::rebuild`]
+    /// with no changed file to build it.
+    pub fn new(root: PathBuf, profile: Profile, today: NaiveDate) -> LiveSite {
+        LiveSite {
+            root,
+            profile,
+            today,
+            published: Arc::new(Published::empty()),
+            inputs: HashMap::new(),
+            pending: BTreeSet::new(),
+            cache: ParseCache::default(),
+        }
+    }
+
+    /// The last good version, to answer requests from while the next is built.
+    pub fn published(&self) -> Arc<Published> {
+        Arc::clone(&self.published)
+    }
+
+    /// Whether a good build has been made (something can be served).
+    pub fn is_built(&self) -> bool {
+        self.published.is_built()
+    }
+
+    /// [`Published::get`] on the last good version.
+    pub fn get(&self, path: &str) -> Option<Served> {
+        self.published.get(path)
+    }
+
+    /// [`Published::paths`] of the last good version.
+    pub fn paths(&self) -> Vec<String> {
+        self.published.paths()
+    }
+
+    /// Brings the site up to date after `changed` kit files (paths relative to
+    /// the kit, with `/`) were written, created, deleted or renamed, on
+    /// `today`. The first call (or a new day) builds everything. When the kit
+    /// is invalid or a template fails, the last good site stays and the
+    /// errors are returned.
+    pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
+        let start = Instant::now();
+        let mut report = Rebuild {
+            changed_files: changed.to_vec(),
+            ..Rebuild::default()
+        };
+        self.pending.extend(changed.iter().cloned());
+        let everything = !self.published.is_built() || today != self.today;
+        self.today = today;
+        let paths: HashSet<String> = self.pending.iter().cloned().collect();
+        let changed = if everything {
+            Changed::All
+        } else {
+            Changed::Only(&paths)
+        };
+        let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
+        let (kit, diagnostics) = match checked {
+            Ok(checked) => checked,
+            Err(e) => {
+                report.errors = Some(e.message);
+                report.elapsed = start.elapsed();
+                return report;
+            }
+        };
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        report.warnings = diagnostics.len() - errors;
+        if errors > 0 {
+            let bad: Vec<_> = diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            let lang = kit.config.langue;
+            report.errors = Some(
+                bad.iter()
+                    .map(|d| d.render_in(&kit.sources, lang))
+                    .collect(),
+            );
+            report.elapsed = start.elapsed();
+            return report;
+        }
+        let mut view = View::new(&kit, self.profile);
+        view.forms = crate::view::forms::FormsView::new(&kit, self.profile);
+        match self.render_changed(&view, everything) {
+            Ok((rendered, changed_outputs, removed, files, forms)) => {
+                report.rendered = rendered;
+                report.changed = changed_outputs;
+                report.removed = removed;
+                let new = Published {
+                    view: Some(view),
+                    files,
+                    forms,
+                    ..Published::empty()
+                };
+                let old = std::mem::replace(&mut self.published, Arc::new(new));
+                self.pending.clear();
+                report.elapsed = start.elapsed();
+                // Freeing a 10,000-person kit and view takes longer than
+                // rendering the few outputs an edit changes: it is done
+                // after the site is up to date, off the path to the browser
+                // (the old version itself lives on while a request uses it).
+                std::thread::spawn(move || drop((kit, old)));
+                return report;
+            }
+            Err(message) => report.errors = Some(message),
+        }
+        report.elapsed = start.elapsed();
+        report
+    }
+
+    /// Plans every output of `view` and renders the pages and theme files
+    /// whose inputs cover a pending change (every one when `everything`);
+    /// the others are taken from the published version. Returns how many were
+    /// rendered, the paths that changed, the paths removed, the files and the
+    /// forms (to render on request) of the new version.
+    #[allow(clippy::type_complexity)]
+    fn render_changed(
+        &mut self,
+        view: &View,
+        everything: bool,
+    ) -> Result<
+        (
+            usize,
+            Vec<String>,
+            Vec<String>,
+            HashMap<String, Served>,
+            HashMap<String, LazyForm>,
+        ),
+        String,
+    > {
+        let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
+        let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
+        let old = &self.published;
+        let covered = |inputs: &[Input]| {
+            inputs
+                .iter()
+                .any(|input| self.pending.iter().any(|path| input.covers(path)))
+        };
+        // An output is redone when a changed file is among its inputs of this
+        // build or of the last one: a trainee who leaves a session is no
+        // longer an input of its page, which must still drop them.
+        let stale = |p: &Planned| {
+            everything
+                || covered(&p.inputs)
+                || self.inputs.get(&p.path).is_some_and(|i| covered(i))
+                || old
+                    .forms
+                    .get(&p.path)
+                    .is_some_and(|f| covered(&f.planned.inputs))
+        };
+        let mut forms = Vec::new();
+        let mut fresh_files = Vec::new();
+        let mut to_render = Vec::new();
+        for p in planned {
+            let fresh = !stale(&p);
+            if p.kind == OutputKind::Form {
+                forms.push((p, fresh));
+            } else if fresh && old.files.contains_key(&p.path) {
+                fresh_files.push(p);
+            } else {
+                to_render.push(p);
+            }
+        }
+        let rendered = render_all(view, &renderers, to_render)?;
+
+        let mut files = HashMap::with_capacity(old.files.len());
+        let mut inputs = HashMap::with_capacity(old.files.len());
+        for p in fresh_files {
+            if let Some(served) = old.files.get(&p.path) {
+                files.insert(p.path.clone(), served.clone());
+            }
+            inputs.insert(p.path, p.inputs);
+        }
+        let count = rendered.len();
+        let mut changed = Vec::new();
+        for (p, bytes) in rendered {
+            let served = match old.files.get(&p.path) {
+                Some(before) if *before.bytes == *bytes => before.clone(),
+                _ => {
+                    changed.push(p.path.clone());
+                    Served::new(bytes)
+                }
+            };
+            files.insert(p.path.clone(), served);
+            inputs.insert(p.path, p.inputs);
+        }
+        let mut lazy = HashMap::with_capacity(forms.len());
+        for (p, fresh) in forms {
+            let rendered = OnceLock::new();
+            if let Some(done) = old
+                .forms
+                .get(&p.path)
+                .filter(|_| fresh)
+                .and_then(|f| f.rendered.get())
+            {
+                let _ = rendered.set(done.clone());
+            }
+            lazy.insert(
+                p.path.clone(),
+                LazyForm {
+                    planned: p,
+                    rendered,
+                },
+            );
+        }
+        let mut removed: Vec<String> = old
+            .files
+            .keys()
+            .filter(|path| !files.contains_key(*path))
+            .chain(old.forms.keys().filter(|path| !lazy.contains_key(*path)))
+            .cloned()
+            .collect();
+        removed.sort();
+        changed.sort();
+        self.inputs = inputs;
+        Ok((count, changed, removed, files, lazy))
     }
 }
 
