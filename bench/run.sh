@@ -157,7 +157,9 @@ measure() {
   fi
 }
 
-fresh() { rm -rf "$1"; mkdir -p "$1"; }     # an empty output folder
+# An empty output folder, with every earlier write flushed to disk first:
+# otherwise one tool pays for writing back the files the other just wrote.
+fresh() { rm -rf "$1"; mkdir -p "$1"; sync; }
 count_html() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
 
 run_carnet() {   # run_carnet OUT : the site alone, to compare with Hugo's
