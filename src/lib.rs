@@ -144,6 +144,16 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], sources: &source::Sources)
     diagnostics.iter().map(|d| d.render(sources)).collect()
 }
 
+/// What `profile` may see of `kit`, with the PDF forms and the pages' links
+/// to them when `forms`.
+pub fn view_of(kit: &model::Kit, profile: Profile, forms: bool) -> view::View {
+    let mut view = view::View::new(kit, profile);
+    if forms {
+        view.forms = view::forms::FormsView::new(kit, profile);
+    }
+    view
+}
+
 /// The stages after `check`, for one profile: view, plan, render. Each
 /// output is handed to `sink` as soon as it is made (the staging folder of
 /// `build`, or memory); what was made is returned with its inputs.
@@ -153,10 +163,7 @@ pub fn render_kit(
     forms: bool,
     sink: &dyn render::Sink,
 ) -> Result<Vec<render::Written>, render::RenderError> {
-    let mut view = view::View::new(kit, profile);
-    if forms {
-        view.forms = view::forms::FormsView::new(kit, profile);
-    }
+    let view = view_of(kit, profile, forms);
     let renderers = render::renderers(&view)?;
     let planned = plan::plan(&view, &renderers)?;
     render::render(&view, planned, &renderers, sink)

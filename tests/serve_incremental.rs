@@ -98,6 +98,30 @@ struct Kit {
 }
 
 impl Kit {
+    /// A copy of the example kit, nothing added or broken yet.
+    fn example() -> Kit {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        copy_kit(dir.path());
+        Kit {
+            dir,
+            added: vec![],
+            broken: BTreeMap::new(),
+            next: 0,
+        }
+    }
+
+    /// The live site of this kit, built once.
+    fn serve(&self, profile: Profile) -> LiveSite {
+        let mut live = LiveSite::new(self.dir.path().to_path_buf(), profile, today());
+        let first = live.rebuild(&[], today());
+        assert!(
+            first.errors.is_none(),
+            "the example kit builds: {:?}",
+            first.errors
+        );
+        live
+    }
+
     fn path(&self, rel: &str) -> std::path::PathBuf {
         self.dir.path().join(rel)
     }
@@ -282,21 +306,8 @@ fn assert_same(live: &LiveSite, expected: &BTreeMap<String, Vec<u8>>, step: &str
 }
 
 fn run(ops: &[Op], profile: Profile) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    copy_kit(dir.path());
-    let mut kit = Kit {
-        dir,
-        added: vec![],
-        broken: BTreeMap::new(),
-        next: 0,
-    };
-    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), profile, today());
-    let first = live.rebuild(&[], today());
-    assert!(
-        first.errors.is_none(),
-        "the example kit builds: {:?}",
-        first.errors
-    );
+    let mut kit = Kit::example();
+    let mut live = kit.serve(profile);
     for (n, op) in ops.iter().enumerate() {
         let changed = kit.apply(op);
         let rebuild = live.rebuild(&changed, today());
@@ -372,16 +383,8 @@ fn links_removed_and_repairs_leave_nothing_stale() {
 /// reloads; a new first name changes the person's fiche.
 #[test]
 fn only_outputs_whose_bytes_changed_are_reported() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    copy_kit(dir.path());
-    let mut kit = Kit {
-        dir,
-        added: vec![],
-        broken: BTreeMap::new(),
-        next: 0,
-    };
-    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), Profile::Interne, today());
-    live.rebuild(&[], today());
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
     let changed = kit.apply(&Op::Comment(0));
     let rebuild = live.rebuild(&changed, today());
     assert!(
@@ -414,16 +417,8 @@ fn only_outputs_whose_bytes_changed_are_reported() {
 /// while the next one is built, and never see a mix of both.
 #[test]
 fn a_version_taken_before_a_rebuild_keeps_its_bytes() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    copy_kit(dir.path());
-    let mut kit = Kit {
-        dir,
-        added: vec![],
-        broken: BTreeMap::new(),
-        next: 0,
-    };
-    let mut live = LiveSite::new(kit.dir.path().to_path_buf(), Profile::Interne, today());
-    live.rebuild(&[], today());
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
     let before = live.published();
     let fiche = "personnes/aubert-sebastien.html";
     let changed = kit.apply(&Op::Rename { person: 0, name: 1 });

@@ -10,7 +10,7 @@ use crate::plan::{Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
 use crate::view::View;
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -66,6 +66,21 @@ pub struct Rebuild {
 struct LazyForm {
     planned: Planned,
     rendered: OnceLock<Served>,
+}
+
+/// What [`LiveSite::render_changed`] made of a good kit: the outputs of the
+/// next version, and how it differs from the published one.
+struct NextVersion {
+    /// How many outputs were rendered again.
+    rendered: usize,
+    /// Outputs whose bytes are new or different.
+    changed: Vec<String>,
+    /// Outputs that no longer exist.
+    removed: Vec<String>,
+    /// Pages and theme files, by output path.
+    files: HashMap<String, Served>,
+    /// PDF forms, to render on request.
+    forms: HashMap<String, LazyForm>,
 }
 
 /// One good version of the site, as served: never changed once made, so
@@ -152,7 +167,7 @@ pub struct LiveSite {
     inputs: HashMap<String, Vec<Input>>,
     /// Files changed since the last good build (a bad version is skipped,
     /// but what changed in it must still be redone).
-    pending: BTreeSet<String>,
+    pending: HashSet<String>,
     /// The records and pages parsed by the last rebuild.
     cache: ParseCache,
 }
@@ -167,7 +182,7 @@ impl LiveSite {
             today,
             published: Arc::new(Published::empty()),
             inputs: HashMap::new(),
-            pending: BTreeSet::new(),
+            pending: HashSet::new(),
             cache: ParseCache::default(),
         }
     }
@@ -206,11 +221,10 @@ impl LiveSite {
         self.pending.extend(changed.iter().cloned());
         let everything = !self.published.is_built() || today != self.today;
         self.today = today;
-        let paths: HashSet<String> = self.pending.iter().cloned().collect();
         let changed = if everything {
             Changed::All
         } else {
-            Changed::Only(&paths)
+            Changed::Only(&self.pending)
         };
         let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
         let (kit, diagnostics) = match checked {
@@ -227,30 +241,27 @@ impl LiveSite {
             .count();
         report.warnings = diagnostics.len() - errors;
         if errors > 0 {
-            let bad: Vec<_> = diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
             let lang = kit.config.langue;
             report.errors = Some(
-                bad.iter()
+                diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
                     .map(|d| d.render_in(&kit.sources, lang))
                     .collect(),
             );
             report.elapsed = start.elapsed();
             return report;
         }
-        let mut view = View::new(&kit, self.profile);
-        view.forms = crate::view::forms::FormsView::new(&kit, self.profile);
+        let view = crate::view_of(&kit, self.profile, true);
         match self.render_changed(&view, everything) {
-            Ok((rendered, changed_outputs, removed, files, forms)) => {
-                report.rendered = rendered;
-                report.changed = changed_outputs;
-                report.removed = removed;
+            Ok(version) => {
+                report.rendered = version.rendered;
+                report.changed = version.changed;
+                report.removed = version.removed;
                 let new = Published {
                     view: Some(view),
-                    files,
-                    forms,
+                    files: version.files,
+                    forms: version.forms,
                     ..Published::empty()
                 };
                 let old = std::mem::replace(&mut self.published, Arc::new(new));
@@ -271,24 +282,8 @@ impl LiveSite {
 
     /// Plans every output of `view` and renders the pages and theme files
     /// whose inputs cover a pending change (every one when `everything`);
-    /// the others are taken from the published version. Returns how many were
-    /// rendered, the paths that changed, the paths removed, the files and the
-    /// forms (to render on request) of the new version.
-    #[allow(clippy::type_complexity)]
-    fn render_changed(
-        &mut self,
-        view: &View,
-        everything: bool,
-    ) -> Result<
-        (
-            usize,
-            Vec<String>,
-            Vec<String>,
-            HashMap<String, Served>,
-            HashMap<String, LazyForm>,
-        ),
-        String,
-    > {
+    /// the others are taken from the published version.
+    fn render_changed(&mut self, view: &View, everything: bool) -> Result<NextVersion, String> {
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
         let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
         let old = &self.published;
@@ -374,7 +369,13 @@ impl LiveSite {
         removed.sort();
         changed.sort();
         self.inputs = inputs;
-        Ok((count, changed, removed, files, lazy))
+        Ok(NextVersion {
+            rendered: count,
+            changed,
+            removed,
+            files,
+            forms: lazy,
+        })
     }
 }
 
