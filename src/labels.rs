@@ -6,6 +6,9 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod planning;
+pub use planning::weekdays;
+
 /// Language of the generated pages and forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -872,7 +875,12 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
         Lang::Fr => FR,
         Lang::En => EN,
     };
+    let planning = match lang {
+        Lang::Fr => planning::FR,
+        Lang::En => planning::EN,
+    };
     list.iter()
+        .chain(planning)
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
 }
@@ -923,8 +931,13 @@ pub fn of(lang: Lang) -> Labels {
         Lang::En => (EN, ROLES_EN, STATUTS_EN, TODOS_EN, TYPES_EN),
     };
     let words = |list: &[(&'static str, &'static str)]| list.iter().copied().collect();
+    let mut all: Words = words(base);
+    all.extend(match lang {
+        Lang::Fr => planning::FR,
+        Lang::En => planning::EN,
+    }.iter().copied());
     Labels {
-        words: words(base),
+        words: all,
         roles: words(roles),
         statuts: words(statuts),
         todos: words(todos),

@@ -23,7 +23,6 @@ pub struct RawConfig {
     /// Logo (PNG ou JPEG), chemin relatif au kit
     pub logo: Option<Text>,
     /// Adresse publique du site (facultative)
-    // Accepted, not used yet: the planning's .ics feeds will use it.
     pub base_url: Option<Text>,
     /// Thème (dossier sous themes/)
     pub theme: Option<Text>,

@@ -16,6 +16,8 @@ pub mod inputs;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;
+pub mod planning;
+pub mod planning_pages;
 mod people;
 mod records;
 pub mod sample;
@@ -171,6 +173,9 @@ pub struct View {
     pub agenda: Vec<AgendaItem>,
     /// Totals (internal profile only: a public reader sees no internal figure).
     pub counts: Option<Counts>,
+    /// Every dated thing, by day, and who is concerned (the planning pages and feeds).
+    #[serde(skip)]
+    pub planning: planning::Planning,
     /// The PDF forms of this build and the links to them (empty without forms).
     #[serde(skip)]
     pub forms: forms::FormsView,
@@ -297,11 +302,19 @@ impl View {
                 Vec::new()
             },
             counts,
+            planning: planning::Planning::default(),
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
+        view.planning = planning::Planning::new(
+            kit,
+            &person_refs,
+            [&view.sessions, &view.clubs],
+            &view.evenements,
+        );
+        planning::link_fiches(&view.planning, &mut view.personnes);
         view
     }
 }

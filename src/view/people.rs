@@ -85,6 +85,9 @@ pub struct PersonView {
     pub evenements: Vec<EvenementLien>,
     /// Last activity (internal).
     pub derniere_activite: Option<NaiveDate>,
+    /// Root-relative URL of their planning (tutor, trainer, event
+    /// responsable), set by [`super::planning::link_fiches`].
+    pub planning: Option<String>,
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -386,6 +389,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 filleuls_titre,
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
+                planning: None,
                 inputs: super::inputs::person(kit, i),
             }
         })
