@@ -46,6 +46,8 @@ pub enum OutputKind {
     Theme,
     /// A PDF form.
     Form,
+    /// A calendar feed (.ics).
+    Feed,
 }
 
 /// One output to make.

@@ -3,6 +3,7 @@
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
 pub mod html;
+mod ics;
 pub mod pdf;
 mod theme;
 pub(crate) mod value;
@@ -19,6 +20,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(html::Site::new(view)?),
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
+        Box::new(ics::Feeds),
     ])
 }
 

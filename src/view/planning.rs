@@ -10,7 +10,9 @@
 
 use super::heure::Horaire;
 use super::{ActivityView, EventView, PersonRef};
-use crate::model::{ActivityKind, Kit, Month};
+use crate::model::{ActivityKind, Kit};
+/// A calendar month (`2026-09`), for the renderers (which do not read the model).
+pub use crate::model::Month;
 use crate::source::FileId;
 use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
@@ -112,6 +114,10 @@ pub struct Planning {
     pub base_url: Option<String>,
     /// The build day.
     pub today: NaiveDate,
+    /// The right-hand part of the feeds' UIDs: the organisation's name (or
+    /// the site's title) as a slug, so that two organisations' calendars
+    /// never share a UID.
+    pub uid_domain: String,
 }
 
 /// The people of `refs` at these indexes, with the ids of those who have a
@@ -226,6 +232,14 @@ impl Planning {
             activites,
             base_url: kit.config.base_url.clone(),
             today: kit.today,
+            uid_domain: format!(
+                "{}.carnet",
+                slug(if kit.config.organisation.is_empty() {
+                    &kit.config.titre
+                } else {
+                    &kit.config.organisation
+                })
+            ),
         }
     }
 

@@ -13,6 +13,8 @@ use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
+use crate::view::planning::Month;
+use crate::view::planning_pages::{MoisPage, PlanningIndex};
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -53,6 +55,11 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// planning/index.html
+    PlanningIndex,
+    /// A month of the planning, of everything or of one person (their index
+    /// in the planning's people).
+    PlanningMonth(Month, Option<usize>),
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -62,7 +69,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 15] = [
+    pub const KINDS: [Page; 17] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -78,6 +85,8 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::PlanningIndex,
+        Page::PlanningMonth(Month { year: 2026, month: 9 }, None),
     ];
 
     /// The template that shows this kind of page.
@@ -97,6 +106,8 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::PlanningIndex => "planning.html",
+            Page::PlanningMonth(..) => "planning-mois.html",
         }
     }
 
@@ -117,6 +128,8 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::PlanningIndex => samples::<PlanningIndex>(full),
+            Page::PlanningMonth(..) => samples::<MoisPage>(full),
         }
     }
 }
@@ -145,6 +158,12 @@ const OPERATORS: Input = Input::Folder("data/operateurs");
 /// The files, as inputs.
 fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
     files.iter().map(|&f| Input::File(f))
+}
+
+/// The files, as inputs, without repeats.
+fn files_of<'a>(files: impl Iterator<Item = &'a FileId>) -> impl Iterator<Item = Input> {
+    let set: std::collections::BTreeSet<FileId> = files.copied().collect();
+    set.into_iter().map(Input::File)
 }
 
 fn template_error(e: minijinja::Error) -> RenderError {
@@ -255,6 +274,24 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        let planning = &v.planning;
+        let dated = [SESSIONS, CLUBS, EVENTS];
+        let every_item = planning.items.iter().flat_map(|i| &i.inputs);
+        add(
+            urls::PLANNING,
+            Page::PlanningIndex,
+            dated.into_iter().chain(files_of(every_item)).collect(),
+        );
+        for (url, month, person) in v.planning_pages() {
+            let only = person.map(|i| planning.personnes[i].items.as_slice());
+            let shown = planning.of_month(month, only);
+            let mut inputs: Vec<Input> = dated
+                .into_iter()
+                .chain(files_of(shown.iter().flat_map(|i| &i.inputs)))
+                .collect();
+            inputs.extend(person.map(|i| Input::File(planning.personnes[i].file)));
+            add(&url, Page::PlanningMonth(month, person), inputs);
+        }
         pages
     }
 
@@ -277,6 +314,8 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::PlanningIndex => ser(v.planning_index()),
+            Page::PlanningMonth(month, person) => ser(v.planning_mois(month, person)),
         }
     }
 
