@@ -68,3 +68,19 @@ pub fn weekdays(lang: Lang) -> &'static [&'static str; 7] {
         Lang::En => &WEEKDAYS_EN,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_planning_words_in_the_same_order() {
+        let keys = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+            list.iter().map(|(k, _)| *k).collect()
+        };
+        assert_eq!(keys(FR), keys(EN));
+        assert_eq!(weekdays(Lang::Fr)[0], "lundi");
+        assert_eq!(weekdays(Lang::En)[6], "Sunday");
+        assert_eq!(crate::labels::word(Lang::Fr, "deux_semaines"), "Cette semaine et la suivante");
+    }
+}

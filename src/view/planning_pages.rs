@@ -297,7 +297,7 @@ fn weeks(lang: Lang, m: Month, today: NaiveDate, items: &[&PlanningItem]) -> Vec
                 nom: weekdays(lang)[n],
                 dans_le_mois: in_month,
                 weekend: matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
-                aujourdhui: day == today,
+                aujourdhui: in_month && day == today,
                 items: if in_month {
                     items
                         .iter()
