@@ -932,10 +932,14 @@ pub fn of(lang: Lang) -> Labels {
     };
     let words = |list: &[(&'static str, &'static str)]| list.iter().copied().collect();
     let mut all: Words = words(base);
-    all.extend(match lang {
-        Lang::Fr => planning::FR,
-        Lang::En => planning::EN,
-    }.iter().copied());
+    all.extend(
+        match lang {
+            Lang::Fr => planning::FR,
+            Lang::En => planning::EN,
+        }
+        .iter()
+        .copied(),
+    );
     Labels {
         words: all,
         roles: words(roles),

@@ -24,7 +24,8 @@ const CANARI: &str =
     "civilite: Mme\nnom: Canari\nprenom: Zoé\nroles: [formateur]\nannuaire:\n  nom: false\n";
 
 /// A long accented title: more than 75 octets on its content line.
-const LONG: &str = "Préparer l'entretien d'embauche : présentation, questions fréquentes, réponses élaborées";
+const LONG: &str =
+    "Préparer l'entretien d'embauche : présentation, questions fréquentes, réponses élaborées";
 
 /// Tuesday 3 November 9:00–12:00; Saturday 28 all day; Monday 30 with a
 /// title holding `;`, `,` and a line break; Wednesday 25 the long title.
@@ -183,7 +184,12 @@ fn text_is_escaped_folded_at_75_octets_and_every_line_ends_with_crlf() {
     assert!(!text.contains(LONG), "folded, so not on one line");
     let all = events(&text);
     assert_eq!(all.len(), 4, "the session's own feed: its ateliers only");
-    assert!(event(&all, "Préparer").get_summary().unwrap().starts_with(LONG));
+    assert!(
+        event(&all, "Préparer")
+            .get_summary()
+            .unwrap()
+            .starts_with(LONG)
+    );
     assert_eq!(
         event(&all, "Bilan").get_summary(),
         Some("Bilan; étape 1, suite\nligne 2 — Session 7 — novembre 2026")
@@ -255,20 +261,35 @@ fn a_refused_name_is_in_no_public_feed_nor_page_and_has_no_planning() {
         "planning/index.html",
     ] {
         let text = read(&public, path);
-        assert!(!text.contains("Canari") && !text.contains("CANARI"), "{path}");
+        assert!(
+            !text.contains("Canari") && !text.contains("CANARI"),
+            "{path}"
+        );
     }
     let all = events(&read(&public, "planning/planning.ics"));
     assert_eq!(
         event(&all, "Atelier CV").get_description(),
-        Some("Session 7 — novembre 2026\nAvec MARTIN Claire, personne non publiée\nFiche : sessions/2026-11.html")
+        Some(
+            "Session 7 — novembre 2026\nAvec MARTIN Claire, personne non publiée\nFiche : sessions/2026-11.html"
+        )
     );
-    assert!(!public.out.join("planning/personnes/canari-zoe.ics").exists());
+    assert!(
+        !public
+            .out
+            .join("planning/personnes/canari-zoe.ics")
+            .exists()
+    );
     assert!(!public.out.join("planning/personnes/canari-zoe").exists());
 
     // The internal profile names her and gives her a planning.
     let internal = common::build_with_forms(&files(), Profile::Interne);
     assert!(read(&internal, "planning/planning.ics").contains("CANARI Zoé"));
-    assert!(internal.out.join("planning/personnes/canari-zoe.ics").exists());
+    assert!(
+        internal
+            .out
+            .join("planning/personnes/canari-zoe.ics")
+            .exists()
+    );
 }
 
 /// The cells of a month grid: (classes, day number, content).
@@ -288,7 +309,11 @@ fn cells(page: &str) -> Vec<(String, u32, String)> {
                 .and_then(|n| n.split('<').next())
                 .and_then(|n| n.parse().ok())
                 .expect("a day number");
-            (classes, number, cell.split("</td>").next().unwrap().to_string())
+            (
+                classes,
+                number,
+                cell.split("</td>").next().unwrap().to_string(),
+            )
         })
         .collect()
 }
@@ -308,7 +333,9 @@ fn the_month_grid_starts_on_monday_and_marks_today_and_weekends() {
         .collect();
     assert_eq!(
         heads,
-        ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+        ]
     );
 
     let cells = cells(&page);
@@ -330,12 +357,18 @@ fn the_month_grid_starts_on_monday_and_marks_today_and_weekends() {
     assert!(nov(29).0.contains("weekend") && !nov(27).0.contains("weekend"));
     assert!(nov(26).0.contains("aujourdhui"));
     assert_eq!(
-        cells.iter().filter(|(c, _, _)| c.contains("aujourdhui")).count(),
+        cells
+            .iter()
+            .filter(|(c, _, _)| c.contains("aujourdhui"))
+            .count(),
         1
     );
     // The October page is not today's: it links to it.
     let october = read(&built, "planning/2026-10.html");
-    assert!(october.contains("href=\"../planning/2026-11.html\""), "{october}");
+    assert!(
+        october.contains("href=\"../planning/2026-11.html\""),
+        "{october}"
+    );
     assert!(page.contains("rel=\"prev\" href=\"../planning/2026-10.html\""));
     assert!(!page.contains("rel=\"next\""));
     // The week list below the grid.
@@ -352,7 +385,12 @@ fn a_tutors_planning_shows_only_their_items() {
     assert!(martin.contains("Atelier CV") && martin.contains("Atelier du samedi"));
     assert!(!martin.contains("Forum emploi") && !martin.contains("Club réseau"));
     assert!(!martin.contains("Réunion de coordination"));
-    assert!(!built.out.join("planning/personnes/martin-claire/2026-10.html").exists());
+    assert!(
+        !built
+            .out
+            .join("planning/personnes/martin-claire/2026-10.html")
+            .exists()
+    );
 
     let lacroix = read(&built, "planning/personnes/lacroix-bernard/2026-11.html");
     assert!(lacroix.contains("Forum emploi") && lacroix.contains("Club réseau"));
@@ -396,7 +434,9 @@ fn the_tableau_shows_this_week_and_the_next() {
 #[test]
 fn with_a_base_url_feeds_link_absolutely_and_pages_offer_webcal() {
     let mut kit = files();
-    kit[0].1.push_str("base_url: https://essai.example.org/carnet\n");
+    kit[0]
+        .1
+        .push_str("base_url: https://essai.example.org/carnet\n");
     let built = common::build_with_forms(&kit, Profile::Public);
     let all = events(&read(&built, "planning/planning.ics"));
     let cv = event(&all, "Atelier CV");
@@ -404,18 +444,22 @@ fn with_a_base_url_feeds_link_absolutely_and_pages_offer_webcal() {
         cv.get_url(),
         Some("https://essai.example.org/carnet/sessions/2026-11.html")
     );
-    assert!(cv.get_description().unwrap().contains("https://essai.example.org/carnet/sessions/2026-11.html"));
+    assert!(
+        cv.get_description()
+            .unwrap()
+            .contains("https://essai.example.org/carnet/sessions/2026-11.html")
+    );
     let page = read(&built, "planning/2026-11.html");
     assert!(page.contains("href=\"webcal://essai.example.org/carnet/planning/planning.ics\""));
 }
 
 #[test]
 fn a_base_url_that_is_not_an_address_is_an_error_at_its_line() {
-    let checked = common::check(&[(
-        "carnet.yaml",
-        "titre: Essai\nbase_url: essai.example.org\n",
-    )]);
-    let d = checked.error_at("adresse du site invalide « essai.example.org »", "carnet.yaml:2:11");
+    let checked = common::check(&[("carnet.yaml", "titre: Essai\nbase_url: essai.example.org\n")]);
+    let d = checked.error_at(
+        "adresse du site invalide « essai.example.org »",
+        "carnet.yaml:2:11",
+    );
     assert!(
         d.expected
             .as_deref()

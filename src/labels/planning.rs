@@ -7,7 +7,10 @@ use super::Lang;
 pub(super) const FR: &[(&str, &str)] = &[
     ("planning", "Planning"),
     ("planning_de", "Planning de"),
-    ("planning_aide", "Ateliers des sessions et des clubs, événements et réunion de coordination, mois par mois."),
+    (
+        "planning_aide",
+        "Ateliers des sessions et des clubs, événements et réunion de coordination, mois par mois.",
+    ),
     ("mois_precedent", "Mois précédent"),
     ("mois_suivant", "Mois suivant"),
     ("mois_courant", "Mois en cours"),
@@ -18,13 +21,22 @@ pub(super) const FR: &[(&str, &str)] = &[
     ("rien_au_planning", "Rien au planning pour l'instant."),
     ("calendrier_abonner", "S'abonner au calendrier"),
     ("calendrier_telecharger", "Télécharger le calendrier (.ics)"),
-    ("calendrier_aide", "À importer dans un agenda (Thunderbird, Outlook, téléphone)."),
+    (
+        "calendrier_aide",
+        "À importer dans un agenda (Thunderbird, Outlook, téléphone).",
+    ),
     ("plannings_personnes", "Plannings par personne"),
-    ("calendriers_activites", "Calendriers des sessions et des clubs"),
+    (
+        "calendriers_activites",
+        "Calendriers des sessions et des clubs",
+    ),
     ("son_planning", "Son planning"),
     ("elements", "éléments"),
     ("deux_semaines", "Cette semaine et la suivante"),
-    ("rien_deux_semaines", "Rien de prévu cette semaine ni la suivante."),
+    (
+        "rien_deux_semaines",
+        "Rien de prévu cette semaine ni la suivante.",
+    ),
     ("fiche_en_ligne", "Fiche"),
     ("intervenants_planning", "Avec"),
 ];
@@ -32,7 +44,10 @@ pub(super) const FR: &[(&str, &str)] = &[
 pub(super) const EN: &[(&str, &str)] = &[
     ("planning", "Planning"),
     ("planning_de", "Planning of"),
-    ("planning_aide", "Ateliers of sessions and clubs, events and the coordination meeting, month by month."),
+    (
+        "planning_aide",
+        "Ateliers of sessions and clubs, events and the coordination meeting, month by month.",
+    ),
     ("mois_precedent", "Previous month"),
     ("mois_suivant", "Next month"),
     ("mois_courant", "Current month"),
@@ -43,7 +58,10 @@ pub(super) const EN: &[(&str, &str)] = &[
     ("rien_au_planning", "Nothing planned yet."),
     ("calendrier_abonner", "Subscribe to the calendar"),
     ("calendrier_telecharger", "Download the calendar (.ics)"),
-    ("calendrier_aide", "To import into a calendar (Thunderbird, Outlook, phone)."),
+    (
+        "calendrier_aide",
+        "To import into a calendar (Thunderbird, Outlook, phone).",
+    ),
     ("plannings_personnes", "Plannings by person"),
     ("calendriers_activites", "Calendars of sessions and clubs"),
     ("son_planning", "Their planning"),
@@ -58,7 +76,13 @@ const WEEKDAYS_FR: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 const WEEKDAYS_EN: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// The names of the days of the week in `lang`, Monday first.
@@ -81,6 +105,9 @@ mod tests {
         assert_eq!(keys(FR), keys(EN));
         assert_eq!(weekdays(Lang::Fr)[0], "lundi");
         assert_eq!(weekdays(Lang::En)[6], "Sunday");
-        assert_eq!(crate::labels::word(Lang::Fr, "deux_semaines"), "Cette semaine et la suivante");
+        assert_eq!(
+            crate::labels::word(Lang::Fr, "deux_semaines"),
+            "Cette semaine et la suivante"
+        );
     }
 }

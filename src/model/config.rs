@@ -149,7 +149,10 @@ impl Config {
                 lieu: text(&c.lieu).unwrap_or_default(),
             })
         });
-        let base_url = raw.base_url.as_ref().and_then(|u| base_url(u, file, diagnostics));
+        let base_url = raw
+            .base_url
+            .as_ref()
+            .and_then(|u| base_url(u, file, diagnostics));
         let seuils = raw.seuils.as_ref();
         Config {
             titre: text(&raw.titre).unwrap_or(defaults.titre),
@@ -212,7 +215,9 @@ fn base_url(url: &Text, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Opti
                     Span::new(file, url.range.clone()),
                     format!("adresse du site invalide « {text} »"),
                 )
-                .expected("une adresse complète, par exemple https://passerelle.example.org/carnet/"),
+                .expected(
+                    "une adresse complète, par exemple https://passerelle.example.org/carnet/",
+                ),
             );
             None
         }

@@ -10,9 +10,9 @@
 
 use super::heure::Horaire;
 use super::{ActivityView, EventView, PersonRef};
-use crate::model::{ActivityKind, Kit};
 /// A calendar month (`2026-09`), for the renderers (which do not read the model).
 pub use crate::model::Month;
+use crate::model::{ActivityKind, Kit};
 use crate::source::FileId;
 use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
@@ -477,7 +477,9 @@ pub(super) fn link_fiches(planning: &Planning, personnes: &mut [super::PersonVie
         };
         fiche.planning = person_link(planning, &fiche.id);
         for &i in &p.items {
-            fiche.inputs.extend(planning.items[i].inputs.iter().copied());
+            fiche
+                .inputs
+                .extend(planning.items[i].inputs.iter().copied());
         }
         fiche.inputs.sort_unstable();
         fiche.inputs.dedup();

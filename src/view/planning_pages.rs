@@ -237,8 +237,11 @@ impl View {
     /// (root-relative URL, month, person index).
     pub fn planning_pages(&self) -> Vec<(String, Month, Option<usize>)> {
         let p = &self.planning;
-        let mut pages: Vec<(String, Month, Option<usize>)> =
-            p.mois.iter().map(|&m| (adresses::mois(m), m, None)).collect();
+        let mut pages: Vec<(String, Month, Option<usize>)> = p
+            .mois
+            .iter()
+            .map(|&m| (adresses::mois(m), m, None))
+            .collect();
         for (i, person) in p.personnes.iter().enumerate() {
             pages.extend(
                 person

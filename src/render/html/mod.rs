@@ -86,7 +86,13 @@ impl Page {
         Page::Dashboard,
         Page::FreePage(0),
         Page::PlanningIndex,
-        Page::PlanningMonth(Month { year: 2026, month: 9 }, None),
+        Page::PlanningMonth(
+            Month {
+                year: 2026,
+                month: 9,
+            },
+            None,
+        ),
     ];
 
     /// The template that shows this kind of page.
