@@ -51,21 +51,16 @@ impl Renderer for Feeds {
         let planning = &view.planning;
         view.planning_feeds()
             .into_iter()
-            .map(|(path, name, items)| {
+            .map(|feed| {
                 // Which items a feed holds depends on every dated record (a
                 // session that starts naming a tutor); what they show, on
                 // the records and people they name.
-                let mut files: Vec<_> = items
+                let mut files: Vec<_> = feed
+                    .items
                     .iter()
                     .flat_map(|&i| planning.items[i].inputs.iter().copied())
+                    .chain(feed.owner)
                     .collect();
-                files.extend(
-                    planning
-                        .personnes
-                        .iter()
-                        .filter(|p| path == crate::view::planning::adresses::flux_personne(&p.id))
-                        .map(|p| p.file),
-                );
                 files.sort_unstable();
                 files.dedup();
                 let inputs = [
@@ -76,7 +71,11 @@ impl Renderer for Feeds {
                 .into_iter()
                 .chain(files.into_iter().map(Input::File))
                 .collect();
-                Planned::new(path, OutputKind::Feed, inputs, Feed { name, items })
+                let context = Feed {
+                    name: feed.name,
+                    items: feed.items,
+                };
+                Planned::new(feed.path, OutputKind::Feed, inputs, context)
             })
             .collect()
     }

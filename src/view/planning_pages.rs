@@ -253,36 +253,51 @@ impl View {
         pages
     }
 
-    /// The feeds: everything, each person's, each session's and club's, as
-    /// (root-relative URL, calendar name, item indexes).
-    pub fn planning_feeds(&self) -> Vec<(String, String, Vec<usize>)> {
+    /// The feeds: everything, each person's, each session's and club's.
+    pub fn planning_feeds(&self) -> Vec<FeedPlan> {
         let p = &self.planning;
         let lang = self.site.langue;
-        let mut feeds = vec![(
-            adresses::FLUX.to_string(),
-            self.site.titre.clone(),
-            (0..p.items.len()).collect(),
-        )];
+        let mut feeds = vec![FeedPlan {
+            path: adresses::FLUX.to_string(),
+            name: self.site.titre.clone(),
+            items: (0..p.items.len()).collect(),
+            owner: None,
+        }];
         for person in &p.personnes {
-            feeds.push((
-                adresses::flux_personne(&person.id),
-                format!(
+            feeds.push(FeedPlan {
+                path: adresses::flux_personne(&person.id),
+                name: format!(
                     "{} {}",
                     crate::labels::word(lang, "planning_de"),
                     person.personne.nom
                 ),
-                person.items.clone(),
-            ));
+                items: person.items.clone(),
+                owner: Some(person.file),
+            });
         }
         for a in &p.activites {
-            feeds.push((
-                adresses::flux_activite(a.kind, &a.id),
-                a.titre.clone(),
-                a.items.clone(),
-            ));
+            feeds.push(FeedPlan {
+                path: adresses::flux_activite(a.kind, &a.id),
+                name: a.titre.clone(),
+                items: a.items.clone(),
+                owner: None,
+            });
         }
         feeds
     }
+}
+
+/// One calendar feed to write.
+#[derive(Clone, Debug)]
+pub struct FeedPlan {
+    /// Its root-relative path.
+    pub path: String,
+    /// The calendar's name.
+    pub name: String,
+    /// Its items, as indexes into [`Planning::items`].
+    pub items: Vec<usize>,
+    /// The file of the person whose feed it is (their name and consent).
+    pub owner: Option<crate::source::FileId>,
 }
 
 /// The weeks of month `m`, Monday first, each day with its items.
