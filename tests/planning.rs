@@ -161,6 +161,12 @@ fn the_feed_gives_hours_in_paris_and_all_day_events_end_the_next_day() {
     assert_eq!(meetings[7], Some(paris(2026, 11, 24, 9, 30)));
     // 4 ateliers, 2 club ateliers, the forum, 8 meetings.
     assert_eq!(all.len(), 15);
+    // Each session and club page offers its own feed.
+    assert!(
+        read(&built, "sessions/2026-11.html")
+            .contains("href=\"../planning/sessions/2026-11.ics\" download")
+    );
+    assert!(built.out.join("planning/clubs/club-2026-10.ics").exists());
     // Set by carnet, not by the clock: the build day.
     assert!(text.contains("DTSTAMP:20261126T000000Z\r\n"));
 }

@@ -315,6 +315,8 @@ impl View {
             &view.evenements,
         );
         planning::link_fiches(&view.planning, &mut view.personnes);
+        planning::link_activities(&view.planning, &mut view.sessions);
+        planning::link_activities(&view.planning, &mut view.clubs);
         view
     }
 }

@@ -485,3 +485,19 @@ pub(super) fn link_fiches(planning: &Planning, personnes: &mut [super::PersonVie
         fiche.inputs.dedup();
     }
 }
+
+/// Gives each session and club page with ateliers the link to its feed.
+pub(super) fn link_activities(planning: &Planning, activities: &mut [ActivityView]) {
+    for a in activities {
+        if planning
+            .activites
+            .iter()
+            .any(|f| f.kind == a.kind && f.id == a.id)
+        {
+            a.flux = Some(super::planning_pages::Flux::of(
+                planning,
+                adresses::flux_activite(a.kind, &a.id),
+            ));
+        }
+    }
+}

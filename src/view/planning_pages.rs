@@ -22,7 +22,8 @@ pub struct Flux {
 }
 
 impl Flux {
-    fn of(planning: &Planning, url: String) -> Flux {
+    /// The links to the feed at `url` (root-relative).
+    pub(super) fn of(planning: &Planning, url: String) -> Flux {
         let webcal = planning.base_url.as_ref().map(|base| {
             let host = base
                 .strip_prefix("https://")

@@ -52,6 +52,9 @@ pub struct ActivityView {
     pub grilles: Vec<Grille>,
     /// What the marks of the grids mean (empty without grids).
     pub legende: Vec<Legend>,
+    /// The calendar feed of its ateliers, when it has some (set by
+    /// [`super::planning::link_activities`]).
+    pub flux: Option<super::planning_pages::Flux>,
     /// Files this page was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -358,6 +361,7 @@ pub(super) fn activity_views(
                     legend(lang)
                 },
                 grilles,
+                flux: None,
                 inputs: super::inputs::activity(kit, a, profile),
             }
         })
