@@ -160,7 +160,13 @@ impl Planning {
                     ActivityKind::Session => ItemKind::Session,
                     ActivityKind::Club => ItemKind::Club,
                 };
-                let who: Vec<usize> = a.tuteurs.iter().chain(&a.formateurs).copied().collect();
+                // A tutor who is also a trainer is named once.
+                let mut who: Vec<usize> = Vec::new();
+                for &p in a.tuteurs.iter().chain(&a.formateurs) {
+                    if !who.contains(&p) {
+                        who.push(p);
+                    }
+                }
                 let (personnes, qui) = concerned(kit, refs, &who);
                 let mut inputs = vec![a.file];
                 inputs.extend(who.iter().map(|&p| kit.personnes[p].file));
