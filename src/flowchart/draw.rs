@@ -20,6 +20,11 @@ fn font_family() -> String {
     format!("'{FAMILY}', Arial, 'Liberation Sans', Helvetica, sans-serif")
 }
 
+/// Wider than this (in CSS pixels), a chart would print too small on a
+/// portrait A4 page: its class `flowchart-wide` asks the theme for a
+/// landscape one.
+const WIDE: f32 = 880.0;
+
 const INK: &str = "#1f2d3d";
 const LINE: &str = "#2b4f73";
 const ARROW_LENGTH: f32 = 7.0;
@@ -31,8 +36,13 @@ pub(crate) fn svg(chart: &Flowchart, layout: &Layout, lang: Lang) -> String {
     let (w, h) = (num(layout.width), num(layout.height));
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\" viewBox=\"0 0 {w} {h}\" \
-         width=\"{w}\" height=\"{h}\" role=\"img\" font-family=\"{}\" font-size=\"{}\" fill=\"{INK}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{}\" viewBox=\"0 0 {w} {h}\" \
+         width=\"{w}\" height=\"{h}\" style=\"--fc-width: {w}px\" role=\"img\" font-family=\"{}\" font-size=\"{}\" fill=\"{INK}\">",
+        if layout.width > WIDE {
+            "flowchart flowchart-wide"
+        } else {
+            "flowchart"
+        },
         font_family(),
         num(TEXT_SIZE)
     );
@@ -155,6 +165,10 @@ pub(crate) fn svg(chart: &Flowchart, layout: &Layout, lang: Lang) -> String {
             num(r.h)
         );
         out.push_str("<text class=\"fc-step-text\">");
+        if b.cut {
+            let whole = chart.steps.get(b.step).map_or("", |s| s.text.as_str());
+            let _ = write!(out, "<title>{}</title>", escape(whole));
+        }
         tspan(&mut out, Some("fc-step-n\" font-weight=\"bold"), &b.number);
         for line in &b.lines {
             tspan(&mut out, None, line);

@@ -1,7 +1,7 @@
 //! The placement of every shape of a flowchart: the layout algorithm.
 //!
 //! 1. **Lanes** are columns, in the order of [`lanes::order`], each as wide
-//!    as the others (about 1000 units shared, 130 to 200 each), the lane's
+//!    as the others (about 1100 units shared, 150 to 220 each), the lane's
 //!    label wrapped at the top (and again at the bottom past 8 steps). A
 //!    margin column on the left holds the time markers and prerequisites,
 //!    when some step has one. Between columns, and outside the first and
@@ -13,7 +13,8 @@
 //!    made adjacent give one box per run of adjacent lanes, each with the
 //!    step's number and text, linked by a dashed line. A box's text is
 //!    wrapped to its width with the embedded font's metrics, after the
-//!    step's number (hanging indent); its height follows from its lines.
+//!    step's number (hanging indent), at most 8 lines (then « … »); its
+//!    height follows from its lines.
 //!    A row is as tall as its box or its margin notes.
 //! 3. **Edges** ([`route`]) leave a box at the bottom and enter the next at
 //!    the top, at points spread along the edge in the order of where they
@@ -37,7 +38,7 @@ use std::collections::BTreeMap;
 
 use super::geometry::{EPS, Point, Rect};
 use super::route::{self, Channel, Link, Span};
-use super::wrap::wrap;
+use super::wrap::{clip, wrap};
 use super::{Flowchart, Join, lanes};
 use crate::font_metrics::{Faces, FontStyle};
 use crate::labels::{Lang, word};
@@ -45,6 +46,8 @@ use crate::labels::{Lang, word};
 /// Size of a step's text (SVG units: CSS pixels at scale 1).
 pub(crate) const TEXT_SIZE: f32 = 12.0;
 const TEXT_LINE: f32 = 15.0;
+/// The most lines a box shows; longer text ends with « … ».
+pub(crate) const MAX_LINES: usize = 8;
 /// Size of a lane's label (bold).
 pub(crate) const LANE_SIZE: f32 = 12.0;
 const LANE_LINE: f32 = 15.0;
@@ -62,9 +65,9 @@ pub(crate) const END_R: f32 = 9.0;
 
 const PAD: f32 = 10.0;
 const MARGIN_W: f32 = 130.0;
-const LANES_W: f32 = 1000.0;
-const MIN_LANE_W: f32 = 130.0;
-const MAX_LANE_W: f32 = 200.0;
+const LANES_W: f32 = 1100.0;
+const MIN_LANE_W: f32 = 150.0;
+const MAX_LANE_W: f32 = 220.0;
 /// Space between a column's side and a box in it.
 const INSET: f32 = 6.0;
 const BOX_PAD_X: f32 = 7.0;
@@ -143,6 +146,10 @@ pub(crate) struct StepBox {
     pub(crate) rect: Rect,
     pub(crate) number: TextLine,
     pub(crate) lines: Vec<TextLine>,
+    /// Whether the text was cut after [`MAX_LINES`] lines (the SVG then
+    /// gives the whole text as the box's tooltip; the procedure's page
+    /// lists it in full).
+    pub(crate) cut: bool,
 }
 
 /// What a margin note says.
@@ -749,7 +756,13 @@ fn step_box(step: usize, n: u32, text: &str, x: f32, width: f32) -> StepBox {
     let number = n.to_string();
     let indent = Faces::get().width(FontStyle::Bold, &number, TEXT_SIZE) + NUMBER_GAP;
     let text_width = (width - 2.0 * BOX_PAD_X - indent).max(1.0);
-    let wrapped = wrap(text, FontStyle::Regular, TEXT_SIZE, text_width);
+    let (wrapped, cut) = clip(
+        wrap(text, FontStyle::Regular, TEXT_SIZE, text_width),
+        MAX_LINES,
+        FontStyle::Regular,
+        TEXT_SIZE,
+        text_width,
+    );
     let first = BOX_PAD_Y + TEXT_SIZE * ASCENT;
     let lines: Vec<TextLine> = wrapped
         .into_iter()
@@ -783,6 +796,7 @@ fn step_box(step: usize, n: u32, text: &str, x: f32, width: f32) -> StepBox {
             Anchor::Start,
         ),
         lines,
+        cut,
     }
 }
 

@@ -49,6 +49,33 @@ pub(crate) fn wrap(text: &str, style: FontStyle, size: f32, max_width: f32) -> V
     lines
 }
 
+/// At most `max` of `lines`, the last ending with « … » (and still no wider
+/// than `max_width`) when some were left out; whether some were.
+pub(crate) fn clip(
+    mut lines: Vec<String>,
+    max: usize,
+    style: FontStyle,
+    size: f32,
+    max_width: f32,
+) -> (Vec<String>, bool) {
+    if lines.len() <= max || max == 0 {
+        return (lines, false);
+    }
+    lines.truncate(max);
+    let face = Faces::get().face(style);
+    if let Some(last) = lines.last_mut() {
+        loop {
+            let candidate = format!("{}…", last.trim_end());
+            if face.width(&candidate, size) <= max_width + EPSILON || last.is_empty() {
+                *last = candidate;
+                break;
+            }
+            last.pop();
+        }
+    }
+    (lines, true)
+}
+
 /// The pieces between break opportunities: words split at white space, and
 /// after each hyphen that follows a letter. A piece ending with `-` joins
 /// the next one without a space.
@@ -105,6 +132,20 @@ mod tests {
         assert!(lines.iter().all(|l| width(l) <= 60.01));
         let lines = wrap("compte-rendu", FontStyle::Regular, 12.0, 50.0);
         assert_eq!(lines, ["compte-", "rendu"]);
+    }
+
+    #[test]
+    fn clipped_text_ends_with_an_ellipsis_that_fits() {
+        let lines: Vec<String> = ["un deux trois", "quatre cinq six", "sept huit neuf"]
+            .map(String::from)
+            .to_vec();
+        let width = width("quatre cinq six");
+        let (kept, cut) = clip(lines.clone(), 2, FontStyle::Regular, 12.0, width);
+        assert!(cut);
+        assert_eq!(kept[0], "un deux trois");
+        assert!(kept[1].starts_with("quatre cinq") && kept[1].ends_with('…'), "{kept:?}");
+        assert!(super::Faces::get().width(FontStyle::Regular, &kept[1], 12.0) <= width + 0.01);
+        assert_eq!(clip(lines.clone(), 3, FontStyle::Regular, 12.0, width), (lines, false));
     }
 
     #[test]
