@@ -219,8 +219,14 @@ const FR: &[(&str, &str)] = &[
     // ---- flowcharts (issue 11) ----
     ("flowchart_et", "ET"),
     ("flowchart_ou", "OU"),
-    ("flowchart_et_titre", "Toutes les étapes qui mènent ici sont nécessaires"),
-    ("flowchart_ou_titre", "Une seule des étapes qui mènent ici suffit"),
+    (
+        "flowchart_et_titre",
+        "Toutes les étapes qui mènent ici sont nécessaires",
+    ),
+    (
+        "flowchart_ou_titre",
+        "Une seule des étapes qui mènent ici suffit",
+    ),
     ("flowchart_fin", "Fin"),
     ("flowchart_fin_titre", "Fin de la procédure"),
     ("flowchart_ensemble", "Étape menée ensemble"),
@@ -423,7 +429,10 @@ const EN: &[(&str, &str)] = &[
     ("flowchart_et", "AND"),
     ("flowchart_ou", "OR"),
     ("flowchart_et_titre", "Every step leading here is needed"),
-    ("flowchart_ou_titre", "Any one of the steps leading here is enough"),
+    (
+        "flowchart_ou_titre",
+        "Any one of the steps leading here is enough",
+    ),
     ("flowchart_fin", "End"),
     ("flowchart_fin_titre", "End of the procedure"),
     ("flowchart_ensemble", "Step done together"),

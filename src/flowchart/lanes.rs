@@ -26,7 +26,10 @@ pub(crate) fn order(chart: &Flowchart) -> Vec<usize> {
             kept.push(group);
             continue;
         }
-        let tries = [gathered(&order, &group, true), gathered(&order, &group, false)];
+        let tries = [
+            gathered(&order, &group, true),
+            gathered(&order, &group, false),
+        ];
         if let Some(better) = tries
             .into_iter()
             .find(|o| adjacent(o, &group) && kept.iter().all(|g| adjacent(o, g)))
@@ -55,7 +58,11 @@ pub(crate) fn adjacent(order: &[usize], group: &[usize]) -> bool {
 /// `order` with the lanes of `group` moved together at the place of the
 /// group's first lane (`at_first`) or of its last.
 fn gathered(order: &[usize], group: &[usize], at_first: bool) -> Vec<usize> {
-    let members: Vec<usize> = order.iter().copied().filter(|l| group.contains(l)).collect();
+    let members: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|l| group.contains(l))
+        .collect();
     let anchor = if at_first {
         members.first()
     } else {

@@ -320,16 +320,22 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
         })
         .collect();
 
-    // The end marker sits under the last step that ends.
+    // The middle lane of a row's first box: where its join circle sits,
+    // and the end marker under the last step that ends. A lane, never a
+    // gutter, so that no gutter's line runs into them.
+    let middle_lane = |row: usize| {
+        let (p, q) = runs[row][0];
+        col_x[p + (q - p) / 2] + lane_w / 2.0
+    };
     let end_x = links
         .iter()
         .filter(|l| l.to == rows)
         .map(|l| l.from)
         .max()
-        .map(|row| run_centre(row, 0));
+        .map(middle_lane);
 
     // Where each edge leaves and arrives, in x.
-    let join_x = |row: usize| run_centre(row, 0);
+    let join_x = middle_lane;
     let targets: Vec<Target> = links
         .iter()
         .enumerate()
@@ -384,6 +390,47 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
         for (k, &i) in list.iter().enumerate() {
             end_at[i] = bx + bw * (k + 1) as f32 / (list.len() + 1) as f32;
         }
+    }
+
+    // No two vertical lines in a gap may share an x: a point where an edge
+    // enters or leaves a box moves aside from the other edges' points and
+    // from the gutter lines (a box spanning two lanes covers a gutter).
+    let gutter_lines = |gap: usize| -> Vec<f32> {
+        links
+            .iter()
+            .zip(&channels.of_link)
+            .filter_map(|(l, ch)| {
+                let (lo, hi) = ((l.from + 1).min(l.to), (l.from + 1).max(l.to));
+                ch.filter(|_| lo <= gap && gap <= hi).map(track_x)
+            })
+            .collect()
+    };
+    let near = |a: f32, b: f32| (a - b).abs() < 2.0;
+    for i in 0..links.len() {
+        let Target::Box(row, run) = targets[i] else {
+            continue;
+        };
+        let gutters = gutter_lines(row);
+        let (bx, bw) = run_span(runs[row][run]);
+        let x = aside(end_at[i], bx, bx + bw, |x| {
+            gutters.iter().any(|&g| near(g, x))
+                || (0..links.len()).any(|j| j != i && links[j].to == row && near(end_at[j], x))
+        });
+        end_at[i] = x;
+    }
+    for i in 0..links.len() {
+        let row = links[i].from;
+        let gutters = gutter_lines(row + 1);
+        let (bx, bw) = run_span(runs[row][sources[i]]);
+        let x = aside(start_x[i], bx, bx + bw, |x| {
+            gutters.iter().any(|&g| near(g, x))
+                || (0..links.len()).any(|j| {
+                    j != i
+                        && ((links[j].to == row + 1 && near(end_at[j], x))
+                            || (links[j].from == row && near(start_x[j], x)))
+                })
+        });
+        start_x[i] = x;
     }
 
     // The horizontal tracks of each gap (gap g lies above row g).
@@ -458,8 +505,8 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
         .iter()
         .map(|&lane| wrap(&labels[lane], FontStyle::Bold, LANE_SIZE, lane_w - 8.0))
         .collect();
-    let header_h = label_lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * LANE_LINE
-        + 12.0;
+    let header_h =
+        label_lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * LANE_LINE + 12.0;
     let mut y = PAD;
     let header_y = y;
     y += header_h;
@@ -841,6 +888,16 @@ fn notes_height(notes: &[Note]) -> f32 {
         .flat_map(|n| n.lines.last())
         .map(|l| l.y + NOTE_SIZE * 0.3 + 4.0)
         .fold(0.0, f32::max)
+}
+
+/// `x`, or the nearest of a few places beside it (5, 10, 15 units either
+/// way, 3 units inside `lo..hi`) that is not `taken`; `x` itself if all are.
+fn aside(x: f32, lo: f32, hi: f32, taken: impl Fn(f32) -> bool) -> f32 {
+    [0.0, 5.0, -5.0, 10.0, -10.0, 15.0, -15.0]
+        .iter()
+        .map(|dx| x + dx)
+        .find(|&c| lo + 3.0 <= c && c <= hi - 3.0 && !taken(c))
+        .unwrap_or(x)
 }
 
 /// The polyline without repeated points or points in the middle of a

@@ -100,7 +100,7 @@ pub(crate) fn channels(links: &[Link], runs: &[Vec<(usize, usize)>], lanes: usiz
     // track free from the gap where it starts.
     let mut of_link = vec![None; links.len()];
     let mut tracks = vec![0usize; gutters];
-    for gutter in 0..gutters {
+    for (gutter, count) in tracks.iter_mut().enumerate() {
         let mut using: Vec<usize> = (0..links.len())
             .filter(|&i| choice[i] == Some(gutter))
             .collect();
@@ -118,7 +118,7 @@ pub(crate) fn channels(links: &[Link], runs: &[Vec<(usize, usize)>], lanes: usiz
             ends[track] = hi;
             of_link[i] = Some(Channel { gutter, track });
         }
-        tracks[gutter] = ends.len();
+        *count = ends.len();
     }
     Channels { of_link, tracks }
 }
@@ -188,7 +188,13 @@ mod tests {
         // Without the spanning box, the gutter between the columns.
         let runs = vec![vec![(0, 0)], vec![(0, 0)], vec![(1, 1)]];
         let c = channels(&[link(0, 2)], &runs, 2);
-        assert_eq!(c.of_link[0], Some(Channel { gutter: 1, track: 0 }));
+        assert_eq!(
+            c.of_link[0],
+            Some(Channel {
+                gutter: 1,
+                track: 0
+            })
+        );
     }
 
     #[test]
@@ -215,9 +221,21 @@ mod tests {
     #[test]
     fn spans_that_overlap_get_separate_tracks() {
         let spans = [
-            Span { lo: 0.0, hi: 50.0, labelled: false },
-            Span { lo: 40.0, hi: 90.0, labelled: true },
-            Span { lo: 60.0, hi: 70.0, labelled: false },
+            Span {
+                lo: 0.0,
+                hi: 50.0,
+                labelled: false,
+            },
+            Span {
+                lo: 40.0,
+                hi: 90.0,
+                labelled: true,
+            },
+            Span {
+                lo: 60.0,
+                hi: 70.0,
+                labelled: false,
+            },
         ];
         let (track, labelled) = tracks(&spans, 4.0);
         assert_eq!(track, [0, 1, 0]);

@@ -16,10 +16,7 @@ fn step(n: u32, lanes: &[usize], text: &str, next: &[u32]) -> Step {
         n,
         lanes: lanes.to_vec(),
         text: text.to_owned(),
-        next: next
-            .iter()
-            .map(|&to| Edge { to, label: None })
-            .collect(),
+        next: next.iter().map(|&to| Edge { to, label: None }).collect(),
         ..Step::default()
     }
 }
@@ -33,12 +30,21 @@ fn branch(to: u32, label: &str) -> Edge {
 
 /// A small procedure: three acteurs, a branch, the end.
 fn small() -> Flowchart {
-    let mut s2 = step(2, &[1], "Le conseiller vérifie que le dossier est complet", &[]);
+    let mut s2 = step(
+        2,
+        &[1],
+        "Le conseiller vérifie que le dossier est complet",
+        &[],
+    );
     s2.next = vec![branch(3, "complet"), branch(1, "incomplet")];
     Flowchart {
         title: "P02 Inscription à un atelier".into(),
         description: String::new(),
-        lanes: vec!["Candidat".into(), "Conseiller emploi".into(), "Secrétariat".into()],
+        lanes: vec![
+            "Candidat".into(),
+            "Conseiller emploi".into(),
+            "Secrétariat".into(),
+        ],
         steps: vec![
             step(1, &[0], "Le candidat remplit la fiche d'inscription", &[2]),
             s2,
@@ -79,14 +85,26 @@ fn large() -> Flowchart {
     steps[2].next = vec![branch(4, "si le budget est validé"), branch(9, "sinon")];
     steps[8].join = Some(Join::Any);
     // Steps 10 and 11 both lead to 12, which needs both.
-    steps[9].next = vec![Edge { to: 11, label: None }, Edge { to: 12, label: None }];
+    steps[9].next = vec![
+        Edge {
+            to: 11,
+            label: None,
+        },
+        Edge {
+            to: 12,
+            label: None,
+        },
+    ];
     steps[11].join = Some(Join::All);
     // Step 16 loops back to 13 until the list is complete.
     steps[15].next = vec![branch(17, "liste complète"), branch(13, "à compléter")];
     // Step 14 ends early on a refusal.
     steps[13].next = vec![branch(15, "accord"), branch(23, "refus")];
     steps[13].next.retain(|e| e.to != 23);
-    steps[13].next.push(Edge { to: 22, label: Some("refus".into()) });
+    steps[13].next.push(Edge {
+        to: 22,
+        label: Some("refus".into()),
+    });
     // Two acteurs: side by side (0 and 1), and apart (2 and 7, while 2+3
     // and 6+7 must stay side by side).
     steps[4].lanes = vec![2, 3];
@@ -133,7 +151,8 @@ fn problems(chart: &Flowchart, layout: &Layout) -> Vec<String> {
             }
         }
     }
-    let inside = |p: Point| -EPS <= p.x && p.x <= layout.width && -EPS <= p.y && p.y <= layout.height;
+    let inside =
+        |p: Point| -EPS <= p.x && p.x <= layout.width && -EPS <= p.y && p.y <= layout.height;
     for (k, arrow) in layout.arrows.iter().enumerate() {
         let points = &arrow.points;
         if points.len() < 2 {
@@ -168,6 +187,36 @@ fn problems(chart: &Flowchart, layout: &Layout) -> Vec<String> {
             }
         }
     }
+    // Two arrows never run along the same line, unless they merge into the
+    // same point (a join, the end marker).
+    let segments = |k: usize| -> Vec<(Point, Point)> {
+        layout.arrows[k]
+            .points
+            .windows(2)
+            .map(|p| (p[0], p[1]))
+            .collect()
+    };
+    let last = |k: usize| layout.arrows[k].points.last().copied();
+    for i in 0..layout.arrows.len() {
+        for j in i + 1..layout.arrows.len() {
+            let merging = match (last(i), last(j)) {
+                (Some(a), Some(b)) => (a.x - b.x).abs() < EPS && (a.y - b.y).abs() < EPS,
+                _ => false,
+            };
+            if merging {
+                continue;
+            }
+            for (a, b) in segments(i) {
+                for (c, d) in segments(j) {
+                    if collinear_overlap(a, b, c, d) {
+                        found.push(format!(
+                            "arrows {i} and {j} share a line: {a:?}–{b:?}, {c:?}–{d:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
     for b in &layout.boxes {
         let r = b.rect;
         for line in std::iter::once(&b.number).chain(&b.lines) {
@@ -183,13 +232,30 @@ fn problems(chart: &Flowchart, layout: &Layout) -> Vec<String> {
     for lane in chart.lanes.iter().filter(|l| !l.trim().is_empty()) {
         let labelled = layout.lanes.iter().any(|l| {
             let words: Vec<&str> = l.label.iter().map(|t| t.text.as_str()).collect();
-            words.join(" ").split_whitespace().eq(lane.split_whitespace())
+            words
+                .join(" ")
+                .split_whitespace()
+                .eq(lane.split_whitespace())
         });
         if !labelled {
             found.push(format!("lane « {lane} » has no label"));
         }
     }
     found
+}
+
+/// Whether two axis-aligned segments lie on one line and share a length.
+fn collinear_overlap(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let shared = |p0: f32, p1: f32, q0: f32, q1: f32| {
+        p0.max(p1).min(q0.max(q1)) - p0.min(p1).max(q0.min(q1)) > EPS
+    };
+    let vertical = |p: Point, q: Point| (p.x - q.x).abs() < EPS;
+    let horizontal = |p: Point, q: Point| (p.y - q.y).abs() < EPS;
+    (vertical(a, b) && vertical(c, d) && (a.x - c.x).abs() < EPS && shared(a.y, b.y, c.y, d.y))
+        || (horizontal(a, b)
+            && horizontal(c, d)
+            && (a.y - c.y).abs() < EPS
+            && shared(a.x, b.x, c.x, d.x))
 }
 
 #[test]
@@ -203,7 +269,10 @@ fn a_small_chart_keeps_its_promises() {
     assert_eq!(layout.arrows.len(), 5);
     assert!(layout.end.is_some());
     let together = &layout.boxes[3].rect;
-    assert!(together.w > layout.lanes[0].column.w, "step 4 spans two lanes");
+    assert!(
+        together.w > layout.lanes[0].column.w,
+        "step 4 spans two lanes"
+    );
 }
 
 #[test]
@@ -230,10 +299,19 @@ fn a_large_chart_keeps_its_promises_within_sane_bounds() {
     let texts: Vec<String> = layout
         .notes
         .iter()
-        .map(|n| n.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "))
+        .map(|n| {
+            n.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     assert!(texts.contains(&"J-15".to_owned()), "{texts:?}");
-    assert!(texts.contains(&"Prérequis : Budget de l'année passée".to_owned()), "{texts:?}");
+    assert!(
+        texts.contains(&"Prérequis : Budget de l'année passée".to_owned()),
+        "{texts:?}"
+    );
 }
 
 #[test]
@@ -257,10 +335,15 @@ fn the_svg_is_accessible_and_self_contained() {
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("<title>P02 Inscription à un atelier</title>"));
     // No description given: the chart says what it holds.
-    assert!(svg.contains(
-        "<desc>4 étapes, 3 acteurs : Candidat, Conseiller emploi, Secrétariat.</desc>"
-    ));
-    assert!(svg.contains(">Le candidat remplit la fiche d'inscription</tspan>") || svg.contains("Le candidat remplit"));
+    assert!(
+        svg.contains(
+            "<desc>4 étapes, 3 acteurs : Candidat, Conseiller emploi, Secrétariat.</desc>"
+        )
+    );
+    assert!(
+        svg.contains(">Le candidat remplit la fiche d'inscription</tspan>")
+            || svg.contains("Le candidat remplit")
+    );
     assert!(svg.contains("font-family=\"'Noto Sans', "));
     assert!(!svg.contains("<script") && !svg.contains("href") && !svg.contains("url("));
     assert_eq!(svg.matches("http").count(), 1, "only the SVG namespace");
@@ -326,7 +409,7 @@ fn arbitrary_chart() -> impl Strategy<Value = Flowchart> {
             prop::collection::vec((1..=steps as u32 + 1, prop::bool::ANY), 0..=3),
             prop::option::of(prop::bool::ANY),
             prop::bool::ANY,
-            "[a-zé' ]{0,80}",
+            "[a-zé' ]{0,300}",
         );
         prop::collection::vec(step, steps).prop_map(move |raw| Flowchart {
             title: "P".into(),
@@ -356,7 +439,7 @@ fn arbitrary_chart() -> impl Strategy<Value = Flowchart> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn any_chart_keeps_the_promises(chart in arbitrary_chart()) {

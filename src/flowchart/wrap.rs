@@ -143,14 +143,25 @@ mod tests {
         let (kept, cut) = clip(lines.clone(), 2, FontStyle::Regular, 12.0, width);
         assert!(cut);
         assert_eq!(kept[0], "un deux trois");
-        assert!(kept[1].starts_with("quatre cinq") && kept[1].ends_with('…'), "{kept:?}");
+        assert!(
+            kept[1].starts_with("quatre cinq") && kept[1].ends_with('…'),
+            "{kept:?}"
+        );
         assert!(super::Faces::get().width(FontStyle::Regular, &kept[1], 12.0) <= width + 0.01);
-        assert_eq!(clip(lines.clone(), 3, FontStyle::Regular, 12.0, width), (lines, false));
+        assert_eq!(
+            clip(lines.clone(), 3, FontStyle::Regular, 12.0, width),
+            (lines, false)
+        );
     }
 
     #[test]
     fn no_break_spaces_hold_and_blank_text_has_no_line() {
-        let lines = wrap("avant J\u{a0}15 au plus tard", FontStyle::Regular, 12.0, 40.0);
+        let lines = wrap(
+            "avant J\u{a0}15 au plus tard",
+            FontStyle::Regular,
+            12.0,
+            40.0,
+        );
         assert!(lines.iter().any(|l| l.contains("J\u{a0}15")), "{lines:?}");
         assert!(lines.len() >= 3, "{lines:?}");
         assert!(wrap("  \n ", FontStyle::Regular, 12.0, 100.0).is_empty());
