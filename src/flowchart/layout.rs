@@ -462,7 +462,7 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
             }
             let (mut lo, mut hi) = (x0.min(x1), x0.max(x1));
             if let Some((_, w)) = &branch[i] {
-                if x1 < x0 - EPS {
+                if leftward(x0, x1, *w) {
                     lo = lo.min(x0 - 4.0 - w);
                 } else {
                     hi = hi.max(x0 + 4.0 + w);
@@ -687,9 +687,8 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
             _ => {}
         }
         points.push(Point::new(xe, stop));
-        let label = branch[i].as_ref().zip(first_y).map(|((text, _), y1)| {
-            let left = channels.of_link[i].map_or(xe, track_x) < xs - EPS;
-            let (x, anchor) = if left {
+        let label = branch[i].as_ref().zip(first_y).map(|((text, w), y1)| {
+            let (x, anchor) = if leftward(xs, channels.of_link[i].map_or(xe, track_x), *w) {
                 (xs - 4.0, Anchor::End)
             } else {
                 (xs + 4.0, Anchor::Start)
@@ -888,6 +887,13 @@ fn notes_height(notes: &[Note]) -> f32 {
         .flat_map(|n| n.lines.last())
         .map(|l| l.y + NOTE_SIZE * 0.3 + 4.0)
         .fold(0.0, f32::max)
+}
+
+/// Whether the label (`width` wide) of an edge whose first horizontal run
+/// goes from `x0` to `x1` is written leftwards, ending at the edge: when
+/// the edge goes left and the label has room before the chart's left side.
+fn leftward(x0: f32, x1: f32, width: f32) -> bool {
+    x1 < x0 - EPS && x0 - 4.0 - width >= PAD
 }
 
 /// `x`, or the nearest of a few places beside it (5, 10, 15 units either

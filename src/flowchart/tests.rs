@@ -185,6 +185,15 @@ fn problems(chart: &Flowchart, layout: &Layout) -> Vec<String> {
             if lo < 0.0 || hi > layout.width {
                 found.push(format!("label of arrow {k} leaves the chart"));
             }
+            let text = Rect {
+                x: lo,
+                y: label.line.y - 8.0,
+                w: hi - lo,
+                h: 10.0,
+            };
+            if let Some(s) = shapes.iter().position(|s| s.overlaps(&text)) {
+                found.push(format!("label of arrow {k} covers shape {s}"));
+            }
         }
     }
     // Two arrows never run along the same line, unless they merge into the
@@ -406,7 +415,10 @@ fn arbitrary_chart() -> impl Strategy<Value = Flowchart> {
     (1usize..=8, 1usize..=24).prop_flat_map(|(lanes, steps)| {
         let step = (
             prop::collection::vec(0..lanes, 1..=3),
-            prop::collection::vec((1..=steps as u32 + 1, prop::bool::ANY), 0..=3),
+            prop::collection::vec(
+                (1..=steps as u32 + 1, prop::option::of("[a-z ]{1,40}")),
+                0..=3,
+            ),
             prop::option::of(prop::bool::ANY),
             prop::bool::ANY,
             "[a-zé' ]{0,300}",
@@ -427,10 +439,7 @@ fn arbitrary_chart() -> impl Strategy<Value = Flowchart> {
                     join: join.map(|all| if all { Join::All } else { Join::Any }),
                     next: next
                         .into_iter()
-                        .map(|(to, labelled)| Edge {
-                            to,
-                            label: labelled.then(|| "si oui".to_owned()),
-                        })
+                        .map(|(to, label)| Edge { to, label })
                         .collect(),
                 })
                 .collect(),
