@@ -22,6 +22,11 @@ pub fn msg(fr: impl Into<String>, en: impl Into<String>) -> Msg {
 }
 
 impl Msg {
+    /// The English text, or the French one when there is none.
+    pub fn english(&self) -> &str {
+        self.en.as_deref().unwrap_or(&self.fr)
+    }
+
     /// Both texts changed by `f` (to quote them in a longer sentence, say).
     pub fn map(self, f: impl Fn(String) -> String) -> Msg {
         Msg {
