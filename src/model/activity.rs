@@ -680,7 +680,7 @@ fn default_hours(raw: &Option<RawHoraires>, c: &mut Checker) -> Horaire {
             fin: &h.heure_fin,
             duree: &h.duree,
         };
-        horaire::check(c, &hours, "l'horaire par défaut")
+        horaire::check(c, &hours, msg("l'horaire par défaut", "the default hours"))
     })
 }
 
@@ -793,7 +793,7 @@ fn ateliers(
             duree: &raw.duree,
         };
         let horaire = if own.is_written() {
-            horaire::check(c, &own, "l'atelier")
+            horaire::check(c, &own, msg("l'atelier", "the atelier"))
         } else {
             defaults
         };
