@@ -240,14 +240,13 @@ impl Diagnostic {
             diagnostic = diagnostic.with_notes(vec![format!("{note} {expected}")]);
         }
         let config = term::Config::default();
-        let rendered = term::emit_into_string(&config, &files, &diagnostic)
-            .unwrap_or_else(|_| {
-                format!(
-                    "{}: {}\n",
-                    sources.location(self.span),
-                    self.message_in(lang)
-                )
-            });
+        let rendered = term::emit_into_string(&config, &files, &diagnostic).unwrap_or_else(|_| {
+            format!(
+                "{}: {}\n",
+                sources.location(self.span),
+                self.message_in(lang)
+            )
+        });
         // codespan-reporting writes its English severity name first: put ours instead.
         let (english, ours) = match self.severity {
             Severity::Error => ("error", "diagnostic_erreur"),

@@ -34,8 +34,7 @@ pub fn format(bytes: &[u8]) -> Result<Format, String> {
 /// that decodes. The error says what is wrong, in French and English.
 pub fn check(bytes: &[u8]) -> Result<(), Msg> {
     let data = bytes.to_vec().into();
-    let format = format(bytes)
-        .map_err(|fr| msg(fr, "this file is not a PNG or JPEG image"))?;
+    let format = format(bytes).map_err(|fr| msg(fr, "this file is not a PNG or JPEG image"))?;
     let decoded = match format {
         Format::Png => krilla::image::Image::from_png(data, true),
         Format::Jpeg => krilla::image::Image::from_jpeg(data, true),

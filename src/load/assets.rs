@@ -110,9 +110,14 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
                 &path,
                 msg(
                     format!("« {path} » mène aux fiches de data/ : un thème ne les publie pas"),
-                    format!("« {path} » leads to the records of data/: a theme does not publish them"),
+                    format!(
+                        "« {path} » leads to the records of data/: a theme does not publish them"
+                    ),
                 ),
-                msg("des feuilles de style, images et polices propres au thème", "style sheets, images and fonts of the theme's own"),
+                msg(
+                    "des feuilles de style, images et polices propres au thème",
+                    "style sheets, images and fonts of the theme's own",
+                ),
             )),
             other => other,
         };

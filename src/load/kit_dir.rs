@@ -116,8 +116,16 @@ impl KitDir {
             Err(e) if link && e.kind() == ErrorKind::NotFound => {
                 return Found::Refused(Problem::error(
                     rel,
-                    msg(format!("« {rel} » est un lien symbolique vers un fichier qui n'existe pas"), format!("« {rel} » is a symbolic link to a file that does not exist")),
-                    msg("un lien vers un fichier du kit, ou le fichier lui-même", "a link to a file of the kit, or the file itself"),
+                    msg(
+                        format!(
+                            "« {rel} » est un lien symbolique vers un fichier qui n'existe pas"
+                        ),
+                        format!("« {rel} » is a symbolic link to a file that does not exist"),
+                    ),
+                    msg(
+                        "un lien vers un fichier du kit, ou le fichier lui-même",
+                        "a link to a file of the kit, or the file itself",
+                    ),
                 ));
             }
             Err(e) => return Found::Refused(unreadable(rel, &e)),
@@ -126,11 +134,16 @@ impl KitDir {
             let at = self.escaping_link(rel);
             return Found::Refused(Problem::error(
                 &at,
-                msg(format!("« {at} » est un lien symbolique qui mène hors du kit ({}) : il n'est pas lu",
-                    real.display()
-                ), format!("« {at} » is a symbolic link leading out of the kit ({}): it is not read",
-                    real.display()
-                )),
+                msg(
+                    format!(
+                        "« {at} » est un lien symbolique qui mène hors du kit ({}) : il n'est pas lu",
+                        real.display()
+                    ),
+                    format!(
+                        "« {at} » is a symbolic link leading out of the kit ({}): it is not read",
+                        real.display()
+                    ),
+                ),
                 msg(OUTSIDE.0, OUTSIDE.1),
             ));
         }
@@ -139,7 +152,10 @@ impl KitDir {
             Ok(meta) if meta.is_file() => Found::File(real),
             Ok(_) => Found::Refused(Problem::error(
                 rel,
-                msg(format!("« {rel} » n'est ni un fichier ni un dossier"), format!("« {rel} » is neither a file nor a folder")),
+                msg(
+                    format!("« {rel} » n'est ni un fichier ni un dossier"),
+                    format!("« {rel} » is neither a file nor a folder"),
+                ),
                 msg("un fichier ordinaire", "a regular file"),
             )),
             Err(e) => Found::Refused(unreadable(rel, &e)),
@@ -219,6 +235,9 @@ fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
             format!("impossible de lire « {rel} » : {}", reason.fr),
             format!("cannot read « {rel} »: {}", reason.english()),
         ),
-        msg("un fichier lisible (droits de lecture, lien valide)", "a readable file (read permission, a valid link)"),
+        msg(
+            "un fichier lisible (droits de lecture, lien valide)",
+            "a readable file (read permission, a valid link)",
+        ),
     )
 }

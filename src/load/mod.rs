@@ -415,9 +415,15 @@ fn text_source(
             .map_or(at, |c| at + c.len_utf8());
         Diagnostic::error_msg(
             Span::new(file, at..end),
-            msg("ce fichier n'est pas encodé en UTF-8", "this file is not encoded in UTF-8"),
+            msg(
+                "ce fichier n'est pas encodé en UTF-8",
+                "this file is not encoded in UTF-8",
+            ),
         )
-        .expected_msg(msg("un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)", "a file saved in UTF-8 (the « Encoding » setting of the editor)"))
+        .expected_msg(msg(
+            "un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)",
+            "a file saved in UTF-8 (the « Encoding » setting of the editor)",
+        ))
     });
     (source, diagnostic)
 }
@@ -512,12 +518,22 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
         Kind::Config | Kind::Page => {
             return Diagnostic::warning_msg(
                 Span::file_start(file),
-                msg("carnet.yaml est vide : les réglages par défaut s'appliquent", "carnet.yaml is empty: the default settings apply"),
+                msg(
+                    "carnet.yaml est vide : les réglages par défaut s'appliquent",
+                    "carnet.yaml is empty: the default settings apply",
+                ),
             )
-            .expected_msg(msg("au moins titre: \"Nom du site\" et organisation: \"…\"", "at least titre: \"Name of the site\" and organisation: \"…\""));
+            .expected_msg(msg(
+                "au moins titre: \"Nom du site\" et organisation: \"…\"",
+                "at least titre: \"Name of the site\" and organisation: \"…\"",
+            ));
         }
     };
-    Diagnostic::error_msg(Span::file_start(file), msg("ce fichier est vide", "this file is empty")).expected_msg(expected)
+    Diagnostic::error_msg(
+        Span::file_start(file),
+        msg("ce fichier est vide", "this file is empty"),
+    )
+    .expected_msg(expected)
 }
 
 /// Parses one YAML file into `T`: the record, or every problem found
@@ -612,14 +628,23 @@ fn check_id(
         diagnostics.push(
             Diagnostic::error_msg(
                 Span::file_start(file),
-                msg(format!("l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
-                ), format!("the id « {id} » is already taken by another file of the same folder"
-                )),
+                msg(
+                    format!(
+                        "l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
+                    ),
+                    format!("the id « {id} » is already taken by another file of the same folder"),
+                ),
             )
-            .expected_msg(msg("un seul fichier par identifiant (.yaml ou .yml, pas les deux)", "one file per id (.yaml or .yml, not both)"))
+            .expected_msg(msg(
+                "un seul fichier par identifiant (.yaml ou .yml, pas les deux)",
+                "one file per id (.yaml or .yml, not both)",
+            ))
             .also_at_msg(
                 Span::file_start(first),
-                msg("premier fichier de cet identifiant", "first file of this id"),
+                msg(
+                    "premier fichier de cet identifiant",
+                    "first file of this id",
+                ),
             ),
         );
         return false;

@@ -110,7 +110,10 @@ fn walk_in(
         Found::File(_) => {
             problems.push(Problem::warning(
                 rel,
-                msg(format!("« {rel} » est un fichier : il est ignoré"), format!("« {rel} » is a file: it is ignored")),
+                msg(
+                    format!("« {rel} » est un fichier : il est ignoré"),
+                    format!("« {rel} » is a file: it is ignored"),
+                ),
                 msg(format!("un dossier {rel}/"), format!("a folder {rel}/")),
             ));
             return;
@@ -150,7 +153,10 @@ fn walk_in(
             }
             Found::Dir(_) => problems.push(Problem::warning(
                 &child,
-                msg(format!("le sous-dossier « {name} » de {rel} est ignoré"), format!("the subfolder « {name} » of {rel} is ignored")),
+                msg(
+                    format!("le sous-dossier « {name} » de {rel} est ignoré"),
+                    format!("the subfolder « {name} » of {rel} is ignored"),
+                ),
                 rule.expected_msg(),
             )),
             Found::File(disk) => match set_aside(&name, rule) {

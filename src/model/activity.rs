@@ -98,16 +98,19 @@ fn unique<K: std::hash::Hash + Eq + std::fmt::Display>(
     let (fr, en) = (&what.fr, what.english());
     match seen.get(&key) {
         Some(&first) => c.diagnostics.push(
-            Diagnostic::error_msg(here, format!("{fr} {key} est déjà celui d'une autre session"))
-                .en(format!("{en} {key} is already that of another session"))
-                .expected_msg(format!(
-                    "{fr} propre à cette session (une session par mois, un numéro chacune)"
-                ))
-                .expected_en(format!(
-                    "{en} of this session alone (one session a month, each its own number)"
-                ))
-                .also_at_msg(first, format!("{fr} {key} est déjà pris ici"))
-                .also_en(format!("{en} {key} is already taken here")),
+            Diagnostic::error_msg(
+                here,
+                format!("{fr} {key} est déjà celui d'une autre session"),
+            )
+            .en(format!("{en} {key} is already that of another session"))
+            .expected_msg(format!(
+                "{fr} propre à cette session (une session par mois, un numéro chacune)"
+            ))
+            .expected_en(format!(
+                "{en} of this session alone (one session a month, each its own number)"
+            ))
+            .also_at_msg(first, format!("{fr} {key} est déjà pris ici"))
+            .also_en(format!("{en} {key} is already taken here")),
         ),
         None => {
             seen.insert(key, here);
@@ -128,7 +131,10 @@ fn build_session(
         None => {
             c.missing(
                 "mois",
-                msg("le mois de la session, par exemple mois: \"2026-09\"", "the month of the session, for example mois: \"2026-09\""),
+                msg(
+                    "le mois de la session, par exemple mois: \"2026-09\"",
+                    "the month of the session, for example mois: \"2026-09\"",
+                ),
             );
             None
         }
@@ -148,7 +154,10 @@ fn build_session(
             c.missing_at(
                 span,
                 "inscrits.personne",
-                msg("l'identifiant de la personne inscrite, par exemple personne: dupont-jean", "the id of the enrolled person, for example personne: dupont-jean"),
+                msg(
+                    "l'identifiant de la personne inscrite, par exemple personne: dupont-jean",
+                    "the id of the enrolled person, for example personne: dupont-jean",
+                ),
             );
             continue;
         };
@@ -247,7 +256,10 @@ fn build_club(
         None => {
             c.missing(
                 "mois",
-                msg("le premier mois du club, par exemple mois: \"2026-09\"", "the first month of the club, for example mois: \"2026-09\""),
+                msg(
+                    "le premier mois du club, par exemple mois: \"2026-09\"",
+                    "the first month of the club, for example mois: \"2026-09\"",
+                ),
             );
             None
         }
@@ -326,7 +338,10 @@ fn convocation(
             c.missing_at(
                 span,
                 "convocation.sessions_au",
-                msg("le dernier mois des sessions convoquées, par exemple sessions_au: \"2026-10\"", "the last month of the sessions called, for example sessions_au: \"2026-10\""),
+                msg(
+                    "le dernier mois des sessions convoquées, par exemple sessions_au: \"2026-10\"",
+                    "the last month of the sessions called, for example sessions_au: \"2026-10\"",
+                ),
             );
         }
         (None, Some(au)) => {
@@ -334,7 +349,10 @@ fn convocation(
             c.missing_at(
                 span,
                 "convocation.sessions_du",
-                msg("le premier mois des sessions convoquées, par exemple sessions_du: \"2026-09\"", "the first month of the sessions called, for example sessions_du: \"2026-09\""),
+                msg(
+                    "le premier mois des sessions convoquées, par exemple sessions_du: \"2026-09\"",
+                    "the first month of the sessions called, for example sessions_du: \"2026-09\"",
+                ),
             );
         }
         _ => {}
@@ -344,8 +362,14 @@ fn convocation(
     {
         c.error(
             au_text,
-            msg(format!("sessions_au ({a}) est avant sessions_du ({d})"), format!("sessions_au ({a}) is before sessions_du ({d})")),
-            msg("un mois égal ou postérieur à sessions_du", "a month equal to or after sessions_du"),
+            msg(
+                format!("sessions_au ({a}) est avant sessions_du ({d})"),
+                format!("sessions_au ({a}) is before sessions_du ({d})"),
+            ),
+            msg(
+                "un mois égal ou postérieur à sessions_du",
+                "a month equal to or after sessions_du",
+            ),
         );
     }
     let ajouter = people(resolver, c, &raw.ajouter, "convocation.ajouter", "");
@@ -489,7 +513,10 @@ fn check_targets_exist<T>(
             Some(close) => {
                 let question = crate::suggest::did_you_mean(close);
                 msg(
-                    format!("l'identifiant d'un fichier de data/{folder}/ ; {}", question.fr),
+                    format!(
+                        "l'identifiant d'un fichier de data/{folder}/ ; {}",
+                        question.fr
+                    ),
                     format!("the id of a file in data/{folder}/; {}", question.english()),
                 )
             }
@@ -624,8 +651,17 @@ fn warn_financing(
     let who = resolver.personnes()[enrolment.personne].nom_complet();
     match enrolment.financement.as_deref() {
         None => c.diagnostics.push(
-            Diagnostic::warning_msg(span, msg(format!("inscription de {who} sans financement"), format!("enrolment of {who} without financement")))
-                .expected_msg(msg("financement: RSA, CPF, France Travail…", "financement: RSA, CPF, France Travail…")),
+            Diagnostic::warning_msg(
+                span,
+                msg(
+                    format!("inscription de {who} sans financement"),
+                    format!("enrolment of {who} without financement"),
+                ),
+            )
+            .expected_msg(msg(
+                "financement: RSA, CPF, France Travail…",
+                "financement: RSA, CPF, France Travail…",
+            )),
         ),
         Some(f) if f.eq_ignore_ascii_case("rsa") => {
             let missing: Vec<&str> = [("caf", &enrolment.caf), ("cli", &enrolment.cli)]
@@ -637,13 +673,21 @@ fn warn_financing(
                 c.diagnostics.push(
                     Diagnostic::warning_msg(
                         span,
-                        msg(format!("{who} est financé(e) par le RSA mais il manque : {}",
-                            missing.join(", ")
-                        ), format!("{who} is funded by the RSA but this is missing: {}",
-                            missing.join(", ")
-                        )),
+                        msg(
+                            format!(
+                                "{who} est financé(e) par le RSA mais il manque : {}",
+                                missing.join(", ")
+                            ),
+                            format!(
+                                "{who} is funded by the RSA but this is missing: {}",
+                                missing.join(", ")
+                            ),
+                        ),
                     )
-                    .expected_msg(msg("les numéros caf et cli des bénéficiaires du RSA", "the caf and cli numbers of RSA beneficiaries")),
+                    .expected_msg(msg(
+                        "les numéros caf et cli des bénéficiaires du RSA",
+                        "the caf and cli numbers of RSA beneficiaries",
+                    )),
                 );
             }
         }
@@ -665,9 +709,15 @@ fn require_ateliers(
         c.diagnostics.push(
             Diagnostic::error_msg(
                 span,
-                msg("des personnes sont inscrites mais aucun atelier n'est prévu", "people are enrolled but no atelier is planned"),
+                msg(
+                    "des personnes sont inscrites mais aucun atelier n'est prévu",
+                    "people are enrolled but no atelier is planned",
+                ),
             )
-            .expected_msg(msg("au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un", "at least one atelier (ateliers: - date: …) before enrolling anyone")),
+            .expected_msg(msg(
+                "au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un",
+                "at least one atelier (ateliers: - date: …) before enrolling anyone",
+            )),
         );
     }
 }
@@ -696,8 +746,14 @@ pub(super) fn date_attestation(
         text.range.clone(),
         date,
         today,
-        msg("attestation de participation datée", "attestation de participation dated"),
-        msg("la date où les attestations sont remises, une fois les ateliers passés", "the date the attestations are handed out, once the ateliers are over"),
+        msg(
+            "attestation de participation datée",
+            "attestation de participation dated",
+        ),
+        msg(
+            "la date où les attestations sont remises, une fois les ateliers passés",
+            "the date the attestations are handed out, once the ateliers are over",
+        ),
     );
     Some(date)
 }
@@ -740,19 +796,33 @@ fn ateliers(
             let (last, outside, expected) = match kind {
                 ActivityKind::Session => (
                     mois.last_day(),
-                    msg("hors du mois de la session", "outside the month of the session"),
-                    msg(format!("une date du mois {mois}"), format!("a date in the month {mois}")),
+                    msg(
+                        "hors du mois de la session",
+                        "outside the month of the session",
+                    ),
+                    msg(
+                        format!("une date du mois {mois}"),
+                        format!("a date in the month {mois}"),
+                    ),
                 ),
                 ActivityKind::Club => (
                     mois.next().last_day(),
-                    msg("hors des deux mois du club", "outside the two months of the club"),
-                    msg(format!("une date entre le {} et le {} (les deux mois du club)",
-                        mois.first_day(),
-                        mois.next().last_day()
-                    ), format!("a date between {} and {} (the two months of the club)",
-                        mois.first_day(),
-                        mois.next().last_day()
-                    )),
+                    msg(
+                        "hors des deux mois du club",
+                        "outside the two months of the club",
+                    ),
+                    msg(
+                        format!(
+                            "une date entre le {} et le {} (les deux mois du club)",
+                            mois.first_day(),
+                            mois.next().last_day()
+                        ),
+                        format!(
+                            "a date between {} and {} (the two months of the club)",
+                            mois.first_day(),
+                            mois.next().last_day()
+                        ),
+                    ),
                 ),
             };
             if date < mois.first_day() || date > last {
@@ -771,17 +841,35 @@ fn ateliers(
             (Some(cy), _) => {
                 let span = Span::new(c.file, cy.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error_msg(span, msg(format!("cycle inconnu « {} »", cy.value), format!("unknown cycle « {} »", cy.value)))
-                        .expected_msg(msg("1 (Formation) ou 2 (Approfondissement)", "1 (Formation) or 2 (Approfondissement)")),
+                    Diagnostic::error_msg(
+                        span,
+                        msg(
+                            format!("cycle inconnu « {} »", cy.value),
+                            format!("unknown cycle « {} »", cy.value),
+                        ),
+                    )
+                    .expected_msg(msg(
+                        "1 (Formation) ou 2 (Approfondissement)",
+                        "1 (Formation) or 2 (Approfondissement)",
+                    )),
                 );
                 None
             }
             (None, ActivityKind::Session) => {
                 let span = c.span(date_text);
                 c.diagnostics.push(
-                    Diagnostic::error_msg(span, msg(format!("l'atelier du {date} n'a pas de cycle"), format!("the atelier of {date} has no cycle")))
-                        .expected_msg(msg("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)", "cycle: 1 (Formation) or cycle: 2 (Approfondissement)"))
-                        .kind(DiagnosticKind::MissingField("cycle".into())),
+                    Diagnostic::error_msg(
+                        span,
+                        msg(
+                            format!("l'atelier du {date} n'a pas de cycle"),
+                            format!("the atelier of {date} has no cycle"),
+                        ),
+                    )
+                    .expected_msg(msg(
+                        "cycle: 1 (Formation) ou cycle: 2 (Approfondissement)",
+                        "cycle: 1 (Formation) or cycle: 2 (Approfondissement)",
+                    ))
+                    .kind(DiagnosticKind::MissingField("cycle".into())),
                 );
                 None
             }
@@ -826,12 +914,24 @@ fn ateliers(
                 let since = enrolment.depuis.map(|d| d.to_string()).unwrap_or_default();
                 c.error(
                     id,
-                    msg(format!("présence le {date} de « {} », inscrit(e) seulement depuis le {since}",
-                        id.text()
-                    ), format!("presence on {date} of « {} », enrolled only since {since}",
-                        id.text()
-                    )),
-                    msg(format!("aucune présence avant le {since} (date « depuis » de l'inscription)"), format!("no presence before {since} (the « depuis » date of the enrolment)")),
+                    msg(
+                        format!(
+                            "présence le {date} de « {} », inscrit(e) seulement depuis le {since}",
+                            id.text()
+                        ),
+                        format!(
+                            "presence on {date} of « {} », enrolled only since {since}",
+                            id.text()
+                        ),
+                    ),
+                    msg(
+                        format!(
+                            "aucune présence avant le {since} (date « depuis » de l'inscription)"
+                        ),
+                        format!(
+                            "no presence before {since} (the « depuis » date of the enrolment)"
+                        ),
+                    ),
                 );
                 continue;
             }
@@ -879,8 +979,14 @@ fn presence_status(
             let Some(statut) = &d.statut else {
                 let span = Span::new(c.file, presence.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error_msg(span, msg("présence sans statut", "presence without a statut"))
-                        .expected_msg(msg("statut: present, absent ou excuse", "statut: present, absent or excuse")),
+                    Diagnostic::error_msg(
+                        span,
+                        msg("présence sans statut", "presence without a statut"),
+                    )
+                    .expected_msg(msg(
+                        "statut: present, absent ou excuse",
+                        "statut: present, absent or excuse",
+                    )),
                 );
                 return None;
             };
@@ -898,8 +1004,17 @@ fn presence_status(
         other => {
             let span = Span::new(c.file, range);
             c.diagnostics.push(
-                Diagnostic::error_msg(span, msg(format!("statut de présence inconnu « {other} »"), format!("unknown presence statut « {other} »")))
-                    .expected_msg(msg("present, absent ou excuse", "present, absent or excuse")),
+                Diagnostic::error_msg(
+                    span,
+                    msg(
+                        format!("statut de présence inconnu « {other} »"),
+                        format!("unknown presence statut « {other} »"),
+                    ),
+                )
+                .expected_msg(msg(
+                    "present, absent ou excuse",
+                    "present, absent or excuse",
+                )),
             );
             return None;
         }

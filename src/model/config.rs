@@ -107,8 +107,14 @@ impl Config {
                 "en" => Lang::En,
                 other => {
                     diagnostics.push(
-                        Diagnostic::error_msg(span(l), msg(format!("langue inconnue « {other} »"), format!("unknown langue « {other} »")))
-                            .expected_msg(msg("fr ou en", "fr or en")),
+                        Diagnostic::error_msg(
+                            span(l),
+                            msg(
+                                format!("langue inconnue « {other} »"),
+                                format!("unknown langue « {other} »"),
+                            ),
+                        )
+                        .expected_msg(msg("fr ou en", "fr or en")),
                     );
                     Lang::Fr
                 }
@@ -116,8 +122,11 @@ impl Config {
         };
         if raw.titre.is_none() {
             diagnostics.push(
-                Diagnostic::warning_msg(Span::file_start(file), msg("carnet.yaml n'a pas de titre", "carnet.yaml has no titre"))
-                    .expected_msg(msg("titre: \"Nom du site\"", "titre: \"Name of the site\"")),
+                Diagnostic::warning_msg(
+                    Span::file_start(file),
+                    msg("carnet.yaml n'a pas de titre", "carnet.yaml has no titre"),
+                )
+                .expected_msg(msg("titre: \"Nom du site\"", "titre: \"Name of the site\"")),
             );
         }
         let coordination = raw.coordination.as_ref().and_then(|c| {

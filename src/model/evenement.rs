@@ -53,11 +53,21 @@ fn build_one(
     c: &mut Checker,
 ) -> Option<Evenement> {
     let r = &raw.record;
-    let titre = c.required(&r.titre, "titre", msg("le titre de l'événement", "the title of the event"));
+    let titre = c.required(
+        &r.titre,
+        "titre",
+        msg("le titre de l'événement", "the title of the event"),
+    );
     let date = match &r.date {
         Some(d) => c.date(d),
         None => {
-            c.missing("date", msg("la date de l'événement, AAAA-MM-JJ", "the date of the event, YYYY-MM-DD"));
+            c.missing(
+                "date",
+                msg(
+                    "la date de l'événement, AAAA-MM-JJ",
+                    "the date of the event, YYYY-MM-DD",
+                ),
+            );
             None
         }
     };
@@ -67,7 +77,10 @@ fn build_one(
         Some(t) => {
             c.error(
                 t,
-                msg(format!("type d'événement inconnu « {} »", t.text()), format!("unknown event type « {} »", t.text())),
+                msg(
+                    format!("type d'événement inconnu « {} »", t.text()),
+                    format!("unknown event type « {} »", t.text()),
+                ),
                 msg(EVENT_TYPES.join(", "), EVENT_TYPES.join(", ")),
             );
             String::new()
@@ -96,8 +109,14 @@ fn build_one(
             None => {
                 c.error(
                     id,
-                    msg(format!("opérateur inconnu « {} »", id.text()), format!("unknown opérateur « {} »", id.text())),
-                    msg("l'identifiant d'un fichier de data/operateurs/", "the id of a file in data/operateurs/"),
+                    msg(
+                        format!("opérateur inconnu « {} »", id.text()),
+                        format!("unknown opérateur « {} »", id.text()),
+                    ),
+                    msg(
+                        "l'identifiant d'un fichier de data/operateurs/",
+                        "the id of a file in data/operateurs/",
+                    ),
                 );
                 None
             }
@@ -132,11 +151,15 @@ fn build_one(
                     c.diagnostics.push(
                         Diagnostic::error_msg(
                             Span::new(c.file, p.range.clone()),
-                            msg("participant sans personne ni nom", "participant with neither personne nor nom"),
+                            msg(
+                                "participant sans personne ni nom",
+                                "participant with neither personne nor nom",
+                            ),
                         )
-                        .expected_msg(
-                            msg("personne: identifiant, ou nom: et email: pour une personne extérieure", "personne: an id, or nom: and email: for an outside person"),
-                        ),
+                        .expected_msg(msg(
+                            "personne: identifiant, ou nom: et email: pour une personne extérieure",
+                            "personne: an id, or nom: and email: for an outside person",
+                        )),
                     );
                     continue;
                 }

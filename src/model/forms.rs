@@ -45,7 +45,10 @@ fn tpl(c: &mut Checker, text: &Text) -> Tpl {
                     e.detail().unwrap_or("invalid syntax")
                 ),
             ),
-            msg("{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}", "{{ path.to.value }}, for example {{ personne.nom }}"),
+            msg(
+                "{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}",
+                "{{ path.to.value }}, for example {{ personne.nom }}",
+            ),
         );
     }
     Tpl {
@@ -66,8 +69,14 @@ fn path(c: &mut Checker, text: &Text) -> DataPath {
     if !valid {
         c.error(
             text,
-            msg(format!("chemin de données invalide « {p} »"), format!("invalid data path « {p} »")),
-            msg("des noms séparés par des points, par exemple personnes ou session.ateliers", "names separated by dots, for example personnes or session.ateliers"),
+            msg(
+                format!("chemin de données invalide « {p} »"),
+                format!("invalid data path « {p} »"),
+            ),
+            msg(
+                "des noms séparés par des points, par exemple personnes ou session.ateliers",
+                "names separated by dots, for example personnes or session.ateliers",
+            ),
         );
     }
     DataPath {
@@ -83,7 +92,10 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
         None => {
             c.missing(
                 "titre",
-                msg("le titre du formulaire, par exemple titre: \"Feuille de présence\"", "the title of the form, for example titre: \"Feuille de présence\""),
+                msg(
+                    "le titre du formulaire, par exemple titre: \"Feuille de présence\"",
+                    "the title of the form, for example titre: \"Feuille de présence\"",
+                ),
             );
             return None;
         }
@@ -103,11 +115,13 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
                     .join(", ");
                 c.error(
                     p,
-                    msg(format!("« {} » : on ne sait pas pour quoi imprimer ce formulaire",
-                        p.text()
-                    ), format!("« {} »: what this form is printed for is unknown",
-                        p.text()
-                    )),
+                    msg(
+                        format!(
+                            "« {} » : on ne sait pas pour quoi imprimer ce formulaire",
+                            p.text()
+                        ),
+                        format!("« {} »: what this form is printed for is unknown", p.text()),
+                    ),
                     msg(targets.clone(), targets),
                 );
                 return None;
@@ -122,7 +136,10 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
             other => {
                 c.error(
                     o,
-                    msg(format!("orientation inconnue « {other} »"), format!("unknown orientation « {other} »")),
+                    msg(
+                        format!("orientation inconnue « {other} »"),
+                        format!("unknown orientation « {other} »"),
+                    ),
                     msg("portrait ou paysage", "portrait or paysage"),
                 );
                 false
@@ -168,7 +185,10 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
                             Span::new(c.file, raw.range.clone()),
                             msg("champ sans libellé", "field without a libelle"),
                         )
-                        .expected_msg(msg("libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")", "libelle: \"Nom\" (and valeur: \"{{ personne.nom }}\")")),
+                        .expected_msg(msg(
+                            "libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")",
+                            "libelle: \"Nom\" (and valeur: \"{{ personne.nom }}\")",
+                        )),
                     );
                     return None;
                 };
@@ -220,8 +240,17 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
         }
         _ => {
             c.diagnostics.push(
-                Diagnostic::error_msg(span, msg("un bloc ne peut avoir qu'une seule sorte de contenu", "a block can hold only one sort of content"))
-                    .expected_msg(msg("un bloc par élément (une ligne « - » par titre, texte, tableau…)", "one block per element (one « - » line per titre, texte, tableau…)")),
+                Diagnostic::error_msg(
+                    span,
+                    msg(
+                        "un bloc ne peut avoir qu'une seule sorte de contenu",
+                        "a block can hold only one sort of content",
+                    ),
+                )
+                .expected_msg(msg(
+                    "un bloc par élément (une ligne « - » par titre, texte, tableau…)",
+                    "one block per element (one « - » line per titre, texte, tableau…)",
+                )),
             );
             None
         }
@@ -237,8 +266,14 @@ fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTabl
         .collect();
     if columns.is_empty() {
         c.diagnostics.push(
-            Diagnostic::error_msg(Span::new(c.file, raw.range.clone()), msg("tableau sans colonne", "tableau without columns"))
-                .expected_msg(msg("colonnes: - titre: \"Nom\"", "colonnes: - titre: \"Nom\"")),
+            Diagnostic::error_msg(
+                Span::new(c.file, raw.range.clone()),
+                msg("tableau sans colonne", "tableau without columns"),
+            )
+            .expected_msg(msg(
+                "colonnes: - titre: \"Nom\"",
+                "colonnes: - titre: \"Nom\"",
+            )),
         );
     }
     LayoutTable {
@@ -254,7 +289,10 @@ fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTabl
 
 fn column(c: &mut Checker, col: &RawColumn) -> Option<LayoutColumn> {
     let Some(titre) = &col.titre else {
-        c.missing("colonnes.titre", msg("le titre de chaque colonne", "the title of each column"));
+        c.missing(
+            "colonnes.titre",
+            msg("le titre de chaque colonne", "the title of each column"),
+        );
         return None;
     };
     Some(LayoutColumn {

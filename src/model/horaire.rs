@@ -82,7 +82,10 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> 
             c.error(
                 fin_text,
                 message,
-                msg("une heure de fin après l'heure de début (le même jour)", "an end time after the start time (the same day)"),
+                msg(
+                    "une heure de fin après l'heure de début (le même jour)",
+                    "an end time after the start time (the same day)",
+                ),
             );
             return Horaire {
                 debut,
@@ -122,7 +125,10 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> 
                 format!("{what} a une heure de fin sans heure de début"),
                 format!("{what_en} has an end time but no start time"),
             ),
-            msg("heure_debut aussi (ou duree à la place de heure_fin)", "heure_debut as well (or duree instead of heure_fin)"),
+            msg(
+                "heure_debut aussi (ou duree à la place de heure_fin)",
+                "heure_debut as well (or duree instead of heure_fin)",
+            ),
         );
         return Horaire::default();
     }
@@ -153,7 +159,14 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> 
                 minutes,
             },
             None => {
-                c.error(duree, past_midnight(), msg("une durée qui finit avant minuit", "a length that ends before midnight"));
+                c.error(
+                    duree,
+                    past_midnight(),
+                    msg(
+                        "une durée qui finit avant minuit",
+                        "a length that ends before midnight",
+                    ),
+                );
                 Horaire::default()
             }
         },
@@ -167,7 +180,10 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> 
                 c.error(
                     duree,
                     past_midnight(),
-                    msg("une durée qui commence après minuit", "a length that starts after midnight"),
+                    msg(
+                        "une durée qui commence après minuit",
+                        "a length that starts after midnight",
+                    ),
                 );
                 Horaire::default()
             }
@@ -210,7 +226,10 @@ pub(super) fn time(c: &mut Checker, value: &Text) -> Option<NaiveTime> {
     if parsed.is_none() {
         c.error(
             value,
-            msg(format!("heure mal écrite « {} »", value.text()), format!("badly written time « {} »", value.text())),
+            msg(
+                format!("heure mal écrite « {} »", value.text()),
+                format!("badly written time « {} »", value.text()),
+            ),
             msg(TIME_EXPECTED.0, TIME_EXPECTED.1),
         );
     }
@@ -225,17 +244,29 @@ fn length(c: &mut Checker, value: &Text) -> Option<u32> {
         Some(_) => {
             c.error(
                 value,
-                msg(format!("durée impossible « {text} »"), format!("impossible length « {text} »")),
-                msg("une durée de plus de 0 minute et de moins de 24 heures", "a length of more than 0 minutes and less than 24 hours"),
+                msg(
+                    format!("durée impossible « {text} »"),
+                    format!("impossible length « {text} »"),
+                ),
+                msg(
+                    "une durée de plus de 0 minute et de moins de 24 heures",
+                    "a length of more than 0 minutes and less than 24 hours",
+                ),
             );
             None
         }
         None => {
             let bare = !text.trim().is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit());
             let message = if bare {
-                msg(format!("durée sans unité « {text} »"), format!("length without a unit « {text} »"))
+                msg(
+                    format!("durée sans unité « {text} »"),
+                    format!("length without a unit « {text} »"),
+                )
             } else {
-                msg(format!("durée mal écrite « {text} »"), format!("badly written length « {text} »"))
+                msg(
+                    format!("durée mal écrite « {text} »"),
+                    format!("badly written length « {text} »"),
+                )
             };
             c.error(value, message, msg(LENGTH_EXPECTED.0, LENGTH_EXPECTED.1));
             None

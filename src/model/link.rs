@@ -2,8 +2,8 @@
 //! person referenced as mentor, tutor or trainer must have that role.
 
 use super::values::Checker;
-use crate::diagnostic::msg;
 use super::{PersonIdx, Personne};
+use crate::diagnostic::msg;
 use crate::load::records::Text;
 use std::collections::{HashMap, HashSet};
 
@@ -56,8 +56,14 @@ impl<'a> Resolver<'a> {
                 Some(close) => {
                     let question = crate::suggest::did_you_mean(close);
                     msg(
-                        format!("l'identifiant d'un fichier de data/personnes/ ; {}", question.fr),
-                        format!("the id of a file in data/personnes/; {}", question.english()),
+                        format!(
+                            "l'identifiant d'un fichier de data/personnes/ ; {}",
+                            question.fr
+                        ),
+                        format!(
+                            "the id of a file in data/personnes/; {}",
+                            question.english()
+                        ),
                     )
                 }
                 None => msg(

@@ -30,14 +30,21 @@ pub(super) fn build_all(
                 file: raw.file,
                 diagnostics,
             };
-            let nom = c.required(&r.nom, "nom", msg("le nom de l'opérateur", "the name of the opérateur"));
+            let nom = c.required(
+                &r.nom,
+                "nom",
+                msg("le nom de l'opérateur", "the name of the opérateur"),
+            );
             let type_operateur = r.r#type.as_ref().and_then(|t| {
                 if OPERATOR_TYPES.contains(&t.text()) {
                     Some(t.text().to_string())
                 } else {
                     c.error(
                         t,
-                        msg(format!("type d'opérateur inconnu « {} »", t.text()), format!("unknown opérateur type « {} »", t.text())),
+                        msg(
+                            format!("type d'opérateur inconnu « {} »", t.text()),
+                            format!("unknown opérateur type « {} »", t.text()),
+                        ),
                         msg(OPERATOR_TYPES.join(", "), OPERATOR_TYPES.join(", ")),
                     );
                     None

@@ -116,7 +116,9 @@ impl Checker<'_> {
         let what = what.into();
         let message = Msg {
             fr: format!("{} du {date}, après aujourd'hui ({today})", what.fr),
-            en: what.en.map(|w| format!("{w} dated {date}, after today ({today})")),
+            en: what
+                .en
+                .map(|w| format!("{w} dated {date}, after today ({today})")),
         };
         self.diagnostics.push(
             Diagnostic::warning_msg(Span::new(self.file, range), message).expected_msg(expected),
