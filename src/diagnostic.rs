@@ -294,3 +294,43 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
         ))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn at_start() -> Span {
+        Span::file_start(FileId::of("data/personnes/x.yaml"))
+    }
+
+    #[test]
+    fn a_text_without_english_is_found_by_the_guard() {
+        let bare = Diagnostic::error(at_start(), "date mal écrite");
+        assert_eq!(bare.untranslated(), Some("date mal écrite"));
+        let no_expected_en = Diagnostic::error(at_start(), "date mal écrite")
+            .en("badly written date")
+            .expected("une date AAAA-MM-JJ");
+        assert_eq!(no_expected_en.untranslated(), Some("une date AAAA-MM-JJ"));
+        let no_label_en = Diagnostic::error_msg(at_start(), msg("doublon", "duplicate"))
+            .also_at(at_start(), "premier fichier");
+        assert_eq!(no_label_en.untranslated(), Some("premier fichier"));
+        let whole = Diagnostic::warning_msg(at_start(), msg("doublon", "duplicate"))
+            .expected_msg(msg("un seul", "one only"))
+            .also_at_msg(at_start(), msg("premier fichier", "first file"));
+        assert_eq!(whole.untranslated(), None);
+    }
+
+    #[test]
+    fn each_language_reads_its_own_texts() {
+        let d = Diagnostic::error_msg(at_start(), msg("doublon", "duplicate"))
+            .expected_msg(msg("un seul", "one only"));
+        assert_eq!(d.message_in(Lang::Fr), "doublon");
+        assert_eq!(d.message_in(Lang::En), "duplicate");
+        assert_eq!(d.expected_in(Lang::Fr), Some("un seul"));
+        assert_eq!(d.expected_in(Lang::En), Some("one only"));
+        // A text without English shows in French rather than not at all.
+        let bare = Diagnostic::error(at_start(), "doublon");
+        assert_eq!(bare.message_in(Lang::En), "doublon");
+    }
+}

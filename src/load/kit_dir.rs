@@ -41,8 +41,8 @@ pub(crate) struct Problem {
     pub error: bool,
     /// What is wrong.
     pub message: Msg,
-    /// What is expected instead.
-    pub expected: Msg,
+    /// What is expected instead (boxed: a `Problem` travels in `Result`s).
+    pub expected: Box<Msg>,
 }
 
 impl Problem {
@@ -52,7 +52,7 @@ impl Problem {
             path: path.to_string(),
             error: true,
             message: message.into(),
-            expected: expected.into(),
+            expected: Box::new(expected.into()),
         }
     }
 
@@ -64,7 +64,7 @@ impl Problem {
         } else {
             Diagnostic::warning_msg(span, self.message)
         };
-        diagnostic.expected_msg(self.expected)
+        diagnostic.expected_msg(*self.expected)
     }
 
     /// A warning about `path` (texts in French and English: [`msg`]).
@@ -73,7 +73,7 @@ impl Problem {
             path: path.to_string(),
             error: false,
             message: message.into(),
-            expected: expected.into(),
+            expected: Box::new(expected.into()),
         }
     }
 }

@@ -309,9 +309,14 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
                 if lower == CONFIG || lower == "carnet.yml" {
                     problems.push(Problem::warning(
                         &name,
-                        msg(format!("« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
-                        ), format!("« {name} » is ignored: the settings file is called carnet.yaml"
-                        )),
+                        msg(
+                            format!(
+                                "« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
+                            ),
+                            format!(
+                                "« {name} » is ignored: the settings file is called carnet.yaml"
+                            ),
+                        ),
                         msg("carnet.yaml, en minuscules", "carnet.yaml, in lower case"),
                     ));
                 }
@@ -340,7 +345,10 @@ fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
         }
         problems.push(Problem::warning(
             &rel,
-            msg(format!("« {rel} » est ignoré : carnet ne lit dans data/ que les dossiers de fiches"), format!("« {rel} » is ignored: in data/, carnet reads only the record folders")),
+            msg(
+                format!("« {rel} » est ignoré : carnet ne lit dans data/ que les dossiers de fiches"),
+                format!("« {rel} » is ignored: in data/, carnet reads only the record folders"),
+            ),
             msg(
                 "les fiches dans data/personnes/, data/sessions/, data/clubs/, data/evenements/ ou data/operateurs/",
                 "the records in data/personnes/, data/sessions/, data/clubs/, data/evenements/ or data/operateurs/",
@@ -619,9 +627,15 @@ fn check_id(
         diagnostics.push(
             Diagnostic::error_msg(
                 Span::file_start(file),
-                msg(format!("le nom de fichier « {id} » ne peut pas servir d'identifiant"), format!("the file name « {id} » cannot serve as an id")),
+                msg(
+                    format!("le nom de fichier « {id} » ne peut pas servir d'identifiant"),
+                    format!("the file name « {id} » cannot serve as an id"),
+                ),
             )
-            .expected_msg(msg("des minuscules sans accents, des chiffres et des tirets, par exemple dupont-jean.yaml", "lower-case letters without accents, digits and hyphens, for example dupont-jean.yaml")),
+            .expected_msg(msg(
+                "des minuscules sans accents, des chiffres et des tirets, par exemple dupont-jean.yaml",
+                "lower-case letters without accents, digits and hyphens, for example dupont-jean.yaml",
+            )),
         );
     }
     if let Some(&first) = seen.get(&(kind, id.to_string())) {

@@ -50,9 +50,14 @@ pub(super) fn cut_texts(text: &str, file: FileId) -> Vec<Diagnostic> {
         found.push(
             Diagnostic::warning_msg(
                 Span::new(file, hash..end + line.len()),
-                msg(format!("texte coupé à « # » : YAML lit « {value} » et prend la suite de la ligne pour un commentaire"
-                ), format!("text cut at « # »: YAML reads « {value} » and takes the rest of the line for a comment"
-                )),
+                msg(
+                    format!(
+                        "texte coupé à « # » : YAML lit « {value} » et prend la suite de la ligne pour un commentaire"
+                    ),
+                    format!(
+                        "text cut at « # »: YAML reads « {value} » and takes the rest of the line for a comment"
+                    ),
+                ),
             )
             .expected_msg(msg(
                 format!("{}, ou le commentaire sur sa propre ligne", fix.fr),

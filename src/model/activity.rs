@@ -615,15 +615,23 @@ fn agree_text<'a>(
                 c.diagnostics.push(
                     Diagnostic::error_msg(
                         Span::new(d.file, value.range.clone()),
-                        msg(format!("inscription contradictoire : {field} vaut « {} » ici mais « {} » dans l'autre fichier",
-                            value.text(),
-                            seen.text()
-                        ), format!("contradictory enrolment: {field} is « {} » here but « {} » in the other file",
-                            value.text(),
-                            seen.text()
-                        )),
+                        msg(
+                            format!(
+                                "inscription contradictoire : {field} vaut « {} » ici mais « {} » dans l'autre fichier",
+                                value.text(),
+                                seen.text()
+                            ),
+                            format!(
+                                "contradictory enrolment: {field} is « {} » here but « {} » in the other file",
+                                value.text(),
+                                seen.text()
+                            ),
+                        ),
                     )
-                    .expected_msg(msg("la même valeur des deux côtés, ou la valeur écrite à un seul endroit", "the same value on both sides, or the value written in one place only"))
+                    .expected_msg(msg(
+                        "la même valeur des deux côtés, ou la valeur écrite à un seul endroit",
+                        "the same value on both sides, or the value written in one place only",
+                    ))
                     .also_at_msg(
                         other,
                         msg(
@@ -892,7 +900,10 @@ fn ateliers(
                 date,
                 today,
                 msg("présences saisies pour l'atelier", "presences recorded for the atelier"),
-                msg("les présences une fois l'atelier passé (ou la date de l'atelier, si elle est fausse)", "the presences once the atelier is over (or the date of the atelier, if it is wrong)"),
+                msg(
+                    "les présences une fois l'atelier passé (ou la date de l'atelier, si elle est fausse)",
+                    "the presences once the atelier is over (or the date of the atelier, if it is wrong)",
+                ),
             )
         } else {
             date <= today
@@ -905,8 +916,14 @@ fn ateliers(
             let Some(enrolment) = by_person.get(&personne) else {
                 c.error(
                     id,
-                    msg(format!("présence de « {} » qui n'est pas inscrit(e)", id.text()), format!("presence of « {} » who is not enrolled", id.text())),
-                    msg("une personne inscrite (inscrits de ce fichier ou inscriptions de sa fiche)", "an enrolled person (inscrits of this file or inscriptions of their fiche)"),
+                    msg(
+                        format!("présence de « {} » qui n'est pas inscrit(e)", id.text()),
+                        format!("presence of « {} » who is not enrolled", id.text()),
+                    ),
+                    msg(
+                        "une personne inscrite (inscrits de ce fichier ou inscriptions de sa fiche)",
+                        "an enrolled person (inscrits of this file or inscriptions of their fiche)",
+                    ),
                 );
                 continue;
             };

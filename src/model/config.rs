@@ -142,8 +142,14 @@ impl Config {
                 .position(|d| *d == jour.text().to_lowercase())
             else {
                 diagnostics.push(
-                    Diagnostic::error_msg(span(jour), msg(format!("jour inconnu « {} »", jour.text()), format!("unknown day « {} »", jour.text())))
-                        .expected_msg(msg("lundi, mardi, mercredi, jeudi, vendredi, samedi ou dimanche", "lundi, mardi, mercredi, jeudi, vendredi, samedi or dimanche (the days in French)")),
+                    Diagnostic::error_msg(span(jour), msg(
+                        format!("jour inconnu « {} »", jour.text()),
+                        format!("unknown day « {} »", jour.text()),
+                    ))
+                        .expected_msg(msg(
+                            "lundi, mardi, mercredi, jeudi, vendredi, samedi ou dimanche",
+                            "lundi, mardi, mercredi, jeudi, vendredi, samedi or dimanche (the days in French)",
+                        )),
                 );
                 return None;
             };

@@ -172,8 +172,14 @@ fn build_one(
                             p.range.clone(),
                             date,
                             today,
-                            msg("participant(e) marqué(e) présent(e) à l'événement", "participant marked present at the event"),
-                            msg("present: true une fois l'événement passé (ou la date de l'événement, si elle est fausse)", "present: true once the event is over (or the date of the event, if it is wrong)"),
+                            msg(
+                                "participant(e) marqué(e) présent(e) à l'événement",
+                                "participant marked present at the event",
+                            ),
+                            msg(
+                                "present: true une fois l'événement passé (ou la date de l'événement, si elle est fausse)",
+                                "present: true once the event is over (or the date of the event, if it is wrong)",
+                            ),
                         ),
                         (Some(p), _) => p.value,
                         (None, _) => held,

@@ -102,7 +102,10 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
     };
     let target = match &r.pour {
         None => {
-            c.missing("pour", msg("session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge", "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant or vierge"));
+            c.missing("pour", msg(
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge",
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant or vierge",
+            ));
             return None;
         }
         Some(p) => match TARGETS.iter().find(|(name, _)| *name == p.text()) {
@@ -234,7 +237,10 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
         0 => {
             c.diagnostics.push(
                 Diagnostic::error_msg(span, msg("bloc vide", "empty block"))
-                    .expected_msg(msg("une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page", "one of the keys titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page")),
+                    .expected_msg(msg(
+                        "une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
+                        "one of the keys titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
+                    )),
             );
             None
         }

@@ -98,18 +98,26 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> 
         {
             c.error(
                 duree,
-                msg(format!("la durée {} ne correspond pas aux heures {} – {} ({})",
-                    duree.text(),
-                    format(d),
-                    format(f),
-                    written_length(between)
-                ), format!("the length {} does not match the hours {} – {} ({})",
-                    duree.text(),
-                    format(d),
-                    format(f),
-                    written_length(between)
-                )),
-                msg("heure_fin ou duree, pas les deux (ou une durée égale à l'écart entre les heures)", "heure_fin or duree, not both (or a length equal to the time between the hours)"),
+                msg(
+                    format!(
+                        "la durée {} ne correspond pas aux heures {} – {} ({})",
+                        duree.text(),
+                        format(d),
+                        format(f),
+                        written_length(between)
+                    ),
+                    format!(
+                        "the length {} does not match the hours {} – {} ({})",
+                        duree.text(),
+                        format(d),
+                        format(f),
+                        written_length(between)
+                    ),
+                ),
+                msg(
+                    "heure_fin ou duree, pas les deux (ou une durée égale à l'écart entre les heures)",
+                    "heure_fin or duree, not both (or a length equal to the time between the hours)",
+                ),
             );
         }
         return Horaire {

@@ -354,7 +354,10 @@ pub(super) fn link_all(
                     c.missing_at(
                         span,
                         "parrainage.entretiens.date",
-                        msg("la date de l'entretien, AAAA-MM-JJ", "the date of the entretien, YYYY-MM-DD"),
+                        msg(
+                            "la date de l'entretien, AAAA-MM-JJ",
+                            "the date of the entretien, YYYY-MM-DD",
+                        ),
                     );
                     return None;
                 };
@@ -364,7 +367,10 @@ pub(super) fn link_all(
                     day,
                     today,
                     msg("entretien", "entretien"),
-                    msg("la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)", "the date of an entretien that took place (a planned entretien is written once it has happened)"),
+                    msg(
+                        "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
+                        "the date of an entretien that took place (a planned entretien is written once it has happened)",
+                    ),
                 );
                 Some(Entretien {
                     date: day,

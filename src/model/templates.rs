@@ -29,9 +29,15 @@ pub(crate) fn check(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.push(
             Diagnostic::error_msg(
                 Span::new(file, range),
-                msg(format!("ce gabarit ne peut pas être compilé : « {detail} » (message du moteur de gabarits)"), format!("this template cannot be compiled: « {detail} » (message of the template engine)")),
+                msg(
+                    format!("ce gabarit ne peut pas être compilé : « {detail} » (message du moteur de gabarits)"),
+                    format!("this template cannot be compiled: « {detail} » (message of the template engine)"),
+                ),
             )
-            .expected_msg(msg("un gabarit minijinja valide : chaque {% if %}, {% for %}, {% block %} refermé, chaque {{ … }} complet", "a valid minijinja template: every {% if %}, {% for %}, {% block %} closed, every {{ … }} complete")),
+            .expected_msg(msg(
+                "un gabarit minijinja valide : chaque {% if %}, {% for %}, {% block %} refermé, chaque {{ … }} complet",
+                "a valid minijinja template: every {% if %}, {% for %}, {% block %} closed, every {{ … }} complete",
+            )),
         );
     }
 }

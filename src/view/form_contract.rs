@@ -80,30 +80,52 @@ fn resolve<'v>(data: &'v Value, path: &str, target: Target) -> Result<&'v Value,
                 names.sort_unstable();
                 Miss {
                     message: if parent.is_empty() {
-                        msg(format!("« {path} » : les données d'un formulaire « pour: {} » n'ont pas de valeur « {name} »",
-                            target.name()
-                        ), format!("« {path} »: the data of a form « pour: {} » have no value « {name} »",
-                            target.name()
-                        ))
+                        msg(
+                            format!(
+                                "« {path} » : les données d'un formulaire « pour: {} » n'ont pas de valeur « {name} »",
+                                target.name()
+                            ),
+                            format!(
+                                "« {path} »: the data of a form « pour: {} » have no value « {name} »",
+                                target.name()
+                            ),
+                        )
                     } else {
-                        msg(format!("« {path} » : « {parent} » n'a pas de valeur « {name} »"), format!("« {path} »: « {parent} » has no value « {name} »"))
+                        msg(
+                            format!("« {path} » : « {parent} » n'a pas de valeur « {name} »"),
+                            format!("« {path} »: « {parent} » has no value « {name} »"),
+                        )
                     },
-                    expected: msg(format!("une de ces valeurs : {}", names.join(", ")), format!("one of these values: {}", names.join(", "))),
+                    expected: msg(
+                        format!("une de ces valeurs : {}", names.join(", ")),
+                        format!("one of these values: {}", names.join(", ")),
+                    ),
                 }
             })?,
             Value::Array(_) => {
                 return Err(Miss {
-                    message: msg(format!("« {path} » : « {parent} » est une liste"), format!("« {path} »: « {parent} » is a list")),
-                    expected: msg(format!("un tableau qui la parcourt (lignes: {parent}), avec {{{{ ligne.{name} }}}} dans ses colonnes"
-                    ), format!("a tableau that goes through it (lignes: {parent}), with {{{{ ligne.{name} }}}} in its columns"
-                    )),
+                    message: msg(
+                        format!("« {path} » : « {parent} » est une liste"),
+                        format!("« {path} »: « {parent} » is a list"),
+                    ),
+                    expected: msg(
+                        format!(
+                            "un tableau qui la parcourt (lignes: {parent}), avec {{{{ ligne.{name} }}}} dans ses colonnes"
+                        ),
+                        format!(
+                            "a tableau that goes through it (lignes: {parent}), with {{{{ ligne.{name} }}}} in its columns"
+                        ),
+                    ),
                 });
             }
             _ => {
                 return Err(Miss {
-                    message: msg(format!("« {path} » : « {parent} » est une valeur simple, sans « {name} »"
-                    ), format!("« {path} »: « {parent} » is a simple value, without « {name} »"
-                    )),
+                    message: msg(
+                        format!(
+                            "« {path} » : « {parent} » est une valeur simple, sans « {name} »"
+                        ),
+                        format!("« {path} »: « {parent} » is a simple value, without « {name} »"),
+                    ),
                     expected: msg(format!("{{{{ {parent} }}}}"), format!("{{{{ {parent} }}}}")),
                 });
             }
@@ -319,9 +341,15 @@ impl LayoutCheck<'_> {
             self.diagnostics.push(
                 Diagnostic::error_msg(
                     span,
-                    msg(format!("« {name} » : « {parent} » peut manquer, et le formulaire ne pourrait pas être rempli"), format!("« {name} »: « {parent} » may be missing, and the form could not be filled in")),
+                    msg(
+                        format!("« {name} » : « {parent} » peut manquer, et le formulaire ne pourrait pas être rempli"),
+                        format!("« {name} »: « {parent} » may be missing, and the form could not be filled in"),
+                    ),
                 )
-                .expected_msg(msg(format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"), format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"))),
+                .expected_msg(msg(
+                    format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"),
+                    format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"),
+                )),
             );
             return;
         }

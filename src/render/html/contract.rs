@@ -182,7 +182,10 @@ fn expected(error: &minijinja::Error, ctx: &Value) -> Msg {
     const ANY: &str = "un champ que ce gabarit reçoit, une variable qu'il définit ({% set %}, {% for %}, argument de macro) ou un test « is defined »";
     const ANY_EN: &str = "a field this template receives, a variable it defines ({% set %}, {% for %}, a macro argument) or an « is defined » test";
     let Some(name) = undefined_name(error) else {
-        return msg("un gabarit qui s'affiche quelles que soient les données (valeurs absentes, listes vides, profil public ou interne)", "a template that shows whatever the data (absent values, empty lists, public or interne profile)").into();
+        return msg(
+            "un gabarit qui s'affiche quelles que soient les données (valeurs absentes, listes vides, profil public ou interne)",
+            "a template that shows whatever the data (absent values, empty lists, public or interne profile)",
+        );
     };
     let plain = |part: &str| part.chars().all(|c| c.is_alphanumeric() || c == '_');
     if !name.split('.').all(plain) {
