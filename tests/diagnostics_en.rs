@@ -200,3 +200,25 @@ fn carnet_check_prints_an_english_kit_in_english() {
     );
     assert!(!printed.contains("attendu"), "{printed}");
 }
+
+#[test]
+fn the_tableau_de_bord_of_an_english_kit_writes_its_warnings_in_english() {
+    let files: Vec<(&str, String)> = vec![
+        ("carnet.yaml", carnet_yaml("en")),
+        (
+            "data/personnes/durand-alice.yaml",
+            "civilite: Mme\nnom: Durand\nprenom: Alice\n".to_string(),
+        ),
+        ("data/personnes/notes.txt", "à trier\n".to_string()),
+    ];
+    let built = common::build_with_forms(&files, carnet::Profile::Interne);
+    let tableau = std::fs::read_to_string(built.out.join("tableau-de-bord/index.html"))
+        .expect("the tableau de bord is written");
+    for english in [
+        "« notes.txt » is ignored: « .txt »: this extension is not read here",
+        "one record per file, directly in this folder, named &lt;id&gt;.yaml",
+    ] {
+        assert!(tableau.contains(english), "{english} in:\n{tableau}");
+    }
+    assert!(!tableau.contains("est ignoré"), "{tableau}");
+}
