@@ -100,9 +100,16 @@ impl<'a> Line<'a> {
         self.text.len() - self.text.trim_start_matches(' ').len()
     }
 
-    /// The content of the line, trailing spaces cut, as a range of the file.
+    /// The content of the line, trailing spaces cut, as a range of the file
+    /// (from its first character when the line is a bare list dash, `- `).
     fn content_range(&self) -> Range<usize> {
-        self.start + self.content..self.start + self.text.trim_end().len()
+        let end = self.text.trim_end().len();
+        let from = if self.content < end {
+            self.content
+        } else {
+            self.text.len() - self.text.trim_start().len()
+        };
+        self.start + from.min(end)..self.start + end
     }
 }
 
