@@ -226,13 +226,17 @@ fn base_url(url: &Text, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Opti
         }
         _ => {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error_msg(
                     Span::new(file, url.range.clone()),
-                    format!("adresse du site invalide « {text} »"),
+                    msg(
+                        format!("adresse du site invalide « {text} »"),
+                        format!("invalid site address « {text} »"),
+                    ),
                 )
-                .expected(
+                .expected_msg(msg(
                     "une adresse complète, par exemple https://passerelle.example.org/carnet/",
-                ),
+                    "a full address, for example https://passerelle.example.org/carnet/",
+                )),
             );
             None
         }
