@@ -146,6 +146,11 @@ fn type_label(lang: Lang, code: &str) -> String {
         .map_or_else(|| code.to_string(), |t| t.to_string())
 }
 
+/// The tags that sit inside a line of text (the sanitised Markdown's).
+const INLINE: [&str; 9] = [
+    "a", "em", "strong", "code", "span", "del", "sup", "sub", "abbr",
+];
+
 /// The text a reader sees of a piece of safe HTML (a free page, a bilan):
 /// tags dropped, character references decoded, spaces collapsed.
 pub fn html_text(html: &str) -> String {
@@ -155,9 +160,21 @@ pub fn html_text(html: &str) -> String {
         text.push_str(&rest[..start]);
         rest = &rest[start..];
         if rest.starts_with('<') {
-            // A tag ends a word (`<li>a</li><li>b</li>` reads « a b »).
-            text.push(' ');
-            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            let Some(end) = rest.find('>') else {
+                rest = "";
+                break;
+            };
+            // A block ends a word (`<li>a</li><li>b</li>` reads « a b »), an
+            // inline tag does not (`<em>filleule</em>,` reads « filleule, »).
+            let name = rest[1..end]
+                .trim_start_matches('/')
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !INLINE.contains(&name.to_ascii_lowercase().as_str()) {
+                text.push(' ');
+            }
+            rest = &rest[end + 1..];
         } else {
             let (decoded, len) = reference(rest);
             text.push_str(&decoded);
@@ -274,6 +291,10 @@ mod tests {
         assert_eq!(
             html_text("<h2>L&#x27;accueil</h2><ul><li>a &amp; b</li><li>c&lt;d&gt;</li></ul>"),
             "L'accueil a & b c<d>"
+        );
+        assert_eq!(
+            html_text("<p>le <em>filleul</em>, la <a href=\"x\">charte</a>.</p><p>Fin"),
+            "le filleul, la charte. Fin"
         );
         assert_eq!(
             html_text("Tom &amp Jerry &#39;x&#39; &bogus; 3 &lt 4"),
