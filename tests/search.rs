@@ -301,6 +301,17 @@ window.addEventListener("load", function () {
         })
       };
     });
+    /* The keyboard: ↓ from the box to the first result, ↓ to the next, Échap back. */
+    input.value = "ecole";
+    input.dispatchEvent(new Event("input"));
+    var key = function (k) { document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true })); };
+    input.focus();
+    key("ArrowDown");
+    out.down = document.activeElement.getAttribute("href");
+    key("ArrowDown");
+    out.down2 = document.activeElement.getAttribute("href");
+    key("Escape");
+    out.escape = { open: !document.querySelector(".recherche-panneau").hidden, focus: document.activeElement.id };
     var pre = document.createElement("pre");
     pre.id = "verdict";
     pre.textContent = JSON.stringify(out);
@@ -374,7 +385,7 @@ fn titles(verdict: &Value, query: &str) -> Vec<String> {
 }
 
 #[test]
-fn typing_finds_without_accents_by_prefix_title_first_and_highlights() {
+fn typing_finds_without_accents_by_prefix_title_first_highlights_and_the_keyboard_moves() {
     let kit = browser_kit();
     let site = Built::of(kit.path(), Profile::Public);
     let v = run_in_browser(
@@ -433,6 +444,13 @@ fn typing_finds_without_accents_by_prefix_title_first_and_highlights() {
     // An unpublished name is not found; nothing found says so.
     assert!(titles(&v, "secret").is_empty());
     assert_eq!(v["queries"]["zzz"]["status"], "Aucun résultat.");
+    // The keyboard reaches the results and comes back.
+    assert_eq!(v["down"], "../pages/ecole.html");
+    assert_eq!(v["down2"], "../personnes/durand-marc.html");
+    assert_eq!(
+        v["escape"],
+        serde_json::json!({ "open": false, "focus": "recherche-champ" })
+    );
 }
 
 #[test]

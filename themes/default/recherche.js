@@ -163,8 +163,8 @@
       var next = event.key === "ArrowDown" ? at + 1 : at - 1;
       if (next < 0) { input.focus(); } else { all[Math.min(next, all.length - 1)].focus(); }
     } else if (event.key === "Escape") {
-      panel.hidden = true;
       input.focus();
+      panel.hidden = true;
     }
   });
   form.addEventListener("submit", function (event) {
