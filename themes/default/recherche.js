@@ -18,6 +18,7 @@
   var root = form.getAttribute("data-racine") || "";
   var entries = null;
   var loading = false;
+  var last = null;
 
   /* « L'École » → « l ecole »: what carnet's view/search.rs fold() does. */
   function fold(text) {
@@ -28,6 +29,7 @@
 
   function prepare() {
     var data = window.carnetRecherche;
+    last = null;
     entries = data.entrees.map(function (e, i) {
       return { genre: data.genres[e[0]], url: e[1], titre: e[2], texte: e[3], t: " " + e[4] + " ", b: " " + e[5] + " ", rang: i };
     });
@@ -117,11 +119,15 @@
     clear();
     if (!query) { status.textContent = ""; panel.hidden = true; return; }
     if (!entries) { load(); show(form.getAttribute("data-chargement")); return; }
-    var terms = query.split(" "), found = [];
-    for (var i = 0; i < entries.length; i++) {
-      var s = score(entries[i], terms);
-      if (s) { found.push(s); }
+    /* A query that extends the last one (a letter typed) can only match
+       among the last one's matches. */
+    var pool = last && query.indexOf(last.query) === 0 ? last.entries : entries;
+    var terms = query.split(" "), found = [], matched = [];
+    for (var i = 0; i < pool.length; i++) {
+      var s = score(pool[i], terms);
+      if (s) { found.push(s); matched.push(pool[i]); }
     }
+    last = { query: query, entries: matched };
     found.sort(rank);
     var count = found.length;
     show(count === 0 ? form.getAttribute("data-aucun")
