@@ -243,6 +243,41 @@ fn user_text_in_the_index_holds_no_markup_character() {
     );
 }
 
+#[test]
+fn every_page_has_the_box_hidden_until_its_script_runs_and_labelled() {
+    let public = Built::of(&example(), Profile::Public);
+    let mut pages = 0;
+    let mut stack = vec![public.out.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let html = std::fs::read_to_string(&path).expect("a page");
+                let at = path.display();
+                assert_eq!(
+                    html.matches("<form class=\"recherche\" role=\"search\" hidden ")
+                        .count(),
+                    1,
+                    "{at}"
+                );
+                assert!(html.contains("<label class=\"visually-hidden\" for=\"recherche-champ\">Rechercher</label>"), "{at}");
+                assert!(
+                    html.contains("theme/recherche.js\" defer></script>"),
+                    "{at}"
+                );
+                assert!(
+                    !html.contains("recherche/index.js"),
+                    "{at}: the index is loaded on focus only"
+                );
+                pages += 1;
+            }
+        }
+    }
+    assert!(pages > 50, "{pages} pages");
+}
+
 // ---------------------------------------------------------------- the script, in a browser
 
 /// A kit for the browser tests: accents, a page and a fiche mentioning the
