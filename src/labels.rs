@@ -216,6 +216,24 @@ const FR: &[(&str, &str)] = &[
     ("mois_duree", "mois"),
     ("mois_durees", "mois"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "ET"),
+    ("flowchart_ou", "OU"),
+    (
+        "flowchart_et_titre",
+        "Toutes les étapes qui mènent ici sont nécessaires",
+    ),
+    (
+        "flowchart_ou_titre",
+        "Une seule des étapes qui mènent ici suffit",
+    ),
+    ("flowchart_fin", "Fin"),
+    ("flowchart_fin_titre", "Fin de la procédure"),
+    ("flowchart_ensemble", "Étape menée ensemble"),
+    ("flowchart_prerequis", "Prérequis :"),
+    ("flowchart_resume", "{} étapes, {} acteurs : {}."),
+    // ---- end of the flowcharts block ----
+    // ---- search (issue 11) ----
     ("recherche", "Rechercher"),
     ("recherche_aide", "Nom, atelier, page…"),
     ("recherche_resultats", "Résultats de la recherche"),
@@ -234,6 +252,7 @@ const FR: &[(&str, &str)] = &[
     ("recherche_evenement", "Événement"),
     ("recherche_operateur", "Opérateur"),
     ("recherche_page", "Page"),
+    // ---- end of the search block ----
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -426,6 +445,21 @@ const EN: &[(&str, &str)] = &[
     ("mois_duree", "month"),
     ("mois_durees", "months"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "AND"),
+    ("flowchart_ou", "OR"),
+    ("flowchart_et_titre", "Every step leading here is needed"),
+    (
+        "flowchart_ou_titre",
+        "Any one of the steps leading here is enough",
+    ),
+    ("flowchart_fin", "End"),
+    ("flowchart_fin_titre", "End of the procedure"),
+    ("flowchart_ensemble", "Step done together"),
+    ("flowchart_prerequis", "Prerequisite:"),
+    ("flowchart_resume", "{} steps, {} roles: {}."),
+    // ---- end of the flowcharts block ----
+    // ---- search (issue 11) ----
     ("recherche", "Search"),
     ("recherche_aide", "Name, workshop, page…"),
     ("recherche_resultats", "Search results"),
@@ -441,6 +475,7 @@ const EN: &[(&str, &str)] = &[
     ("recherche_evenement", "Event"),
     ("recherche_operateur", "Operator"),
     ("recherche_page", "Page"),
+    // ---- end of the search block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[
