@@ -48,6 +48,8 @@ pub enum OutputKind {
     Form,
     /// A calendar feed (.ics).
     Feed,
+    /// The search index, a script a page loads when its search box is used.
+    SearchIndex,
 }
 
 /// One output to make.

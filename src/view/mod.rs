@@ -21,6 +21,7 @@ pub mod planning;
 pub mod planning_pages;
 mod records;
 pub mod sample;
+pub mod search;
 pub mod tableau;
 pub mod urls;
 
