@@ -46,6 +46,8 @@ pub enum OutputKind {
     Theme,
     /// A PDF form.
     Form,
+    /// A spreadsheet export (Excel workbook, CSV).
+    Export,
 }
 
 /// One output to make.

@@ -13,6 +13,7 @@ use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
+use crate::view::convocation::ConvocationPage;
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -53,6 +54,8 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// A club's convocation page (internal profile).
+    Convocation(usize),
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -62,7 +65,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 15] = [
+    pub const KINDS: [Page; 16] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -78,6 +81,7 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::Convocation(0),
     ];
 
     /// The template that shows this kind of page.
@@ -97,6 +101,7 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::Convocation(_) => "convocation.html",
         }
     }
 
@@ -117,6 +122,7 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::Convocation(_) => samples::<ConvocationPage>(full),
         }
     }
 }
@@ -170,14 +176,22 @@ fn common(site: Value, lang: crate::labels::Lang) -> Value {
 
 /// The whole context of a page: `page` (what it shows), `path` (its own
 /// path), `root` (the way back to the site's root), `formulaires` (links to
-/// its PDF forms, or none) and the [`common`] values.
-fn page_context(common: &Value, path: &str, page: Value, formulaires: Value) -> Value {
+/// its PDF forms, or none), `exports` (links to its spreadsheets, or none)
+/// and the [`common`] values.
+fn page_context(
+    common: &Value,
+    path: &str,
+    page: Value,
+    formulaires: Value,
+    exports: Value,
+) -> Value {
     let root = "../".repeat(path.matches('/').count());
     context! {
         root => root,
         page => page,
         path => path,
         formulaires => formulaires,
+        exports => exports,
         ..common.clone()
     }
 }
@@ -255,6 +269,11 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        for (i, c) in v.clubs.iter().enumerate() {
+            if let Some(url) = &c.convocation_url {
+                add(url, Page::Convocation(i), files(&c.inputs).collect());
+            }
+        }
         pages
     }
 
@@ -277,6 +296,7 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::Convocation(i) => ser(ConvocationPage::of(&v.clubs[i])),
         }
     }
 
@@ -291,6 +311,7 @@ impl<'v> Site<'v> {
             path,
             self.data(page),
             ser(self.view.forms.links.get(path)),
+            ser(self.view.exports.links.get(path)),
         );
         Ok(template.render(ctx).map_err(template_error)?.into_bytes())
     }
