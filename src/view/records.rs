@@ -161,9 +161,9 @@ pub struct ConvocationRow {
     pub email: Option<String>,
     /// Session that brought them.
     pub session: Option<Link>,
-    /// Family name, for the exports' own column.
+    /// Family name as displayed (capitals), for the exports' own column.
     pub nom: String,
-    /// Given name.
+    /// Given name as displayed.
     pub prenom: String,
     /// Mobile, else landline: how to reach someone without an email.
     pub telephone: Option<String>,
@@ -362,8 +362,8 @@ pub(super) fn activity_views(
                                 email: p.email.clone(),
                                 session: session
                                     .map(|s| link_to_activity(s, kit.config.langue)),
-                                nom: p.nom.clone(),
-                                prenom: p.prenom.clone(),
+                                nom: p.nom_affiche(),
+                                prenom: p.prenom_affiche(),
                                 telephone: p.mobile.clone().or_else(|| p.telephone.clone()),
                                 session_numero: session.and_then(|s| s.numero),
                                 session_mois: session.map(|s| s.mois),
