@@ -234,6 +234,8 @@ const FR: &[(&str, &str)] = &[
     ("telecharger_csv", "Télécharger la liste (CSV, pour Excel)"),
     ("telecharger_xlsx", "Télécharger la liste (Excel)"),
     ("aucun_telephone", "aucun numéro"),
+    ("rubrique", "Rubrique"),
+    ("valeur", "Valeur"),
     // ---- end of the exports block ----
 ];
 
@@ -445,6 +447,8 @@ const EN: &[(&str, &str)] = &[
     ("telecharger_csv", "Download the list (CSV, for Excel)"),
     ("telecharger_xlsx", "Download the list (Excel)"),
     ("aucun_telephone", "no number"),
+    ("rubrique", "Field"),
+    ("valeur", "Value"),
     // ---- end of the exports block ----
 ];
 

@@ -50,7 +50,7 @@ impl Renderer for Exports {
         let tables = tables::tables(view, kind);
         match kind {
             ExportKind::ConvocationCsv(_) => Ok(tables.iter().flat_map(csv::write).collect()),
-            _ => xlsx::write(&tables),
+            _ => xlsx::write(&tables, view.site.langue),
         }
     }
 

@@ -107,43 +107,33 @@ fn termines(lang: Lang, rows: &[MentorshipRow]) -> Table {
 }
 
 /// One filleul's mentorship: identity, mentor, dates, end, observations on
-/// a first sheet; every interview on a second (their reports as the view
-/// holds them: the internal profile only has them).
+/// a first sheet, one line per field (it reads and prints like a fiche);
+/// every interview on a second (their reports as the view holds them: the
+/// internal profile only has them).
 fn filleul(lang: Lang, p: &PersonView) -> Vec<Table> {
     let Some(m) = &p.parrainage else {
         return Vec::new();
     };
+    let fields = [
+        ("civilite_titre", Cell::text(Some(p.civilite))),
+        ("nom", Cell::Text(p.nom.clone())),
+        ("prenom", Cell::Text(p.prenom.clone())),
+        ("telephone", Cell::text(p.telephone.as_deref())),
+        ("mobile", Cell::text(p.mobile.as_deref())),
+        ("email", Cell::text(p.email.as_deref())),
+        ("parrain", Cell::Text(m.parrain.nom.clone())),
+        ("debut", Cell::date(m.debut)),
+        ("fin", Cell::date(m.fin)),
+        ("motif_fin", Cell::text(m.motif_fin.as_deref())),
+        ("observations", Cell::text(m.observations.as_deref())),
+    ];
     let identity = Table {
         title: word(lang, "parrainage").to_string(),
-        headers: headers(
-            lang,
-            &[
-                "civilite_titre",
-                "nom",
-                "prenom",
-                "telephone",
-                "mobile",
-                "email",
-                "parrain",
-                "debut",
-                "fin",
-                "motif_fin",
-                "observations",
-            ],
-        ),
-        rows: vec![vec![
-            Cell::text(Some(p.civilite)),
-            Cell::Text(p.nom.clone()),
-            Cell::Text(p.prenom.clone()),
-            Cell::text(p.telephone.as_deref()),
-            Cell::text(p.mobile.as_deref()),
-            Cell::text(p.email.as_deref()),
-            Cell::Text(m.parrain.nom.clone()),
-            Cell::date(m.debut),
-            Cell::date(m.fin),
-            Cell::text(m.motif_fin.as_deref()),
-            Cell::text(m.observations.as_deref()),
-        ]],
+        headers: headers(lang, &["rubrique", "valeur"]),
+        rows: fields
+            .into_iter()
+            .map(|(key, value)| vec![Cell::Text(word(lang, key).to_string()), value])
+            .collect(),
     };
     let interviews = Table {
         title: word(lang, "entretiens").to_string(),
