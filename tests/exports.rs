@@ -228,7 +228,9 @@ fn mentorship_workbooks_hold_dates_as_dates() {
     assert_eq!(termines[1][5], s("Emploi trouvé"));
 
     let parrainages = text(&site, "parrainages/index.html");
-    assert!(parrainages.contains(r#"href="../parrainages/en-cours.xlsx""#));
+    assert!(parrainages.contains(
+        r#"<a href="../parrainages/en-cours.xlsx" download>Parrainages — En cours (Excel)</a>"#
+    ));
     assert!(parrainages.contains(r#"href="../parrainages/termines.xlsx""#));
 }
 

@@ -55,8 +55,9 @@ impl ExportsView {
         }
         let lang = view.site.langue;
         let mut add = |page: &str, label: String, path: String, kind| {
+            let format = if path.ends_with(".csv") { "CSV" } else { "Excel" };
             exports.links.entry(page.to_string()).or_default().push(Link {
-                label,
+                label: format!("{label} ({format})"),
                 url: path.clone(),
             });
             exports.list.push(Export { path, kind });
@@ -104,7 +105,7 @@ impl ExportsView {
                     ] {
                         add(
                             &a.url,
-                            format!("{} — {} ({ext})", word(lang, "convocation"), a.titre),
+                            format!("{} — {}", word(lang, "convocation"), a.titre),
                             urls::convocation(&a.id, ext),
                             kind,
                         );
