@@ -237,6 +237,23 @@ const FR: &[(&str, &str)] = &[
     ("rubrique", "Rubrique"),
     ("valeur", "Valeur"),
     // ---- end of the exports block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "ET"),
+    ("flowchart_ou", "OU"),
+    (
+        "flowchart_et_titre",
+        "Toutes les étapes qui mènent ici sont nécessaires",
+    ),
+    (
+        "flowchart_ou_titre",
+        "Une seule des étapes qui mènent ici suffit",
+    ),
+    ("flowchart_fin", "Fin"),
+    ("flowchart_fin_titre", "Fin de la procédure"),
+    ("flowchart_ensemble", "Étape menée ensemble"),
+    ("flowchart_prerequis", "Prérequis :"),
+    ("flowchart_resume", "{} étapes, {} acteurs : {}."),
+    // ---- end of the flowcharts block ----
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -450,6 +467,20 @@ const EN: &[(&str, &str)] = &[
     ("rubrique", "Field"),
     ("valeur", "Value"),
     // ---- end of the exports block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "AND"),
+    ("flowchart_ou", "OR"),
+    ("flowchart_et_titre", "Every step leading here is needed"),
+    (
+        "flowchart_ou_titre",
+        "Any one of the steps leading here is enough",
+    ),
+    ("flowchart_fin", "End"),
+    ("flowchart_fin_titre", "End of the procedure"),
+    ("flowchart_ensemble", "Step done together"),
+    ("flowchart_prerequis", "Prerequisite:"),
+    ("flowchart_resume", "{} steps, {} roles: {}."),
+    // ---- end of the flowcharts block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[
