@@ -73,7 +73,10 @@ fn bounds_included_employment_on_the_build_day_and_each_person_once() {
             "data/personnes/cherche.yaml",
             &personne("Cherche", "Hana", "situation:\n  emploi: false\n"),
         ),
-        ("data/sessions/s-2026-08.yaml", &session("2026-08", &["avant"])),
+        (
+            "data/sessions/s-2026-08.yaml",
+            &session("2026-08", &["avant"]),
+        ),
         (
             "data/sessions/s-2026-09.yaml",
             &session("2026-09", &["debut", "embauche", "bientot", "cherche"]),
@@ -82,7 +85,10 @@ fn bounds_included_employment_on_the_build_day_and_each_person_once() {
             "data/sessions/s-2026-10.yaml",
             &session("2026-10", &["fin", "debut", "sans-date"]),
         ),
-        ("data/sessions/s-2026-11.yaml", &session("2026-11", &["apres"])),
+        (
+            "data/sessions/s-2026-11.yaml",
+            &session("2026-11", &["apres"]),
+        ),
         (
             "data/clubs/c-2026-11.yaml",
             "mois: \"2026-11\"\nconvocation:\n  sessions_du: \"2026-09\"\n  sessions_au: \"2026-10\"\n",

@@ -90,7 +90,8 @@ fn text<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
 
 /// The cells of `sheet` of a workbook, row by row.
 fn cells(bytes: &[u8], sheet: &str) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("an xlsx");
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("an xlsx");
     let range = book
         .worksheet_range(sheet)
         .unwrap_or_else(|e| panic!("no sheet {sheet:?} ({e}) in {:?}", book.sheet_names()));
@@ -98,7 +99,8 @@ fn cells(bytes: &[u8], sheet: &str) -> Vec<Vec<Data>> {
 }
 
 fn sheet_names(bytes: &[u8]) -> Vec<String> {
-    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("an xlsx");
+    let book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("an xlsx");
     book.sheet_names()
 }
 
@@ -161,17 +163,25 @@ fn the_convocation_workbook_holds_typed_cells_and_no_formula() {
     assert_eq!(rows.len(), 5, "{rows:?}");
     // A name typed as a formula is a string cell, kept as typed.
     assert_eq!(rows[1][1], s("=HYPERLINK(\"HTTP://X.EXAMPLE\")"));
-    assert_eq!(rows[2][..4], [Data::Empty, s("CRUZ"), s("Carla"), s("06 11 22 33 44")]);
+    assert_eq!(
+        rows[2][..4],
+        [Data::Empty, s("CRUZ"), s("Carla"), s("06 11 22 33 44")]
+    );
     assert_eq!(rows[3][4], Data::Float(42.0));
     assert!(is_date(&rows[3][5], 2026, 9, 1), "{:?}", rows[3][5]);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx.to_vec())).unwrap();
     let formulas = book.worksheet_formula("Liste de convocation").unwrap();
-    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{formulas:?}");
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "{formulas:?}"
+    );
     let sheet = part(xlsx, "xl/worksheets/sheet1.xml");
     assert!(!sheet.contains("<f>"), "{sheet}");
     // The header row is frozen and filtered; the columns have widths.
     assert!(
-        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
         "{sheet}"
     );
     assert!(sheet.contains(r#"<autoFilter ref="A1:F5"/>"#), "{sheet}");
@@ -179,7 +189,10 @@ fn the_convocation_workbook_holds_typed_cells_and_no_formula() {
     let styles = part(xlsx, "xl/styles.xml");
     assert!(styles.contains("<b/>"), "{styles}");
     // Months named in French whatever the reader's settings.
-    assert!(styles.contains(r#"formatCode="[$-40C]mmmm yyyy""#), "{styles}");
+    assert!(
+        styles.contains(r#"formatCode="[$-40C]mmmm yyyy""#),
+        "{styles}"
+    );
 }
 
 #[test]
@@ -193,24 +206,41 @@ fn the_convocation_page_writes_to_everyone_in_bcc_and_lists_who_has_no_email() {
     );
     assert_eq!(page.matches("mailto:").count(), 1, "one link, in Bcc only");
     assert!(page.contains("Écrire aux 3 personnes"), "{page}");
-    let apart = &page[page.find("Sans adresse électronique").expect("the section apart")..];
-    assert!(apart.contains("CRUZ") && apart.contains("06 11 22 33 44"), "{apart}");
+    let apart = &page[page
+        .find("Sans adresse électronique")
+        .expect("the section apart")..];
+    assert!(
+        apart.contains("CRUZ") && apart.contains("06 11 22 33 44"),
+        "{apart}"
+    );
     assert!(!apart.contains("DURAND"), "{apart}");
     assert!(page.contains(r#"href="../../clubs/convocation/c-2026-11.csv""#));
     assert!(page.contains(r#"href="../../clubs/convocation/c-2026-11.xlsx""#));
     // The club's page leads to it.
     let club = text(&site, "clubs/c-2026-11.html");
-    assert!(club.contains(r#"href="../clubs/convocation/c-2026-11.html""#), "{club}");
+    assert!(
+        club.contains(r#"href="../clubs/convocation/c-2026-11.html""#),
+        "{club}"
+    );
 }
 
 #[test]
 fn mentorship_workbooks_hold_dates_as_dates() {
     let dir = kit();
     let site = build(dir.path(), Profile::Interne);
-    let en_cours = cells(file(&site, "parrainages/en-cours.xlsx"), "Parrainages — En cours");
+    let en_cours = cells(
+        file(&site, "parrainages/en-cours.xlsx"),
+        "Parrainages — En cours",
+    );
     assert_eq!(
         en_cours[0],
-        [s("Filleul(e)"), s("Parrain"), s("Début"), s("Entretiens"), s("Dernier entretien")]
+        [
+            s("Filleul(e)"),
+            s("Parrain"),
+            s("Début"),
+            s("Entretiens"),
+            s("Dernier entretien")
+        ]
     );
     assert_eq!(en_cours.len(), 2);
     assert_eq!(en_cours[1][..2], [s("DURAND Alice"), s("MARTIN Paul")]);
@@ -221,7 +251,10 @@ fn mentorship_workbooks_hold_dates_as_dates() {
     let styles = part(file(&site, "parrainages/en-cours.xlsx"), "xl/styles.xml");
     assert!(styles.contains(r#"formatCode="dd/mm/yyyy""#), "{styles}");
 
-    let termines = cells(file(&site, "parrainages/termines.xlsx"), "Parrainages — Terminés");
+    let termines = cells(
+        file(&site, "parrainages/termines.xlsx"),
+        "Parrainages — Terminés",
+    );
     assert_eq!(termines.len(), 2);
     assert_eq!(termines[1][..2], [s("CRUZ Carla"), s("MARTIN Paul")]);
     assert!(is_date(&termines[1][2], 2026, 3, 2) && is_date(&termines[1][3], 2026, 7, 31));
@@ -268,10 +301,18 @@ fn the_enrolled_workbook_shows_financing_internally() {
     let rows = cells(file(&site, "sessions/inscrits/s-2026-09.xlsx"), "Inscrits");
     assert_eq!(
         rows[0],
-        [s("Nom"), s("Financement"), s("N° CAF"), s("N° CLI"), s("Complément"), s("Inscrit(e) depuis le")]
+        [
+            s("Nom"),
+            s("Financement"),
+            s("N° CAF"),
+            s("N° CLI"),
+            s("Complément"),
+            s("Inscrit(e) depuis le")
+        ]
     );
     assert!(
-        rows.iter().any(|r| r[0] == s("DURAND Alice") && r[1] == s("FINANCEMENT-CANARY")),
+        rows.iter()
+            .any(|r| r[0] == s("DURAND Alice") && r[1] == s("FINANCEMENT-CANARY")),
         "{rows:?}"
     );
     let session = text(&site, "sessions/s-2026-09.html");
@@ -289,7 +330,10 @@ fn two_builds_give_the_same_bytes() {
         .collect();
     assert_eq!(exports.len(), 8, "{exports:?}");
     for path in exports {
-        assert!(first[path] == second[path], "{path} differs between two builds");
+        assert!(
+            first[path] == second[path],
+            "{path} differs between two builds"
+        );
     }
 }
 

@@ -55,11 +55,19 @@ impl ExportsView {
         }
         let lang = view.site.langue;
         let mut add = |page: &str, label: String, path: String, kind| {
-            let format = if path.ends_with(".csv") { "CSV" } else { "Excel" };
-            exports.links.entry(page.to_string()).or_default().push(Link {
-                label: format!("{label} ({format})"),
-                url: path.clone(),
-            });
+            let format = if path.ends_with(".csv") {
+                "CSV"
+            } else {
+                "Excel"
+            };
+            exports
+                .links
+                .entry(page.to_string())
+                .or_default()
+                .push(Link {
+                    label: format!("{label} ({format})"),
+                    url: path.clone(),
+                });
             exports.list.push(Export { path, kind });
         };
         add(

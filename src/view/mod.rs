@@ -31,9 +31,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use people::{DirectoryRow, MentorshipRow, PersonView};
+pub use people::{InterviewView, MentorshipView};
 pub use records::{ActivityView, EventView, OperatorView, PageView};
 pub use records::{ConvocationRow, InscritView};
-pub use people::{InterviewView, MentorshipView};
 
 /// Who the output is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]

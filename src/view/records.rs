@@ -360,8 +360,7 @@ pub(super) fn activity_views(
                             ConvocationRow {
                                 personne: refs[c.personne].clone(),
                                 email: p.email.clone(),
-                                session: session
-                                    .map(|s| link_to_activity(s, kit.config.langue)),
+                                session: session.map(|s| link_to_activity(s, kit.config.langue)),
                                 nom: p.nom_affiche(),
                                 prenom: p.prenom_affiche(),
                                 telephone: p.mobile.clone().or_else(|| p.telephone.clone()),

@@ -91,7 +91,14 @@ mod tests {
 
     #[test]
     fn formula_starts_get_an_apostrophe() {
-        let cells = ["=HYPERLINK(\"x\")", "+33 6 12", "-1", "@SUM(A1)", "\tx", "Martin"];
+        let cells = [
+            "=HYPERLINK(\"x\")",
+            "+33 6 12",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "Martin",
+        ];
         let bytes = write(&table(vec![
             cells.iter().map(|c| Cell::Text(c.to_string())).collect(),
         ]));

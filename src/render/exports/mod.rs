@@ -27,9 +27,9 @@ fn files(files: &[FileId]) -> Vec<Input> {
 /// What an export is made from: the same files as the page it belongs to.
 fn inputs(view: &View, kind: ExportKind) -> Vec<Input> {
     match kind {
-        ExportKind::ConvocationCsv(i) | ExportKind::ConvocationXlsx(i) | ExportKind::InscritsClub(i) => {
-            files(&view.clubs[i].inputs)
-        }
+        ExportKind::ConvocationCsv(i)
+        | ExportKind::ConvocationXlsx(i)
+        | ExportKind::InscritsClub(i) => files(&view.clubs[i].inputs),
         ExportKind::InscritsSession(i) => files(&view.sessions[i].inputs),
         ExportKind::ParrainagesEnCours | ExportKind::ParrainagesTermines => vec![PEOPLE],
         ExportKind::Filleul(i) => files(&view.personnes[i].inputs),
@@ -41,7 +41,14 @@ impl Renderer for Exports {
         view.exports
             .list
             .iter()
-            .map(|e| Planned::new(e.path.clone(), OutputKind::Export, inputs(view, e.kind), e.kind))
+            .map(|e| {
+                Planned::new(
+                    e.path.clone(),
+                    OutputKind::Export,
+                    inputs(view, e.kind),
+                    e.kind,
+                )
+            })
             .collect()
     }
 

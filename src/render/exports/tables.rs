@@ -18,7 +18,11 @@ pub fn tables(view: &View, kind: ExportKind) -> Vec<Table> {
         ExportKind::ParrainagesTermines => vec![termines(lang, &view.parrainages_termines)],
         ExportKind::Filleul(i) => filleul(lang, &view.personnes[i]),
         ExportKind::InscritsSession(i) => {
-            vec![inscrits(lang, &view.sessions[i], view.site.profile.internal())]
+            vec![inscrits(
+                lang,
+                &view.sessions[i],
+                view.site.profile.internal(),
+            )]
         }
         ExportKind::InscritsClub(i) => {
             vec![inscrits(lang, &view.clubs[i], view.site.profile.internal())]
@@ -43,9 +47,13 @@ fn convocation(lang: Lang, club: &ActivityView) -> Table {
             Cell::Text(r.nom.clone()),
             Cell::Text(r.prenom.clone()),
             Cell::text(r.telephone.as_deref()),
-            r.session_numero.map_or(Cell::Empty, |n| Cell::Number(n.into())),
+            r.session_numero
+                .map_or(Cell::Empty, |n| Cell::Number(n.into())),
             r.session_mois.map_or(Cell::Empty, |m| {
-                Cell::Month(m.first_day(), format!("{} {}", month(lang, m.month), m.year))
+                Cell::Month(
+                    m.first_day(),
+                    format!("{} {}", month(lang, m.month), m.year),
+                )
             }),
         ]
     };
@@ -53,7 +61,14 @@ fn convocation(lang: Lang, club: &ActivityView) -> Table {
         title: word(lang, "convocation").to_string(),
         headers: headers(
             lang,
-            &["email", "nom", "prenom", "telephone", "session_numero", "session_mois"],
+            &[
+                "email",
+                "nom",
+                "prenom",
+                "telephone",
+                "session_numero",
+                "session_mois",
+            ],
         ),
         rows: club.convocation.iter().map(row).collect(),
     }
@@ -65,7 +80,13 @@ fn en_cours(lang: Lang, rows: &[MentorshipRow]) -> Table {
         title: format!("{} — {}", word(lang, "parrainages"), word(lang, "en_cours")),
         headers: headers(
             lang,
-            &["filleul", "parrain", "debut", "entretiens", "dernier_entretien"],
+            &[
+                "filleul",
+                "parrain",
+                "debut",
+                "entretiens",
+                "dernier_entretien",
+            ],
         ),
         rows: rows
             .iter()
@@ -88,7 +109,14 @@ fn termines(lang: Lang, rows: &[MentorshipRow]) -> Table {
         title: format!("{} — {}", word(lang, "parrainages"), word(lang, "termines")),
         headers: headers(
             lang,
-            &["filleul", "parrain", "debut", "fin", "entretiens", "motif_fin"],
+            &[
+                "filleul",
+                "parrain",
+                "debut",
+                "fin",
+                "entretiens",
+                "motif_fin",
+            ],
         ),
         rows: rows
             .iter()

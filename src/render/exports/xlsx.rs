@@ -153,7 +153,10 @@ mod tests {
 
     #[test]
     fn sheet_names_are_what_excel_accepts() {
-        assert_eq!(sheet_name("Inscrits [S3]: 09/2026"), "Inscrits -S3-- 09-2026");
+        assert_eq!(
+            sheet_name("Inscrits [S3]: 09/2026"),
+            "Inscrits -S3-- 09-2026"
+        );
         assert_eq!(
             sheet_name("Liste de convocation — Club emploi septembre"),
             "Liste de convocation — Club emp"

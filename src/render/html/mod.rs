@@ -9,11 +9,11 @@ mod env;
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::source::FileId;
+use crate::view::convocation::ConvocationPage;
 use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
-use crate::view::convocation::ConvocationPage;
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
