@@ -5,6 +5,7 @@
 pub mod exports;
 pub mod html;
 pub mod pdf;
+mod search;
 mod theme;
 pub(crate) mod value;
 
@@ -21,6 +22,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
         Box::new(exports::Exports),
+        Box::new(search::SearchIndex),
     ])
 }
 

@@ -21,6 +21,7 @@ pub mod parrainages;
 mod people;
 mod records;
 pub mod sample;
+pub mod search;
 pub mod tableau;
 pub mod urls;
 
