@@ -219,6 +219,33 @@ const FR: &[(&str, &str)] = &[
     ("mois_duree", "mois"),
     ("mois_durees", "mois"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- exports and the convocation page (issue 12) ----
+    ("prenom", "Prénom"),
+    ("civilite_titre", "Civilité"),
+    ("session_numero", "N° de session"),
+    ("session_mois", "Mois de la session"),
+    ("compte_rendu", "Compte rendu"),
+    ("exports", "Exports (tableur)"),
+    (
+        "convocation_voir",
+        "Page de convocation (courriel, CSV, Excel)",
+    ),
+    ("convocation_ecrire", "Écrire aux {n} personnes"),
+    (
+        "convocation_cci",
+        "Toutes les adresses sont en copie cachée (Cci) : personne ne voit l'adresse des autres.",
+    ),
+    ("convocation_avec_email", "Avec une adresse électronique"),
+    (
+        "convocation_sans_email",
+        "Sans adresse électronique : à appeler",
+    ),
+    ("telecharger_csv", "Télécharger la liste (CSV, pour Excel)"),
+    ("telecharger_xlsx", "Télécharger la liste (Excel)"),
+    ("aucun_telephone", "aucun numéro"),
+    ("rubrique", "Rubrique"),
+    ("valeur", "Valeur"),
+    // ---- end of the exports block ----
     // ---- flowcharts (issue 11) ----
     ("flowchart_et", "ET"),
     ("flowchart_ou", "OU"),
@@ -448,6 +475,30 @@ const EN: &[(&str, &str)] = &[
     ("mois_duree", "month"),
     ("mois_durees", "months"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- exports and the convocation page (issue 12) ----
+    ("prenom", "First name"),
+    ("civilite_titre", "Title"),
+    ("session_numero", "Session no."),
+    ("session_mois", "Session month"),
+    ("compte_rendu", "Report"),
+    ("exports", "Exports (spreadsheet)"),
+    ("convocation_voir", "Invitation page (email, CSV, Excel)"),
+    ("convocation_ecrire", "Write to the {n} people"),
+    (
+        "convocation_cci",
+        "Every address is in blind copy (Bcc): nobody sees the others' addresses.",
+    ),
+    ("convocation_avec_email", "With an email address"),
+    (
+        "convocation_sans_email",
+        "Without an email address: to call",
+    ),
+    ("telecharger_csv", "Download the list (CSV, for Excel)"),
+    ("telecharger_xlsx", "Download the list (Excel)"),
+    ("aucun_telephone", "no number"),
+    ("rubrique", "Field"),
+    ("valeur", "Value"),
+    // ---- end of the exports block ----
     // ---- flowcharts (issue 11) ----
     ("flowchart_et", "AND"),
     ("flowchart_ou", "OR"),

@@ -48,6 +48,8 @@ pub enum OutputKind {
     Form,
     /// A calendar feed (.ics).
     Feed,
+    /// A spreadsheet export (Excel workbook, CSV).
+    Export,
     /// The search index, a script a page loads when its search box is used.
     SearchIndex,
 }

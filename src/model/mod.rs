@@ -133,6 +133,15 @@ pub struct Situation {
     pub commentaire: Option<String>,
 }
 
+impl Situation {
+    /// Whether the person is employed on `day`: `emploi: true` and a job
+    /// started by then (one starting later is not yet a job: the person is
+    /// still convened to the club).
+    pub fn employed_on(&self, day: NaiveDate) -> bool {
+        self.emploi && self.depuis.is_none_or(|d| d <= day)
+    }
+}
+
 /// A person: trainee, mentor, tutor, trainer or staff.
 #[derive(Clone, Debug)]
 pub struct Personne {

@@ -2,6 +2,7 @@
 //! [`Sink`] as soon as it is made. One module per output kind, each a
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
+pub mod exports;
 pub mod html;
 mod ics;
 pub mod pdf;
@@ -22,6 +23,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
         Box::new(ics::Feeds),
+        Box::new(exports::Exports),
         Box::new(search::SearchIndex),
     ])
 }

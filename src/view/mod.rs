@@ -7,6 +7,8 @@
 pub mod agreement;
 pub mod assets;
 pub mod consent;
+pub mod convocation;
+pub mod exports;
 pub mod form_contract;
 pub mod form_data;
 pub mod forms;
@@ -32,7 +34,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use people::{DirectoryRow, MentorshipRow, PersonView};
+pub use people::{InterviewView, MentorshipView};
 pub use records::{ActivityView, EventView, OperatorView, PageView};
+pub use records::{ConvocationRow, InscritView};
 
 /// Who the output is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -186,6 +190,9 @@ pub struct View {
     /// What the lists of sessions and of clubs read besides their folders.
     #[serde(skip)]
     pub list_inputs: inputs::ListInputs,
+    /// The spreadsheet exports and the links to them (internal profile only).
+    #[serde(skip)]
+    pub exports: exports::ExportsView,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -307,6 +314,7 @@ impl View {
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
+            exports: exports::ExportsView::default(),
         };
         view.agenda = agenda(&view, kit.today);
         view.planning = planning::Planning::new(
@@ -318,6 +326,7 @@ impl View {
         planning::link_fiches(&view.planning, &mut view.personnes);
         planning::link_activities(&view.planning, &mut view.sessions);
         planning::link_activities(&view.planning, &mut view.clubs);
+        view.exports = exports::ExportsView::new(&view);
         view
     }
 }

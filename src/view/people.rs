@@ -183,6 +183,9 @@ pub struct InterviewView {
     pub date: NaiveDate,
     /// Report, as safe HTML.
     pub compte_rendu_html: Option<String>,
+    /// Report, as written (Markdown), for the exports.
+    #[serde(skip)]
+    pub compte_rendu: Option<String>,
     /// Availability.
     pub disponibilite: Option<String>,
 }
@@ -335,6 +338,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                                 .compte_rendu
                                 .as_deref()
                                 .map(|m| to_html_below(m, 4)),
+                            compte_rendu: e.compte_rendu.clone(),
                             disponibilite: e.disponibilite.clone(),
                         })
                         .collect()

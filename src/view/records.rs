@@ -48,6 +48,8 @@ pub struct ActivityView {
     pub colonnes: InscritsColonnes,
     /// Club convocation list (internal).
     pub convocation: Vec<ConvocationRow>,
+    /// Root-relative URL of the club's convocation page (internal, when the list has anyone).
+    pub convocation_url: Option<String>,
     /// Presence grids (internal): one per cycle of a session, one for a club.
     pub grilles: Vec<Grille>,
     /// What the marks of the grids mean (empty without grids).
@@ -154,7 +156,7 @@ pub struct InscritView {
 }
 
 /// A row of a club's convocation list (internal).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ConvocationRow {
     /// Who.
     pub personne: PersonRef,
@@ -162,6 +164,17 @@ pub struct ConvocationRow {
     pub email: Option<String>,
     /// Session that brought them.
     pub session: Option<Link>,
+    /// Family name as displayed (capitals), for the exports' own column.
+    pub nom: String,
+    /// Given name as displayed.
+    pub prenom: String,
+    /// Mobile, else landline: how to reach someone without an email.
+    pub telephone: Option<String>,
+    /// Number of the session that brought them.
+    pub session_numero: Option<u32>,
+    /// Month of that session.
+    #[schemars(with = "Option<String>")]
+    pub session_mois: Option<Month>,
 }
 
 /// An event page.
@@ -344,17 +357,26 @@ pub(super) fn activity_views(
                 convocation: if internal {
                     a.convocation
                         .iter()
-                        .map(|c| ConvocationRow {
-                            personne: refs[c.personne].clone(),
-                            email: kit.personnes[c.personne].email.clone(),
-                            session: c
-                                .session
-                                .map(|s| link_to_activity(&kit.sessions[s], kit.config.langue)),
+                        .map(|c| {
+                            let p = &kit.personnes[c.personne];
+                            let session = c.session.map(|s| &kit.sessions[s]);
+                            ConvocationRow {
+                                personne: refs[c.personne].clone(),
+                                email: p.email.clone(),
+                                session: session.map(|s| link_to_activity(s, kit.config.langue)),
+                                nom: p.nom_affiche(),
+                                prenom: p.prenom_affiche(),
+                                telephone: p.mobile.clone().or_else(|| p.telephone.clone()),
+                                session_numero: session.and_then(|s| s.numero),
+                                session_mois: session.map(|s| s.mois),
+                            }
                         })
                         .collect()
                 } else {
                     Vec::new()
                 },
+                convocation_url: (internal && !a.convocation.is_empty())
+                    .then(|| urls::convocation(&a.id, "html")),
                 legende: if grilles.is_empty() {
                     Vec::new()
                 } else {

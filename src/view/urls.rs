@@ -115,6 +115,30 @@ pub fn formulaire_vierge(layout: &str) -> String {
     format!("formulaires/vierges/{layout}.pdf")
 }
 
+/// A club's convocation list (internal profile): its page, and its exports
+/// with `ext` `csv` or `xlsx`. A folder of their own, so no club id can clash.
+pub fn convocation(club: &str, ext: &str) -> String {
+    format!("clubs/convocation/{club}.{ext}")
+}
+
+/// The Excel export of the ongoing mentorships.
+pub const PARRAINAGES_EN_COURS_XLSX: &str = "parrainages/en-cours.xlsx";
+/// The Excel export of the finished mentorships.
+pub const PARRAINAGES_TERMINES_XLSX: &str = "parrainages/termines.xlsx";
+
+/// The Excel workbook of one filleul's mentorship, by the filleul's id.
+pub fn parrainage_xlsx(filleul: &str) -> String {
+    format!("parrainages/filleuls/{filleul}.xlsx")
+}
+
+/// The Excel list of the people enrolled in a session or club.
+pub fn inscrits_xlsx(kind: ActivityKind, id: &str) -> String {
+    match kind {
+        ActivityKind::Session => format!("sessions/inscrits/{id}.xlsx"),
+        ActivityKind::Club => format!("clubs/inscrits/{id}.xlsx"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

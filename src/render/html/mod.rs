@@ -9,6 +9,7 @@ mod env;
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::source::FileId;
+use crate::view::convocation::ConvocationPage;
 use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
@@ -60,6 +61,8 @@ pub enum Page {
     /// A month of the planning, of everything or of one person (their index
     /// in the planning's people).
     PlanningMonth(Month, Option<usize>),
+    /// A club's convocation page (internal profile).
+    Convocation(usize),
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -69,7 +72,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 17] = [
+    pub const KINDS: [Page; 18] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -93,6 +96,7 @@ impl Page {
             },
             None,
         ),
+        Page::Convocation(0),
     ];
 
     /// The template that shows this kind of page.
@@ -114,6 +118,7 @@ impl Page {
             Page::FreePage(_) => "page.html",
             Page::PlanningIndex => "planning.html",
             Page::PlanningMonth(..) => "planning-mois.html",
+            Page::Convocation(_) => "convocation.html",
         }
     }
 
@@ -136,6 +141,7 @@ impl Page {
             Page::FreePage(_) => samples::<PageView>(full),
             Page::PlanningIndex => samples::<PlanningIndex>(full),
             Page::PlanningMonth(..) => samples::<MoisPage>(full),
+            Page::Convocation(_) => samples::<ConvocationPage>(full),
         }
     }
 }
@@ -195,14 +201,22 @@ fn common(site: Value, lang: crate::labels::Lang) -> Value {
 
 /// The whole context of a page: `page` (what it shows), `path` (its own
 /// path), `root` (the way back to the site's root), `formulaires` (links to
-/// its PDF forms, or none) and the [`common`] values.
-fn page_context(common: &Value, path: &str, page: Value, formulaires: Value) -> Value {
+/// its PDF forms, or none), `exports` (links to its spreadsheets, or none)
+/// and the [`common`] values.
+fn page_context(
+    common: &Value,
+    path: &str,
+    page: Value,
+    formulaires: Value,
+    exports: Value,
+) -> Value {
     let root = "../".repeat(path.matches('/').count());
     context! {
         root => root,
         page => page,
         path => path,
         formulaires => formulaires,
+        exports => exports,
         ..common.clone()
     }
 }
@@ -298,6 +312,11 @@ impl<'v> Site<'v> {
             inputs.extend(person.map(|i| Input::File(planning.personnes[i].file)));
             add(&url, Page::PlanningMonth(month, person), inputs);
         }
+        for (i, c) in v.clubs.iter().enumerate() {
+            if let Some(url) = &c.convocation_url {
+                add(url, Page::Convocation(i), files(&c.inputs).collect());
+            }
+        }
         pages
     }
 
@@ -322,6 +341,7 @@ impl<'v> Site<'v> {
             Page::FreePage(i) => ser(&v.pages[i]),
             Page::PlanningIndex => ser(v.planning_index()),
             Page::PlanningMonth(month, person) => ser(v.planning_mois(month, person)),
+            Page::Convocation(i) => ser(ConvocationPage::of(&v.clubs[i])),
         }
     }
 
@@ -336,6 +356,7 @@ impl<'v> Site<'v> {
             path,
             self.data(page),
             ser(self.view.forms.links.get(path)),
+            ser(self.view.exports.links.get(path)),
         );
         Ok(template.render(ctx).map_err(template_error)?.into_bytes())
     }
