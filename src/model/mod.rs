@@ -4,8 +4,10 @@
 //! computed here and nowhere else.
 
 mod activity;
+pub mod acteurs;
 pub mod config;
 mod derived;
+pub mod documents;
 mod evenement;
 pub mod forms;
 pub mod horaire;
@@ -14,6 +16,7 @@ pub mod markdown;
 mod operateur;
 mod personne;
 mod printable;
+pub mod procedure;
 mod reserved;
 mod templates;
 pub mod values;
@@ -62,6 +65,8 @@ pub struct Kit {
     pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
+    /// The procedure reference: procedures, documents, roles.
+    pub reference: procedure::Reference,
 }
 
 /// Civilité.
@@ -626,6 +631,7 @@ pub fn build(
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    let reference = procedure::build(&loaded, &evenements, &mut diagnostics);
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
@@ -645,6 +651,7 @@ pub fn build(
         presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
+        reference,
     };
     derived::compute(&mut kit);
     kit.warnings = diagnostics

@@ -2,6 +2,7 @@
 //! [`Sink`] as soon as it is made. One module per output kind, each a
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
+mod documents;
 pub mod html;
 pub mod pdf;
 mod theme;
@@ -19,6 +20,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(html::Site::new(view)?),
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
+        Box::new(documents::DocumentFiles),
     ])
 }
 

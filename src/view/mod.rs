@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;
+pub mod procedures;
 mod people;
 mod records;
 pub mod sample;
@@ -180,6 +181,9 @@ pub struct View {
     /// What the lists of sessions and of clubs read besides their folders.
     #[serde(skip)]
     pub list_inputs: inputs::ListInputs,
+    /// The procedure reference (both profiles: organisation documents).
+    #[serde(skip)]
+    pub reference: procedures::ReferenceView,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -300,6 +304,7 @@ impl View {
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
+            reference: procedures::ReferenceView::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
         view

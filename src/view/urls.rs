@@ -23,6 +23,10 @@ pub const PARRAINAGES: &str = "parrainages/index.html";
 pub const ANNUAIRE: &str = "annuaire/index.html";
 /// The tableau de bord.
 pub const TABLEAU: &str = "tableau-de-bord/index.html";
+/// The procedure reference's index.
+pub const PROCEDURES: &str = "procedures/index.html";
+/// The files of content/documents/, by folder.
+pub const DOCUMENTS: &str = "documents/index.html";
 
 /// The addresses of the site's own pages, given to every template as `u`
 /// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
@@ -46,6 +50,10 @@ pub struct SitePages {
     pub annuaire: &'static str,
     /// The tableau de bord.
     pub tableau: &'static str,
+    /// The procedure reference.
+    pub procedures: &'static str,
+    /// The documents to download.
+    pub documents: &'static str,
 }
 
 /// The site's own pages.
@@ -59,6 +67,8 @@ pub const SITE_PAGES: SitePages = SitePages {
     parrainages: PARRAINAGES,
     annuaire: ANNUAIRE,
     tableau: TABLEAU,
+    procedures: PROCEDURES,
+    documents: DOCUMENTS,
 };
 
 /// A person's fiche.
@@ -110,6 +120,41 @@ pub fn formulaire_vierge(layout: &str) -> String {
     format!("formulaires/vierges/{layout}.pdf")
 }
 
+/// A procedure's page (codes hold only `A-Za-z0-9_-`).
+pub fn procedure(code: &str) -> String {
+    format!("procedures/{code}.html")
+}
+
+/// A role's page: every step it performs.
+pub fn acteur(slug: &str) -> String {
+    format!("procedures/acteurs/{slug}.html")
+}
+
+/// A catalogued document's page.
+pub fn document(code: &str) -> String {
+    format!("documents/{code}.html")
+}
+
+/// Where a file of content/documents/ is published (its path below that folder).
+pub fn fichier(path: &str) -> String {
+    format!("documents/fichiers/{path}")
+}
+
+/// [`fichier`] as a link: each part percent-encoded (a file name may hold
+/// spaces, accents, `#` or `?`).
+pub fn fichier_url(path: &str) -> String {
+    const PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|p| percent_encoding::utf8_percent_encode(p, PART).to_string())
+        .collect();
+    fichier(&parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +173,13 @@ mod tests {
         assert_eq!(evenement("forum"), "evenements/forum.html");
         assert_eq!(operateur("afpa"), "operateurs/afpa.html");
         assert_eq!(page("charte"), "pages/charte.html");
+        assert_eq!(procedure("P08"), "procedures/P08.html");
+        assert_eq!(acteur("tuteur"), "procedures/acteurs/tuteur.html");
+        assert_eq!(document("M30"), "documents/M30.html");
+        assert_eq!(
+            fichier_url("modèles/fiche #2.md"),
+            "documents/fichiers/mod%C3%A8les/fiche%20%232.md"
+        );
         assert_eq!(
             formulaire("droit-image", "evenement/forum/dupont-jean"),
             "formulaires/droit-image/evenement/forum/dupont-jean.pdf"

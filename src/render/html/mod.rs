@@ -13,6 +13,7 @@ use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
+use crate::view::procedures;
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -53,6 +54,16 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// procedures/index.html: the reference by famille, acteur, document.
+    Procedures,
+    /// A procedure.
+    Procedure(usize),
+    /// A role: every step it performs.
+    Acteur(usize),
+    /// A catalogued document.
+    Document(usize),
+    /// documents/index.html: the files to download, by folder.
+    Documents,
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -62,7 +73,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 15] = [
+    pub const KINDS: [Page; 20] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -78,6 +89,11 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::Procedures,
+        Page::Procedure(0),
+        Page::Acteur(0),
+        Page::Document(0),
+        Page::Documents,
     ];
 
     /// The template that shows this kind of page.
@@ -97,6 +113,11 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::Procedures => "procedures.html",
+            Page::Procedure(_) => "procedure.html",
+            Page::Acteur(_) => "acteur.html",
+            Page::Document(_) => "document.html",
+            Page::Documents => "documents.html",
         }
     }
 
@@ -117,6 +138,11 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::Procedures => samples::<procedures::ProceduresIndex>(full),
+            Page::Procedure(_) => samples::<procedures::ProcedureView>(full),
+            Page::Acteur(_) => samples::<procedures::ActeurView>(full),
+            Page::Document(_) => samples::<procedures::DocumentView>(full),
+            Page::Documents => samples::<Vec<procedures::Dossier>>(full),
         }
     }
 }
@@ -255,6 +281,18 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        let r = &v.reference;
+        add(urls::PROCEDURES, Page::Procedures, procedures::inputs());
+        add(urls::DOCUMENTS, Page::Documents, procedures::inputs());
+        for (i, p) in r.procedures.iter().enumerate() {
+            add(&p.url, Page::Procedure(i), procedures::inputs());
+        }
+        for (i, a) in r.acteurs.iter().enumerate() {
+            add(&a.url, Page::Acteur(i), procedures::inputs());
+        }
+        for (i, d) in r.documents.iter().enumerate() {
+            add(&d.url, Page::Document(i), procedures::inputs());
+        }
         pages
     }
 
@@ -277,6 +315,11 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::Procedures => ser(&v.reference.index),
+            Page::Procedure(i) => ser(&v.reference.procedures[i]),
+            Page::Acteur(i) => ser(&v.reference.acteurs[i]),
+            Page::Document(i) => ser(&v.reference.documents[i]),
+            Page::Documents => ser(&v.reference.dossiers),
         }
     }
 
