@@ -10,7 +10,6 @@ use crate::labels::Lang;
 use crate::model::Kit;
 use crate::model::documents::{Catalogue, DocumentFile};
 use crate::model::procedure::{Attente, Cite, Procedure, Reference};
-use crate::plan::Input;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -277,18 +276,6 @@ pub struct FichierView {
     pub taille: String,
     /// Size in bytes.
     pub octets: u64,
-}
-
-/// What every page of the reference is made from: the procedures (names and
-/// links cross them), the catalogue, the files (sizes) and the events
-/// (those that followed a procedure).
-pub fn inputs() -> Vec<Input> {
-    vec![
-        Input::Folder("content/procedures"),
-        Input::File(crate::source::FileId::of(crate::load::documents::CATALOGUE)),
-        Input::Folder("content/documents"),
-        Input::Folder("data/evenements"),
-    ]
 }
 
 /// A size as a reader says it: « 812 octets », « 2,4 Ko », « 1,2 Mo ».

@@ -168,6 +168,18 @@ const CLUBS: Input = Input::Folder("data/clubs");
 const EVENTS: Input = Input::Folder("data/evenements");
 const OPERATORS: Input = Input::Folder("data/operateurs");
 
+/// What every page of the procedure reference is made from: the procedures
+/// (names and links cross them), the catalogue, the files to download (their
+/// sizes) and the events (those that followed a procedure).
+fn reference_inputs() -> Vec<Input> {
+    vec![
+        Input::Folder("content/procedures"),
+        Input::File(FileId::of("data/documents.yaml")),
+        Input::Folder("content/documents"),
+        EVENTS,
+    ]
+}
+
 /// The files, as inputs.
 fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
     files.iter().map(|&f| Input::File(f))
@@ -282,16 +294,16 @@ impl<'v> Site<'v> {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
         let r = &v.reference;
-        add(urls::PROCEDURES, Page::Procedures, procedures::inputs());
-        add(urls::DOCUMENTS, Page::Documents, procedures::inputs());
+        add(urls::PROCEDURES, Page::Procedures, reference_inputs());
+        add(urls::DOCUMENTS, Page::Documents, reference_inputs());
         for (i, p) in r.procedures.iter().enumerate() {
-            add(&p.url, Page::Procedure(i), procedures::inputs());
+            add(&p.url, Page::Procedure(i), reference_inputs());
         }
         for (i, a) in r.acteurs.iter().enumerate() {
-            add(&a.url, Page::Acteur(i), procedures::inputs());
+            add(&a.url, Page::Acteur(i), reference_inputs());
         }
         for (i, d) in r.documents.iter().enumerate() {
-            add(&d.url, Page::Document(i), procedures::inputs());
+            add(&d.url, Page::Document(i), reference_inputs());
         }
         pages
     }
