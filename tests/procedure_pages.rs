@@ -110,6 +110,8 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
         // The events that followed a procedure.
         let p06 = read(&out, "procedures/P06.html");
         assert!(p06.contains(r#"href="../evenements/2026-09-18-visite-transports-meridien.html""#));
+        let visite = read(&out, "evenements/2026-09-18-visite-transports-meridien.html");
+        assert!(visite.contains(r#"<dd><a href="../procedures/P06.html">P06</a></dd>"#));
 
         // A role's page: its steps in every procedure, the alias merged in.
         let tuteur = read(&out, "procedures/acteurs/tuteur.html");
