@@ -285,3 +285,24 @@ fn a_kit_of_procedures_only_is_valid() {
     ]);
     k.assert_clean();
 }
+
+#[test]
+fn a_file_to_download_never_leads_to_the_records() {
+    let k = common::write_kit(&[(
+        "data/personnes/durand-alice.yaml",
+        b"civilite: Mme\nnom: Durand\nprenom: Alice\n",
+    )]);
+    common::symlink(
+        k.path(),
+        "content/documents/fiche.yaml",
+        &k.path().join("data/personnes/durand-alice.yaml"),
+    );
+    let (kit, diagnostics) = common::check_dir(k.path());
+    let found: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("mène aux fiches de data/"))
+        .map(|d| kit.sources.location(d.span))
+        .collect();
+    assert_eq!(found, ["content/documents/fiche.yaml:1:1"]);
+    assert!(kit.reference.catalogue.files.is_empty());
+}

@@ -199,7 +199,7 @@ fn load_from(
         .iter()
         .map(|&(folder, kind)| (folder, kind, &walk::RECORDS))
         .chain([("content/pages", Kind::Page, &walk::PAGES)])
-        .chain([("content/procedures", Kind::Procedure, &walk::PAGES)]);
+        .chain([("content/procedures", Kind::Procedure, &walk::PROCEDURES)]);
     for (folder, kind, rule) in folders {
         let mut files = Vec::new();
         walk::walk(&kit, folder, rule, &mut files, &mut problems);

@@ -35,6 +35,14 @@ pub(crate) const PAGES: Rule = Rule {
     expected: "une page par fichier, directement dans content/pages/, nommée <nom>.md",
 };
 
+/// content/procedures/: one procedure per Markdown file.
+pub(crate) const PROCEDURES: Rule = Rule {
+    extensions: &["md"],
+    subfolders: false,
+    elsewhere: &[],
+    expected: "une procédure par fichier, directement dans content/procedures/, nommée <code>.md (P01.md)",
+};
+
 /// templates/: the kit's HTML templates (form layouts are in templates/forms/).
 pub(crate) const TEMPLATES: Rule = Rule {
     extensions: &["html"],
