@@ -221,7 +221,10 @@ const FR: &[(&str, &str)] = &[
     ("sans_famille", "Autres procédures"),
     ("par_famille", "Par famille"),
     ("acteurs", "Acteurs"),
-    ("acteurs_intro", "Ce que fait chaque acteur, toutes procédures confondues."),
+    (
+        "acteurs_intro",
+        "Ce que fait chaque acteur, toutes procédures confondues.",
+    ),
     ("catalogue", "Catalogue des documents"),
     ("code", "Code"),
     ("finalite", "Finalité"),
@@ -242,7 +245,10 @@ const FR: &[(&str, &str)] = &[
     ("attend_une", "Jonction : attend l'une des étapes"),
     ("documents_reference", "Documents de référence"),
     ("outils", "Outils"),
-    ("evenements_procedure", "Événements menés selon cette procédure"),
+    (
+        "evenements_procedure",
+        "Événements menés selon cette procédure",
+    ),
     ("utilise_par", "Procédures qui l'utilisent"),
     ("parmi_outils", "parmi les outils de la procédure"),
     ("fichier", "Fichier"),
@@ -250,9 +256,15 @@ const FR: &[(&str, &str)] = &[
     ("avec", "avec"),
     ("aussi_ecrit", "Aussi écrit"),
     ("logigramme", "Logigramme"),
-    ("documents_intro", "Les fichiers à télécharger, par dossier."),
+    (
+        "documents_intro",
+        "Les fichiers à télécharger, par dossier.",
+    ),
     ("dossier_racine", "Sans dossier"),
-    ("aucune_procedure", "Aucune procédure n'utilise ce document."),
+    (
+        "aucune_procedure",
+        "Aucune procédure n'utilise ce document.",
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -450,7 +462,10 @@ const EN: &[(&str, &str)] = &[
     ("sans_famille", "Other procedures"),
     ("par_famille", "By family"),
     ("acteurs", "Roles"),
-    ("acteurs_intro", "What each role does, across every procedure."),
+    (
+        "acteurs_intro",
+        "What each role does, across every procedure.",
+    ),
     ("catalogue", "Catalogue of documents"),
     ("code", "Code"),
     ("finalite", "Purpose"),

@@ -384,7 +384,8 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
         ),
         "content/procedures" => some(
             "le titre et un paragraphe",
-            add_suffix(&text, "", "titre", " (v2)").map(|t| format!("{t}\nUn paragraphe ajouté.\n")),
+            add_suffix(&text, "", "titre", " (v2)")
+                .map(|t| format!("{t}\nUn paragraphe ajouté.\n")),
             false,
         ),
         _ if file == "data/documents.yaml" => some(

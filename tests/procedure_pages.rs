@@ -36,7 +36,11 @@ fn read(out: &Path, path: &str) -> String {
 /// resolved from the page's folder (without its `#fragment`).
 fn links(out: &Path, path: &str) -> Vec<PathBuf> {
     let html = read(out, path);
-    let folder = out.join(path).parent().map(Path::to_path_buf).unwrap_or_default();
+    let folder = out
+        .join(path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     html.split("href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
@@ -55,12 +59,13 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        let byte = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| u8::from_str_radix(&text[i + 1..i + 3], 16).ok())
+            .flatten();
+        if let Some(b) = byte {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -70,7 +75,11 @@ fn percent_decode(text: &str) -> String {
 
 fn assert_links_resolve(out: &Path, path: &str) {
     for target in links(out, path) {
-        assert!(target.exists(), "{path} links to a missing {}", target.display());
+        assert!(
+            target.exists(),
+            "{path} links to a missing {}",
+            target.display()
+        );
     }
 }
 
@@ -99,7 +108,11 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
         ));
         assert!(p03.contains(r##"si aucun parrain disponible → <a href="#etape-7">étape 7</a>"##));
         assert!(p03.contains(r#"<span class="repere">Repère : sous 15 jours</span>"#));
-        assert!(p03.contains(r#"<a href="../documents/M02.html" title="Fiche et charte de parrainage">"#));
+        assert!(
+            p03.contains(
+                r#"<a href="../documents/M02.html" title="Fiche et charte de parrainage">"#
+            )
+        );
         assert!(p03.contains("Fin de la procédure"));
         // A join, with the steps it waits for.
         let p02 = read(&out, "procedures/P02.html");
@@ -110,13 +123,19 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
         // The events that followed a procedure.
         let p06 = read(&out, "procedures/P06.html");
         assert!(p06.contains(r#"href="../evenements/2026-09-18-visite-transports-meridien.html""#));
-        let visite = read(&out, "evenements/2026-09-18-visite-transports-meridien.html");
+        let visite = read(
+            &out,
+            "evenements/2026-09-18-visite-transports-meridien.html",
+        );
         assert!(visite.contains(r#"<dd><a href="../procedures/P06.html">P06</a></dd>"#));
 
         // A role's page: its steps in every procedure, the alias merged in.
         let tuteur = read(&out, "procedures/acteurs/tuteur.html");
         for code in ["P01", "P02", "P03", "P05", "P06"] {
-            assert!(tuteur.contains(&format!(r#"<span class="code">{code}</span>"#)), "{code}");
+            assert!(
+                tuteur.contains(&format!(r#"<span class="code">{code}</span>"#)),
+                "{code}"
+            );
         }
         assert!(tuteur.contains(
             r#"<a href="../../procedures/P01.html#etape-5">Étape 5</a> — Inscrit la personne dans la session"#
@@ -126,10 +145,15 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
         // A document's page: the procedures and steps using it, its file.
         let m03 = read(&out, "documents/M03.html");
         for code in ["P02", "P05", "P06", "P08"] {
-            assert!(m03.contains(&format!(r#"<span class="code">{code}</span>"#)), "{code}");
+            assert!(
+                m03.contains(&format!(r#"<span class="code">{code}</span>"#)),
+                "{code}"
+            );
         }
         let g01 = read(&out, "documents/G01.html");
-        assert!(g01.contains(r#"<a href="../documents/fichiers/guides/guide-tuteur.md" download>guide-tuteur.md</a>"#));
+        assert!(g01.contains(
+            r#"<a href="../documents/fichiers/guides/guide-tuteur.md" download>guide-tuteur.md</a>"#
+        ));
 
         let files = read(&out, "documents/index.html");
         assert!(files.contains("<h2 id=\"dossier-1\">guides</h2>"));
@@ -183,7 +207,10 @@ fn a_kit_of_procedures_only_builds_with_sizes_and_escaped_text() {
         r#"<a href="../documents/fichiers/mod%C3%A8les/fiche%20d%27accueil%20%231.txt" download>fiche d&#x27;accueil #1.txt</a> <span class="muted">(5 octets)</span>"#
     ), "{doc}");
     let listing = read(&out, "documents/index.html");
-    assert!(listing.contains("<td class=\"num\">2,5 Ko</td>"), "{listing}");
+    assert!(
+        listing.contains("<td class=\"num\">2,5 Ko</td>"),
+        "{listing}"
+    );
     assert_links_resolve(&out, "documents/M01.html");
     assert_links_resolve(&out, "documents/index.html");
 }

@@ -107,7 +107,12 @@ fn a_join_waits_for_all_or_one() {
         "valeur inconnue « tous » pour attend",
         "content/procedures/P05.md:8:13",
     );
-    assert!(d.expected.as_deref().unwrap_or_default().starts_with("toutes"));
+    assert!(
+        d.expected
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("toutes")
+    );
 }
 
 #[test]

@@ -207,7 +207,9 @@ fn load_from(
     }
     match kit.resolve(documents::CATALOGUE) {
         Found::File(disk) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Ok(disk))),
-        Found::Refused(problem) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Err(problem))),
+        Found::Refused(problem) => {
+            entries.push((Kind::Documents, documents::CATALOGUE.into(), Err(problem)))
+        }
         Found::Missing | Found::Dir(_) => {}
     }
     data_root(&kit, &mut problems);

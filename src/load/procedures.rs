@@ -110,7 +110,9 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
                 Span::file_start(file),
                 "une procédure commence par un en-tête « --- »",
             )
-            .expected("« --- », puis code, titre, acteurs et etapes, puis « --- » et le texte libre"),
+            .expected(
+                "« --- », puis code, titre, acteurs et etapes, puis « --- » et le texte libre",
+            ),
         ]);
     }
     super::pages::parse_front(source, file).map(|(front, body)| RawProcedure { front, body })

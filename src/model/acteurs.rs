@@ -15,14 +15,20 @@ pub fn key(name: &str) -> String {
         let c = lower[i];
         let after_letter = i > 0 && lower[i - 1].is_alphabetic();
         if after_letter && c == '(' {
-            let letters = lower[i + 1..].iter().take_while(|c| c.is_alphabetic()).count();
+            let letters = lower[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
             if (1..=5).contains(&letters) && lower.get(i + 1 + letters) == Some(&')') {
                 i += letters + 2;
                 continue;
             }
         }
         if after_letter && matches!(c, '·' | '•' | '.' | '∙' | '⋅') {
-            let letters = lower[i + 1..].iter().take_while(|c| c.is_alphabetic()).count();
+            let letters = lower[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
             if (1..=5).contains(&letters) {
                 i += letters + 1;
                 continue;
@@ -50,7 +56,11 @@ pub fn slug(key: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() { "acteur".into() } else { slug }
+    if slug.is_empty() {
+        "acteur".into()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ impl DocumentFile {
 impl Catalogue {
     /// The index of the entry of this code.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.documents.binary_search_by(|d| d.code.as_str().cmp(code)).ok()
+        self.documents
+            .binary_search_by(|d| d.code.as_str().cmp(code))
+            .ok()
     }
 }
 
@@ -126,9 +128,12 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
                     Some(code) if codes.contains_key(&code) => {
                         let span = c.span(t);
                         c.diagnostics.push(
-                            Diagnostic::error(span, format!("le code de document « {code} » est déjà pris"))
-                                .expected("un code par document")
-                                .also_at(codes[&code], "premier document de ce code"),
+                            Diagnostic::error(
+                                span,
+                                format!("le code de document « {code} » est déjà pris"),
+                            )
+                            .expected("un code par document")
+                            .also_at(codes[&code], "premier document de ce code"),
                         );
                         None
                     }
@@ -154,7 +159,11 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
             }
             Some(t) if TYPES.contains(&t.text()) => Some(t.text().to_string()),
             Some(t) => {
-                c.error(t, format!("type de document inconnu « {} »", t.text()), TYPES.join(", "));
+                c.error(
+                    t,
+                    format!("type de document inconnu « {} »", t.text()),
+                    TYPES.join(", "),
+                );
                 None
             }
         };
@@ -178,9 +187,14 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
             let span = entry.titre.as_ref().map_or(start, |t| c.span(t));
             match titles.get(&key) {
                 Some((first, at)) => c.diagnostics.push(
-                    Diagnostic::warning(span, format!("le titre « {titre} » est aussi celui du document {first}"))
-                        .expected("un titre par document : un même document sous deux codes est à fusionner")
-                        .also_at(*at, "même titre"),
+                    Diagnostic::warning(
+                        span,
+                        format!("le titre « {titre} » est aussi celui du document {first}"),
+                    )
+                    .expected(
+                        "un titre par document : un même document sous deux codes est à fusionner",
+                    )
+                    .also_at(*at, "même titre"),
                 ),
                 None => {
                     titles.insert(key, (code.clone(), span));
@@ -208,13 +222,25 @@ pub(super) fn derive_uses(reference: &mut Reference) {
         for (si, step) in p.etapes.iter().enumerate() {
             for code in &step.documents {
                 if let Some(d) = reference.catalogue.position(code) {
-                    usages.push((d, Usage { procedure: pi, etape: Some(si) }));
+                    usages.push((
+                        d,
+                        Usage {
+                            procedure: pi,
+                            etape: Some(si),
+                        },
+                    ));
                 }
             }
         }
         for code in &p.outils {
             if let Some(d) = reference.catalogue.position(code) {
-                usages.push((d, Usage { procedure: pi, etape: None }));
+                usages.push((
+                    d,
+                    Usage {
+                        procedure: pi,
+                        etape: None,
+                    },
+                ));
             }
         }
     }

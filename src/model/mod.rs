@@ -3,8 +3,8 @@
 //! derived facts (who is expected where, current mentorships, what is due)
 //! computed here and nowhere else.
 
-mod activity;
 pub mod acteurs;
+mod activity;
 pub mod config;
 mod derived;
 pub mod documents;

@@ -3,15 +3,15 @@
 //! pages: the steps each role performs, the procedures and steps using each
 //! document, the events that followed each procedure.
 
+use super::Evenement;
 use super::acteurs;
 use super::documents::{self, Catalogue};
 use super::values::{Checker, opt_text};
-use super::Evenement;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
+use crate::load::RawFile;
 use crate::load::procedures::{RawActeurs, RawEtape, RawProcedure, RawSuivant};
 use crate::load::records::Text;
-use crate::load::RawFile;
 use crate::source::{FileId, Span};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -164,12 +164,20 @@ pub(super) fn build(
         let Some(code) = code_of(raw, &mut c) else {
             continue;
         };
-        let span = raw.record.front.code.as_ref().map_or(Span::file_start(raw.file), |t| c.span(t));
+        let span = raw
+            .record
+            .front
+            .code
+            .as_ref()
+            .map_or(Span::file_start(raw.file), |t| c.span(t));
         if let Some(first) = seen.get(&code) {
             c.diagnostics.push(
-                Diagnostic::error(span, format!("le code de procédure « {code} » est déjà pris"))
-                    .expected("un code par procédure")
-                    .also_at(*first, "première procédure de ce code"),
+                Diagnostic::error(
+                    span,
+                    format!("le code de procédure « {code} » est déjà pris"),
+                )
+                .expected("un code par procédure")
+                .also_at(*first, "première procédure de ce code"),
             );
             continue;
         }
@@ -197,7 +205,11 @@ pub(super) fn build(
         acteurs,
     };
     for (i, e) in evenements.iter().enumerate() {
-        if let Some(p) = e.procedure.as_deref().and_then(|c| reference.procedures.iter_mut().find(|p| p.code == c)) {
+        if let Some(p) = e
+            .procedure
+            .as_deref()
+            .and_then(|c| reference.procedures.iter_mut().find(|p| p.code == c))
+        {
             p.evenements.push(i);
         }
     }
@@ -208,17 +220,26 @@ pub(super) fn build(
 /// The procedure's code: `code`, else the file's name; checked.
 fn code_of(raw: &RawFile<RawProcedure>, c: &mut Checker) -> Option<String> {
     let code = match &raw.record.front.code {
-        Some(t) => c.required(&raw.record.front.code, "code", "le code de la procédure, par exemple P01").map(|_| t.text().to_string())?,
+        Some(t) => c
+            .required(
+                &raw.record.front.code,
+                "code",
+                "le code de la procédure, par exemple P01",
+            )
+            .map(|_| t.text().to_string())?,
         None => raw.id.clone(),
     };
     if valid_code(&code) {
         return Some(code);
     }
     let message = format!("le code de procédure « {code} » ne peut pas servir d'adresse de page");
-    let expected = "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple P01";
+    let expected =
+        "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple P01";
     match &raw.record.front.code {
         Some(t) => c.error(t, message, expected),
-        None => c.diagnostics.push(Diagnostic::error(Span::file_start(c.file), message).expected(expected)),
+        None => c
+            .diagnostics
+            .push(Diagnostic::error(Span::file_start(c.file), message).expected(expected)),
     }
     None
 }
@@ -233,12 +254,19 @@ fn build_one(raw: &RawFile<RawProcedure>, code: String, c: &mut Checker) -> Opti
         if a.text().is_empty() {
             c.empty(a, "acteurs", "le nom d'un acteur");
         } else if keys[..i].contains(&keys[i]) {
-            c.error(a, format!("l'acteur « {} » est déjà déclaré", a.text()), "chaque acteur une fois dans acteurs");
+            c.error(
+                a,
+                format!("l'acteur « {} » est déjà déclaré", a.text()),
+                "chaque acteur une fois dans acteurs",
+            );
         }
     }
     let raw_steps = f.etapes.as_deref().unwrap_or_default();
     if raw_steps.is_empty() {
-        c.missing("etapes", "la liste des étapes : - n: 1, acteur: …, action: …");
+        c.missing(
+            "etapes",
+            "la liste des étapes : - n: 1, acteur: …, action: …",
+        );
     }
     let count = raw_steps.len() as u32;
     let etapes = raw_steps
@@ -263,7 +291,12 @@ fn build_one(raw: &RawFile<RawProcedure>, code: String, c: &mut Checker) -> Opti
             .flatten()
             .map(|t| t.text().to_string())
             .collect(),
-        outils: f.outils.iter().flatten().map(|t| t.text().to_string()).collect(),
+        outils: f
+            .outils
+            .iter()
+            .flatten()
+            .map(|t| t.text().to_string())
+            .collect(),
         body: raw.record.body.clone(),
         evenements: Vec::new(),
     })
@@ -292,7 +325,9 @@ fn build_step(
                 Span::new(c.file, n.range.clone()),
                 format!("étape numérotée {} à la place {position}", n.value),
             )
-            .expected(format!("les étapes numérotées dans l'ordre, de 1 à {count} : ici n: {position}")),
+            .expected(format!(
+                "les étapes numérotées dans l'ordre, de 1 à {count} : ici n: {position}"
+            )),
         );
     }
     let action = match &step.action {
@@ -304,7 +339,11 @@ fn build_step(
     };
     let mut acteurs_idx = Vec::new();
     match &step.acteur {
-        None => c.missing_at(start, "acteur", "qui fait cette étape : un nom de la liste acteurs"),
+        None => c.missing_at(
+            start,
+            "acteur",
+            "qui fait cette étape : un nom de la liste acteurs",
+        ),
         Some(sp) => {
             let names: Vec<Text> = match &sp.value {
                 RawActeurs::One(name) => vec![Text::new(name.clone(), sp.range.clone())],
@@ -322,7 +361,10 @@ fn build_step(
                         let list: Vec<&str> = declared.iter().map(|a| a.text()).collect();
                         c.error(
                             name,
-                            format!("l'acteur « {} » n'est pas déclaré dans acteurs{hint}", name.text()),
+                            format!(
+                                "l'acteur « {} » n'est pas déclaré dans acteurs{hint}",
+                                name.text()
+                            ),
                             if list.is_empty() {
                                 "la liste acteurs: [...] de la procédure, qui le nomme".to_string()
                             } else {
@@ -335,7 +377,10 @@ fn build_step(
         }
     }
     let suivant = match &step.suivant {
-        None if position < count => vec![Suivant { n: position + 1, si: None }],
+        None if position < count => vec![Suivant {
+            n: position + 1,
+            si: None,
+        }],
         None => Vec::new(),
         Some(list) => list
             .iter()
@@ -345,15 +390,24 @@ fn build_step(
                     RawSuivant::Branch(b) => match &b.n {
                         Some(n) => (n.value, n.range.clone(), opt_text(&b.si)),
                         None => {
-                            c.missing_at(Span::new(c.file, s.range.clone()), "n", "le numéro de l'étape suivante");
+                            c.missing_at(
+                                Span::new(c.file, s.range.clone()),
+                                "n",
+                                "le numéro de l'étape suivante",
+                            );
                             return None;
                         }
                     },
                 };
                 if n == 0 || n > count {
                     c.diagnostics.push(
-                        Diagnostic::error(Span::new(c.file, range), format!("l'étape {n} n'existe pas"))
-                            .expected(format!("le numéro d'une étape de cette procédure, de 1 à {count}")),
+                        Diagnostic::error(
+                            Span::new(c.file, range),
+                            format!("l'étape {n} n'existe pas"),
+                        )
+                        .expected(format!(
+                            "le numéro d'une étape de cette procédure, de 1 à {count}"
+                        )),
                     );
                     return None;
                 }
@@ -365,7 +419,11 @@ fn build_step(
         "toutes" => Some(Attente::Toutes),
         "une" => Some(Attente::Une),
         other => {
-            c.error(a, format!("valeur inconnue « {other} » pour attend"), ATTENTES);
+            c.error(
+                a,
+                format!("valeur inconnue « {other} » pour attend"),
+                ATTENTES,
+            );
             None
         }
     });
@@ -377,7 +435,12 @@ fn build_step(
         prerequis: opt_text(&step.prerequis),
         suivant,
         attend,
-        documents: step.documents.iter().flatten().map(|t| t.text().to_string()).collect(),
+        documents: step
+            .documents
+            .iter()
+            .flatten()
+            .map(|t| t.text().to_string())
+            .collect(),
     }
 }
 
@@ -412,7 +475,10 @@ fn check_citations(
         c.error(
             code,
             format!("document inconnu « {text} »{hint}"),
-            format!("le code d'un document de {} ou d'une procédure", crate::load::documents::CATALOGUE),
+            format!(
+                "le code d'un document de {} ou d'une procédure",
+                crate::load::documents::CATALOGUE
+            ),
         );
     }
 }
@@ -485,7 +551,11 @@ fn merge_roles(procedures: &mut [Procedure], aliases: &HashMap<String, String>) 
         *n += 1;
         role.slug = if *n == 1 { base } else { format!("{base}-{n}") };
     }
-    let index: HashMap<&str, usize> = roles.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_str(), i))
+        .collect();
     let mut acteurs: Vec<Acteur> = roles.iter().map(|(_, a)| a.clone()).collect();
     for (pi, p) in procedures.iter_mut().enumerate() {
         p.roles = p

@@ -13,7 +13,14 @@ impl Renderer for DocumentFiles {
             .fichiers
             .iter()
             .enumerate()
-            .map(|(i, f)| Planned::new(f.path.clone(), OutputKind::Theme, vec![Input::File(f.file)], i))
+            .map(|(i, f)| {
+                Planned::new(
+                    f.path.clone(),
+                    OutputKind::Theme,
+                    vec![Input::File(f.file)],
+                    i,
+                )
+            })
             .collect()
     }
 

@@ -362,7 +362,8 @@ fn procedure_view(kit: &Kit, p: &Procedure) -> ProcedureView {
         .etapes
         .iter()
         .map(|e| {
-            let plain = e.suivant.len() == 1 && e.suivant[0].n == e.n + 1 && e.suivant[0].si.is_none();
+            let plain =
+                e.suivant.len() == 1 && e.suivant[0].n == e.n + 1 && e.suivant[0].si.is_none();
             EtapeView {
                 n: e.n,
                 acteurs: e.acteurs.iter().map(|&a| lien(a)).collect(),
@@ -374,7 +375,10 @@ fn procedure_view(kit: &Kit, p: &Procedure) -> ProcedureView {
                 } else {
                     e.suivant
                         .iter()
-                        .map(|s| SuivantView { n: s.n, si: s.si.clone() })
+                        .map(|s| SuivantView {
+                            n: s.n,
+                            si: s.si.clone(),
+                        })
                         .collect()
                 },
                 fin: e.suivant.is_empty() && e.n < count,
@@ -414,10 +418,17 @@ fn procedure_view(kit: &Kit, p: &Procedure) -> ProcedureView {
 }
 
 /// Groups `(procedure, step)` pairs by procedure, in order.
-fn by_procedure(r: &Reference, steps: &[(usize, usize)], role: Option<usize>) -> Vec<ActeurProcedure> {
+fn by_procedure(
+    r: &Reference,
+    steps: &[(usize, usize)],
+    role: Option<usize>,
+) -> Vec<ActeurProcedure> {
     let mut out: Vec<ActeurProcedure> = Vec::new();
     for &(pi, si) in steps {
-        if out.last().is_none_or(|last| last.procedure.code != r.procedures[pi].code) {
+        if out
+            .last()
+            .is_none_or(|last| last.procedure.code != r.procedures[pi].code)
+        {
             out.push(ActeurProcedure {
                 procedure: ligne(&r.procedures[pi]),
                 etapes: Vec::new(),
@@ -459,7 +470,9 @@ impl ReferenceView {
         sorted.sort_by_key(|p| {
             (
                 p.famille.is_none(),
-                p.famille.as_deref().map(crate::model::values::collation_key),
+                p.famille
+                    .as_deref()
+                    .map(crate::model::values::collation_key),
                 p.code.clone(),
             )
         });
@@ -540,7 +553,11 @@ impl ReferenceView {
                     })
                     .collect(),
             },
-            procedures: r.procedures.iter().map(|p| procedure_view(kit, p)).collect(),
+            procedures: r
+                .procedures
+                .iter()
+                .map(|p| procedure_view(kit, p))
+                .collect(),
             acteurs,
             documents,
             dossiers: dossiers(&r.catalogue, lang),
