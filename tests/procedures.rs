@@ -311,3 +311,26 @@ fn a_file_to_download_never_leads_to_the_records() {
     assert_eq!(found, ["content/documents/fiche.yaml:1:1"]);
     assert!(kit.reference.catalogue.files.is_empty());
 }
+
+#[test]
+fn a_join_needs_two_arrows_and_every_step_is_reached() {
+    let k = check(&[(
+        "content/procedures/P06.md",
+        "---\ntitre: Six\nacteurs: [Tuteur]\netapes:\n  - n: 1\n    acteur: Tuteur\n    action: Un\n    suivant: [3]\n  - n: 2\n    acteur: Tuteur\n    action: Oubliée\n  - n: 3\n    acteur: Tuteur\n    action: Trois\n    attend: toutes\n---\n",
+    )]);
+    // Step 2 leads to 3 by default: two arrows reach 3, none reaches 2.
+    k.warning_at(
+        "aucune étape ne mène à l'étape 2",
+        "content/procedures/P06.md:9:8",
+    );
+    assert!(k.all("attend d'autres étapes").is_empty(), "{}", k.dump());
+
+    let k = check(&[(
+        "content/procedures/P07.md",
+        "---\ntitre: Sept\nacteurs: [Tuteur]\netapes:\n  - n: 1\n    acteur: Tuteur\n    action: Un\n  - n: 2\n    acteur: Tuteur\n    action: Deux\n    attend: une\n---\n",
+    )]);
+    k.warning_at(
+        "l'étape 2 attend d'autres étapes mais une seule flèche y mène",
+        "content/procedures/P07.md:11:13",
+    );
+}

@@ -269,11 +269,12 @@ fn build_one(raw: &RawFile<RawProcedure>, code: String, c: &mut Checker) -> Opti
         );
     }
     let count = raw_steps.len() as u32;
-    let etapes = raw_steps
+    let etapes: Vec<Etape> = raw_steps
         .iter()
         .enumerate()
         .map(|(i, step)| build_step(step, i as u32 + 1, count, &declared, &keys, c))
         .collect();
+    check_arrivals(raw_steps, &etapes, c);
     Some(Procedure {
         code,
         file: raw.file,
@@ -441,6 +442,49 @@ fn build_step(
             .flatten()
             .map(|t| t.text().to_string())
             .collect(),
+    }
+}
+
+/// A join (`attend`) needs two arrows coming in; a step after the first
+/// that no arrow reaches is never done. Both are warnings at the step.
+fn check_arrivals(raw: &[RawEtape], etapes: &[Etape], c: &mut Checker) {
+    let mut incoming = vec![0usize; etapes.len()];
+    for e in etapes {
+        for s in &e.suivant {
+            if let Some(slot) = incoming.get_mut(s.n as usize - 1) {
+                *slot += 1;
+            }
+        }
+    }
+    for ((step, e), &count) in raw.iter().zip(etapes).zip(&incoming) {
+        if let Some(attend) = &step.attend
+            && count < 2
+        {
+            c.diagnostics.push(
+                Diagnostic::warning(
+                    c.span(attend),
+                    format!(
+                        "l'étape {} attend d'autres étapes mais une seule flèche y mène",
+                        e.n
+                    ),
+                )
+                .expected("attend seulement sur une étape où mènent plusieurs étapes (suivant)"),
+            );
+        }
+        if e.n > 1 && count == 0 {
+            let span = step
+                .n
+                .as_ref()
+                .map(|n| Span::new(c.file, n.range.clone()))
+                .unwrap_or_else(|| c.entry_span(&[&step.action, &step.repere]));
+            c.diagnostics.push(
+                Diagnostic::warning(span, format!("aucune étape ne mène à l'étape {}", e.n))
+                    .expected(format!(
+                        "un suivant: [{}] dans une étape précédente, ou une étape retirée",
+                        e.n
+                    )),
+            );
+        }
     }
 }
 
