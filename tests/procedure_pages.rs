@@ -158,6 +158,9 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
         let files = read(&out, "documents/index.html");
         assert!(files.contains("<h2 id=\"dossier-1\">guides</h2>"));
         assert!(files.contains("<h2 id=\"dossier-2\">modeles</h2>"));
+        assert!(files.contains(
+            r#"<td><a href="../documents/B01.html"><span class="code">B01</span> Tableau de suivi des personnes accompagnées</a></td>"#
+        ));
         assert_eq!(
             std::fs::read(out.join("documents/fichiers/modeles/suivi.csv")).expect("published"),
             std::fs::read(kit.join("content/documents/modeles/suivi.csv")).expect("in the kit"),

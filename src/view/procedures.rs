@@ -276,6 +276,8 @@ pub struct FichierView {
     pub taille: String,
     /// Size in bytes.
     pub octets: u64,
+    /// The catalogue entries that name it (on the list of files).
+    pub documents: Vec<CiteLien>,
 }
 
 /// A size as a reader says it: « 812 octets », « 2,4 Ko », « 1,2 Mo ».
@@ -310,6 +312,7 @@ fn fichier(f: &DocumentFile, lang: Lang) -> FichierView {
         url: urls::fichier_url(&f.path),
         taille: taille(f.size, lang),
         octets: f.size,
+        documents: Vec::new(),
     }
 }
 
@@ -454,7 +457,18 @@ fn dossiers(catalogue: &Catalogue, lang: Lang) -> Vec<Dossier> {
             });
         }
         if let Some(last) = out.last_mut() {
-            last.fichiers.push(fichier(f, lang));
+            let mut view = fichier(f, lang);
+            view.documents = catalogue
+                .documents
+                .iter()
+                .filter(|d| d.fichier.is_some_and(|i| catalogue.files[i].path == f.path))
+                .map(|d| CiteLien {
+                    code: d.code.clone(),
+                    titre: d.titre.clone(),
+                    url: urls::document(&d.code),
+                })
+                .collect();
+            last.fichiers.push(view);
         }
     }
     out
