@@ -215,7 +215,25 @@ const FR: &[(&str, &str)] = &[
     ("semaines", "semaines"),
     ("mois_duree", "mois"),
     ("mois_durees", "mois"),
-    // ---- end of the tableau de bord and parrainages block ----    // ---- procedure reference ----
+    // ---- end of the tableau de bord and parrainages block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "ET"),
+    ("flowchart_ou", "OU"),
+    (
+        "flowchart_et_titre",
+        "Toutes les étapes qui mènent ici sont nécessaires",
+    ),
+    (
+        "flowchart_ou_titre",
+        "Une seule des étapes qui mènent ici suffit",
+    ),
+    ("flowchart_fin", "Fin"),
+    ("flowchart_fin_titre", "Fin de la procédure"),
+    ("flowchart_ensemble", "Étape menée ensemble"),
+    ("flowchart_prerequis", "Prérequis :"),
+    ("flowchart_resume", "{} étapes, {} acteurs : {}."),
+    // ---- end of the flowcharts block ----
+    // ---- procedure reference ----
     ("procedures", "Procédures"),
     ("documents", "Documents"),
     ("sans_famille", "Autres procédures"),
@@ -265,6 +283,7 @@ const FR: &[(&str, &str)] = &[
         "aucune_procedure",
         "Aucune procédure n'utilise ce document.",
     ),
+    // ---- end of the procedure reference block ----
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -456,7 +475,22 @@ const EN: &[(&str, &str)] = &[
     ("semaines", "weeks"),
     ("mois_duree", "month"),
     ("mois_durees", "months"),
-    // ---- end of the tableau de bord and parrainages block ----    // ---- procedure reference ----
+    // ---- end of the tableau de bord and parrainages block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "AND"),
+    ("flowchart_ou", "OR"),
+    ("flowchart_et_titre", "Every step leading here is needed"),
+    (
+        "flowchart_ou_titre",
+        "Any one of the steps leading here is enough",
+    ),
+    ("flowchart_fin", "End"),
+    ("flowchart_fin_titre", "End of the procedure"),
+    ("flowchart_ensemble", "Step done together"),
+    ("flowchart_prerequis", "Prerequisite:"),
+    ("flowchart_resume", "{} steps, {} roles: {}."),
+    // ---- end of the flowcharts block ----
+    // ---- procedure reference ----
     ("procedures", "Procedures"),
     ("documents", "Documents"),
     ("sans_famille", "Other procedures"),
@@ -497,6 +531,7 @@ const EN: &[(&str, &str)] = &[
     ("documents_intro", "Files to download, by folder."),
     ("dossier_racine", "No folder"),
     ("aucune_procedure", "No procedure uses this document."),
+    // ---- end of the procedure reference block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[

@@ -120,6 +120,20 @@ fn the_example_kit_shows_its_procedure_reference_in_both_profiles() {
             r##"Jonction : attend toutes les étapes <a href="#etape-2">2</a>, <a href="#etape-3">3</a>"##
         ));
         assert!(p02.contains("<strong>Prérequis :</strong> au moins un atelier enregistré"));
+        // Its swimlane flowchart, inline: one lane per acteur as written here.
+        let chart = &p03[p03
+            .find("<div class=\"flowchart-wrap\"><svg")
+            .expect("a flowchart")..];
+        let chart = &chart[..chart.find("</svg>").expect("closed")];
+        for lane in [
+            "Tuteur·rice",
+            "Stagiaire",
+            "Responsable des parrains",
+            "Parrain ou marraine",
+        ] {
+            assert!(chart.contains(&format!(">{lane}<")), "lane {lane}");
+        }
+        assert!(chart.contains("<title>"));
         // The events that followed a procedure.
         let p06 = read(&out, "procedures/P06.html");
         assert!(p06.contains(r#"href="../evenements/2026-09-18-visite-transports-meridien.html""#));

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod grid;
 pub mod heure;
 pub mod inputs;
+pub mod logigramme;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;

@@ -135,6 +135,8 @@ pub struct ProcedureView {
     pub html: String,
     /// The events that followed it, by date.
     pub evenements: Vec<EvenementLien>,
+    /// Its swimlane flowchart: an inline `<svg>`, made at build time.
+    pub logigramme: String,
 }
 
 /// An acteur as a procedure writes it, and its role's page.
@@ -417,6 +419,7 @@ fn procedure_view(kit: &Kit, p: &Procedure) -> ProcedureView {
             .iter()
             .map(|&i| EvenementLien::of(&kit.evenements[i]))
             .collect(),
+        logigramme: super::logigramme::svg(p, kit.config.langue),
     }
 }
 
