@@ -6,6 +6,7 @@ use super::Loaded;
 use super::kit_dir::{KitDir, Problem};
 use super::records::Text;
 use super::walk::{self, Rule};
+use crate::diagnostic::msg;
 use crate::source::FileId;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -39,6 +40,7 @@ const FILES: Rule = Rule {
     subfolders: true,
     elsewhere: &[],
     expected: "",
+    expected_en: "",
 };
 
 /// Reads every file under content/documents/ into the sources, as bytes.
@@ -51,8 +53,14 @@ pub(super) fn load_files(kit: &KitDir, loaded: &mut Loaded) {
         let reached = match reached {
             Ok(disk) if kit.lies_in(&disk, "data") => Err(Problem::error(
                 &path,
-                format!("« {path} » mène aux fiches de data/ : elles ne sont jamais publiées"),
-                "des fichiers à télécharger (modèles, guides, affiches…)",
+                msg(
+                    format!("« {path} » mène aux fiches de data/ : elles ne sont jamais publiées"),
+                    format!("« {path} » leads to the records of data/: they are never published"),
+                ),
+                msg(
+                    "des fichiers à télécharger (modèles, guides, affiches…)",
+                    "files to download (templates, guides, posters…)",
+                ),
             )),
             other => other,
         };

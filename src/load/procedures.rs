@@ -110,8 +110,12 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
                 Span::file_start(file),
                 "une procédure commence par un en-tête « --- »",
             )
+            .en("a procedure starts with a « --- » header")
             .expected(
                 "« --- », puis code, titre, acteurs et etapes, puis « --- » et le texte libre",
+            )
+            .expected_en(
+                "« --- », then code, titre, acteurs and etapes, then « --- » and the free text",
             ),
         ]);
     }

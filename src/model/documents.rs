@@ -3,7 +3,7 @@
 
 use super::procedure::{Reference, valid_code};
 use super::values::Checker;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::Loaded;
 use crate::load::documents::{FOLDER, file_path};
 use crate::source::{FileId, Span};
@@ -115,14 +115,34 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
         let start = c.entry_span(&siblings);
         let code = match &entry.code {
             None => {
-                c.missing_at(start, "code", "le code du document, par exemple M30");
+                c.missing_at(
+                    start,
+                    "code",
+                    msg(
+                        "le code du document, par exemple M30",
+                        "the document's code, for example M30",
+                    ),
+                );
                 None
             }
             Some(t) => {
-                let code = c.required(&entry.code, "code", "le code du document, par exemple M30");
+                let code = c.required(
+                    &entry.code,
+                    "code",
+                    msg(
+                        "le code du document, par exemple M30",
+                        "the document's code, for example M30",
+                    ),
+                );
                 match code {
                     Some(code) if !valid_code(&code) => {
-                        c.error(t, format!("le code « {code} » ne peut pas servir d'adresse de page"), "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple M30");
+                        c.error(t, msg(
+                                format!("le code « {code} » ne peut pas servir d'adresse de page"),
+                                format!("the code « {code} » cannot serve as a page address"),
+                            ), msg(
+                                "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple M30",
+                                "letters without accents, digits, - or _ (but not « index »), for example M30",
+                            ));
                         None
                     }
                     Some(code) if codes.contains_key(&code) => {
@@ -132,8 +152,11 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
                                 span,
                                 format!("le code de document « {code} » est déjà pris"),
                             )
+                            .en(format!("the document code « {code} » is already taken"))
                             .expected("un code par document")
-                            .also_at(codes[&code], "premier document de ce code"),
+                            .expected_en("one code per document")
+                            .also_at(codes[&code], "premier document de ce code")
+                            .also_en("first document with this code"),
                         );
                         None
                     }
@@ -147,22 +170,33 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
         };
         let titre = match &entry.titre {
             None => {
-                c.missing_at(start, "titre", "le titre du document");
+                c.missing_at(
+                    start,
+                    "titre",
+                    msg("le titre du document", "the document's title"),
+                );
                 None
             }
-            Some(_) => c.required(&entry.titre, "titre", "le titre du document"),
+            Some(_) => c.required(
+                &entry.titre,
+                "titre",
+                msg("le titre du document", "the document's title"),
+            ),
         };
         let type_document = match &entry.r#type {
             None => {
-                c.missing_at(start, "type", &TYPES.join(", "));
+                c.missing_at(start, "type", msg(TYPES.join(", "), TYPES.join(", ")));
                 None
             }
             Some(t) if TYPES.contains(&t.text()) => Some(t.text().to_string()),
             Some(t) => {
                 c.error(
                     t,
-                    format!("type de document inconnu « {} »", t.text()),
-                    TYPES.join(", "),
+                    msg(
+                        format!("type de document inconnu « {} »", t.text()),
+                        format!("unknown document type « {} »", t.text()),
+                    ),
+                    msg(TYPES.join(", "), TYPES.join(", ")),
                 );
                 None
             }
@@ -171,13 +205,26 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
             let found = catalogue.files.iter().position(|d| d.path == f.text());
             if found.is_none() {
                 let listed: Vec<&str> = catalogue.files.iter().map(|d| d.path.as_str()).collect();
-                let hint = crate::suggest::closest(f.text(), listed.iter().copied())
+                let close = crate::suggest::closest(f.text(), listed.iter().copied());
+                let hint = close
                     .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+                    .unwrap_or_default();
+                let hint_en = close
+                    .map(|s| format!(" (did you mean « {s} »?)"))
                     .unwrap_or_default();
                 c.error(
                     f,
-                    format!("le fichier « {} » n'existe pas{hint}", file_path(f.text())),
-                    format!("un chemin sous {FOLDER}/, par exemple parrainage/charte.pdf"),
+                    msg(
+                        format!("le fichier « {} » n'existe pas{hint}", file_path(f.text())),
+                        format!(
+                            "the file « {} » does not exist{hint_en}",
+                            file_path(f.text())
+                        ),
+                    ),
+                    msg(
+                        format!("un chemin sous {FOLDER}/, par exemple parrainage/charte.pdf"),
+                        format!("a path under {FOLDER}/, for example parrainage/charte.pdf"),
+                    ),
                 );
             }
             found
@@ -191,10 +238,17 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
                         span,
                         format!("le titre « {titre} » est aussi celui du document {first}"),
                     )
+                    .en(format!(
+                        "the title « {titre} » is also that of document {first}"
+                    ))
                     .expected(
                         "un titre par document : un même document sous deux codes est à fusionner",
                     )
-                    .also_at(*at, "même titre"),
+                    .expected_en(
+                        "one title per document: one document under two codes should be merged",
+                    )
+                    .also_at(*at, "même titre")
+                    .also_en("same title"),
                 ),
                 None => {
                     titles.insert(key, (code.clone(), span));

@@ -7,7 +7,7 @@ use super::Evenement;
 use super::acteurs;
 use super::documents::{self, Catalogue};
 use super::values::{Checker, opt_text};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::Loaded;
 use crate::load::RawFile;
 use crate::load::procedures::{RawActeurs, RawEtape, RawProcedure, RawSuivant};
@@ -135,6 +135,7 @@ impl Reference {
 
 /// The accepted values of `attend`.
 const ATTENTES: &str = "toutes (toutes les étapes qui y mènent) ou une (l'une d'elles suffit)";
+const ATTENTES_EN: &str = "toutes (every step leading to it) or une (any one of them)";
 
 /// Whether a code can name a page: letters, digits, `-`, `_`.
 pub(super) fn valid_code(code: &str) -> bool {
@@ -176,8 +177,11 @@ pub(super) fn build(
                     span,
                     format!("le code de procédure « {code} » est déjà pris"),
                 )
+                .en(format!("the procedure code « {code} » is already taken"))
                 .expected("un code par procédure")
-                .also_at(*first, "première procédure de ce code"),
+                .expected_en("one code per procedure")
+                .also_at(*first, "première procédure de ce code")
+                .also_en("first procedure with this code"),
             );
             continue;
         }
@@ -224,7 +228,10 @@ fn code_of(raw: &RawFile<RawProcedure>, c: &mut Checker) -> Option<String> {
             .required(
                 &raw.record.front.code,
                 "code",
-                "le code de la procédure, par exemple P01",
+                msg(
+                    "le code de la procédure, par exemple P01",
+                    "the procedure's code, for example P01",
+                ),
             )
             .map(|_| t.text().to_string())?,
         None => raw.id.clone(),
@@ -232,32 +239,51 @@ fn code_of(raw: &RawFile<RawProcedure>, c: &mut Checker) -> Option<String> {
     if valid_code(&code) {
         return Some(code);
     }
-    let message = format!("le code de procédure « {code} » ne peut pas servir d'adresse de page");
-    let expected =
-        "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple P01";
+    let message = msg(
+        format!("le code de procédure « {code} » ne peut pas servir d'adresse de page"),
+        format!("the procedure code « {code} » cannot serve as a page address"),
+    );
+    let expected = msg(
+        "des lettres sans accents, des chiffres, - ou _ (mais pas « index »), par exemple P01",
+        "letters without accents, digits, - or _ (but not « index »), for example P01",
+    );
     match &raw.record.front.code {
         Some(t) => c.error(t, message, expected),
         None => c
             .diagnostics
-            .push(Diagnostic::error(Span::file_start(c.file), message).expected(expected)),
+            .push(Diagnostic::error_msg(Span::file_start(c.file), message).expected_msg(expected)),
     }
     None
 }
 
 fn build_one(raw: &RawFile<RawProcedure>, code: String, c: &mut Checker) -> Option<Procedure> {
     let f = &raw.record.front;
-    let titre = c.required(&f.titre, "titre", "le titre de la procédure");
+    let titre = c.required(
+        &f.titre,
+        "titre",
+        msg("le titre de la procédure", "the procedure's title"),
+    );
     let mis_a_jour = f.mis_a_jour.as_ref().and_then(|d| c.date(d));
     let declared: Vec<&Text> = f.acteurs.iter().flatten().collect();
     let keys: Vec<String> = declared.iter().map(|a| acteurs::key(a.text())).collect();
     for (i, a) in declared.iter().enumerate() {
         if a.text().is_empty() {
-            c.empty(a, "acteurs", "le nom d'un acteur");
+            c.empty(
+                a,
+                "acteurs",
+                msg("le nom d'un acteur", "the name of an acteur"),
+            );
         } else if keys[..i].contains(&keys[i]) {
             c.error(
                 a,
-                format!("l'acteur « {} » est déjà déclaré", a.text()),
-                "chaque acteur une fois dans acteurs",
+                msg(
+                    format!("l'acteur « {} » est déjà déclaré", a.text()),
+                    format!("the acteur « {} » is already declared", a.text()),
+                ),
+                msg(
+                    "chaque acteur une fois dans acteurs",
+                    "each acteur once in acteurs",
+                ),
             );
         }
     }
@@ -265,7 +291,10 @@ fn build_one(raw: &RawFile<RawProcedure>, code: String, c: &mut Checker) -> Opti
     if raw_steps.is_empty() {
         c.missing(
             "etapes",
-            "la liste des étapes : - n: 1, acteur: …, action: …",
+            msg(
+                "la liste des étapes : - n: 1, acteur: …, action: …",
+                "the list of steps: - n: 1, acteur: …, action: …",
+            ),
         );
     }
     let count = raw_steps.len() as u32;
@@ -326,15 +355,27 @@ fn build_step(
                 Span::new(c.file, n.range.clone()),
                 format!("étape numérotée {} à la place {position}", n.value),
             )
+            .en(format!("step numbered {} in place {position}", n.value))
             .expected(format!(
                 "les étapes numérotées dans l'ordre, de 1 à {count} : ici n: {position}"
+            ))
+            .expected_en(format!(
+                "the steps numbered in order, from 1 to {count}: here n: {position}"
             )),
         );
     }
     let action = match &step.action {
-        Some(_) => c.required(&step.action, "action", "ce qui est fait à cette étape"),
+        Some(_) => c.required(
+            &step.action,
+            "action",
+            msg("ce qui est fait à cette étape", "what is done at this step"),
+        ),
         None => {
-            c.missing_at(start, "action", "ce qui est fait à cette étape");
+            c.missing_at(
+                start,
+                "action",
+                msg("ce qui est fait à cette étape", "what is done at this step"),
+            );
             None
         }
     };
@@ -343,7 +384,10 @@ fn build_step(
         None => c.missing_at(
             start,
             "acteur",
-            "qui fait cette étape : un nom de la liste acteurs",
+            msg(
+                "qui fait cette étape : un nom de la liste acteurs",
+                "who does this step: a name of the list acteurs",
+            ),
         ),
         Some(sp) => {
             let names: Vec<Text> = match &sp.value {
@@ -356,20 +400,36 @@ fn build_step(
                     Some(_) => {}
                     None => {
                         let known = declared.iter().map(|a| a.text());
-                        let hint = crate::suggest::closest(name.text(), known)
+                        let close = crate::suggest::closest(name.text(), known);
+                        let hint = close
                             .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+                            .unwrap_or_default();
+                        let hint_en = close
+                            .map(|s| format!(" (did you mean « {s} »?)"))
                             .unwrap_or_default();
                         let list: Vec<&str> = declared.iter().map(|a| a.text()).collect();
                         c.error(
                             name,
-                            format!(
-                                "l'acteur « {} » n'est pas déclaré dans acteurs{hint}",
-                                name.text()
+                            msg(
+                                format!(
+                                    "l'acteur « {} » n'est pas déclaré dans acteurs{hint}",
+                                    name.text()
+                                ),
+                                format!(
+                                    "the acteur « {} » is not declared in acteurs{hint_en}",
+                                    name.text()
+                                ),
                             ),
                             if list.is_empty() {
-                                "la liste acteurs: [...] de la procédure, qui le nomme".to_string()
+                                msg(
+                                    "la liste acteurs: [...] de la procédure, qui le nomme",
+                                    "the procedure's list acteurs: [...], naming it",
+                                )
                             } else {
-                                format!("un des acteurs de la procédure : {}", list.join(", "))
+                                msg(
+                                    format!("un des acteurs de la procédure : {}", list.join(", ")),
+                                    format!("one of the procedure's acteurs: {}", list.join(", ")),
+                                )
                             },
                         );
                     }
@@ -394,7 +454,10 @@ fn build_step(
                             c.missing_at(
                                 Span::new(c.file, s.range.clone()),
                                 "n",
-                                "le numéro de l'étape suivante",
+                                msg(
+                                    "le numéro de l'étape suivante",
+                                    "the number of the next step",
+                                ),
                             );
                             return None;
                         }
@@ -406,8 +469,12 @@ fn build_step(
                             Span::new(c.file, range),
                             format!("l'étape {n} n'existe pas"),
                         )
+                        .en(format!("there is no step {n}"))
                         .expected(format!(
                             "le numéro d'une étape de cette procédure, de 1 à {count}"
+                        ))
+                        .expected_en(format!(
+                            "the number of a step of this procedure, from 1 to {count}"
                         )),
                     );
                     return None;
@@ -422,8 +489,11 @@ fn build_step(
         other => {
             c.error(
                 a,
-                format!("valeur inconnue « {other} » pour attend"),
-                ATTENTES,
+                msg(
+                    format!("valeur inconnue « {other} » pour attend"),
+                    format!("unknown value « {other} » for attend"),
+                ),
+                msg(ATTENTES, ATTENTES_EN),
             );
             None
         }
@@ -468,7 +538,12 @@ fn check_arrivals(raw: &[RawEtape], etapes: &[Etape], c: &mut Checker) {
                         e.n
                     ),
                 )
-                .expected("attend seulement sur une étape où mènent plusieurs étapes (suivant)"),
+                .en(format!(
+                    "step {} waits for other steps but only one arrow leads to it",
+                    e.n
+                ))
+                .expected("attend seulement sur une étape où mènent plusieurs étapes (suivant)")
+                .expected_en("attend only on a step that several steps lead to (suivant)"),
             );
         }
         if e.n > 1 && count == 0 {
@@ -479,8 +554,13 @@ fn check_arrivals(raw: &[RawEtape], etapes: &[Etape], c: &mut Checker) {
                 .unwrap_or_else(|| c.entry_span(&[&step.action, &step.repere]));
             c.diagnostics.push(
                 Diagnostic::warning(span, format!("aucune étape ne mène à l'étape {}", e.n))
+                    .en(format!("no step leads to step {}", e.n))
                     .expected(format!(
                         "un suivant: [{}] dans une étape précédente, ou une étape retirée",
+                        e.n
+                    ))
+                    .expected_en(format!(
+                        "a suivant: [{}] in an earlier step, or the step removed",
                         e.n
                     )),
             );
@@ -513,15 +593,28 @@ fn check_citations(
             .iter()
             .map(|d| d.code.as_str())
             .chain(codes.iter().copied());
-        let hint = crate::suggest::closest(text, known)
+        let close = crate::suggest::closest(text, known);
+        let hint = close
             .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+            .unwrap_or_default();
+        let hint_en = close
+            .map(|s| format!(" (did you mean « {s} »?)"))
             .unwrap_or_default();
         c.error(
             code,
-            format!("document inconnu « {text} »{hint}"),
-            format!(
-                "le code d'un document de {} ou d'une procédure",
-                crate::load::documents::CATALOGUE
+            msg(
+                format!("document inconnu « {text} »{hint}"),
+                format!("unknown document « {text} »{hint_en}"),
+            ),
+            msg(
+                format!(
+                    "le code d'un document de {} ou d'une procédure",
+                    crate::load::documents::CATALOGUE
+                ),
+                format!(
+                    "the code of a document of {} or of a procedure",
+                    crate::load::documents::CATALOGUE
+                ),
             ),
         );
     }
@@ -536,15 +629,21 @@ fn check_evenements(loaded: &Loaded, codes: &[&str], diagnostics: &mut Vec<Diagn
         if code.text().is_empty() || codes.contains(&code.text()) {
             continue;
         }
-        let hint = crate::suggest::closest(code.text(), codes.iter().copied())
+        let close = crate::suggest::closest(code.text(), codes.iter().copied());
+        let hint = close
             .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+            .unwrap_or_default();
+        let hint_en = close
+            .map(|s| format!(" (did you mean « {s} »?)"))
             .unwrap_or_default();
         diagnostics.push(
             Diagnostic::error(
                 Span::new(raw.file, code.range.clone()),
                 format!("procédure inconnue « {} »{hint}", code.text()),
             )
-            .expected("le code d'une procédure de content/procedures/ (P01…)"),
+            .en(format!("unknown procedure « {} »{hint_en}", code.text()))
+            .expected("le code d'une procédure de content/procedures/ (P01…)")
+            .expected_en("the code of a procedure of content/procedures/ (P01…)"),
         );
     }
 }
