@@ -399,6 +399,11 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
             Some(format!("{text}Une ligne ajoutée.\n")),
             false,
         ),
+        _ if file.ends_with(".js") => some(
+            "une instruction",
+            Some(format!("{text}\nvar ajout = 1;\n")),
+            false,
+        ),
         _ => panic!("no edit for {file}: add one"),
     }
 }

@@ -5,6 +5,7 @@
 mod documents;
 pub mod html;
 pub mod pdf;
+mod search;
 mod theme;
 pub(crate) mod value;
 
@@ -21,6 +22,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
         Box::new(documents::DocumentFiles),
+        Box::new(search::SearchIndex),
     ])
 }
 

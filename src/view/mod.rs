@@ -21,6 +21,7 @@ mod people;
 pub mod procedures;
 mod records;
 pub mod sample;
+pub mod search;
 pub mod tableau;
 pub mod urls;
 
