@@ -40,6 +40,8 @@ pub struct RawConfig {
     pub presence_demi_journee: Option<Sp<bool>>,
     /// Financeurs (logo et mention sur les formulaires)
     pub financeurs: Option<Vec<RawFinanceur>>,
+    /// Noms d'acteurs des procédures à confondre : nom → nom retenu
+    pub alias_acteurs: Option<std::collections::BTreeMap<String, Text>>,
 }
 
 /// The weekly coordination meeting.

@@ -3,9 +3,11 @@
 //! derived facts (who is expected where, current mentorships, what is due)
 //! computed here and nowhere else.
 
+pub mod acteurs;
 mod activity;
 pub mod config;
 mod derived;
+pub mod documents;
 mod evenement;
 pub mod forms;
 pub mod horaire;
@@ -14,6 +16,7 @@ pub mod markdown;
 mod operateur;
 mod personne;
 mod printable;
+pub mod procedure;
 mod reserved;
 mod templates;
 pub mod values;
@@ -62,6 +65,8 @@ pub struct Kit {
     pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
+    /// The procedure reference: procedures, documents, roles.
+    pub reference: procedure::Reference,
 }
 
 /// Civilité.
@@ -635,6 +640,7 @@ pub fn build(
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    let reference = procedure::build(&loaded, &evenements, &mut diagnostics);
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
@@ -654,6 +660,7 @@ pub fn build(
         presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
+        reference,
     };
     derived::compute(&mut kit);
     kit.warnings = diagnostics

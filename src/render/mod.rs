@@ -3,6 +3,7 @@
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
 pub mod exports;
+mod documents;
 pub mod html;
 mod ics;
 pub mod pdf;
@@ -24,6 +25,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(pdf::PdfForms::new(view)?),
         Box::new(ics::Feeds),
         Box::new(exports::Exports),
+        Box::new(documents::DocumentFiles),
         Box::new(search::SearchIndex),
     ])
 }

@@ -15,12 +15,14 @@ pub mod forms;
 pub mod grid;
 pub mod heure;
 pub mod inputs;
+pub mod logigramme;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;
 mod people;
 pub mod planning;
 pub mod planning_pages;
+pub mod procedures;
 mod records;
 pub mod sample;
 pub mod search;
@@ -193,6 +195,9 @@ pub struct View {
     /// The spreadsheet exports and the links to them (internal profile only).
     #[serde(skip)]
     pub exports: exports::ExportsView,
+    /// The procedure reference (both profiles: organisation documents).
+    #[serde(skip)]
+    pub reference: procedures::ReferenceView,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -315,6 +320,7 @@ impl View {
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
             exports: exports::ExportsView::default(),
+            reference: procedures::ReferenceView::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
         view.planning = planning::Planning::new(

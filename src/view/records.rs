@@ -212,6 +212,8 @@ pub struct EventView {
     pub a_venir: bool,
     /// Procedure code.
     pub procedure: Option<String>,
+    /// The page of that procedure.
+    pub procedure_url: Option<String>,
     /// Review, as safe HTML (public profile: only with `bilan_public: true`).
     pub bilan_html: Option<String>,
     /// Files this page was made from.
@@ -435,6 +437,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                 presents: e.participants.iter().filter(|p| p.present).count(),
                 a_venir: e.date > kit.today,
                 procedure: e.procedure.clone(),
+                procedure_url: e.procedure.as_deref().map(urls::procedure),
                 // A bilan can name participants: public only when the event says so.
                 bilan_html: e
                     .bilan

@@ -25,6 +25,10 @@ pub const ANNUAIRE: &str = "annuaire/index.html";
 pub const TABLEAU: &str = "tableau-de-bord/index.html";
 /// The planning (its month pages and feeds: [`super::planning::adresses`]).
 pub const PLANNING: &str = super::planning::adresses::INDEX;
+/// The procedure reference's index.
+pub const PROCEDURES: &str = "procedures/index.html";
+/// The files of content/documents/, by folder.
+pub const DOCUMENTS: &str = "documents/index.html";
 
 /// The addresses of the site's own pages, given to every template as `u`
 /// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
@@ -50,6 +54,10 @@ pub struct SitePages {
     pub tableau: &'static str,
     /// The planning.
     pub planning: &'static str,
+    /// The procedure reference.
+    pub procedures: &'static str,
+    /// The documents to download.
+    pub documents: &'static str,
 }
 
 /// The site's own pages.
@@ -64,6 +72,8 @@ pub const SITE_PAGES: SitePages = SitePages {
     annuaire: ANNUAIRE,
     tableau: TABLEAU,
     planning: PLANNING,
+    procedures: PROCEDURES,
+    documents: DOCUMENTS,
 };
 
 /// A person's fiche.
@@ -139,6 +149,41 @@ pub fn inscrits_xlsx(kind: ActivityKind, id: &str) -> String {
     }
 }
 
+/// A procedure's page (codes hold only `A-Za-z0-9_-`).
+pub fn procedure(code: &str) -> String {
+    format!("procedures/{code}.html")
+}
+
+/// A role's page: every step it performs.
+pub fn acteur(slug: &str) -> String {
+    format!("procedures/acteurs/{slug}.html")
+}
+
+/// A catalogued document's page.
+pub fn document(code: &str) -> String {
+    format!("documents/{code}.html")
+}
+
+/// Where a file of content/documents/ is published (its path below that folder).
+pub fn fichier(path: &str) -> String {
+    format!("documents/fichiers/{path}")
+}
+
+/// [`fichier`] as a link: each part percent-encoded (a file name may hold
+/// spaces, accents, `#` or `?`).
+pub fn fichier_url(path: &str) -> String {
+    const PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|p| percent_encoding::utf8_percent_encode(p, PART).to_string())
+        .collect();
+    fichier(&parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +202,13 @@ mod tests {
         assert_eq!(evenement("forum"), "evenements/forum.html");
         assert_eq!(operateur("afpa"), "operateurs/afpa.html");
         assert_eq!(page("charte"), "pages/charte.html");
+        assert_eq!(procedure("P08"), "procedures/P08.html");
+        assert_eq!(acteur("tuteur"), "procedures/acteurs/tuteur.html");
+        assert_eq!(document("M30"), "documents/M30.html");
+        assert_eq!(
+            fichier_url("modèles/fiche #2.md"),
+            "documents/fichiers/mod%C3%A8les/fiche%20%232.md"
+        );
         assert_eq!(
             formulaire("droit-image", "evenement/forum/dupont-jean"),
             "formulaires/droit-image/evenement/forum/dupont-jean.pdf"

@@ -16,6 +16,7 @@ use crate::view::pages::{
 };
 use crate::view::planning::Month;
 use crate::view::planning_pages::{MoisPage, PlanningIndex};
+use crate::view::procedures;
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -63,6 +64,16 @@ pub enum Page {
     PlanningMonth(Month, Option<usize>),
     /// A club's convocation page (internal profile).
     Convocation(usize),
+    /// procedures/index.html: the reference by famille, acteur, document.
+    Procedures,
+    /// A procedure.
+    Procedure(usize),
+    /// A role: every step it performs.
+    Acteur(usize),
+    /// A catalogued document.
+    Document(usize),
+    /// documents/index.html: the files to download, by folder.
+    Documents,
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -72,7 +83,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 18] = [
+    pub const KINDS: [Page; 23] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -97,6 +108,11 @@ impl Page {
             None,
         ),
         Page::Convocation(0),
+        Page::Procedures,
+        Page::Procedure(0),
+        Page::Acteur(0),
+        Page::Document(0),
+        Page::Documents,
     ];
 
     /// The template that shows this kind of page.
@@ -119,6 +135,11 @@ impl Page {
             Page::PlanningIndex => "planning.html",
             Page::PlanningMonth(..) => "planning-mois.html",
             Page::Convocation(_) => "convocation.html",
+            Page::Procedures => "procedures.html",
+            Page::Procedure(_) => "procedure.html",
+            Page::Acteur(_) => "acteur.html",
+            Page::Document(_) => "document.html",
+            Page::Documents => "documents.html",
         }
     }
 
@@ -142,6 +163,11 @@ impl Page {
             Page::PlanningIndex => samples::<PlanningIndex>(full),
             Page::PlanningMonth(..) => samples::<MoisPage>(full),
             Page::Convocation(_) => samples::<ConvocationPage>(full),
+            Page::Procedures => samples::<procedures::ProceduresIndex>(full),
+            Page::Procedure(_) => samples::<procedures::ProcedureView>(full),
+            Page::Acteur(_) => samples::<procedures::ActeurView>(full),
+            Page::Document(_) => samples::<procedures::DocumentView>(full),
+            Page::Documents => samples::<Vec<procedures::Dossier>>(full),
         }
     }
 }
@@ -166,6 +192,18 @@ const SESSIONS: Input = Input::Folder("data/sessions");
 const CLUBS: Input = Input::Folder("data/clubs");
 const EVENTS: Input = Input::Folder("data/evenements");
 const OPERATORS: Input = Input::Folder("data/operateurs");
+
+/// What every page of the procedure reference is made from: the procedures
+/// (names and links cross them), the catalogue, the files to download (their
+/// sizes) and the events (those that followed a procedure).
+fn reference_inputs() -> Vec<Input> {
+    vec![
+        Input::Folder("content/procedures"),
+        Input::File(FileId::of("data/documents.yaml")),
+        Input::Folder("content/documents"),
+        EVENTS,
+    ]
+}
 
 /// The files, as inputs.
 fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
@@ -317,6 +355,18 @@ impl<'v> Site<'v> {
                 add(url, Page::Convocation(i), files(&c.inputs).collect());
             }
         }
+        let r = &v.reference;
+        add(urls::PROCEDURES, Page::Procedures, reference_inputs());
+        add(urls::DOCUMENTS, Page::Documents, reference_inputs());
+        for (i, p) in r.procedures.iter().enumerate() {
+            add(&p.url, Page::Procedure(i), reference_inputs());
+        }
+        for (i, a) in r.acteurs.iter().enumerate() {
+            add(&a.url, Page::Acteur(i), reference_inputs());
+        }
+        for (i, d) in r.documents.iter().enumerate() {
+            add(&d.url, Page::Document(i), reference_inputs());
+        }
         pages
     }
 
@@ -342,6 +392,11 @@ impl<'v> Site<'v> {
             Page::PlanningIndex => ser(v.planning_index()),
             Page::PlanningMonth(month, person) => ser(v.planning_mois(month, person)),
             Page::Convocation(i) => ser(ConvocationPage::of(&v.clubs[i])),
+            Page::Procedures => ser(&v.reference.index),
+            Page::Procedure(i) => ser(&v.reference.procedures[i]),
+            Page::Acteur(i) => ser(&v.reference.acteurs[i]),
+            Page::Document(i) => ser(&v.reference.documents[i]),
+            Page::Documents => ser(&v.reference.dossiers),
         }
     }
 
