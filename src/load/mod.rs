@@ -10,6 +10,7 @@ mod kit_dir;
 pub mod kit_root;
 pub mod layout;
 pub mod pages;
+pub mod parcours;
 pub mod records;
 pub mod spanned;
 mod walk;
@@ -20,6 +21,7 @@ mod yaml_hint;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use config::RawConfig;
+use parcours::RawCommission;
 use kit_dir::{Found, KitDir, Problem, Reached};
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
@@ -60,6 +62,8 @@ pub struct Loaded {
     pub operateurs: Vec<RawFile<RawOperateur>>,
     /// content/pages
     pub pages: Vec<RawFile<RawPage>>,
+    /// data/commissions.yaml (absent: no commission known yet).
+    pub commissions: Option<RawFile<Vec<RawCommission>>>,
     /// Form layouts: the built-in ones, each replaced by the kit's file of the
     /// same name in templates/forms/, plus the kit's own.
     pub layouts: Vec<RawFile<layout::RawLayout>>,
@@ -92,6 +96,7 @@ enum Kind {
     Evenement,
     Operateur,
     Page,
+    Commissions,
 }
 
 impl Kind {
@@ -103,7 +108,7 @@ impl Kind {
             Kind::Club => Some("clubs"),
             Kind::Evenement => Some("evenements"),
             Kind::Operateur => Some("operateurs"),
-            Kind::Config | Kind::Page => None,
+            Kind::Config | Kind::Page | Kind::Commissions => None,
         }
     }
 }
@@ -136,6 +141,7 @@ enum Parsed {
     Evenement(RawEvenement),
     Operateur(RawOperateur),
     Page(RawPage),
+    Commissions(Vec<RawCommission>),
 }
 
 /// Reads and parses every file of the kit at `root`. Only a kit folder that
@@ -182,6 +188,9 @@ fn load_from(
     let mut entries: Vec<(Kind, String, Reached)> = Vec::new();
     if let Some(config) = config_file(&kit, &mut problems) {
         entries.push((Kind::Config, CONFIG.into(), config));
+    }
+    if let Some(commissions) = commissions_file(&kit) {
+        entries.push((Kind::Commissions, COMMISSIONS.into(), commissions));
     }
     let folders = RECORD_FOLDERS
         .iter()
@@ -253,6 +262,9 @@ fn load_from(
             Parsed::Evenement(record) => loaded.evenements.push(RawFile { file, id, record }),
             Parsed::Operateur(record) => loaded.operateurs.push(RawFile { file, id, record }),
             Parsed::Page(record) => loaded.pages.push(RawFile { file, id, record }),
+            Parsed::Commissions(record) => {
+                loaded.commissions = Some(RawFile { file, id, record })
+            }
         }
     }
     for problem in problems {
@@ -281,6 +293,18 @@ pub fn kit_lang(root: &Path) -> crate::labels::Lang {
 
 /// The settings file's name.
 const CONFIG: &str = "carnet.yaml";
+
+/// The PLIE's calendar of commissions and comités.
+pub const COMMISSIONS: &str = "data/commissions.yaml";
+
+/// data/commissions.yaml, if there is one to read.
+fn commissions_file(kit: &KitDir) -> Option<Reached> {
+    match kit.resolve(COMMISSIONS) {
+        Found::File(disk) => Some(Ok(disk)),
+        Found::Refused(problem) => Some(Err(problem)),
+        Found::Dir(_) | Found::Missing => None,
+    }
+}
 
 /// carnet.yaml, if there is one to read; a folder of that name or a file
 /// named almost so is a warning.
@@ -322,6 +346,7 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
 /// Folders and files directly in data/ that carnet does not read: a
 /// misspelt record folder, a record put one level too high.
 fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
+    // commissions.yaml is read by `commissions_file`.
     const PLANNED: [&str; 2] = ["commissions.yaml", "documents.yaml"];
     let Found::Dir(dir) = kit.resolve("data") else {
         return;
@@ -447,6 +472,12 @@ fn read_and_parse(
     }
     let outcome = match kind {
         Kind::Page => pages::parse(&source, file).map(Parsed::Page),
+        // An empty calendar is a calendar with no meeting yet.
+        Kind::Commissions if is_blank_yaml(&source.text) => ParseOutcome {
+            record: Some(Parsed::Commissions(Vec::new())),
+            diagnostics: Vec::new(),
+        },
+        Kind::Commissions => parse_outcome(&source.text, file).map(Parsed::Commissions),
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
         Kind::Config => parse_outcome(&source.text, file).map(Parsed::Config),
         Kind::Personne => parse_outcome(&source.text, file).map(Parsed::Personne),
@@ -501,7 +532,7 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
         Kind::Session | Kind::Club => "au moins mois: AAAA-MM",
         Kind::Evenement => "au moins titre et date",
         Kind::Operateur => "au moins nom",
-        Kind::Config | Kind::Page => {
+        Kind::Config | Kind::Page | Kind::Commissions => {
             return Diagnostic::warning(
                 Span::file_start(file),
                 "carnet.yaml est vide : les réglages par défaut s'appliquent",

@@ -4,6 +4,7 @@
 //! computed here and nowhere else.
 
 mod activity;
+pub mod commissions;
 pub mod config;
 mod derived;
 mod evenement;
@@ -12,6 +13,8 @@ pub mod horaire;
 pub(crate) mod link;
 pub mod markdown;
 mod operateur;
+pub mod parcours;
+pub mod parcours_derive;
 mod personne;
 mod printable;
 mod reserved;
@@ -62,6 +65,10 @@ pub struct Kit {
     pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
+    /// PLIE: the calendar of commissions and comités, by date.
+    pub commissions: Vec<commissions::Commission>,
+    /// PLIE: the parcours of the people who have one, by person (internal).
+    pub parcours: Vec<parcours::Parcours>,
 }
 
 /// Civilité.
@@ -625,6 +632,19 @@ pub fn build(
         &mut diagnostics,
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let calendar = commissions::build(loaded.commissions.as_ref(), &mut diagnostics);
+    let operator_names: Vec<String> = operateurs.iter().map(|o| o.nom.clone()).collect();
+    let parcours = parcours::build_all(
+        &loaded.personnes,
+        &parcours::Context {
+            resolver: &resolver,
+            operators: &operator_index,
+            operator_names: &operator_names,
+            broken_operators: &broken_operators,
+            calendar: &calendar,
+        },
+        &mut diagnostics,
+    );
     let pages = build_pages(&loaded);
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
@@ -645,6 +665,8 @@ pub fn build(
         presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
+        commissions: calendar,
+        parcours,
     };
     derived::compute(&mut kit);
     kit.warnings = diagnostics
