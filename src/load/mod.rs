@@ -21,8 +21,8 @@ mod yaml_hint;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use config::RawConfig;
-use parcours::RawCommission;
 use kit_dir::{Found, KitDir, Problem, Reached};
+use parcours::RawCommission;
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use serde::de::DeserializeOwned;
@@ -262,9 +262,7 @@ fn load_from(
             Parsed::Evenement(record) => loaded.evenements.push(RawFile { file, id, record }),
             Parsed::Operateur(record) => loaded.operateurs.push(RawFile { file, id, record }),
             Parsed::Page(record) => loaded.pages.push(RawFile { file, id, record }),
-            Parsed::Commissions(record) => {
-                loaded.commissions = Some(RawFile { file, id, record })
-            }
+            Parsed::Commissions(record) => loaded.commissions = Some(RawFile { file, id, record }),
         }
     }
     for problem in problems {

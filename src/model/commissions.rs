@@ -54,14 +54,22 @@ pub(super) fn build(
             let date = match &entry.date {
                 Some(d) => c.date(d),
                 None => {
-                    c.missing_at(at, "date", "la date de la réunion, par exemple date: 2027-02-04");
+                    c.missing_at(
+                        at,
+                        "date",
+                        "la date de la réunion, par exemple date: 2027-02-04",
+                    );
                     None
                 }
             };
             let cloture = c.opt_date(&entry.cloture);
             let kind = match &entry.r#type {
                 None => {
-                    c.missing_at(at, "type", "commission, comite_technique ou comite_pilotage");
+                    c.missing_at(
+                        at,
+                        "type",
+                        "commission, comite_technique ou comite_pilotage",
+                    );
                     None
                 }
                 Some(t) => match t.text() {

@@ -273,10 +273,10 @@ fn build_one(
     cx: &Context,
     c: &mut Checker,
 ) -> Parcours {
-    let referent = r
-        .referent
-        .as_ref()
-        .and_then(|id| cx.resolver.person(c, id, "referent", Some("accompagnateur")));
+    let referent = r.referent.as_ref().and_then(|id| {
+        cx.resolver
+            .person(c, id, "referent", Some("accompagnateur"))
+    });
     let assistant = r
         .assistant
         .as_ref()
@@ -406,7 +406,11 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     let debut = match &e.debut {
         Some(d) => c.date(d),
         None => {
-            c.missing_at(at.clone(), "etapes.debut", "la date de début, par exemple debut: 2026-09-14");
+            c.missing_at(
+                at.clone(),
+                "etapes.debut",
+                "la date de début, par exemple debut: 2026-09-14",
+            );
             None
         }
     };
@@ -496,22 +500,25 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
             );
         }
     }
-    let justificatif = e.justificatif.as_ref().map(|j| super::parcours::Justificatif {
-        type_justificatif: j.r#type.as_ref().and_then(|t| match t.text() {
-            "bulletin_salaire" => Some(JustificatifType::BulletinSalaire),
-            "diplome" => Some(JustificatifType::Diplome),
-            "attestation" => Some(JustificatifType::Attestation),
-            other => {
-                c.error(
-                    t,
-                    format!("justificatif inconnu « {other} »"),
-                    "un de : bulletin_salaire, diplome, attestation",
-                );
-                None
-            }
-        }),
-        date: c.opt_date(&j.date),
-    });
+    let justificatif = e
+        .justificatif
+        .as_ref()
+        .map(|j| super::parcours::Justificatif {
+            type_justificatif: j.r#type.as_ref().and_then(|t| match t.text() {
+                "bulletin_salaire" => Some(JustificatifType::BulletinSalaire),
+                "diplome" => Some(JustificatifType::Diplome),
+                "attestation" => Some(JustificatifType::Attestation),
+                other => {
+                    c.error(
+                        t,
+                        format!("justificatif inconnu « {other} »"),
+                        "un de : bulletin_salaire, diplome, attestation",
+                    );
+                    None
+                }
+            }),
+            date: c.opt_date(&j.date),
+        });
     let rupture = e.rupture.as_ref().map(|r| Rupture {
         motif: opt_text(&r.motif),
         raison: opt_text(&r.raison),
@@ -550,14 +557,9 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         rupture,
         sortie: None,
     };
-    let exit_span = exit_span.filter(|_| type_etape == EtapeType::Emploi);
-    if let Some(at) = &exit_span {
-        durable_rules(e, &etape, at, c);
-    }
-    if sortie_positive && type_etape == EtapeType::Parcours {
-        let span = exit_span.clone().unwrap_or(at);
+    if let (Some(span), EtapeType::Parcours) = (&exit_span, type_etape) {
         c.diagnostics.push(
-            Diagnostic::error(span, "une étape de type parcours n'est pas une sortie positive")
+            Diagnostic::error(span.clone(), "une étape de type parcours n'est pas une sortie positive")
                 .expected("type: emploi (emploi durable) ou type: formation (qualifiante), ou sortie_positive: false"),
         );
     }
@@ -572,6 +574,10 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
                 .expected("fin: AAAA-MM-JJ, ou justificatif: { type: diplome, date: AAAA-MM-JJ }"),
             );
         }
+    }
+    let exit_span = exit_span.filter(|_| type_etape == EtapeType::Emploi);
+    if let Some(at) = &exit_span {
+        durable_rules(e, &etape, at, c);
     }
     Some((etape, exit_span))
 }
@@ -691,14 +697,26 @@ fn derive_sortie(
         EtapeType::Formation => {
             let centre = e.centre.as_deref().or(operateur);
             let parts = [e.financeur.as_deref(), e.intitule.as_deref(), centre];
-            (false, 4, derive::libelle(&derive::LibelleParts { parts, nom }))
+            (
+                false,
+                4,
+                derive::libelle(&derive::LibelleParts { parts, nom }),
+            )
         }
         EtapeType::Emploi => {
             let contrat = e.contrat.map(|k| {
-                format!("{} {}", k.words(e.duree_mois), derive::temps_words(e.temps_partiel))
+                format!(
+                    "{} {}",
+                    k.words(e.duree_mois),
+                    derive::temps_words(e.temps_partiel)
+                )
             });
             let parts = [contrat.as_deref(), e.metier.as_deref(), operateur];
-            (true, 1, derive::libelle(&derive::LibelleParts { parts, nom }))
+            (
+                true,
+                1,
+                derive::libelle(&derive::LibelleParts { parts, nom }),
+            )
         }
     };
     let proof_or_end = e

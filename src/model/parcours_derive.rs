@@ -45,7 +45,10 @@ pub fn commission_from(type_emploi: bool, start: NaiveDate, proof_or_end: NaiveD
 /// the first meeting of type `commission` on or after that day, or, when the
 /// calendar has none that late, 31 December of that day's year (provisional:
 /// `None`).
-pub fn expected_commission(from: NaiveDate, calendar: &[Commission]) -> (NaiveDate, Option<&Commission>) {
+pub fn expected_commission(
+    from: NaiveDate,
+    calendar: &[Commission],
+) -> (NaiveDate, Option<&Commission>) {
     match calendar
         .iter()
         .filter(|m| m.kind == CommissionKind::Commission && m.date >= from)
@@ -73,7 +76,11 @@ pub fn linking_deadline(
         .filter(|m| m.kind != CommissionKind::Commission)
         .filter(|m| m.date >= start && m.date <= commission_date)
         .filter_map(|m| m.date.checked_sub_days(Days::new(COMITE_DELAI_JOURS)));
-    commission.and_then(|c| c.cloture).into_iter().chain(comites).min()
+    commission
+        .and_then(|c| c.cloture)
+        .into_iter()
+        .chain(comites)
+        .min()
 }
 
 /// The words of a libellé's parts, as the seed writes them.
