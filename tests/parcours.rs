@@ -528,7 +528,7 @@ fn a_comite_is_not_a_commission() {
     // Start 2026-08-18 + 7 months = 2027-03-18, the comité's day: the commission is June's.
     let s = exit(&kit(&cdi("2026-08-18")));
     assert_eq!(s.commission, d(2027, 6, 10));
-    // The comité of 18 March is on or after the start: linked by 3 March.
+    // The comité of 18 March is more than 15 days after the start: linked by 3 March.
     assert_eq!(s.liaison_avant, Some(d(2027, 3, 3)));
 }
 

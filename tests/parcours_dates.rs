@@ -85,24 +85,17 @@ fn linking_is_due_at_the_cloture_or_fifteen_days_before_a_comite() {
         linking_deadline(d(2027, 1, 4), commission.date, Some(&commission), &calendar),
         Some(d(2027, 3, 3))
     );
-    // Started the comité's day: it still counts.
-    assert_eq!(
-        linking_deadline(
-            d(2027, 3, 18),
-            commission.date,
-            Some(&commission),
-            &calendar
-        ),
-        Some(d(2027, 3, 3))
-    );
-    // Started after it: the cloture.
-    assert_eq!(
-        linking_deadline(
-            d(2027, 3, 19),
-            commission.date,
-            Some(&commission),
-            &calendar
-        ),
-        Some(d(2027, 5, 27))
-    );
+    let due = |start: NaiveDate, calendar: &[Commission]| {
+        linking_deadline(start, commission.date, Some(&commission), calendar)
+    };
+    // Started exactly 15 days before the comité: linked by that day.
+    assert_eq!(due(d(2027, 3, 3), &calendar), Some(d(2027, 3, 3)));
+    // Started one day later: the comité cannot be met, the cloture counts.
+    assert_eq!(due(d(2027, 3, 4), &calendar), Some(d(2027, 5, 27)));
+    // A comité after the commission does not count.
+    let late = [
+        commission.clone(),
+        meeting(d(2027, 6, 24), None, CommissionKind::ComiteTechnique),
+    ];
+    assert_eq!(due(d(2027, 1, 4), &late), Some(d(2027, 5, 27)));
 }

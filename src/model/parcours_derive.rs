@@ -63,8 +63,9 @@ pub fn expected_commission(
 }
 
 /// The day by which an exit step started on `start` must be linked: the
-/// `cloture` of its commission, or 15 days before a comité held between the
-/// start and that commission, whichever comes first.
+/// `cloture` of its commission, or 15 days before a comité held before that
+/// commission, whichever comes first. A comité less than 15 days after the
+/// start cannot be met: the next deadline counts.
 pub fn linking_deadline(
     start: NaiveDate,
     commission_date: NaiveDate,
@@ -73,9 +74,9 @@ pub fn linking_deadline(
 ) -> Option<NaiveDate> {
     let comites = calendar
         .iter()
-        .filter(|m| m.kind != CommissionKind::Commission)
-        .filter(|m| m.date >= start && m.date <= commission_date)
-        .filter_map(|m| m.date.checked_sub_days(Days::new(COMITE_DELAI_JOURS)));
+        .filter(|m| m.kind != CommissionKind::Commission && m.date <= commission_date)
+        .filter_map(|m| m.date.checked_sub_days(Days::new(COMITE_DELAI_JOURS)))
+        .filter(|&due| due >= start);
     commission
         .and_then(|c| c.cloture)
         .into_iter()
