@@ -326,6 +326,14 @@ fn a_training_exit_then_an_employment_exit_is_fine() {
         .filter_map(|e| e.sortie.as_ref().map(|s| s.axe_fse))
         .collect();
     assert_eq!(axes, vec![4, 1]);
+    // The training exit is only linked; letters and file closing follow the last exit.
+    let finales: Vec<(bool, Option<NaiveDate>)> = parcours(&k)
+        .etapes
+        .iter()
+        .filter_map(|e| e.sortie.as_ref().map(|s| (s.finale, s.courriers_avant)))
+        .collect();
+    // CDI from 2026-10-05 + 7 months = 2027-05-05: commission of 10 June, letters by 9 July.
+    assert_eq!(finales, vec![(false, None), (true, Some(d(2027, 7, 9)))]);
 }
 
 #[test]
@@ -470,8 +478,9 @@ fn employment_libelle_and_dates() {
             commission: d(2027, 6, 10),
             provisoire: false,
             liaison_avant: Some(d(2027, 3, 3)),
-            courriers_avant: d(2027, 7, 9),
-            dossier_avant: d(2027, 9, 9),
+            finale: true,
+            courriers_avant: Some(d(2027, 7, 9)),
+            dossier_avant: Some(d(2027, 9, 9)),
             annee_archive: Some(2027),
         }
     );
@@ -540,8 +549,8 @@ fn no_commission_that_late_is_31_december_provisional() {
     assert!(s.provisoire);
     // No cloture known; the comité of 18 March still asks for the link.
     assert_eq!(s.liaison_avant, Some(d(2027, 3, 3)));
-    assert_eq!(s.courriers_avant, d(2028, 1, 30));
-    assert_eq!(s.dossier_avant, d(2028, 3, 30));
+    assert_eq!(s.courriers_avant, Some(d(2028, 1, 30)));
+    assert_eq!(s.dossier_avant, Some(d(2028, 3, 30)));
     let empty = exit(&kit_with(&alice(&cdi("2026-12-01"), ""), ""));
     assert_eq!(
         (empty.commission, empty.provisoire, empty.liaison_avant),
@@ -563,8 +572,8 @@ fn the_validating_commission_sets_the_closing_deadlines() {
     k.assert_clean();
     let s = exit(&k);
     assert_eq!(s.commission, d(2019, 2, 7));
-    assert_eq!(s.dossier_avant, d(2019, 5, 6));
-    assert_eq!(s.courriers_avant, d(2019, 3, 6));
+    assert_eq!(s.dossier_avant, Some(d(2019, 5, 6)));
+    assert_eq!(s.courriers_avant, Some(d(2019, 3, 6)));
     // Exit on 31 December 2018, examined in 2019: archived with 2018.
     assert_eq!(s.annee_archive, Some(2018));
 }

@@ -222,11 +222,14 @@ pub struct EtapeSortie {
     pub provisoire: bool,
     /// Link the step by this day (none: no cloture nor comité known).
     pub liaison_avant: Option<NaiveDate>,
-    /// Exit letters sent by this day.
-    pub courriers_avant: NaiveDate,
-    /// File closed by this day.
-    pub dossier_avant: NaiveDate,
-    /// Year of the archive box (year of the exit date, once there is one).
+    /// Whether it is the parcours's last exit step, the one its exit letters,
+    /// file closing and archive follow (an earlier training exit is only linked).
+    pub finale: bool,
+    /// Exit letters sent by this day (the last exit step).
+    pub courriers_avant: Option<NaiveDate>,
+    /// File closed by this day (the last exit step).
+    pub dossier_avant: Option<NaiveDate>,
+    /// Year of the archive box: year of the exit date, once there is one (the last exit step).
     pub annee_archive: Option<i32>,
 }
 
@@ -333,12 +336,8 @@ fn build_one(
         .into_iter()
         .enumerate()
         .map(|(i, (mut e, _))| {
-            let validated = if Some(i) == last_exit {
-                sortie.as_ref().and_then(|s| s.commission)
-            } else {
-                None
-            };
-            e.sortie = derive_sortie(&e, &nom, validated, sortie.as_ref(), cx);
+            let finale = Some(i) == last_exit;
+            e.sortie = derive_sortie(&e, &nom, finale.then_some(sortie.as_ref()), cx);
             e
         })
         .collect();
@@ -679,13 +678,12 @@ fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
     }
 }
 
-/// The derived dates of a positive-exit step not interrupted; `validated`:
-/// the commission that validated the parcours's exit, for its last exit step.
+/// The derived dates of a positive-exit step not interrupted; `finale`: for
+/// the parcours's last exit step, the parcours's exit (if written yet).
 fn derive_sortie(
     e: &Etape,
     nom: &str,
-    validated: Option<NaiveDate>,
-    sortie: Option<&SortieParcours>,
+    finale: Option<Option<&SortieParcours>>,
     cx: &Context,
 ) -> Option<EtapeSortie> {
     if !e.sortie_positive || e.etat == Etat::Interrompue {
@@ -727,7 +725,10 @@ fn derive_sortie(
         .unwrap_or(e.debut);
     let from = derive::commission_from(emploi, e.debut, proof_or_end);
     let (expected, meeting) = derive::expected_commission(from, cx.calendar);
+    let sortie = finale.flatten();
+    let validated = sortie.and_then(|s| s.commission);
     let commission = validated.unwrap_or(expected);
+    let finale = finale.is_some();
     let meeting = match validated {
         Some(date) => cx.calendar.iter().find(|m| m.date == date),
         None => meeting,
@@ -738,8 +739,9 @@ fn derive_sortie(
         commission,
         provisoire: meeting.is_none(),
         liaison_avant: derive::linking_deadline(e.debut, commission, meeting, cx.calendar),
-        courriers_avant: derive::within_months(commission, 1),
-        dossier_avant: derive::within_months(commission, 3),
+        finale,
+        courriers_avant: finale.then(|| derive::within_months(commission, 1)),
+        dossier_avant: finale.then(|| derive::within_months(commission, 3)),
         annee_archive: sortie.and_then(|s| s.date).map(derive::archive_year),
     })
 }
