@@ -17,7 +17,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 /// Kinds of step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EtapeType {
     /// Training (a positive exit when qualifying: FSE axis 4).
@@ -29,7 +29,7 @@ pub enum EtapeType {
 }
 
 /// Kinds of employment contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Contrat {
     /// Permanent.
@@ -72,7 +72,7 @@ impl Contrat {
 }
 
 /// State of a step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Etat {
     /// Ongoing.
@@ -84,7 +84,7 @@ pub enum Etat {
 }
 
 /// Kinds of proof of success.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum JustificatifType {
     /// Last payslip.
@@ -210,7 +210,7 @@ pub struct SortieParcours {
 }
 
 /// What is derived for a positive-exit step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EtapeSortie {
     /// As written, else generated.
     pub libelle: String,

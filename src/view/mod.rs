@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;
+pub mod plie;
 mod people;
 mod records;
 pub mod sample;
@@ -114,6 +115,9 @@ pub struct SiteView {
     pub menu: Vec<Link>,
     /// Weekly coordination meeting.
     pub coordination: Option<CoordinationView>,
+    /// Internal profile of a PLIE (the kit has data/commissions.yaml): the
+    /// « sorties » page exists and the menu links to it.
+    pub plie: bool,
 }
 
 /// The weekly coordination meeting (carnet.yaml `coordination`).
@@ -169,6 +173,8 @@ pub struct View {
     pub tableau: Vec<tableau::Groupe>,
     /// The next 30 days.
     pub agenda: Vec<AgendaItem>,
+    /// PLIE exit steps by commission (internal profile of a PLIE only).
+    pub sorties: Option<plie::Sorties>,
     /// Totals (internal profile only: a public reader sees no internal figure).
     pub counts: Option<Counts>,
     /// The PDF forms of this build and the links to them (empty without forms).
@@ -263,7 +269,9 @@ impl View {
             warnings: kit.warnings.len(),
         });
         let pages = records::page_views(kit);
+        let plie = internal && kit.sources.find(crate::load::COMMISSIONS).is_some();
         let mut view = View {
+            sorties: plie.then(|| plie::sorties(kit)),
             agenda: Vec::new(),
             site: SiteView {
                 titre: kit.config.titre.clone(),
@@ -280,6 +288,7 @@ impl View {
                     })
                     .collect(),
                 coordination: kit.config.coordination.as_ref().map(CoordinationView::of),
+                plie,
             },
             sessions: records::activity_views(kit, &kit.sessions, profile, &person_refs),
             clubs: records::activity_views(kit, &kit.clubs, profile, &person_refs),

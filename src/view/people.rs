@@ -85,6 +85,8 @@ pub struct PersonView {
     pub evenements: Vec<EvenementLien>,
     /// Last activity (internal).
     pub derniere_activite: Option<NaiveDate>,
+    /// PLIE parcours (internal).
+    pub parcours: Option<super::plie::ParcoursView>,
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -386,6 +388,11 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 filleuls_titre,
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
+                parcours: if internal {
+                    super::plie::parcours_of(kit, i)
+                } else {
+                    None
+                },
                 inputs: super::inputs::person(kit, i),
             }
         })

@@ -53,6 +53,8 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// sorties/index.html (internal profile of a PLIE).
+    Sorties,
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -62,7 +64,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 15] = [
+    pub const KINDS: [Page; 16] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -78,6 +80,7 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::Sorties,
     ];
 
     /// The template that shows this kind of page.
@@ -97,6 +100,7 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::Sorties => "sorties.html",
         }
     }
 
@@ -117,6 +121,7 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::Sorties => samples::<crate::view::plie::Sorties>(full),
         }
     }
 }
@@ -255,6 +260,10 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        if v.sorties.is_some() {
+            let calendar = Input::File(FileId::of(crate::load::COMMISSIONS));
+            add(urls::SORTIES, Page::Sorties, vec![PEOPLE, OPERATORS, calendar]);
+        }
         pages
     }
 
@@ -277,6 +286,7 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::Sorties => ser(&v.sorties),
         }
     }
 
@@ -302,6 +312,8 @@ impl Renderer for Site<'_> {
             .into_iter()
             .map(|(path, page, mut inputs)| {
                 inputs.extend(EVERY_PAGE);
+                // The menu links to the sorties page when the calendar exists.
+                inputs.push(Input::File(FileId::of(crate::load::COMMISSIONS)));
                 Planned::new(path, OutputKind::Page, inputs, page)
             })
             .collect()
