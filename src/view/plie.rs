@@ -5,9 +5,7 @@
 //! these for the internal profile only.
 
 use super::{Link, urls};
-use crate::model::parcours::{
-    Contrat, EtapeSortie, EtapeType, Etat, JustificatifType, Parcours,
-};
+use crate::model::parcours::{Contrat, EtapeSortie, EtapeType, Etat, JustificatifType, Parcours};
 use crate::model::{Kit, PersonIdx};
 use chrono::{Days, NaiveDate};
 use schemars::JsonSchema;
@@ -264,7 +262,10 @@ pub(super) fn sorties(kit: &Kit) -> Sorties {
         for e in &p.etapes {
             let Some(s) = &e.sortie else { continue };
             let ligne = ligne(kit, p, e.liaison, e.justificatif.as_ref(), e.type_etape, s);
-            match groups.iter_mut().find(|g| g.date == s.commission && g.provisoire == s.provisoire) {
+            match groups
+                .iter_mut()
+                .find(|g| g.date == s.commission && g.provisoire == s.provisoire)
+            {
                 Some(g) => g.lignes.push(ligne),
                 None => groups.push(SortiesCommission {
                     date: s.commission,
@@ -282,9 +283,12 @@ pub(super) fn sorties(kit: &Kit) -> Sorties {
     }
     groups.sort_by_key(|g| (g.date, g.provisoire));
     for g in &mut groups {
-        g.lignes.sort_by(|a, b| (&a.personne.label, &a.libelle).cmp(&(&b.personne.label, &b.libelle)));
+        g.lignes
+            .sort_by(|a, b| (&a.personne.label, &a.libelle).cmp(&(&b.personne.label, &b.libelle)));
     }
-    Sorties { commissions: groups }
+    Sorties {
+        commissions: groups,
+    }
 }
 
 fn ligne(
@@ -338,12 +342,14 @@ fn echeances_of(
     if let (None, Some(d)) = (liaison, s.liaison_avant) {
         due.push((EcheanceKind::Liaison, d));
     }
-    if held && courriers.is_none()
+    if held
+        && courriers.is_none()
         && let Some(d) = s.courriers_avant
     {
         due.push((EcheanceKind::Courriers, d));
     }
-    if held && dossier_clos.is_none()
+    if held
+        && dossier_clos.is_none()
         && let Some(d) = s.dossier_avant
     {
         due.push((EcheanceKind::Dossier, d));
@@ -393,7 +399,17 @@ pub(super) fn inputs(kit: &Kit, i: PersonIdx) -> Vec<crate::source::FileId> {
         return Vec::new();
     };
     let mut files = vec![crate::source::FileId::of(crate::load::COMMISSIONS)];
-    files.extend(p.referent.iter().chain(&p.assistant).map(|&s| kit.personnes[s].file));
-    files.extend(p.etapes.iter().filter_map(|e| e.operateur).map(|o| kit.operateurs[o].file));
+    files.extend(
+        p.referent
+            .iter()
+            .chain(&p.assistant)
+            .map(|&s| kit.personnes[s].file),
+    );
+    files.extend(
+        p.etapes
+            .iter()
+            .filter_map(|e| e.operateur)
+            .map(|o| kit.operateurs[o].file),
+    );
     files
 }

@@ -262,7 +262,11 @@ impl<'v> Site<'v> {
         }
         if v.sorties.is_some() {
             let calendar = Input::File(FileId::of(crate::load::COMMISSIONS));
-            add(urls::SORTIES, Page::Sorties, vec![PEOPLE, OPERATORS, calendar]);
+            add(
+                urls::SORTIES,
+                Page::Sorties,
+                vec![PEOPLE, OPERATORS, calendar],
+            );
         }
         pages
     }
