@@ -313,16 +313,16 @@ fn build_one(
             continue;
         }
         match &first_emploi {
-            None => first_emploi = Some(at.clone()),
+            None => first_emploi = Some(*at),
             Some(first) => c.diagnostics.push(
                 Diagnostic::error(
-                    at.clone(),
+                    *at,
                     "une seule étape de sortie emploi durable par parcours",
                 )
                 .expected(
                     "sortie_positive: true sur la dernière étape d'emploi seulement (les autres contrats sont des étapes d'emploi de parcours)",
                 )
-                .also_at(first.clone(), "première étape de sortie emploi"),
+                .also_at(*first, "première étape de sortie emploi"),
             ),
         }
     }
@@ -385,7 +385,7 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     let at = c.entry_span(&[&e.r#type, &e.debut, &e.libelle, &e.intitule, &e.metier]);
     let type_etape = match &e.r#type {
         None => {
-            c.missing_at(at.clone(), "etapes.type", "formation, emploi ou parcours");
+            c.missing_at(at, "etapes.type", "formation, emploi ou parcours");
             None
         }
         Some(t) => match t.text() {
@@ -406,7 +406,7 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         Some(d) => c.date(d),
         None => {
             c.missing_at(
-                at.clone(),
+                at,
                 "etapes.debut",
                 "la date de début, par exemple debut: 2026-09-14",
             );
@@ -558,7 +558,7 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     };
     if let (Some(span), EtapeType::Parcours) = (&exit_span, type_etape) {
         c.diagnostics.push(
-            Diagnostic::error(span.clone(), "une étape de type parcours n'est pas une sortie positive")
+            Diagnostic::error(*span, "une étape de type parcours n'est pas une sortie positive")
                 .expected("type: emploi (emploi durable) ou type: formation (qualifiante), ou sortie_positive: false"),
         );
     }
@@ -588,7 +588,7 @@ fn temps(c: &mut Checker, t: &Text) -> Option<Option<f64>> {
     }
     match t.text().replace(',', ".").parse::<f64>() {
         Ok(share) if share > 0.0 && share < 1.0 => Some(Some(share)),
-        Ok(share) if share == 1.0 => Some(None),
+        Ok(1.0) => Some(None),
         _ => {
             c.error(
                 t,
@@ -617,7 +617,7 @@ fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
     }
     let Some(contrat_text) = &e.contrat else {
         c.diagnostics.push(
-            Diagnostic::error(exit.clone(), "étape de sortie emploi sans contrat")
+            Diagnostic::error(*exit, "étape de sortie emploi sans contrat")
                 .expected(format!("contrat: un de {}", CONTRATS.join(", "))),
         );
         return;
