@@ -398,7 +398,7 @@ pub(super) fn inputs(kit: &Kit, i: PersonIdx) -> Vec<crate::source::FileId> {
     let Some(p) = kit.parcours.iter().find(|p| p.personne == i) else {
         return Vec::new();
     };
-    let mut files = vec![crate::source::FileId::of(crate::load::COMMISSIONS)];
+    let mut files = vec![calendar_file()];
     files.extend(
         p.referent
             .iter()
@@ -412,4 +412,10 @@ pub(super) fn inputs(kit: &Kit, i: PersonIdx) -> Vec<crate::source::FileId> {
             .map(|o| kit.operateurs[o].file),
     );
     files
+}
+
+/// data/commissions.yaml, as an input: the sorties page reads it, and its
+/// existence adds the menu link of every internal page.
+pub fn calendar_file() -> crate::source::FileId {
+    crate::source::FileId::of(crate::load::COMMISSIONS)
 }

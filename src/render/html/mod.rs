@@ -261,7 +261,7 @@ impl<'v> Site<'v> {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
         if v.sorties.is_some() {
-            let calendar = Input::File(FileId::of(crate::load::COMMISSIONS));
+            let calendar = Input::File(crate::view::plie::calendar_file());
             add(
                 urls::SORTIES,
                 Page::Sorties,
@@ -317,7 +317,7 @@ impl Renderer for Site<'_> {
             .map(|(path, page, mut inputs)| {
                 inputs.extend(EVERY_PAGE);
                 // The menu links to the sorties page when the calendar exists.
-                inputs.push(Input::File(FileId::of(crate::load::COMMISSIONS)));
+                inputs.push(Input::File(crate::view::plie::calendar_file()));
                 Planned::new(path, OutputKind::Page, inputs, page)
             })
             .collect()
