@@ -577,3 +577,29 @@ fn the_validating_commission_sets_the_closing_deadlines() {
     // Exit on 31 December 2018, examined in 2019: archived with 2018.
     assert_eq!(s.annee_archive, Some(2018));
 }
+
+#[test]
+fn a_yaml_problem_in_a_parcours_is_a_diagnostic_at_its_line() {
+    let k = kit(&format!(
+        "{}      duree_mois: six\n      salaire: 1800\n",
+        cdi("2026-10-05")
+    ));
+    let wrong = k
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| k.kit.sources.location(d.span))
+        .collect::<Vec<_>>();
+    // Both problems of the step are reported, each at its line.
+    assert!(
+        wrong.iter().any(|l| l.starts_with(&format!("{ALICE}:14:"))),
+        "{}",
+        k.dump()
+    );
+    assert!(
+        wrong.iter().any(|l| l.starts_with(&format!("{ALICE}:15:"))),
+        "{}",
+        k.dump()
+    );
+    assert!(k.find("salaire").message.contains("salaire"));
+}
