@@ -255,7 +255,6 @@ const FR: &[(&str, &str)] = &[
         "Les six semaines à venir ; les échéances dépassées d'abord.",
     ),
     ("plie_libelle", "Libellé"),
-    ("plie_etat_dossier", "État du dossier"),
     ("plie_contrat", "Contrat"),
     ("plie_rome", "Code ROME"),
     ("plie_operateur", "Opérateur"),
@@ -290,6 +289,23 @@ const FR: &[(&str, &str)] = &[
     ("acteur_accompagnateur", "Accompagnateur emploi"),
     ("acteur_accompagnatrice", "Accompagnatrice emploi"),
     // ---- end of the PLIE block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "ET"),
+    ("flowchart_ou", "OU"),
+    (
+        "flowchart_et_titre",
+        "Toutes les étapes qui mènent ici sont nécessaires",
+    ),
+    (
+        "flowchart_ou_titre",
+        "Une seule des étapes qui mènent ici suffit",
+    ),
+    ("flowchart_fin", "Fin"),
+    ("flowchart_fin_titre", "Fin de la procédure"),
+    ("flowchart_ensemble", "Étape menée ensemble"),
+    ("flowchart_prerequis", "Prérequis :"),
+    ("flowchart_resume", "{} étapes, {} acteurs : {}."),
+    // ---- end of the flowcharts block ----
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -521,7 +537,6 @@ const EN: &[(&str, &str)] = &[
         "The coming six weeks; overdue deadlines first.",
     ),
     ("plie_libelle", "Label"),
-    ("plie_etat_dossier", "File state"),
     ("plie_contrat", "Contract"),
     ("plie_rome", "ROME code"),
     ("plie_operateur", "Operator"),
@@ -553,6 +568,20 @@ const EN: &[(&str, &str)] = &[
     ("acteur_accompagnateur", "Employment adviser"),
     ("acteur_accompagnatrice", "Employment adviser"),
     // ---- end of the PLIE block ----
+    // ---- flowcharts (issue 11) ----
+    ("flowchart_et", "AND"),
+    ("flowchart_ou", "OR"),
+    ("flowchart_et_titre", "Every step leading here is needed"),
+    (
+        "flowchart_ou_titre",
+        "Any one of the steps leading here is enough",
+    ),
+    ("flowchart_fin", "End"),
+    ("flowchart_fin_titre", "End of the procedure"),
+    ("flowchart_ensemble", "Step done together"),
+    ("flowchart_prerequis", "Prerequisite:"),
+    ("flowchart_resume", "{} steps, {} roles: {}."),
+    // ---- end of the flowcharts block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[

@@ -8,6 +8,8 @@
 
 pub mod diagnostic;
 pub mod embedded;
+pub mod flowchart;
+pub mod font_metrics;
 pub mod form_layout;
 pub mod glyphs;
 pub mod id;

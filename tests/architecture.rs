@@ -10,9 +10,11 @@ use std::path::Path;
 const STAGES: [&str; 5] = ["load", "model", "view", "plan", "render"];
 
 /// Modules every stage may use, which therefore import no stage.
-const BELOW_THE_STAGES: [&str; 9] = [
+const BELOW_THE_STAGES: [&str; 11] = [
     "diagnostic",
     "embedded",
+    "flowchart",
+    "font_metrics",
     "form_layout",
     "glyphs",
     "id",

@@ -1,78 +1,24 @@
-//! The embedded Noto Sans faces, parsed once per process and shared by every
-//! render: glyph lookup and advance widths for measuring and placing text.
+//! The embedded Noto Sans faces, loaded once per process and shared by every
+//! render: the fonts krilla embeds, with the metrics of
+//! [`crate::font_metrics`] for measuring and placing text.
 
 use std::sync::OnceLock;
 
-use skrifa::charmap::Charmap;
-use skrifa::instance::{LocationRef, Size};
-use skrifa::metrics::{GlyphMetrics, Metrics};
-use skrifa::{FontRef, GlyphId, MetadataProvider};
-
-/// The four faces of the family.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum FontStyle {
-    Regular,
-    Bold,
-    Italic,
-    BoldItalic,
-}
-
-impl FontStyle {
-    /// The style with `bold` and `italic` switched on or off.
-    pub(crate) fn from_flags(bold: bool, italic: bool) -> Self {
-        match (bold, italic) {
-            (false, false) => FontStyle::Regular,
-            (true, false) => FontStyle::Bold,
-            (false, true) => FontStyle::Italic,
-            (true, true) => FontStyle::BoldItalic,
-        }
-    }
-}
-
-/// One glyph to draw: its id and its advance in ems.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct GlyphInfo {
-    pub(crate) id: u16,
-    pub(crate) advance: f32,
-}
-
-/// Code points below this are looked up in a precomputed table (Latin,
-/// Greek, Cyrillic and General Punctuation: everything French text uses).
-const TABLE_LEN: usize = 0x2100;
+use crate::font_metrics::{self, Faces};
+pub(crate) use crate::font_metrics::{FontStyle, GlyphInfo};
 
 /// One face: the krilla font (for embedding) and its metrics (for layout).
 pub(crate) struct Face {
     krilla: krilla::text::Font,
-    charmap: Charmap<'static>,
-    metrics: GlyphMetrics<'static>,
-    units_per_em: f32,
-    table: Box<[Option<GlyphInfo>]>,
+    metrics: &'static font_metrics::Face,
 }
 
 impl Face {
-    fn new(bytes: &'static [u8]) -> Self {
-        // The bytes are the fonts compiled into this crate: failing to parse
+    fn new(bytes: &'static [u8], metrics: &'static font_metrics::Face) -> Self {
+        // The bytes are the fonts compiled into this crate: failing to load
         // them is a bug of the build, not something input can cause.
-        let font = FontRef::new(bytes).expect("embedded Noto Sans parses");
         let krilla = krilla::text::Font::new(bytes.into(), 0).expect("embedded Noto Sans loads");
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let units_per_em = f32::from(
-            Metrics::new(&font, Size::unscaled(), LocationRef::default())
-                .units_per_em
-                .max(1),
-        );
-        let mut face = Face {
-            krilla,
-            charmap,
-            metrics,
-            units_per_em,
-            table: Box::new([]),
-        };
-        face.table = (0..TABLE_LEN as u32)
-            .map(|cp| char::from_u32(cp).and_then(|c| face.lookup(c)))
-            .collect();
-        face
+        Face { krilla, metrics }
     }
 
     /// The font to hand to krilla when drawing with this face.
@@ -84,35 +30,12 @@ impl Face {
     /// neither drawn nor measured.
     #[inline]
     pub(crate) fn glyph(&self, c: char) -> Option<GlyphInfo> {
-        match self.table.get(c as usize) {
-            Some(info) => *info,
-            None => self.lookup(c),
-        }
+        self.metrics.glyph(c)
     }
 
     /// Width of `text` at `size` points.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .filter_map(|c| self.glyph(c))
-            .map(|g| g.advance)
-            .sum::<f32>()
-            * size
-    }
-
-    fn lookup(&self, c: char) -> Option<GlyphInfo> {
-        if c.is_control() && c != '\t' {
-            return None;
-        }
-        let id = self
-            .charmap
-            .map(c)
-            .or_else(|| crate::glyphs::substitute(c).and_then(|s| self.charmap.map(s)))
-            .unwrap_or(GlyphId::NOTDEF);
-        let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
-        Some(GlyphInfo {
-            id: u16::try_from(id.to_u32()).unwrap_or(0),
-            advance,
-        })
+        self.metrics.width(text, size)
     }
 }
 
@@ -125,14 +48,20 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
-    /// The process-wide fonts, parsed on first use.
+    /// The process-wide fonts, loaded on first use.
     pub(crate) fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| Fonts {
-            regular: Face::new(notosans::REGULAR_TTF),
-            bold: Face::new(notosans::BOLD_TTF),
-            italic: Face::new(notosans::ITALIC_TTF),
-            bold_italic: Face::new(notosans::BOLD_ITALIC_TTF),
+        FONTS.get_or_init(|| {
+            let faces = Faces::get();
+            Fonts {
+                regular: Face::new(notosans::REGULAR_TTF, faces.face(FontStyle::Regular)),
+                bold: Face::new(notosans::BOLD_TTF, faces.face(FontStyle::Bold)),
+                italic: Face::new(notosans::ITALIC_TTF, faces.face(FontStyle::Italic)),
+                bold_italic: Face::new(
+                    notosans::BOLD_ITALIC_TTF,
+                    faces.face(FontStyle::BoldItalic),
+                ),
+            }
         })
     }
 
@@ -149,38 +78,5 @@ impl Fonts {
     /// Width of `text` in `style` at `size` points.
     pub(crate) fn width(&self, style: FontStyle, text: &str, size: f32) -> f32 {
         self.face(style).width(text, size)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_characters_have_glyphs() {
-        let fonts = Fonts::get();
-        for style in [FontStyle::Regular, FontStyle::Bold, FontStyle::Italic] {
-            for c in "éèàçœ«»€’ÉÀÇŒ—–•".chars() {
-                let g = fonts.face(style).glyph(c).unwrap();
-                assert_ne!(g.id, 0, "{c} missing in {style:?}");
-                assert!(g.advance > 0.0);
-            }
-        }
-    }
-
-    #[test]
-    fn bold_is_wider_than_regular() {
-        let fonts = Fonts::get();
-        let text = "Feuille de présence";
-        assert!(
-            fonts.width(FontStyle::Bold, text, 10.0) > fonts.width(FontStyle::Regular, text, 10.0)
-        );
-    }
-
-    #[test]
-    fn control_characters_are_not_drawn() {
-        let face = Fonts::get().face(FontStyle::Regular);
-        assert_eq!(face.glyph('\u{7}'), None);
-        assert_eq!(face.width("a\u{0}b", 10.0), face.width("ab", 10.0));
     }
 }
