@@ -1,8 +1,11 @@
 //! Problems found in a kit: each with the exact span at fault, what is wrong
 //! and what is expected. Validation collects them all; nothing stops at the first.
 
+mod english;
 pub mod report;
 mod window;
+
+pub use english::{English, Msg, msg};
 
 use crate::labels::{Lang, word};
 use crate::source::{Sources, Span};
@@ -52,6 +55,8 @@ pub struct Diagnostic {
     /// Where carnet's code made it: the rule that found it, so that
     /// thousands of warnings can be counted by kind.
     pub origin: &'static Location<'static>,
+    /// The texts above in English, shown with `langue: en`.
+    pub english: English,
 }
 
 impl Diagnostic {
@@ -66,6 +71,7 @@ impl Diagnostic {
             also: Vec::new(),
             kind: DiagnosticKind::Other,
             origin: Location::caller(),
+            english: English::default(),
         }
     }
 
@@ -80,6 +86,7 @@ impl Diagnostic {
             also: Vec::new(),
             kind: DiagnosticKind::Other,
             origin: Location::caller(),
+            english: English::default(),
         }
     }
 
@@ -101,14 +108,111 @@ impl Diagnostic {
         self
     }
 
+    /// An error whose message is `message`, in French and English.
+    #[track_caller]
+    pub fn error_msg(span: Span, message: impl Into<Msg>) -> Diagnostic {
+        let message = message.into();
+        let mut d = Diagnostic::error(span, message.fr);
+        d.english.message = message.en;
+        d
+    }
+
+    /// A warning whose message is `message`, in French and English.
+    #[track_caller]
+    pub fn warning_msg(span: Span, message: impl Into<Msg>) -> Diagnostic {
+        let message = message.into();
+        let mut d = Diagnostic::warning(span, message.fr);
+        d.english.message = message.en;
+        d
+    }
+
+    /// The message in English.
+    pub fn en(mut self, message: impl Into<String>) -> Diagnostic {
+        self.english.message = Some(message.into());
+        self
+    }
+
+    /// What was expected, in English (after [`Diagnostic::expected`]).
+    pub fn expected_en(mut self, expected: impl Into<String>) -> Diagnostic {
+        self.english.expected = Some(expected.into());
+        self
+    }
+
+    /// What was expected, in French and English.
+    pub fn expected_msg(self, expected: impl Into<Msg>) -> Diagnostic {
+        let expected = expected.into();
+        let mut d = self.expected(expected.fr);
+        d.english.expected = expected.en;
+        d
+    }
+
+    /// The English label of the place added last by [`Diagnostic::also_at`].
+    pub fn also_en(mut self, label: impl Into<String>) -> Diagnostic {
+        let n = self.also.len();
+        self.english.also.resize(n, None);
+        if let Some(last) = self.english.also.last_mut() {
+            *last = Some(label.into());
+        }
+        self
+    }
+
+    /// Adds another place, its label in French and English.
+    pub fn also_at_msg(self, span: Span, label: impl Into<Msg>) -> Diagnostic {
+        let label = label.into();
+        let d = self.also_at(span, label.fr);
+        match label.en {
+            Some(en) => d.also_en(en),
+            None => d,
+        }
+    }
+
+    /// The message in `lang` (French when it has no English).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.english.message) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.message,
+        }
+    }
+
+    /// What was expected, in `lang` (French when it has no English).
+    pub fn expected_in(&self, lang: Lang) -> Option<&str> {
+        match (lang, &self.english.expected) {
+            (Lang::En, Some(en)) => Some(en),
+            _ => self.expected.as_deref(),
+        }
+    }
+
+    /// The label of the `i`-th other place, in `lang`.
+    fn also_label_in(&self, i: usize, lang: Lang) -> &str {
+        match (lang, self.english.also.get(i)) {
+            (Lang::En, Some(Some(en))) => en,
+            _ => &self.also[i].1,
+        }
+    }
+
+    /// The first French text of this diagnostic that has no English, if any:
+    /// what the guard test looks for.
+    pub fn untranslated(&self) -> Option<&str> {
+        if self.english.message.is_none() {
+            return Some(&self.message);
+        }
+        if let (Some(fr), None) = (&self.expected, &self.english.expected) {
+            return Some(fr);
+        }
+        (0..self.also.len())
+            .find(|&i| !matches!(self.english.also.get(i), Some(Some(_))))
+            .map(|i| self.also[i].1.as_str())
+    }
+
     /// Renders this diagnostic as text, in French: header, `file:line:col`,
     /// quoted line, note.
     pub fn render(&self, sources: &Sources) -> String {
         self.render_in(sources, Lang::Fr)
     }
 
-    /// Renders this diagnostic as text, its header (« erreur : », « avertissement : »)
-    /// and note words in `lang`; the message itself stays as written.
+    /// Renders this diagnostic as text in `lang`: header (« erreur : »,
+    /// « avertissement : »), message, labels and note (French where a text
+    /// has no English).
     pub fn render_in(&self, sources: &Sources, lang: Lang) -> String {
         let base = match self.severity {
             Severity::Error => CodespanDiagnostic::error(),
@@ -120,24 +224,29 @@ impl Diagnostic {
             .collect();
         // Long lines are quoted cut around the place at fault.
         let files = window::Window::new(sources, &starts);
-        let mut diagnostic = base.with_message(&self.message).with_labels(
+        let mut diagnostic = base.with_message(self.message_in(lang)).with_labels(
             std::iter::once(Label::primary(
                 self.span.file,
                 files.map(self.span.file, self.span.start..self.span.end),
             ))
-            .chain(self.also.iter().map(|(span, label)| {
+            .chain(self.also.iter().enumerate().map(|(i, (span, _))| {
                 Label::secondary(span.file, files.map(span.file, span.start..span.end))
-                    .with_message(label)
+                    .with_message(self.also_label_in(i, lang))
             }))
             .collect(),
         );
-        if let Some(expected) = &self.expected {
+        if let Some(expected) = self.expected_in(lang) {
             let note = word(lang, "diagnostic_attendu");
             diagnostic = diagnostic.with_notes(vec![format!("{note} {expected}")]);
         }
         let config = term::Config::default();
-        let rendered = term::emit_into_string(&config, &files, &diagnostic)
-            .unwrap_or_else(|_| format!("{}: {}\n", sources.location(self.span), self.message));
+        let rendered = term::emit_into_string(&config, &files, &diagnostic).unwrap_or_else(|_| {
+            format!(
+                "{}: {}\n",
+                sources.location(self.span),
+                self.message_in(lang)
+            )
+        });
         // codespan-reporting writes its English severity name first: put ours instead.
         let (english, ours) = match self.severity {
             Severity::Error => ("error", "diagnostic_erreur"),
@@ -154,13 +263,22 @@ impl Diagnostic {
 
     /// One line: `file:line:col: message (attendu : …)`, for the tableau de bord.
     pub fn one_line(&self, sources: &Sources) -> String {
-        match &self.expected {
-            Some(expected) => format!(
-                "{} : {} (attendu : {expected})",
-                sources.location(self.span),
-                self.message
-            ),
-            None => format!("{} : {}", sources.location(self.span), self.message),
+        self.one_line_in(sources, Lang::Fr)
+    }
+
+    /// [`Diagnostic::one_line`] in `lang`.
+    pub fn one_line_in(&self, sources: &Sources, lang: Lang) -> String {
+        let location = sources.location(self.span);
+        let message = self.message_in(lang);
+        match (self.expected_in(lang), lang) {
+            (Some(expected), Lang::Fr) => {
+                format!("{location} : {message} (attendu : {expected})")
+            }
+            (Some(expected), Lang::En) => {
+                format!("{location}: {message} (expected: {expected})")
+            }
+            (None, Lang::Fr) => format!("{location} : {message}"),
+            (None, Lang::En) => format!("{location}: {message}"),
         }
     }
 }
@@ -175,4 +293,44 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
             b.severity,
         ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn at_start() -> Span {
+        Span::file_start(FileId::of("data/personnes/x.yaml"))
+    }
+
+    #[test]
+    fn a_text_without_english_is_found_by_the_guard() {
+        let bare = Diagnostic::error(at_start(), "date mal écrite");
+        assert_eq!(bare.untranslated(), Some("date mal écrite"));
+        let no_expected_en = Diagnostic::error(at_start(), "date mal écrite")
+            .en("badly written date")
+            .expected("une date AAAA-MM-JJ");
+        assert_eq!(no_expected_en.untranslated(), Some("une date AAAA-MM-JJ"));
+        let no_label_en = Diagnostic::error_msg(at_start(), msg("doublon", "duplicate"))
+            .also_at(at_start(), "premier fichier");
+        assert_eq!(no_label_en.untranslated(), Some("premier fichier"));
+        let whole = Diagnostic::warning_msg(at_start(), msg("doublon", "duplicate"))
+            .expected_msg(msg("un seul", "one only"))
+            .also_at_msg(at_start(), msg("premier fichier", "first file"));
+        assert_eq!(whole.untranslated(), None);
+    }
+
+    #[test]
+    fn each_language_reads_its_own_texts() {
+        let d = Diagnostic::error_msg(at_start(), msg("doublon", "duplicate"))
+            .expected_msg(msg("un seul", "one only"));
+        assert_eq!(d.message_in(Lang::Fr), "doublon");
+        assert_eq!(d.message_in(Lang::En), "duplicate");
+        assert_eq!(d.expected_in(Lang::Fr), Some("un seul"));
+        assert_eq!(d.expected_in(Lang::En), Some("one only"));
+        // A text without English shows in French rather than not at all.
+        let bare = Diagnostic::error(at_start(), "doublon");
+        assert_eq!(bare.message_in(Lang::En), "doublon");
+    }
 }

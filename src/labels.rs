@@ -306,6 +306,26 @@ const FR: &[(&str, &str)] = &[
     ("flowchart_prerequis", "Prérequis :"),
     ("flowchart_resume", "{} étapes, {} acteurs : {}."),
     // ---- end of the flowcharts block ----
+    // ---- search (issue 11) ----
+    ("recherche", "Rechercher"),
+    ("recherche_aide", "Nom, atelier, page…"),
+    ("recherche_resultats", "Résultats de la recherche"),
+    ("recherche_aucun", "Aucun résultat."),
+    ("recherche_un", "1 résultat"),
+    ("recherche_nombre", "{n} résultats"),
+    (
+        "recherche_premiers",
+        "{n} résultats, les {k} premiers affichés",
+    ),
+    ("recherche_chargement", "Chargement…"),
+    ("recherche_erreur", "La recherche n'a pas pu être chargée."),
+    ("recherche_personne", "Personne"),
+    ("recherche_session", "Session"),
+    ("recherche_club", "Club emploi"),
+    ("recherche_evenement", "Événement"),
+    ("recherche_operateur", "Opérateur"),
+    ("recherche_page", "Page"),
+    // ---- end of the search block ----
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -582,6 +602,23 @@ const EN: &[(&str, &str)] = &[
     ("flowchart_prerequis", "Prerequisite:"),
     ("flowchart_resume", "{} steps, {} roles: {}."),
     // ---- end of the flowcharts block ----
+    // ---- search (issue 11) ----
+    ("recherche", "Search"),
+    ("recherche_aide", "Name, workshop, page…"),
+    ("recherche_resultats", "Search results"),
+    ("recherche_aucun", "No results."),
+    ("recherche_un", "1 result"),
+    ("recherche_nombre", "{n} results"),
+    ("recherche_premiers", "{n} results, the first {k} shown"),
+    ("recherche_chargement", "Loading…"),
+    ("recherche_erreur", "Search could not be loaded."),
+    ("recherche_personne", "Person"),
+    ("recherche_session", "Session"),
+    ("recherche_club", "Job club"),
+    ("recherche_evenement", "Event"),
+    ("recherche_operateur", "Operator"),
+    ("recherche_page", "Page"),
+    // ---- end of the search block ----
 ];
 
 const ROLES_FR: &[(&str, &str)] = &[

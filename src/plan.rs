@@ -46,6 +46,8 @@ pub enum OutputKind {
     Theme,
     /// A PDF form.
     Form,
+    /// The search index, a script a page loads when its search box is used.
+    SearchIndex,
 }
 
 /// One output to make.

@@ -2,6 +2,16 @@
 //! utility, below the stages, used by the load stage (field names) and the
 //! model (record ids).
 
+use crate::diagnostic::{Msg, msg};
+
+/// « vouliez-vous dire « close » ? », in French and English, to end a message.
+pub fn did_you_mean(close: &str) -> Msg {
+    msg(
+        format!("vouliez-vous dire « {close} » ?"),
+        format!("did you mean « {close} »?"),
+    )
+}
+
 /// The candidate one or two edits (Levenshtein, by character) away from
 /// `typed`, the closest first, ties broken alphabetically.
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

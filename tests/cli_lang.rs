@@ -53,9 +53,10 @@ fn diagnostics_headers_and_summary_are_in_english_with_langue_en() {
     assert_eq!(check.status.code(), Some(1));
     let stderr = text(&check.stderr);
     for expected in [
-        "error: rôle inconnu « inconnu »\n",
-        "warning: « notes.txt » est ignoré",
-        "= expected: un de : stagiaire",
+        "error: unknown role « inconnu »\n",
+        "warning: « notes.txt » is ignored: « .txt »: this extension is not read here\n",
+        "= expected: one of: stagiaire",
+        "= expected: one record per file, directly in this folder, named <id>.yaml\n",
         "files read, 1 error(s), 1 warning(s)\n",
     ] {
         assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");

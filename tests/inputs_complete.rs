@@ -387,6 +387,11 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
             Some(format!("{text}\nbody {{ margin: 0; }}\n")),
             false,
         ),
+        _ if file.ends_with(".js") => some(
+            "une instruction",
+            Some(format!("{text}\nvar ajout = 1;\n")),
+            false,
+        ),
         _ => panic!("no edit for {file}: add one"),
     }
 }

@@ -192,7 +192,7 @@ proptest! {
 /// Inputs that once needed care: each must load or fail cleanly.
 #[test]
 fn known_tricky_inputs_never_panic() {
-    let cases: [&[u8]; 12] = [
+    let cases: [&[u8]; 13] = [
         b"",
         b"\xff\xfe",
         b"nom: \xe9t\xe9",
@@ -205,6 +205,7 @@ fn known_tricky_inputs_never_panic() {
         b"civilite: Mme\nnom: A\nprenom: B\nparrainage:\n  entretiens:\n    - date:\n",
         b"\t\tnom: x\n",
         b"nom: \"\\u00\"\n",
+        b"mois: \"2026-09\"\nateliers:\n  - date: 2026-09-14\n    cycle: 1\n      - \n\n",
     ];
     for personne in cases {
         check_does_not_panic(personne, personne);

@@ -577,17 +577,26 @@ fn hostile_kit() -> TempDir {
     ])
 }
 
-/// `html` without the one script carnet writes itself (the filters of the
-/// list of people, static text from templates/personnes.html): every other
-/// `<script` would be user text let through.
+/// `html` without the scripts carnet writes itself (the search box's, in
+/// every page's head, and the filters of the list of people, static text
+/// from templates/personnes.html): every other `<script` would be user text
+/// let through.
 fn without_builtin_script(path: &str, html: &str) -> String {
     const OPEN: &str = "<script id=\"filtre-personnes\">";
+    let root = "../".repeat(path.matches('/').count());
+    let search = format!("<script src=\"{root}theme/recherche.js\" defer></script>");
+    assert_eq!(
+        html.matches(&search).count(),
+        1,
+        "{path}: the search script"
+    );
+    let html = html.replacen(&search, "", 1);
     match (path == "personnes/index.html", html.find(OPEN)) {
         (true, Some(start)) => {
             let end = html[start..].find("</script>").expect("the script ends") + start;
             format!("{}{}", &html[..start], &html[end + "</script>".len()..])
         }
-        _ => html.to_string(),
+        _ => html,
     }
 }
 

@@ -58,8 +58,8 @@ fn counted(hidden: &[&Diagnostic], lang: Lang) -> String {
     };
     for (first, count) in kinds {
         let _ = match lang {
-            Lang::Fr => writeln!(out, "{count:>8} comme « {} »", first.message),
-            Lang::En => writeln!(out, "{count:>8} like « {} »", first.message),
+            Lang::Fr => writeln!(out, "{count:>8} comme « {} »", first.message_in(lang)),
+            Lang::En => writeln!(out, "{count:>8} like « {} »", first.message_in(lang)),
         };
     }
     out.push_str(match lang {

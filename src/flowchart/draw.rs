@@ -98,6 +98,17 @@ pub(crate) fn svg(chart: &Flowchart, layout: &Layout, lang: Lang) -> String {
         );
     }
 
+    for (a, b) in &layout.leaders {
+        let _ = write!(
+            out,
+            "<line class=\"fc-leader\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8da2b8\" \
+             stroke-width=\"1\" stroke-dasharray=\"1 3\"/>",
+            num(a.x),
+            num(a.y),
+            num(b.x),
+            num(b.y)
+        );
+    }
     for (a, b) in &layout.links {
         let _ = write!(
             out,

@@ -206,6 +206,8 @@ pub(crate) struct Layout {
     /// Dashed links between the boxes of a step whose lanes are apart.
     pub(crate) links: Vec<(Point, Point)>,
     pub(crate) notes: Vec<Note>,
+    /// Dotted lines from a step's first note to its box, across the lanes.
+    pub(crate) leaders: Vec<(Point, Point)>,
     pub(crate) arrows: Vec<Arrow>,
     pub(crate) joins: Vec<JoinMark>,
     pub(crate) end: Option<EndMark>,
@@ -444,6 +446,32 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
             })
         })
         .collect();
+    // Which way each branch label is written from its edge's start: away
+    // from the box's other edges where it is the first or last of them,
+    // else the way the edge goes; never past the chart's left side.
+    let leftwards: Vec<bool> = (0..links.len())
+        .map(|i| {
+            let Some((_, w)) = &branch[i] else {
+                return false;
+            };
+            let siblings: Vec<f32> = (0..links.len())
+                .filter(|&j| j != i && links[j].from == links[i].from && sources[j] == sources[i])
+                .map(|j| start_x[j])
+                .collect();
+            let x0 = start_x[i];
+            let goes_left = channels.of_link[i].map_or(end_at[i], track_x) < x0 - EPS;
+            let wanted = if siblings.is_empty() {
+                goes_left
+            } else if siblings.iter().all(|&x| x > x0) {
+                true
+            } else if siblings.iter().all(|&x| x < x0) {
+                false
+            } else {
+                goes_left
+            };
+            wanted && x0 - 4.0 - w >= PAD
+        })
+        .collect();
     let mut leave_track: Vec<Option<usize>> = vec![None; links.len()];
     let mut arrive_track: Vec<Option<usize>> = vec![None; links.len()];
     let mut gap_leave: Vec<Vec<bool>> = vec![Vec::new(); rows + 1];
@@ -462,7 +490,7 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
             }
             let (mut lo, mut hi) = (x0.min(x1), x0.max(x1));
             if let Some((_, w)) = &branch[i] {
-                if leftward(x0, x1, *w) {
+                if leftwards[i] {
                     lo = lo.min(x0 - 4.0 - w);
                 } else {
                     hi = hi.max(x0 + 4.0 + w);
@@ -642,6 +670,21 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
         })
         .collect();
 
+    // A dotted line leads from a step's first note to its box, which may be
+    // lanes away.
+    let leaders: Vec<(Point, Point)> = notes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, list)| {
+            let first = list.first()?.lines.first()?;
+            let target = boxes.iter().find(|b| b.step == i)?;
+            let y = row_top[i] + BOX_PAD_Y + TEXT_SIZE * 0.6;
+            let from = first.extent().1 + 4.0;
+            (target.rect.x - from > 8.0)
+                .then(|| (Point::new(from, y), Point::new(target.rect.x, y)))
+        })
+        .collect();
+
     // The links between the boxes of a step whose lanes are apart.
     let mut apart = Vec::new();
     for i in 0..rows {
@@ -687,8 +730,8 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
             _ => {}
         }
         points.push(Point::new(xe, stop));
-        let label = branch[i].as_ref().zip(first_y).map(|((text, w), y1)| {
-            let (x, anchor) = if leftward(xs, channels.of_link[i].map_or(xe, track_x), *w) {
+        let label = branch[i].as_ref().zip(first_y).map(|((text, _), y1)| {
+            let (x, anchor) = if leftwards[i] {
                 (xs - 4.0, Anchor::End)
             } else {
                 (xs + 4.0, Anchor::Start)
@@ -735,6 +778,7 @@ pub(crate) fn layout(chart: &Flowchart, lang: Lang) -> Layout {
         boxes,
         links: apart,
         notes: notes.into_iter().flatten().collect(),
+        leaders,
         arrows,
         joins,
         end,
@@ -887,13 +931,6 @@ fn notes_height(notes: &[Note]) -> f32 {
         .flat_map(|n| n.lines.last())
         .map(|l| l.y + NOTE_SIZE * 0.3 + 4.0)
         .fold(0.0, f32::max)
-}
-
-/// Whether the label (`width` wide) of an edge whose first horizontal run
-/// goes from `x0` to `x1` is written leftwards, ending at the edge: when
-/// the edge goes left and the label has room before the chart's left side.
-fn leftward(x0: f32, x1: f32, width: f32) -> bool {
-    x1 < x0 - EPS && x0 - 4.0 - width >= PAD
 }
 
 /// `x`, or the nearest of a few places beside it (5, 10, 15 units either

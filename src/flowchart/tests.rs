@@ -226,6 +226,11 @@ fn problems(chart: &Flowchart, layout: &Layout) -> Vec<String> {
             }
         }
     }
+    for (k, &(a, b)) in layout.leaders.iter().enumerate() {
+        if shapes.iter().any(|s| s.crossed_by(a, b)) || !shapes.iter().any(|s| s.on_edge(b)) {
+            found.push(format!("leader {k} crosses a shape or leads to none"));
+        }
+    }
     for b in &layout.boxes {
         let r = b.rect;
         for line in std::iter::once(&b.number).chain(&b.lines) {
@@ -317,6 +322,16 @@ fn a_large_chart_keeps_its_promises_within_sane_bounds() {
         })
         .collect();
     assert!(texts.contains(&"J-15".to_owned()), "{texts:?}");
+    // Step 11's repère leads to its box, in the second lane.
+    let step_11 = layout.boxes.iter().find(|b| b.step == 10).map(|b| b.rect);
+    assert!(
+        layout
+            .leaders
+            .iter()
+            .any(|(_, to)| step_11.is_some_and(|r| (to.x - r.x).abs() < 0.01)),
+        "{:?}",
+        layout.leaders
+    );
     assert!(
         texts.contains(&"Prérequis : Budget de l'année passée".to_owned()),
         "{texts:?}"

@@ -6,7 +6,7 @@
 use super::Loaded;
 use super::kit_dir::{Found, KitDir, Problem};
 use super::walk;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Msg, msg};
 use crate::source::{FileId, Span};
 use std::ops::Range;
 
@@ -40,8 +40,9 @@ struct Setting {
 }
 
 impl Setting {
-    fn error(&self, message: String, expected: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(Span::new(self.file, self.range.clone()), message).expected(expected)
+    fn error(&self, message: impl Into<Msg>, expected: impl Into<Msg>) -> Diagnostic {
+        Diagnostic::error_msg(Span::new(self.file, self.range.clone()), message)
+            .expected_msg(expected)
     }
 }
 
@@ -65,7 +66,7 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
         .filter(|t| !t.is_empty())
         .unwrap_or(DEFAULT_THEME)
         .to_string();
-    let at_setting = |loaded: &mut Loaded, message: String, expected: String| {
+    let at_setting = |loaded: &mut Loaded, message: Msg, expected: Msg| {
         if let Some(setting) = &setting {
             loaded.diagnostics.push(setting.error(message, expected));
         }
@@ -73,13 +74,15 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
     if name.contains(['/', '\\']) || name.starts_with('.') {
         return at_setting(
             loaded,
-            format!(
-                "« {name} » n'est pas un nom de thème : un thème se désigne par le nom de son dossier, pas par un chemin"
+            msg(
+                format!(
+                    "« {name} » n'est pas un nom de thème : un thème se désigne par le nom de son dossier, pas par un chemin"
+                ),
+                format!(
+                    "« {name} » is not a theme name: a theme is named by its folder, not by a path"
+                ),
             ),
-            format!(
-                "le nom d'un dossier de themes/ : {}",
-                themes(kit).join(", ")
-            ),
+            theme_names(kit),
         );
     }
     let rel = format!("themes/{name}");
@@ -89,11 +92,11 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
         Found::Missing | Found::File(_) => {
             return at_setting(
                 loaded,
-                format!("le thème « {name} » n'existe pas : il n'y a pas de dossier {rel}/"),
-                format!(
-                    "le nom d'un dossier de themes/ : {}",
-                    themes(kit).join(", ")
+                msg(
+                    format!("le thème « {name} » n'existe pas : il n'y a pas de dossier {rel}/"),
+                    format!("the theme « {name} » does not exist: there is no folder {rel}/"),
                 ),
+                theme_names(kit),
             );
         }
         Found::Refused(problem) => return loaded.report(kit, problem),
@@ -105,8 +108,16 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
         let reached = match reached {
             Ok(disk) if kit.lies_in(&disk, "data") => Err(Problem::error(
                 &path,
-                format!("« {path} » mène aux fiches de data/ : un thème ne les publie pas"),
-                "des feuilles de style, images et polices propres au thème",
+                msg(
+                    format!("« {path} » mène aux fiches de data/ : un thème ne les publie pas"),
+                    format!(
+                        "« {path} » leads to the records of data/: a theme does not publish them"
+                    ),
+                ),
+                msg(
+                    "des feuilles de style, images et polices propres au thème",
+                    "style sheets, images and fonts of the theme's own",
+                ),
             )),
             other => other,
         };
@@ -115,6 +126,15 @@ fn theme(kit: &KitDir, loaded: &mut Loaded) {
     for problem in problems {
         loaded.report(kit, problem);
     }
+}
+
+/// What a theme setting expects: the name of a folder of themes/.
+fn theme_names(kit: &KitDir) -> Msg {
+    let names = themes(kit).join(", ");
+    msg(
+        format!("le nom d'un dossier de themes/ : {names}"),
+        format!("the name of a folder of themes/: {names}"),
+    )
 }
 
 /// The themes a kit can name: `default` and its folders under themes/.
@@ -132,27 +152,37 @@ fn themes(kit: &KitDir) -> Vec<String> {
 }
 
 /// A path written in carnet.yaml as a kit path: relative, with `/`, without
-/// `.` parts; an error (in French) if it is absolute or could leave the kit.
-pub fn kit_path(value: &str) -> Result<String, String> {
+/// `.` parts; an error (in French and English) if it is absolute or could leave the kit.
+pub fn kit_path(value: &str) -> Result<String, Msg> {
     if value.starts_with('/') || value.contains('\\') || std::path::Path::new(value).is_absolute() {
-        return Err("est un chemin absolu ou écrit avec « \\ »".into());
+        return Err(msg(
+            "est un chemin absolu ou écrit avec « \\ »",
+            "is an absolute path or written with « \\ »",
+        ));
     }
     let mut parts = Vec::new();
     for part in value.split('/') {
         match part {
             "" | "." => {}
-            ".." => return Err("sort du dossier du kit (« .. »)".into()),
+            ".." => {
+                return Err(msg(
+                    "sort du dossier du kit (« .. »)",
+                    "leaves the kit folder (« .. »)",
+                ));
+            }
             part => parts.push(part),
         }
     }
     if parts.is_empty() {
-        return Err("ne désigne aucun fichier".into());
+        return Err(msg("ne désigne aucun fichier", "names no file"));
     }
     Ok(parts.join("/"))
 }
 
-const LOGO_EXPECTED: &str =
-    "une image PNG ou JPEG du kit, chemin relatif au dossier du kit (ex. content/images/logo.png)";
+const LOGO_EXPECTED: (&str, &str) = (
+    "une image PNG ou JPEG du kit, chemin relatif au dossier du kit (ex. content/images/logo.png)",
+    "a PNG or JPEG image of the kit, its path relative to the kit folder (e.g. content/images/logo.png)",
+);
 
 /// Reads and decodes the logo and the funders' logos of carnet.yaml: a
 /// problem is an error at the value that names the file.
@@ -176,8 +206,11 @@ fn logos(kit: &KitDir, loaded: &mut Loaded) {
     for setting in settings {
         if let Err(message) = logo(kit, loaded, &setting.text) {
             let diagnostic = setting.error(
-                format!("logo « {} » : {message}", setting.text),
-                LOGO_EXPECTED,
+                msg(
+                    format!("logo « {} » : {}", setting.text, message.fr),
+                    format!("logo « {} »: {}", setting.text, message.english()),
+                ),
+                msg(LOGO_EXPECTED.0, LOGO_EXPECTED.1),
             );
             loaded.diagnostics.push(diagnostic);
         }
@@ -186,15 +219,22 @@ fn logos(kit: &KitDir, loaded: &mut Loaded) {
 
 /// Reads one logo into the sources (once, however many values name it) and
 /// checks that it decodes; the error says why not.
-fn logo(kit: &KitDir, loaded: &mut Loaded, value: &str) -> Result<(), String> {
+fn logo(kit: &KitDir, loaded: &mut Loaded, value: &str) -> Result<(), Msg> {
     let rel = kit_path(value)?;
     let file = match loaded.sources.find(&rel) {
         Some(file) => file,
         None => {
             let reached = match kit.resolve(&rel) {
                 Found::File(disk) => Ok(disk),
-                Found::Missing => return Err("ce fichier n'existe pas".into()),
-                Found::Dir(_) => return Err("c'est un dossier, pas une image".into()),
+                Found::Missing => {
+                    return Err(msg("ce fichier n'existe pas", "this file does not exist"));
+                }
+                Found::Dir(_) => {
+                    return Err(msg(
+                        "c'est un dossier, pas une image",
+                        "it is a folder, not an image",
+                    ));
+                }
                 Found::Refused(problem) => return Err(problem.message),
             };
             let (disk, bytes) = kit.read(&rel, &reached).map_err(|p| p.message)?;

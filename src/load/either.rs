@@ -11,13 +11,30 @@ use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
 use std::fmt;
 
+/// What each shape expects, in French (serde's `expecting`) and English: the
+/// parse error's message looks the English up here.
+pub(super) const EXPECTING: [(&str, &str); 3] = [
+    (
+        "une table « identifiant: present | absent | excuse »",
+        "a table « id: present | absent | excuse »",
+    ),
+    (
+        "present, absent, excuse ou {statut, commentaire}",
+        "present, absent, excuse or {statut, commentaire}",
+    ),
+    (
+        "un identifiant de personne ou {personne | nom + email, present, satisfaction, droit_image}",
+        "a person id or {personne | nom + email, present, satisfaction, droit_image}",
+    ),
+];
+
 impl<'de> Deserialize<'de> for RawPresences {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct PresencesVisitor;
         impl<'de> Visitor<'de> for PresencesVisitor {
             type Value = RawPresences;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("une table « identifiant: present | absent | excuse »")
+                f.write_str(EXPECTING[0].0)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPresences, A::Error> {
                 let mut entries = Vec::new();
@@ -41,7 +58,7 @@ impl<'de> Deserialize<'de> for RawPresence {
         impl<'de> Visitor<'de> for PresenceVisitor {
             type Value = RawPresence;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("present, absent, excuse ou {statut, commentaire}")
+                f.write_str(EXPECTING[1].0)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPresence, E> {
                 Ok(RawPresence::Status(v.to_string()))
@@ -64,7 +81,7 @@ impl<'de> Deserialize<'de> for RawParticipant {
         impl<'de> Visitor<'de> for ParticipantVisitor {
             type Value = RawParticipant;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("un identifiant de personne ou {personne | nom + email, present, satisfaction, droit_image}")
+                f.write_str(EXPECTING[2].0)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawParticipant, E> {
                 Ok(RawParticipant::Id(v.to_string()))

@@ -5,7 +5,7 @@
 //! goes on.
 
 use super::LoadError;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Msg, msg};
 use crate::source::{FileId, Span};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -40,19 +40,19 @@ pub(crate) struct Problem {
     /// An error (true) or a warning.
     pub error: bool,
     /// What is wrong.
-    pub message: String,
-    /// What is expected instead.
-    pub expected: String,
+    pub message: Msg,
+    /// What is expected instead (boxed: a `Problem` travels in `Result`s).
+    pub expected: Box<Msg>,
 }
 
 impl Problem {
     /// An error about `path`.
-    pub fn error(path: &str, message: String, expected: &str) -> Problem {
+    pub fn error(path: &str, message: impl Into<Msg>, expected: impl Into<Msg>) -> Problem {
         Problem {
             path: path.to_string(),
             error: true,
-            message,
-            expected: expected.to_string(),
+            message: message.into(),
+            expected: Box::new(expected.into()),
         }
     }
 
@@ -60,26 +60,28 @@ impl Problem {
     pub fn diagnostic(self, file: FileId) -> Diagnostic {
         let span = Span::file_start(file);
         let diagnostic = if self.error {
-            Diagnostic::error(span, self.message)
+            Diagnostic::error_msg(span, self.message)
         } else {
-            Diagnostic::warning(span, self.message)
+            Diagnostic::warning_msg(span, self.message)
         };
-        diagnostic.expected(self.expected)
+        diagnostic.expected_msg(*self.expected)
     }
 
-    /// A warning about `path`.
-    pub fn warning(path: &str, message: String, expected: String) -> Problem {
+    /// A warning about `path` (texts in French and English: [`msg`]).
+    pub fn warning(path: &str, message: impl Into<Msg>, expected: impl Into<Msg>) -> Problem {
         Problem {
             path: path.to_string(),
             error: false,
-            message,
-            expected,
+            message: message.into(),
+            expected: Box::new(expected.into()),
         }
     }
 }
 
-const OUTSIDE: &str =
-    "un fichier du kit : les liens symboliques qui mènent hors du kit ne sont jamais suivis";
+const OUTSIDE: (&str, &str) = (
+    "un fichier du kit : les liens symboliques qui mènent hors du kit ne sont jamais suivis",
+    "a file of the kit: symbolic links leading out of the kit are never followed",
+);
 
 impl KitDir {
     /// The kit at `root`; an error only if the folder itself cannot be used.
@@ -114,8 +116,16 @@ impl KitDir {
             Err(e) if link && e.kind() == ErrorKind::NotFound => {
                 return Found::Refused(Problem::error(
                     rel,
-                    format!("« {rel} » est un lien symbolique vers un fichier qui n'existe pas"),
-                    "un lien vers un fichier du kit, ou le fichier lui-même",
+                    msg(
+                        format!(
+                            "« {rel} » est un lien symbolique vers un fichier qui n'existe pas"
+                        ),
+                        format!("« {rel} » is a symbolic link to a file that does not exist"),
+                    ),
+                    msg(
+                        "un lien vers un fichier du kit, ou le fichier lui-même",
+                        "a link to a file of the kit, or the file itself",
+                    ),
                 ));
             }
             Err(e) => return Found::Refused(unreadable(rel, &e)),
@@ -124,11 +134,17 @@ impl KitDir {
             let at = self.escaping_link(rel);
             return Found::Refused(Problem::error(
                 &at,
-                format!(
-                    "« {at} » est un lien symbolique qui mène hors du kit ({}) : il n'est pas lu",
-                    real.display()
+                msg(
+                    format!(
+                        "« {at} » est un lien symbolique qui mène hors du kit ({}) : il n'est pas lu",
+                        real.display()
+                    ),
+                    format!(
+                        "« {at} » is a symbolic link leading out of the kit ({}): it is not read",
+                        real.display()
+                    ),
                 ),
-                OUTSIDE,
+                msg(OUTSIDE.0, OUTSIDE.1),
             ));
         }
         match std::fs::metadata(&real) {
@@ -136,8 +152,11 @@ impl KitDir {
             Ok(meta) if meta.is_file() => Found::File(real),
             Ok(_) => Found::Refused(Problem::error(
                 rel,
-                format!("« {rel} » n'est ni un fichier ni un dossier"),
-                "un fichier ordinaire",
+                msg(
+                    format!("« {rel} » n'est ni un fichier ni un dossier"),
+                    format!("« {rel} » is neither a file nor a folder"),
+                ),
+                msg("un fichier ordinaire", "a regular file"),
             )),
             Err(e) => Found::Refused(unreadable(rel, &e)),
         }
@@ -204,15 +223,21 @@ impl KitDir {
 
 fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
     let reason = match e.kind() {
-        ErrorKind::PermissionDenied => "accès refusé".to_string(),
-        ErrorKind::NotFound => "introuvable".to_string(),
-        ErrorKind::IsADirectory => "c'est un dossier".to_string(),
-        ErrorKind::NotADirectory => "ce n'est pas un dossier".to_string(),
-        _ => e.to_string(),
+        ErrorKind::PermissionDenied => msg("accès refusé", "permission denied"),
+        ErrorKind::NotFound => msg("introuvable", "not found"),
+        ErrorKind::IsADirectory => msg("c'est un dossier", "it is a folder"),
+        ErrorKind::NotADirectory => msg("ce n'est pas un dossier", "it is not a folder"),
+        _ => msg(e.to_string(), e.to_string()),
     };
     Problem::error(
         rel,
-        format!("impossible de lire « {rel} » : {reason}"),
-        "un fichier lisible (droits de lecture, lien valide)",
+        msg(
+            format!("impossible de lire « {rel} » : {}", reason.fr),
+            format!("cannot read « {rel} »: {}", reason.english()),
+        ),
+        msg(
+            "un fichier lisible (droits de lecture, lien valide)",
+            "a readable file (read permission, a valid link)",
+        ),
     )
 }

@@ -18,7 +18,7 @@ mod yaml_comment;
 mod yaml_error;
 mod yaml_hint;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use config::RawConfig;
 use kit_dir::{Found, KitDir, Problem, Reached};
@@ -312,9 +312,11 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
         Found::Refused(problem) => return Some(Err(problem)),
         Found::Dir(_) => problems.push(Problem::warning(
             CONFIG,
-            "carnet.yaml est un dossier : il est ignoré et les réglages par défaut s'appliquent"
-                .into(),
-            "un fichier carnet.yaml".into(),
+            msg(
+                "carnet.yaml est un dossier : il est ignoré et les réglages par défaut s'appliquent",
+                "carnet.yaml is a folder: it is ignored and the default settings apply",
+            ),
+            msg("un fichier carnet.yaml", "a file carnet.yaml"),
         )),
         Found::Missing => {
             let names = match kit.root_names() {
@@ -329,10 +331,15 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
                 if lower == CONFIG || lower == "carnet.yml" {
                     problems.push(Problem::warning(
                         &name,
-                        format!(
-                            "« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
+                        msg(
+                            format!(
+                                "« {name} » est ignoré : le fichier de réglages s'appelle carnet.yaml"
+                            ),
+                            format!(
+                                "« {name} » is ignored: the settings file is called carnet.yaml"
+                            ),
                         ),
-                        "carnet.yaml, en minuscules".into(),
+                        msg("carnet.yaml, en minuscules", "carnet.yaml, in lower case"),
                     ));
                 }
             }
@@ -361,8 +368,14 @@ fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
         }
         problems.push(Problem::warning(
             &rel,
-            format!("« {rel} » est ignoré : carnet ne lit dans data/ que les dossiers de fiches"),
-            "les fiches dans data/personnes/, data/sessions/, data/clubs/, data/evenements/ ou data/operateurs/".into(),
+            msg(
+                format!("« {rel} » est ignoré : carnet ne lit dans data/ que les dossiers de fiches"),
+                format!("« {rel} » is ignored: in data/, carnet reads only the record folders"),
+            ),
+            msg(
+                "les fiches dans data/personnes/, data/sessions/, data/clubs/, data/evenements/ ou data/operateurs/",
+                "the records in data/personnes/, data/sessions/, data/clubs/, data/evenements/ or data/operateurs/",
+            ),
         ));
     }
 }
@@ -431,11 +444,17 @@ fn text_source(
             .chars()
             .next()
             .map_or(at, |c| at + c.len_utf8());
-        Diagnostic::error(
+        Diagnostic::error_msg(
             Span::new(file, at..end),
-            "ce fichier n'est pas encodé en UTF-8",
+            msg(
+                "ce fichier n'est pas encodé en UTF-8",
+                "this file is not encoded in UTF-8",
+            ),
         )
-        .expected("un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)")
+        .expected_msg(msg(
+            "un fichier enregistré en UTF-8 (réglage « Encodage » de l'éditeur)",
+            "a file saved in UTF-8 (the « Encoding » setting of the editor)",
+        ))
     });
     (source, diagnostic)
 }
@@ -526,19 +545,32 @@ fn is_blank_yaml(text: &str) -> bool {
 /// An empty record file is an error; an empty carnet.yaml means the defaults.
 fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
     let expected = match kind {
-        Kind::Personne => "au moins civilite, nom et prenom",
-        Kind::Session | Kind::Club => "au moins mois: AAAA-MM",
-        Kind::Evenement => "au moins titre et date",
-        Kind::Operateur => "au moins nom",
+        Kind::Personne => msg(
+            "au moins civilite, nom et prenom",
+            "at least civilite, nom and prenom",
+        ),
+        Kind::Session | Kind::Club => msg("au moins mois: AAAA-MM", "at least mois: YYYY-MM"),
+        Kind::Evenement => msg("au moins titre et date", "at least titre and date"),
+        Kind::Operateur => msg("au moins nom", "at least nom"),
         Kind::Config | Kind::Page | Kind::Commissions => {
-            return Diagnostic::warning(
+            return Diagnostic::warning_msg(
                 Span::file_start(file),
-                "carnet.yaml est vide : les réglages par défaut s'appliquent",
+                msg(
+                    "carnet.yaml est vide : les réglages par défaut s'appliquent",
+                    "carnet.yaml is empty: the default settings apply",
+                ),
             )
-            .expected("au moins titre: \"Nom du site\" et organisation: \"…\"");
+            .expected_msg(msg(
+                "au moins titre: \"Nom du site\" et organisation: \"…\"",
+                "at least titre: \"Name of the site\" and organisation: \"…\"",
+            ));
         }
     };
-    Diagnostic::error(Span::file_start(file), "ce fichier est vide").expected(expected)
+    Diagnostic::error_msg(
+        Span::file_start(file),
+        msg("ce fichier est vide", "this file is empty"),
+    )
+    .expected_msg(expected)
 }
 
 /// Parses one YAML file into `T`: the record, or every problem found
@@ -622,25 +654,40 @@ fn check_id(
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !valid && kind != Kind::Page {
         diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 Span::file_start(file),
-                format!("le nom de fichier « {id} » ne peut pas servir d'identifiant"),
+                msg(
+                    format!("le nom de fichier « {id} » ne peut pas servir d'identifiant"),
+                    format!("the file name « {id} » cannot serve as an id"),
+                ),
             )
-            .expected("des minuscules sans accents, des chiffres et des tirets, par exemple dupont-jean.yaml"),
+            .expected_msg(msg(
+                "des minuscules sans accents, des chiffres et des tirets, par exemple dupont-jean.yaml",
+                "lower-case letters without accents, digits and hyphens, for example dupont-jean.yaml",
+            )),
         );
     }
     if let Some(&first) = seen.get(&(kind, id.to_string())) {
         diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 Span::file_start(file),
-                format!(
-                    "l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
+                msg(
+                    format!(
+                        "l'identifiant « {id} » est déjà pris par un autre fichier du même dossier"
+                    ),
+                    format!("the id « {id} » is already taken by another file of the same folder"),
                 ),
             )
-            .expected("un seul fichier par identifiant (.yaml ou .yml, pas les deux)")
-            .also_at(
+            .expected_msg(msg(
+                "un seul fichier par identifiant (.yaml ou .yml, pas les deux)",
+                "one file per id (.yaml or .yml, not both)",
+            ))
+            .also_at_msg(
                 Span::file_start(first),
-                "premier fichier de cet identifiant",
+                msg(
+                    "premier fichier de cet identifiant",
+                    "first file of this id",
+                ),
             ),
         );
         return false;

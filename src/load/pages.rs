@@ -2,7 +2,7 @@
 
 use super::records::Text;
 use super::spanned::Sp;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{FileId, SourceFile, Span};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -46,11 +46,17 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
     let start = text.len() - rest.len();
     let Some(end) = rest.find("\n---").map(|n| start + n + 1) else {
         return super::ParseOutcome::failed(vec![
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 Span::new(file, 0..3),
-                "l'en-tête « --- » n'est jamais refermé",
+                msg(
+                    "l'en-tête « --- » n'est jamais refermé",
+                    "the « --- » header is never closed",
+                ),
             )
-            .expected("une ligne « --- » après les réglages de la page"),
+            .expected_msg(msg(
+                "une ligne « --- » après les réglages de la page",
+                "a « --- » line after the settings of the page",
+            )),
         ]);
     };
     let after = &text[end + 3..];

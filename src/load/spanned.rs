@@ -1,7 +1,7 @@
 //! [`Sp`]: a value with the byte range it was read from, so that every rule
 //! can point at the exact value at fault.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
@@ -43,11 +43,17 @@ pub fn is_forbidden_control(c: char) -> bool {
 
 /// The error of a control character (its code, `U+0000`) in a text at `span`.
 pub fn control_character_diagnostic(span: crate::source::Span, code: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::error_msg(
         span,
-        format!("caractère de contrôle invisible ({code}) dans le texte"),
+        msg(
+            format!("caractère de contrôle invisible ({code}) dans le texte"),
+            format!("invisible control character ({code}) in the text"),
+        ),
     )
-    .expected(NO_CONTROL_CHARACTER)
+    .expected_msg(msg(
+        NO_CONTROL_CHARACTER,
+        "text without control characters (only tab and newline are allowed)",
+    ))
 }
 
 /// `U+0000` for a character.

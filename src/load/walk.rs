@@ -4,6 +4,7 @@
 //! editor backups stay silently ignored.
 
 use super::kit_dir::{Found, KitDir, Problem, Reached};
+use crate::diagnostic::{Msg, msg};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -17,6 +18,15 @@ pub(crate) struct Rule {
     pub elsewhere: &'static [&'static str],
     /// What the folder should hold, for warnings.
     pub expected: &'static str,
+    /// The same in English.
+    pub expected_en: &'static str,
+}
+
+impl Rule {
+    /// What the folder should hold, in French and English.
+    fn expected_msg(&self) -> Msg {
+        msg(self.expected, self.expected_en)
+    }
 }
 
 /// data/<kind>/: one record per YAML file.
@@ -25,6 +35,7 @@ pub(crate) const RECORDS: Rule = Rule {
     subfolders: false,
     elsewhere: &[],
     expected: "une fiche par fichier, directement dans ce dossier, nommée <identifiant>.yaml",
+    expected_en: "one record per file, directly in this folder, named <id>.yaml",
 };
 
 /// content/pages/: Markdown pages.
@@ -33,6 +44,7 @@ pub(crate) const PAGES: Rule = Rule {
     subfolders: false,
     elsewhere: &[],
     expected: "une page par fichier, directement dans content/pages/, nommée <nom>.md",
+    expected_en: "one page per file, directly in content/pages/, named <name>.md",
 };
 
 /// templates/: the kit's HTML templates (form layouts are in templates/forms/).
@@ -41,6 +53,7 @@ pub(crate) const TEMPLATES: Rule = Rule {
     subfolders: false,
     elsewhere: &["forms"],
     expected: "des gabarits <nom>.html, et les formulaires dans templates/forms/",
+    expected_en: "templates <name>.html, and the forms in templates/forms/",
 };
 
 /// templates/forms/: form layouts.
@@ -49,6 +62,7 @@ pub(crate) const FORMS: Rule = Rule {
     subfolders: false,
     elsewhere: &[],
     expected: "un formulaire par fichier, nommé <nom>.yaml",
+    expected_en: "one form per file, named <name>.yaml",
 };
 
 /// themes/<name>/: every file is published as it is.
@@ -57,6 +71,7 @@ pub(crate) const THEME: Rule = Rule {
     subfolders: true,
     elsewhere: &[],
     expected: "",
+    expected_en: "",
 };
 
 /// Files a user does not mean carnet to read: hidden files, editor backups.
@@ -95,8 +110,11 @@ fn walk_in(
         Found::File(_) => {
             problems.push(Problem::warning(
                 rel,
-                format!("« {rel} » est un fichier : il est ignoré"),
-                format!("un dossier {rel}/"),
+                msg(
+                    format!("« {rel} » est un fichier : il est ignoré"),
+                    format!("« {rel} » is a file: it is ignored"),
+                ),
+                msg(format!("un dossier {rel}/"), format!("a folder {rel}/")),
             ));
             return;
         }
@@ -135,15 +153,21 @@ fn walk_in(
             }
             Found::Dir(_) => problems.push(Problem::warning(
                 &child,
-                format!("le sous-dossier « {name} » de {rel} est ignoré"),
-                rule.expected.to_string(),
+                msg(
+                    format!("le sous-dossier « {name} » de {rel} est ignoré"),
+                    format!("the subfolder « {name} » of {rel} is ignored"),
+                ),
+                rule.expected_msg(),
             )),
             Found::File(disk) => match set_aside(&name, rule) {
                 None => files.push((child, Ok(disk))),
                 Some(reason) => problems.push(Problem::warning(
                     &child,
-                    format!("« {name} » est ignoré : {reason}"),
-                    rule.expected.to_string(),
+                    msg(
+                        format!("« {name} » est ignoré : {}", reason.fr),
+                        format!("« {name} » is ignored: {}", reason.english()),
+                    ),
+                    rule.expected_msg(),
                 )),
             },
         }
@@ -151,20 +175,24 @@ fn walk_in(
 }
 
 /// Why a file of a folder is not read, or `None` when it is.
-fn set_aside(name: &str, rule: &Rule) -> Option<String> {
+fn set_aside(name: &str, rule: &Rule) -> Option<Msg> {
     if rule.extensions.is_empty() {
         return None;
     }
     let Some((stem, extension)) = name.rsplit_once('.') else {
-        return Some("ce fichier n'a pas d'extension".into());
+        return Some(msg(
+            "ce fichier n'a pas d'extension",
+            "this file has no extension",
+        ));
     };
     if rule.extensions.contains(&extension) {
         return None;
     }
     let lower = extension.to_ascii_lowercase();
     if rule.extensions.contains(&lower.as_str()) {
-        return Some(format!(
-            "l'extension « .{extension} » doit s'écrire en minuscules (.{lower})"
+        return Some(msg(
+            format!("l'extension « .{extension} » doit s'écrire en minuscules (.{lower})"),
+            format!("the extension « .{extension} » must be written in lower case (.{lower})"),
         ));
     }
     if let Some(inner) = rule
@@ -172,18 +200,29 @@ fn set_aside(name: &str, rule: &Rule) -> Option<String> {
         .iter()
         .find(|e| stem.to_ascii_lowercase().ends_with(&format!(".{e}")))
     {
-        return Some(format!(
-            "son extension est « .{extension} », pas « .{inner} »"
+        return Some(msg(
+            format!("son extension est « .{extension} », pas « .{inner} »"),
+            format!("its extension is « .{extension} », not « .{inner} »"),
         ));
     }
-    let hint = match lower.as_str() {
-        "md" => "les pages Markdown vont dans content/pages/",
-        "yaml" | "yml" if rule.extensions.contains(&"md") => {
-            "les fiches YAML vont dans data/personnes/, data/sessions/… (selon leur type)"
-        }
-        _ => "cette extension n'est pas lue ici",
+    let (hint, hint_en) = match lower.as_str() {
+        "md" => (
+            "les pages Markdown vont dans content/pages/",
+            "Markdown pages go in content/pages/",
+        ),
+        "yaml" | "yml" if rule.extensions.contains(&"md") => (
+            "les fiches YAML vont dans data/personnes/, data/sessions/… (selon leur type)",
+            "YAML records go in data/personnes/, data/sessions/… (by their kind)",
+        ),
+        _ => (
+            "cette extension n'est pas lue ici",
+            "this extension is not read here",
+        ),
     };
-    Some(format!("« .{extension} » : {hint}"))
+    Some(msg(
+        format!("« .{extension} » : {hint}"),
+        format!("« .{extension} »: {hint_en}"),
+    ))
 }
 
 #[cfg(test)]

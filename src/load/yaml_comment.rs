@@ -6,7 +6,7 @@
 //! spaces or more before « # » and a space after it).
 
 use super::yaml_hint::quoted;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{FileId, Span};
 use granit_parser::{Event, Parser, ScalarStyle};
 
@@ -40,18 +40,29 @@ pub(super) fn cut_texts(text: &str, file: FileId) -> Vec<Diagnostic> {
         let written = &text[start..end + line.len()];
         let key = text[line_start..start].trim_start();
         let fix = if written.contains('\n') {
-            "la valeur entre guillemets".to_string()
+            msg("la valeur entre guillemets", "the value in quotes")
         } else {
-            format!("la valeur entre guillemets : {key}{}", quoted(written))
+            msg(
+                format!("la valeur entre guillemets : {key}{}", quoted(written)),
+                format!("the value in quotes: {key}{}", quoted(written)),
+            )
         };
         found.push(
-            Diagnostic::warning(
+            Diagnostic::warning_msg(
                 Span::new(file, hash..end + line.len()),
-                format!(
-                    "texte coupé à « # » : YAML lit « {value} » et prend la suite de la ligne pour un commentaire"
+                msg(
+                    format!(
+                        "texte coupé à « # » : YAML lit « {value} » et prend la suite de la ligne pour un commentaire"
+                    ),
+                    format!(
+                        "text cut at « # »: YAML reads « {value} » and takes the rest of the line for a comment"
+                    ),
                 ),
             )
-            .expected(format!("{fix}, ou le commentaire sur sa propre ligne")),
+            .expected_msg(msg(
+                format!("{}, ou le commentaire sur sa propre ligne", fix.fr),
+                format!("{}, or the comment on its own line", fix.english()),
+            )),
         );
     }
     found

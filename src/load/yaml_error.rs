@@ -6,12 +6,12 @@ use super::spanned::{
     NO_CONTROL_CHARACTER, control_character_diagnostic, parse_control_character_error,
 };
 use super::yaml_hint;
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Msg, msg};
 use crate::source::{FileId, Span};
 use serde_saphyr::Error;
 use std::ops::Range;
 
-/// A parse error, in French, and how to go on past it.
+/// A parse error, in French and English, and how to go on past it.
 pub(super) struct Problem {
     /// What is wrong, where.
     pub diagnostic: Diagnostic,
@@ -64,9 +64,9 @@ fn describe_problem(error: &Error, text: &str, file: FileId) -> Problem {
         return problem;
     }
     let end = span_end(text, at, shape);
-    let mut diagnostic = Diagnostic::error(Span::new(file, at..end), message);
+    let mut diagnostic = Diagnostic::error_msg(Span::new(file, at..end), message);
     if let Some(expected) = expected {
-        diagnostic = diagnostic.expected(expected);
+        diagnostic = diagnostic.expected_msg(expected);
     }
     if let Error::SerdeMissingField { field, .. } = error.without_snippet() {
         diagnostic = diagnostic.kind(DiagnosticKind::MissingField(field.to_string()));
@@ -94,8 +94,8 @@ fn hint(error: &Error, text: &str, at: usize, shape: Shape, file: FileId) -> Opt
         _ => None,
     }?;
     Some(Problem {
-        diagnostic: Diagnostic::error(Span::new(file, hint.span), hint.message)
-            .expected(hint.expected),
+        diagnostic: Diagnostic::error_msg(Span::new(file, hint.span), hint.message)
+            .expected_msg(hint.expected),
         recovery: hint.recovery,
     })
 }
@@ -257,29 +257,49 @@ fn is_root(text: &str, at: usize) -> bool {
 }
 
 /// Message, expected value and shape of an error.
-fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Shape) {
+fn describe(error: &Error, text: &str, at: usize) -> (Msg, Option<Msg>, Shape) {
     match error {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
             let close = closest_field(field, expected);
             let message = match close {
-                Some(close) => format!("champ inconnu « {field} » : vouliez-vous dire « {close} » ?"),
-                None => format!("champ inconnu « {field} » (faute de frappe ?)"),
+                Some(close) => {
+                    let question = crate::suggest::did_you_mean(close);
+                    msg(
+                        format!("champ inconnu « {field} » : {}", question.fr),
+                        format!("unknown field « {field} »: {}", question.english()),
+                    )
+                }
+                None => msg(
+                    format!("champ inconnu « {field} » (faute de frappe ?)"),
+                    format!("unknown field « {field} » (a typo?)"),
+                ),
             };
             let expected = if expected.is_empty() {
-                "aucun champ à cet endroit".to_string()
+                msg("aucun champ à cet endroit", "no field at this place")
             } else {
-                format!("un des champs {}", expected.join(", "))
+                msg(
+                    format!("un des champs {}", expected.join(", ")),
+                    format!("one of the fields {}", expected.join(", ")),
+                )
             };
             (message, Some(expected), Shape::Key)
         }
         Error::DuplicateMappingKey { key, .. } => {
-            let key = key.clone().unwrap_or_else(|| scalar_at(text, at).to_string());
+            let key = key
+                .clone()
+                .unwrap_or_else(|| scalar_at(text, at).to_string());
             let key = key.trim_end_matches(':');
             (
-                format!("le champ « {key} » apparaît deux fois"),
-                Some("chaque champ une seule fois : garder une seule des deux lignes".into()),
+                msg(
+                    format!("le champ « {key} » apparaît deux fois"),
+                    format!("the field « {key} » appears twice"),
+                ),
+                Some(msg(
+                    "chaque champ une seule fois : garder une seule des deux lignes",
+                    "each field once only: keep one of the two lines",
+                )),
                 Shape::Key,
             )
         }
@@ -293,9 +313,13 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
             expected,
             ..
         } => {
+            let unexpected = unexpected_in_words(unexpected);
             (
-                format!("valeur inattendue : {}", unexpected_in_french(unexpected)),
-                Some(expected_in_french(expected)),
+                msg(
+                    format!("valeur inattendue : {}", unexpected.fr),
+                    format!("unexpected value: {}", unexpected.english()),
+                ),
+                Some(expected_in_words(expected)),
                 Shape::Value,
             )
         }
@@ -303,78 +327,125 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
             let value = scalar_at(text, at);
             match *ty {
                 "boolean" | "bool" => (
-                    format!("« {value} » n'est ni vrai ni faux"),
-                    Some("true ou false".into()),
+                    msg(
+                        format!("« {value} » n'est ni vrai ni faux"),
+                        format!("« {value} » is neither true nor false"),
+                    ),
+                    Some(msg("true ou false", "true or false")),
                     Shape::Value,
                 ),
                 ty if is_integer_type(ty) => (
-                    format!("« {value} » n'est pas un nombre entier"),
-                    Some("un nombre entier écrit en chiffres, par exemple 3".into()),
+                    msg(
+                        format!("« {value} » n'est pas un nombre entier"),
+                        format!("« {value} » is not a whole number"),
+                    ),
+                    Some(msg(
+                        "un nombre entier écrit en chiffres, par exemple 3",
+                        "a whole number written in digits, for example 3",
+                    )),
                     Shape::Value,
                 ),
                 ty => (
-                    format!("valeur invalide « {value} »"),
-                    Some(expected_in_french(ty)),
+                    msg(
+                        format!("valeur invalide « {value} »"),
+                        format!("invalid value « {value} »"),
+                    ),
+                    Some(expected_in_words(ty)),
                     Shape::Value,
                 ),
             }
         }
-        Error::Unexpected { expected, .. } if *expected == "mapping start" && is_root(text, at) => (
-            "ce fichier n'est pas une suite de champs".into(),
-            Some("des lignes « champ: valeur », par exemple « nom: Dupont »".into()),
-            Shape::Syntax,
-        ),
+        Error::Unexpected { expected, .. } if *expected == "mapping start" && is_root(text, at) => {
+            (
+                msg(
+                    "ce fichier n'est pas une suite de champs",
+                    "this file is not a series of fields",
+                ),
+                Some(msg(
+                    "des lignes « champ: valeur », par exemple « nom: Dupont »",
+                    "lines « field: value », for example « nom: Dupont »",
+                )),
+                Shape::Syntax,
+            )
+        }
         Error::Unexpected { expected, .. } => match *expected {
             "sequence start" => (
-                "une liste est attendue ici".into(),
-                Some("une liste : une ligne « - valeur » par élément, ou [a, b]".into()),
+                msg("une liste est attendue ici", "a list is expected here"),
+                Some(msg(
+                    "une liste : une ligne « - valeur » par élément, ou [a, b]",
+                    "a list: one line « - value » per item, or [a, b]",
+                )),
                 Shape::Value,
             ),
             "mapping start" => (
-                "une table est attendue ici".into(),
-                Some("des lignes « champ: valeur », indentées sous ce champ".into()),
+                msg("une table est attendue ici", "a table is expected here"),
+                Some(msg(
+                    "des lignes « champ: valeur », indentées sous ce champ",
+                    "lines « field: value », indented under this field",
+                )),
                 Shape::Value,
             ),
             "string scalar" | "scalar" | "plain scalar" => (
-                "une valeur simple est attendue ici, pas une liste ni une table".into(),
-                Some("du texte sur la même ligne (entre guillemets s'il contient [ ] { } # ou « : »)".into()),
+                msg(
+                    "une valeur simple est attendue ici, pas une liste ni une table",
+                    "a simple value is expected here, not a list or a table",
+                ),
+                Some(msg(
+                    "du texte sur la même ligne (entre guillemets s'il contient [ ] { } # ou « : »)",
+                    "text on the same line (in quotes if it holds [ ] { } # or « : »)",
+                )),
                 Shape::Value,
             ),
             other => (
-                format!("structure inattendue ({other} attendu)"),
+                msg(
+                    format!("structure inattendue ({other} attendu)"),
+                    format!("unexpected structure ({other} expected)"),
+                ),
                 None,
                 Shape::Value,
             ),
         },
         Error::NullIntoString { .. } => (
-            "valeur vide".into(),
-            Some("du texte après « : »".into()),
+            msg("valeur vide", "empty value"),
+            Some(msg("du texte après « : »", "text after « : »")),
             Shape::Value,
         ),
         Error::MultipleDocuments { .. } => (
-            "plusieurs documents dans un seul fichier (ligne « --- »)".into(),
-            Some("un seul document par fichier : retirer la ligne « --- » ou faire deux fichiers".into()),
+            msg(
+                "plusieurs documents dans un seul fichier (ligne « --- »)",
+                "several documents in one file (a « --- » line)",
+            ),
+            Some(msg(
+                "un seul document par fichier : retirer la ligne « --- » ou faire deux fichiers",
+                "one document per file: remove the « --- » line or make two files",
+            )),
             Shape::Syntax,
         ),
         Error::Eof { .. } => (
-            "le fichier s'arrête au milieu d'une valeur".into(),
-            Some("des crochets, accolades et guillemets refermés".into()),
+            msg(
+                "le fichier s'arrête au milieu d'une valeur",
+                "the file stops in the middle of a value",
+            ),
+            Some(msg(
+                "des crochets, accolades et guillemets refermés",
+                "brackets, braces and quotes closed",
+            )),
             Shape::Syntax,
         ),
         Error::Budget { breach, .. } => {
-            let (message, expected) = budget_in_french(breach);
-            (message.into(), Some(expected.into()), Shape::Syntax)
+            let (message, expected) = in_words(budget_in_words(breach));
+            (message, expected, Shape::Syntax)
         }
         Error::AliasReplayCounterOverflow { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. } => {
-            let (message, expected) = ALIASES;
-            (message.into(), Some(expected.into()), Shape::Syntax)
+            let (message, expected) = in_words(ALIASES);
+            (message, expected, Shape::Syntax)
         }
         Error::UnknownAnchor { .. } => {
-            let (message, expected) = UNKNOWN_ANCHOR;
-            (message.into(), Some(expected.into()), Shape::Value)
+            let (message, expected) = in_words(UNKNOWN_ANCHOR);
+            (message, expected, Shape::Value)
         }
         Error::TaggedScalarCannotDeserializeIntoString { .. }
         | Error::UnsupportedTag { .. }
@@ -382,28 +453,40 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
         | Error::InvalidBinaryBase64 { .. }
         | Error::BinaryNotUtf8 { .. }
         | Error::BytesNotSupportedMissingBinaryTag { .. } => {
-            let (message, expected) = TAG;
-            (message.into(), Some(expected.into()), Shape::Value)
+            let (message, expected) = in_words(TAG);
+            (message, expected, Shape::Value)
         }
         Error::MergeValueNotMapOrSeqOfMaps { .. } | Error::MergeKeyNotAllowed { .. } => {
-            let (message, expected) = MERGE;
-            (message.into(), Some(expected.into()), Shape::Value)
+            let (message, expected) = in_words(MERGE);
+            (message, expected, Shape::Value)
         }
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => (
-            format!("valeur inconnue « {variant} »"),
-            Some(format!("un de : {}", expected.join(", "))),
+            msg(
+                format!("valeur inconnue « {variant} »"),
+                format!("unknown value « {variant} »"),
+            ),
+            Some(msg(
+                format!("un de : {}", expected.join(", ")),
+                format!("one of: {}", expected.join(", ")),
+            )),
             Shape::Value,
         ),
         Error::SerdeMissingField { field, .. } => (
-            format!("champ obligatoire manquant « {field} »"),
+            msg(
+                format!("champ obligatoire manquant « {field} »"),
+                format!("missing required field « {field} »"),
+            ),
             None,
             Shape::Syntax,
         ),
         Error::SerdeInvalidLength { len, expected, .. } => (
-            format!("nombre d'éléments inattendu ({len})"),
-            Some(expected_in_french(expected)),
+            msg(
+                format!("nombre d'éléments inattendu ({len})"),
+                format!("unexpected number of items ({len})"),
+            ),
+            Some(expected_in_words(expected)),
             Shape::Value,
         ),
         Error::UnexpectedSequenceEnd { .. }
@@ -411,31 +494,40 @@ fn describe(error: &Error, text: &str, at: usize) -> (String, Option<String>, Sh
         | Error::ContainerEndMismatch { .. }
         | Error::UnexpectedContainerEndWhileReadingKeyNode { .. }
         | Error::UnexpectedContainerEndWhileSkippingNode { .. } => {
-            let (message, expected) = BRACKETS;
-            (message.into(), Some(expected.into()), Shape::Syntax)
+            let (message, expected) = in_words(BRACKETS);
+            (message, expected, Shape::Syntax)
         }
         Error::FoldedBlockScalarMustIndentContent { .. } => {
-            let (message, expected) = BLOCK_SCALAR;
-            (message.into(), Some(expected.into()), Shape::Syntax)
+            let (message, expected) = in_words(BLOCK_SCALAR);
+            (message, expected, Shape::Syntax)
         }
         Error::QuotingRequired { value, .. } => (
-            format!("« {value} » doit être écrit entre guillemets"),
-            Some(format!("\"{value}\"")),
+            msg(
+                format!("« {value} » doit être écrit entre guillemets"),
+                format!("« {value} » must be written in quotes"),
+            ),
+            Some(msg(format!("\"{value}\""), format!("\"{value}\""))),
             Shape::Value,
         ),
         Error::NonFiniteFloat { value, .. } => (
-            format!("« {value} » n'est pas un nombre utilisable"),
-            Some("un nombre écrit en chiffres".into()),
+            msg(
+                format!("« {value} » n'est pas un nombre utilisable"),
+                format!("« {value} » is not a usable number"),
+            ),
+            Some(msg(
+                "un nombre écrit en chiffres",
+                "a number written in digits",
+            )),
             Shape::Value,
         ),
         Error::IndentationError { .. } => (
-            "indentation incorrecte".into(),
-            Some(INDENTATION.into()),
+            msg("indentation incorrecte", "wrong indentation"),
+            Some(two(INDENTATION)),
             Shape::Syntax,
         ),
         other => {
             let raw = plain_message(other);
-            let (message, expected) = syntax_in_french(&raw);
+            let (message, expected) = syntax_in_words(&raw);
             (message, expected, Shape::Syntax)
         }
     }
@@ -471,51 +563,118 @@ fn plain_message(error: &Error) -> String {
     }
 }
 
-const INDENTATION: &str = "une indentation régulière, avec des espaces (pas de tabulations)";
+/// A text in French and English.
+type Two = (&'static str, &'static str);
+
+/// A message and what is expected, each in French and English.
+type Said = (Two, Two);
+
+const INDENTATION: Two = (
+    "une indentation régulière, avec des espaces (pas de tabulations)",
+    "a regular indentation, with spaces (no tabs)",
+);
 
 /// What a well-formed YAML record looks like, for complaints that fit no other hint.
-const WELL_FORMED: &str = "des lignes « champ: valeur », des listes « - valeur », \
-     guillemets, crochets et accolades refermés";
-
-const DEPTH: (&str, &str) = (
-    "listes ou tables imbriquées trop profondément",
-    "quelques niveaux d'imbrication au plus, comme dans les exemples du README",
-);
-const SIZE: (&str, &str) = (
-    "fichier trop volumineux : la limite de lecture est dépassée",
-    "un fichier par fiche, sans listes de centaines de milliers de valeurs",
-);
-const ALIASES: (&str, &str) = (
-    "trop d'ancres (&) ou d'alias (*) YAML : le fichier se démultiplie à la lecture",
-    "les valeurs écrites en entier, sans & ni *",
-);
-const UNKNOWN_ANCHOR: (&str, &str) = (
-    "alias « * » sans ancre « & » correspondante",
-    "la valeur écrite en entier (entre guillemets si elle commence par * ou &)",
-);
-const TAG: (&str, &str) = (
-    "étiquette YAML « ! » inattendue devant la valeur",
-    "la valeur seule, sans « ! » devant (entre guillemets si elle commence par !)",
-);
-const MERGE: (&str, &str) = (
-    "clé de fusion « << » mal employée",
-    "les champs écrits en entier, sans « << »",
-);
-const BRACKETS: (&str, &str) = (
-    "crochet ou accolade mal appariés",
-    "des [ ] et { } qui vont par paires, sur la même valeur",
-);
-const BLOCK_SCALAR: (&str, &str) = (
-    "texte sur plusieurs lignes (| ou >) mal écrit",
-    "| ou > seul en fin de ligne, puis les lignes du texte plus indentées que le champ",
-);
-const ESCAPE: (&str, &str) = (
-    "séquence d'échappement inconnue entre guillemets doubles (\\…)",
-    "\\\\ pour une barre oblique inverse, ou la valeur entre guillemets simples '…'",
+const WELL_FORMED: Two = (
+    "des lignes « champ: valeur », des listes « - valeur », \
+     guillemets, crochets et accolades refermés",
+    "lines « field: value », lists « - value », \
+     quotes, brackets and braces closed",
 );
 
-/// French wording of a resource limit of the parser.
-fn budget_in_french(breach: &serde_saphyr::budget::BudgetBreach) -> (&'static str, &'static str) {
+const DEPTH: Said = (
+    (
+        "listes ou tables imbriquées trop profondément",
+        "lists or tables nested too deep",
+    ),
+    (
+        "quelques niveaux d'imbrication au plus, comme dans les exemples du README",
+        "a few levels of nesting at most, as in the examples of the README",
+    ),
+);
+const SIZE: Said = (
+    (
+        "fichier trop volumineux : la limite de lecture est dépassée",
+        "file too large: the reading limit is exceeded",
+    ),
+    (
+        "un fichier par fiche, sans listes de centaines de milliers de valeurs",
+        "one file per record, without lists of hundreds of thousands of values",
+    ),
+);
+const ALIASES: Said = (
+    (
+        "trop d'ancres (&) ou d'alias (*) YAML : le fichier se démultiplie à la lecture",
+        "too many YAML anchors (&) or aliases (*): the file multiplies when read",
+    ),
+    (
+        "les valeurs écrites en entier, sans & ni *",
+        "the values written out in full, without & or *",
+    ),
+);
+const UNKNOWN_ANCHOR: Said = (
+    (
+        "alias « * » sans ancre « & » correspondante",
+        "alias « * » without a matching anchor « & »",
+    ),
+    (
+        "la valeur écrite en entier (entre guillemets si elle commence par * ou &)",
+        "the value written out in full (in quotes if it starts with * or &)",
+    ),
+);
+const TAG: Said = (
+    (
+        "étiquette YAML « ! » inattendue devant la valeur",
+        "unexpected YAML tag « ! » before the value",
+    ),
+    (
+        "la valeur seule, sans « ! » devant (entre guillemets si elle commence par !)",
+        "the value alone, without « ! » before it (in quotes if it starts with !)",
+    ),
+);
+const MERGE: Said = (
+    (
+        "clé de fusion « << » mal employée",
+        "merge key « << » misused",
+    ),
+    (
+        "les champs écrits en entier, sans « << »",
+        "the fields written out in full, without « << »",
+    ),
+);
+const BRACKETS: Said = (
+    (
+        "crochet ou accolade mal appariés",
+        "mismatched bracket or brace",
+    ),
+    (
+        "des [ ] et { } qui vont par paires, sur la même valeur",
+        "[ ] and { } in pairs, on the same value",
+    ),
+);
+const BLOCK_SCALAR: Said = (
+    (
+        "texte sur plusieurs lignes (| ou >) mal écrit",
+        "badly written text of several lines (| or >)",
+    ),
+    (
+        "| ou > seul en fin de ligne, puis les lignes du texte plus indentées que le champ",
+        "| or > alone at the end of the line, then the lines of the text indented more than the field",
+    ),
+);
+const ESCAPE: Said = (
+    (
+        "séquence d'échappement inconnue entre guillemets doubles (\\…)",
+        "unknown escape sequence in double quotes (\\…)",
+    ),
+    (
+        "\\\\ pour une barre oblique inverse, ou la valeur entre guillemets simples '…'",
+        "\\\\ for a backslash, or the value in single quotes '…'",
+    ),
+);
+
+/// The wording of a resource limit of the parser.
+fn budget_in_words(breach: &serde_saphyr::budget::BudgetBreach) -> Said {
     use serde_saphyr::budget::BudgetBreach;
     match breach {
         BudgetBreach::Depth { .. } => DEPTH,
@@ -528,59 +687,104 @@ fn budget_in_french(breach: &serde_saphyr::budget::BudgetBreach) -> (&'static st
     }
 }
 
-/// French wording of the YAML scanner's and parser's complaints.
-fn syntax_in_french(raw: &str) -> (String, Option<String>) {
-    let known: [(&str, (&str, &str)); 31] = [
+/// The wording of the YAML scanner's and parser's complaints.
+fn syntax_in_words(raw: &str) -> (Msg, Option<Msg>) {
+    let known: [(&str, Said); 31] = [
         (
             "mapping values are not allowed",
             (
-                "« : » inattendu : indentation incorrecte, ou texte à mettre entre guillemets",
+                (
+                    "« : » inattendu : indentation incorrecte, ou texte à mettre entre guillemets",
+                    "unexpected « : »: wrong indentation, or text to put in quotes",
+                ),
                 INDENTATION,
             ),
         ),
         (
             "unclosed quote",
             (
-                "guillemet jamais refermé",
-                "le même guillemet (\" ou ') à la fin de la valeur",
+                ("guillemet jamais refermé", "quote never closed"),
+                (
+                    "le même guillemet (\" ou ') à la fin de la valeur",
+                    "the same quote (\" or ') at the end of the value",
+                ),
             ),
         ),
         (
             "did not find expected key",
             (
-                "ligne mal alignée : un champ était attendu ici",
+                (
+                    "ligne mal alignée : un champ était attendu ici",
+                    "badly aligned line: a field was expected here",
+                ),
                 INDENTATION,
             ),
         ),
         (
             "cannot start any token",
-            ("caractère inattendu (tabulation ?)", INDENTATION),
+            (
+                (
+                    "caractère inattendu (tabulation ?)",
+                    "unexpected character (a tab?)",
+                ),
+                INDENTATION,
+            ),
         ),
-        ("tab", ("tabulation dans l'indentation", INDENTATION)),
+        (
+            "tab",
+            (
+                ("tabulation dans l'indentation", "tab in the indentation"),
+                INDENTATION,
+            ),
+        ),
         (
             "did not find expected ',' or ']'",
             (
-                "liste entre crochets jamais refermée",
-                "[a, b] avec le crochet fermant",
+                (
+                    "liste entre crochets jamais refermée",
+                    "list in brackets never closed",
+                ),
+                (
+                    "[a, b] avec le crochet fermant",
+                    "[a, b] with the closing bracket",
+                ),
             ),
         ),
         (
             "expected ',' or ']'",
             (
-                "liste entre crochets jamais refermée",
-                "[a, b] avec le crochet fermant",
+                (
+                    "liste entre crochets jamais refermée",
+                    "list in brackets never closed",
+                ),
+                (
+                    "[a, b] avec le crochet fermant",
+                    "[a, b] with the closing bracket",
+                ),
             ),
         ),
         (
             "did not find expected ',' or '}'",
             (
-                "table entre accolades jamais refermée",
-                "{a: 1, b: 2} avec l'accolade fermante",
+                (
+                    "table entre accolades jamais refermée",
+                    "table in braces never closed",
+                ),
+                (
+                    "{a: 1, b: 2} avec l'accolade fermante",
+                    "{a: 1, b: 2} with the closing brace",
+                ),
             ),
         ),
         (
             "did not find expected node content",
-            ("valeur manquante ou mal placée", INDENTATION),
+            (
+                (
+                    "valeur manquante ou mal placée",
+                    "missing or misplaced value",
+                ),
+                INDENTATION,
+            ),
         ),
         ("recursion limit exceeded", DEPTH),
         ("unknown anchor", UNKNOWN_ANCHOR),
@@ -596,120 +800,201 @@ fn syntax_in_french(raw: &str) -> (String, Option<String>) {
         (
             "BOM must not appear",
             (
-                "caractère invisible (BOM) au milieu du fichier",
-                "retirer le caractère invisible au début de cette ligne (réenregistrer en UTF-8 sans BOM)",
+                (
+                    "caractère invisible (BOM) au milieu du fichier",
+                    "invisible character (BOM) in the middle of the file",
+                ),
+                (
+                    "retirer le caractère invisible au début de cette ligne (réenregistrer en UTF-8 sans BOM)",
+                    "remove the invisible character at the start of this line (save again in UTF-8 without BOM)",
+                ),
             ),
         ),
         (
             "trailing content after",
             (
-                "du texte suit le guillemet fermant",
-                "toute la valeur entre les guillemets",
+                (
+                    "du texte suit le guillemet fermant",
+                    "text follows the closing quote",
+                ),
+                (
+                    "toute la valeur entre les guillemets",
+                    "the whole value between the quotes",
+                ),
             ),
         ),
         (
             "comments must be separated",
             (
-                "« # » collé au texte",
-                "une espace avant « # » pour un commentaire, ou la valeur entre guillemets",
+                ("« # » collé au texte", "« # » stuck to the text"),
+                (
+                    "une espace avant « # » pour un commentaire, ou la valeur entre guillemets",
+                    "a space before « # » for a comment, or the value in quotes",
+                ),
             ),
         ),
         (
             "document indicator",
             (
-                "ligne « --- » ou « ... » au milieu d'une valeur",
-                "la valeur entre guillemets, ou sans ligne « --- »",
+                (
+                    "ligne « --- » ou « ... » au milieu d'une valeur",
+                    "line « --- » or « ... » in the middle of a value",
+                ),
+                (
+                    "la valeur entre guillemets, ou sans ligne « --- »",
+                    "the value in quotes, or no « --- » line",
+                ),
             ),
         ),
         (
             "directive",
             (
-                "directive YAML « % » inattendue",
-                "pas de ligne commençant par « % » (entre guillemets si c'est du texte)",
+                (
+                    "directive YAML « % » inattendue",
+                    "unexpected YAML directive « % »",
+                ),
+                (
+                    "pas de ligne commençant par « % » (entre guillemets si c'est du texte)",
+                    "no line starting with « % » (in quotes if it is text)",
+                ),
             ),
         ),
         (
             "is only valid inside a block",
             (
-                "« - » inattendu ici",
-                "une liste « - » sur ses propres lignes, indentée sous son champ",
+                ("« - » inattendu ici", "unexpected « - » here"),
+                (
+                    "une liste « - » sur ses propres lignes, indentée sous son champ",
+                    "a « - » list on its own lines, indented under its field",
+                ),
             ),
         ),
-        ("indentation", ("indentation incorrecte", INDENTATION)),
+        (
+            "indentation",
+            (("indentation incorrecte", "wrong indentation"), INDENTATION),
+        ),
         (
             "expected '-' indicator",
             (
-                "ligne mal alignée dans une liste : un élément « - » était attendu ici",
-                "la ligne alignée sur les champs de l'élément au-dessus, ou « - » pour commencer un nouvel élément",
+                (
+                    "ligne mal alignée dans une liste : un élément « - » était attendu ici",
+                    "badly aligned line in a list: an item « - » was expected here",
+                ),
+                (
+                    "la ligne alignée sur les champs de l'élément au-dessus, ou « - » pour commencer un nouvel élément",
+                    "the line aligned with the fields of the item above, or « - » to start a new item",
+                ),
             ),
         ),
         (
             "simple key",
             (
-                "ligne sans « : » : un champ était attendu ici",
-                "« champ: valeur », avec une espace après les deux-points",
+                (
+                    "ligne sans « : » : un champ était attendu ici",
+                    "line without « : »: a field was expected here",
+                ),
+                (
+                    "« champ: valeur », avec une espace après les deux-points",
+                    "« field: value », with a space after the colon",
+                ),
             ),
         ),
         (
             "comment intercepting",
             (
-                "commentaire « # » au milieu d'un texte de plusieurs lignes",
-                "le texte entre guillemets, ou le commentaire avant le champ",
+                (
+                    "commentaire « # » au milieu d'un texte de plusieurs lignes",
+                    "comment « # » in the middle of a text of several lines",
+                ),
+                (
+                    "le texte entre guillemets, ou le commentaire avant le champ",
+                    "the text in quotes, or the comment before the field",
+                ),
             ),
         ),
         (
             "unexpected eof",
             (
-                "le fichier s'arrête au milieu d'une valeur",
-                "des crochets, accolades et guillemets refermés",
+                (
+                    "le fichier s'arrête au milieu d'une valeur",
+                    "the file stops in the middle of a value",
+                ),
+                (
+                    "des crochets, accolades et guillemets refermés",
+                    "brackets, braces and quotes closed",
+                ),
             ),
         ),
     ];
-    for (needle, (message, expected)) in known {
+    for (needle, said) in known {
         if raw.to_lowercase().contains(&needle.to_lowercase()) {
-            return (message.to_string(), Some(expected.to_string()));
+            let (message, expected) = in_words(said);
+            return (message, expected);
         }
     }
     (
-        format!("YAML illisible à cet endroit (détail : {raw})"),
-        Some(WELL_FORMED.to_string()),
+        msg(
+            format!("YAML illisible à cet endroit (détail : {raw})"),
+            format!("unreadable YAML here (detail: {raw})"),
+        ),
+        Some(two(WELL_FORMED)),
     )
 }
 
-fn expected_in_french(expected: &str) -> String {
+fn expected_in_words(expected: &str) -> Msg {
     match expected {
-        "a boolean" | "boolean" | "bool" => "true ou false".into(),
-        "a string" | "string" => "du texte".into(),
-        "a sequence" | "sequence" => "une liste (lignes commençant par « - »)".into(),
-        e if e.starts_with("struct ") || e == "a map" || e == "map" => {
-            "une table (lignes « champ: valeur »)".into()
-        }
+        "a boolean" | "boolean" | "bool" => msg("true ou false", "true or false"),
+        "a string" | "string" => msg("du texte", "text"),
+        "a sequence" | "sequence" => msg(
+            "une liste (lignes commençant par « - »)",
+            "a list (lines starting with « - »)",
+        ),
+        e if e.starts_with("struct ") || e == "a map" || e == "map" => msg(
+            "une table (lignes « champ: valeur »)",
+            "a table (lines « field: value »)",
+        ),
         e if is_integer_type(e)
             || e.starts_with("u8")
             || e.starts_with("u32")
             || e.starts_with("i32") =>
         {
-            "un nombre entier".into()
+            msg("un nombre entier", "a whole number")
         }
-        other => other.to_string(),
+        other => match super::either::EXPECTING.iter().find(|(fr, _)| *fr == other) {
+            Some((fr, en)) => msg(*fr, *en),
+            None => msg(other, other),
+        },
     }
 }
 
-fn unexpected_in_french(unexpected: &str) -> String {
+fn unexpected_in_words(unexpected: &str) -> Msg {
     let (head, rest) = unexpected.split_once(' ').unwrap_or((unexpected, ""));
     let rest = rest.trim_matches('`');
     match head {
-        "string" => format!("le texte {rest}"),
-        "sequence" => "une liste".into(),
-        "map" => "une table".into(),
-        "boolean" => format!("la valeur {rest}"),
-        "integer" | "floating" => format!(
-            "le nombre {}",
-            rest.trim_start_matches("point ").trim_matches('`')
-        ),
-        "unit" | "null" => "une valeur vide".into(),
-        _ => unexpected.to_string(),
+        "string" => msg(format!("le texte {rest}"), format!("the text {rest}")),
+        "sequence" => msg("une liste", "a list"),
+        "map" => msg("une table", "a table"),
+        "boolean" => msg(format!("la valeur {rest}"), format!("the value {rest}")),
+        "integer" | "floating" => {
+            let number = rest.trim_start_matches("point ").trim_matches('`');
+            msg(
+                format!("le nombre {number}"),
+                format!("the number {number}"),
+            )
+        }
+        "unit" | "null" => msg("une valeur vide", "an empty value"),
+        _ => msg(unexpected, unexpected),
     }
+}
+
+/// A text of the tables above.
+fn two((fr, en): Two) -> Msg {
+    msg(fr, en)
+}
+
+/// A message and what is expected, from the tables above.
+fn in_words((message, expected): Said) -> (Msg, Option<Msg>) {
+    (two(message), Some(two(expected)))
 }
 
 /// Indentation (spaces) of a line, and where its content starts once the

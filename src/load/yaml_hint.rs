@@ -8,6 +8,7 @@
 use super::yaml_error::{
     Recovery, block_end, indentation, line_bounds, quoted_len, recover_key, recover_value,
 };
+use crate::diagnostic::{Msg, msg};
 use std::ops::Range;
 
 /// What a parse error really is, in the user's words.
@@ -15,9 +16,9 @@ pub(super) struct Hint {
     /// The bytes at fault.
     pub span: Range<usize>,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// The fix.
-    pub expected: String,
+    pub expected: Msg,
     /// What to set aside to go on reading the file.
     pub recovery: Option<Recovery>,
 }
@@ -99,9 +100,16 @@ impl<'a> Line<'a> {
         self.text.len() - self.text.trim_start_matches(' ').len()
     }
 
-    /// The content of the line, trailing spaces cut, as a range of the file.
+    /// The content of the line, trailing spaces cut, as a range of the file
+    /// (from its first character when the line is a bare list dash, `- `).
     fn content_range(&self) -> Range<usize> {
-        self.start + self.content..self.start + self.text.trim_end().len()
+        let end = self.text.trim_end().len();
+        let from = if self.content < end {
+            self.content
+        } else {
+            self.text.len() - self.text.trim_start().len()
+        };
+        self.start + from.min(end)..self.start + end
     }
 }
 
@@ -164,8 +172,14 @@ pub(super) fn key(text: &str, at: usize) -> Option<Hint> {
     let marker = line.text.get(..at - line.start)?.trim_start();
     Some(Hint {
         span: at..at + written.len(),
-        message: format!("« : » dans le texte « {written} » : YAML y voit un champ « {field} »"),
-        expected: format!("le texte entre guillemets : {marker}{}", quoted(written)),
+        message: msg(
+            format!("« : » dans le texte « {written} » : YAML y voit un champ « {field} »"),
+            format!("« : » in the text « {written} »: YAML sees a field « {field} » there"),
+        ),
+        expected: msg(
+            format!("le texte entre guillemets : {marker}{}", quoted(written)),
+            format!("the text in quotes: {marker}{}", quoted(written)),
+        ),
         recovery: recover_key(text, at),
     })
 }
@@ -189,8 +203,14 @@ fn missing_space(text: &str, line: Line) -> Option<Hint> {
     let (_, line_end) = line_bounds(text, line.start);
     Some(Hint {
         span: span.clone(),
-        message: format!("il manque une espace après « {key}: »"),
-        expected: format!("« {key}: {rest} », avec une espace après les deux-points"),
+        message: msg(
+            format!("il manque une espace après « {key}: »"),
+            format!("a space is missing after « {key}: »"),
+        ),
+        expected: msg(
+            format!("« {key}: {rest} », avec une espace après les deux-points"),
+            format!("« {key}: {rest} », with a space after the colon"),
+        ),
         recovery: Some(Recovery {
             range: span.start..block_end(text, line_end, line.content, false),
             dropped_field: Some(key.to_string()),
@@ -214,31 +234,44 @@ fn inner_quote(text: &str, line: Line) -> Option<Hint> {
     if !after.contains(quote) {
         return Some(Hint {
             span: at..at + value.len(),
-            message:
-                "du texte suit le guillemet fermant : seul le texte entre les guillemets est lu"
-                    .into(),
-            expected: format!(
-                "toute la valeur entre guillemets : {key}: {}",
-                quoted(value)
+            message: msg(
+                "du texte suit le guillemet fermant : seul le texte entre les guillemets est lu",
+                "text follows the closing quote: only the text between the quotes is read",
+            ),
+            expected: msg(
+                format!(
+                    "toute la valeur entre guillemets : {key}: {}",
+                    quoted(value)
+                ),
+                format!("the whole value in quotes: {key}: {}", quoted(value)),
             ),
             recovery: recover_value(text, at),
         });
     }
     let (message, fix) = if quote == '"' {
         (
-            "guillemet « \" » à l'intérieur d'un texte entre guillemets : le texte s'arrête à ce guillemet",
+            msg(
+                "guillemet « \" » à l'intérieur d'un texte entre guillemets : le texte s'arrête à ce guillemet",
+                "quote « \" » inside a text in quotes: the text stops at this quote",
+            ),
             format!("{key}: {}", quoted(inner)),
         )
     } else {
         (
-            "apostrophe à l'intérieur d'un texte entre apostrophes : le texte s'arrête à cette apostrophe",
+            msg(
+                "apostrophe à l'intérieur d'un texte entre apostrophes : le texte s'arrête à cette apostrophe",
+                "apostrophe inside a text in apostrophes: the text stops at this apostrophe",
+            ),
             format!("{key}: \"{}\"", inner.replace('"', "\\\"")),
         )
     };
     Some(Hint {
         span: at..at + value.len(),
-        message: message.into(),
-        expected: format!("le texte entre d'autres guillemets : {fix}"),
+        message,
+        expected: msg(
+            format!("le texte entre d'autres guillemets : {fix}"),
+            format!("the text in other quotes: {fix}"),
+        ),
         recovery: recover_value(text, at),
     })
 }
@@ -255,10 +288,19 @@ fn colon_in_text(text: &str, line: Line, at: usize) -> Option<Hint> {
     }
     Some(Hint {
         span: start..start + value.len(),
-        message: format!("« : » dans le texte de « {key} » : YAML y voit un nouveau champ"),
-        expected: format!(
-            "le texte entre guillemets : {key}: {} (ou « {key}: | » puis le texte sur les lignes suivantes, plus indentées)",
-            quoted(value)
+        message: msg(
+            format!("« : » dans le texte de « {key} » : YAML y voit un nouveau champ"),
+            format!("« : » in the text of « {key} »: YAML sees a new field there"),
+        ),
+        expected: msg(
+            format!(
+                "le texte entre guillemets : {key}: {} (ou « {key}: | » puis le texte sur les lignes suivantes, plus indentées)",
+                quoted(value)
+            ),
+            format!(
+                "the text in quotes: {key}: {} (or « {key}: | » then the text on the next lines, indented more)",
+                quoted(value)
+            ),
         ),
         recovery: recover_value(text, start),
     })
@@ -272,11 +314,21 @@ fn continued(text: &str, above: Line, line: Line) -> Option<Hint> {
     }
     Some(Hint {
         span: line.content_range(),
-        message: format!(
-            "ligne plus indentée que « {key} » au-dessus : YAML la lit comme la suite de sa valeur"
+        message: msg(
+            format!(
+                "ligne plus indentée que « {key} » au-dessus : YAML la lit comme la suite de sa valeur"
+            ),
+            format!(
+                "line indented more than « {key} » above: YAML reads it as the rest of its value"
+            ),
         ),
-        expected: format!(
-            "cette ligne alignée sur « {key} » (même indentation), ou un texte de plusieurs lignes écrit « {key}: | »"
+        expected: msg(
+            format!(
+                "cette ligne alignée sur « {key} » (même indentation), ou un texte de plusieurs lignes écrit « {key}: | »"
+            ),
+            format!(
+                "this line aligned with « {key} » (the same indentation), or a text of several lines written « {key}: | »"
+            ),
         ),
         recovery: recover_value(text, start).map(|r| Recovery {
             dropped_field: Some(key.to_string()),

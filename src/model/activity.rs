@@ -7,7 +7,7 @@ use super::values::{Checker, Month, opt_text};
 use super::{
     Activity, ActivityKind, Atelier, Attendance, Convocation, Enrolment, PersonIdx, Statut,
 };
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Msg, msg};
 use crate::load::records::{RawAtelier, RawClub, RawHoraires, RawInscription, RawSession, Text};
 use crate::load::{Loaded, RawFile};
 use crate::source::{FileId, Span};
@@ -68,11 +68,17 @@ pub(super) fn build_sessions(
                 &mut first_of_month,
                 session.mois,
                 &mois.range,
-                "le mois",
+                msg("le mois", "the month"),
             );
         }
         if let (Some(n), Some(numero)) = (session.numero, &raw.record.numero) {
-            unique(&mut c, &mut first_of_numero, n, &numero.range, "le numéro");
+            unique(
+                &mut c,
+                &mut first_of_numero,
+                n,
+                &numero.range,
+                msg("le numéro", "the number"),
+            );
         }
         sessions.push(session);
     }
@@ -86,19 +92,25 @@ fn unique<K: std::hash::Hash + Eq + std::fmt::Display>(
     seen: &mut HashMap<K, Span>,
     key: K,
     range: &std::ops::Range<usize>,
-    what: &str,
+    what: Msg,
 ) {
     let here = Span::new(c.file, range.clone());
+    let (fr, en) = (&what.fr, what.english());
     match seen.get(&key) {
         Some(&first) => c.diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 here,
-                format!("{what} {key} est déjà celui d'une autre session"),
+                format!("{fr} {key} est déjà celui d'une autre session"),
             )
-            .expected(format!(
-                "{what} propre à cette session (une session par mois, un numéro chacune)"
+            .en(format!("{en} {key} is already that of another session"))
+            .expected_msg(format!(
+                "{fr} propre à cette session (une session par mois, un numéro chacune)"
             ))
-            .also_at(first, format!("{what} {key} est déjà pris ici")),
+            .expected_en(format!(
+                "{en} of this session alone (one session a month, each its own number)"
+            ))
+            .also_at_msg(first, format!("{fr} {key} est déjà pris ici"))
+            .also_en(format!("{en} {key} is already taken here")),
         ),
         None => {
             seen.insert(key, here);
@@ -119,7 +131,10 @@ fn build_session(
         None => {
             c.missing(
                 "mois",
-                "le mois de la session, par exemple mois: \"2026-09\"",
+                msg(
+                    "le mois de la session, par exemple mois: \"2026-09\"",
+                    "the month of the session, for example mois: \"2026-09\"",
+                ),
             );
             None
         }
@@ -139,7 +154,10 @@ fn build_session(
             c.missing_at(
                 span,
                 "inscrits.personne",
-                "l'identifiant de la personne inscrite, par exemple personne: dupont-jean",
+                msg(
+                    "l'identifiant de la personne inscrite, par exemple personne: dupont-jean",
+                    "the id of the enrolled person, for example personne: dupont-jean",
+                ),
             );
             continue;
         };
@@ -238,7 +256,10 @@ fn build_club(
         None => {
             c.missing(
                 "mois",
-                "le premier mois du club, par exemple mois: \"2026-09\"",
+                msg(
+                    "le premier mois du club, par exemple mois: \"2026-09\"",
+                    "the first month of the club, for example mois: \"2026-09\"",
+                ),
             );
             None
         }
@@ -317,7 +338,10 @@ fn convocation(
             c.missing_at(
                 span,
                 "convocation.sessions_au",
-                "le dernier mois des sessions convoquées, par exemple sessions_au: \"2026-10\"",
+                msg(
+                    "le dernier mois des sessions convoquées, par exemple sessions_au: \"2026-10\"",
+                    "the last month of the sessions called, for example sessions_au: \"2026-10\"",
+                ),
             );
         }
         (None, Some(au)) => {
@@ -325,7 +349,10 @@ fn convocation(
             c.missing_at(
                 span,
                 "convocation.sessions_du",
-                "le premier mois des sessions convoquées, par exemple sessions_du: \"2026-09\"",
+                msg(
+                    "le premier mois des sessions convoquées, par exemple sessions_du: \"2026-09\"",
+                    "the first month of the sessions called, for example sessions_du: \"2026-09\"",
+                ),
             );
         }
         _ => {}
@@ -335,8 +362,14 @@ fn convocation(
     {
         c.error(
             au_text,
-            format!("sessions_au ({a}) est avant sessions_du ({d})"),
-            "un mois égal ou postérieur à sessions_du",
+            msg(
+                format!("sessions_au ({a}) est avant sessions_du ({d})"),
+                format!("sessions_au ({a}) is before sessions_du ({d})"),
+            ),
+            msg(
+                "un mois égal ou postérieur à sessions_du",
+                "a month equal to or after sessions_du",
+            ),
         );
     }
     let ajouter = people(resolver, c, &raw.ajouter, "convocation.ajouter", "");
@@ -442,10 +475,16 @@ impl Target {
         }
     }
 
-    fn unknown(self, id: &str) -> String {
+    fn unknown(self, id: &str) -> Msg {
         match self {
-            Target::Session => format!("session inconnue « {id} »"),
-            Target::Club => format!("club inconnu « {id} »"),
+            Target::Session => msg(
+                format!("session inconnue « {id} »"),
+                format!("unknown session « {id} »"),
+            ),
+            Target::Club => msg(
+                format!("club inconnu « {id} »"),
+                format!("unknown club « {id} »"),
+            ),
         }
     }
 }
@@ -471,20 +510,28 @@ fn check_targets_exist<T>(
     for (id, list) in unknown {
         let close = crate::suggest::closest(id, existing.iter().map(|e| e.id.as_str()));
         let expected = match close {
-            Some(close) => format!(
-                "l'identifiant d'un fichier de data/{folder}/ ; vouliez-vous dire « {close} » ?"
-            ),
-            None => {
-                format!("l'identifiant d'un fichier de data/{folder}/ (nom du fichier sans .yaml)")
+            Some(close) => {
+                let question = crate::suggest::did_you_mean(close);
+                msg(
+                    format!(
+                        "l'identifiant d'un fichier de data/{folder}/ ; {}",
+                        question.fr
+                    ),
+                    format!("the id of a file in data/{folder}/; {}", question.english()),
+                )
             }
+            None => msg(
+                format!("l'identifiant d'un fichier de data/{folder}/ (nom du fichier sans .yaml)"),
+                format!("the id of a file in data/{folder}/ (the file name without .yaml)"),
+            ),
         };
         for d in list {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error_msg(
                     Span::new(d.file, d.anchor.range.clone()),
                     target.unknown(id),
                 )
-                .expected(expected.clone()),
+                .expected_msg(&expected),
             );
         }
     }
@@ -566,16 +613,32 @@ fn agree_text<'a>(
             Some((file, seen)) if seen.text() != value.text() => {
                 let other = Span::new(file, seen.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::error_msg(
                         Span::new(d.file, value.range.clone()),
-                        format!(
-                            "inscription contradictoire : {field} vaut « {} » ici mais « {} » dans l'autre fichier",
-                            value.text(),
-                            seen.text()
+                        msg(
+                            format!(
+                                "inscription contradictoire : {field} vaut « {} » ici mais « {} » dans l'autre fichier",
+                                value.text(),
+                                seen.text()
+                            ),
+                            format!(
+                                "contradictory enrolment: {field} is « {} » here but « {} » in the other file",
+                                value.text(),
+                                seen.text()
+                            ),
                         ),
                     )
-                    .expected("la même valeur des deux côtés, ou la valeur écrite à un seul endroit")
-                    .also_at(other, format!("{field} vaut ici « {} »", seen.text())),
+                    .expected_msg(msg(
+                        "la même valeur des deux côtés, ou la valeur écrite à un seul endroit",
+                        "the same value on both sides, or the value written in one place only",
+                    ))
+                    .also_at_msg(
+                        other,
+                        msg(
+                            format!("{field} vaut ici « {} »", seen.text()),
+                            format!("{field} is « {} » here", seen.text()),
+                        ),
+                    ),
                 );
             }
             Some(_) => {}
@@ -596,8 +659,17 @@ fn warn_financing(
     let who = resolver.personnes()[enrolment.personne].nom_complet();
     match enrolment.financement.as_deref() {
         None => c.diagnostics.push(
-            Diagnostic::warning(span, format!("inscription de {who} sans financement"))
-                .expected("financement: RSA, CPF, France Travail…"),
+            Diagnostic::warning_msg(
+                span,
+                msg(
+                    format!("inscription de {who} sans financement"),
+                    format!("enrolment of {who} without financement"),
+                ),
+            )
+            .expected_msg(msg(
+                "financement: RSA, CPF, France Travail…",
+                "financement: RSA, CPF, France Travail…",
+            )),
         ),
         Some(f) if f.eq_ignore_ascii_case("rsa") => {
             let missing: Vec<&str> = [("caf", &enrolment.caf), ("cli", &enrolment.cli)]
@@ -607,14 +679,23 @@ fn warn_financing(
                 .collect();
             if !missing.is_empty() {
                 c.diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning_msg(
                         span,
-                        format!(
-                            "{who} est financé(e) par le RSA mais il manque : {}",
-                            missing.join(", ")
+                        msg(
+                            format!(
+                                "{who} est financé(e) par le RSA mais il manque : {}",
+                                missing.join(", ")
+                            ),
+                            format!(
+                                "{who} is funded by the RSA but this is missing: {}",
+                                missing.join(", ")
+                            ),
                         ),
                     )
-                    .expected("les numéros caf et cli des bénéficiaires du RSA"),
+                    .expected_msg(msg(
+                        "les numéros caf et cli des bénéficiaires du RSA",
+                        "the caf and cli numbers of RSA beneficiaries",
+                    )),
                 );
             }
         }
@@ -634,11 +715,17 @@ fn require_ateliers(
     if !inscrits.is_empty() && ateliers.as_ref().is_none_or(Vec::is_empty) {
         let span = first_inscrit.map_or(Span::file_start(c.file), |t| c.span(t));
         c.diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 span,
-                "des personnes sont inscrites mais aucun atelier n'est prévu",
+                msg(
+                    "des personnes sont inscrites mais aucun atelier n'est prévu",
+                    "people are enrolled but no atelier is planned",
+                ),
             )
-            .expected("au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un"),
+            .expected_msg(msg(
+                "au moins un atelier (ateliers: - date: …) avant d'inscrire quelqu'un",
+                "at least one atelier (ateliers: - date: …) before enrolling anyone",
+            )),
         );
     }
 }
@@ -651,7 +738,7 @@ fn default_hours(raw: &Option<RawHoraires>, c: &mut Checker) -> Horaire {
             fin: &h.heure_fin,
             duree: &h.duree,
         };
-        horaire::check(c, &hours, "l'horaire par défaut")
+        horaire::check(c, &hours, msg("l'horaire par défaut", "the default hours"))
     })
 }
 
@@ -667,8 +754,14 @@ pub(super) fn date_attestation(
         text.range.clone(),
         date,
         today,
-        "attestation de participation datée",
-        "la date où les attestations sont remises, une fois les ateliers passés",
+        msg(
+            "attestation de participation datée",
+            "attestation de participation dated",
+        ),
+        msg(
+            "la date où les attestations sont remises, une fois les ateliers passés",
+            "the date the attestations are handed out, once the ateliers are over",
+        ),
     );
     Some(date)
 }
@@ -694,7 +787,14 @@ fn ateliers(
                 (None, Some(cycle)) => Span::new(c.file, cycle.range.clone()),
                 (None, None) => Span::file_start(c.file),
             };
-            c.missing_at(span, "ateliers.date", "la date de l'atelier, AAAA-MM-JJ");
+            c.missing_at(
+                span,
+                "ateliers.date",
+                msg(
+                    "la date de l'atelier, AAAA-MM-JJ",
+                    "the date of the atelier, YYYY-MM-DD",
+                ),
+            );
             continue;
         };
         let Some(date) = c.date(date_text) else {
@@ -704,23 +804,42 @@ fn ateliers(
             let (last, outside, expected) = match kind {
                 ActivityKind::Session => (
                     mois.last_day(),
-                    "hors du mois de la session",
-                    format!("une date du mois {mois}"),
+                    msg(
+                        "hors du mois de la session",
+                        "outside the month of the session",
+                    ),
+                    msg(
+                        format!("une date du mois {mois}"),
+                        format!("a date in the month {mois}"),
+                    ),
                 ),
                 ActivityKind::Club => (
                     mois.next().last_day(),
-                    "hors des deux mois du club",
-                    format!(
-                        "une date entre le {} et le {} (les deux mois du club)",
-                        mois.first_day(),
-                        mois.next().last_day()
+                    msg(
+                        "hors des deux mois du club",
+                        "outside the two months of the club",
+                    ),
+                    msg(
+                        format!(
+                            "une date entre le {} et le {} (les deux mois du club)",
+                            mois.first_day(),
+                            mois.next().last_day()
+                        ),
+                        format!(
+                            "a date between {} and {} (the two months of the club)",
+                            mois.first_day(),
+                            mois.next().last_day()
+                        ),
                     ),
                 ),
             };
             if date < mois.first_day() || date > last {
                 c.error(
                     date_text,
-                    format!("l'atelier du {date} tombe {outside}"),
+                    msg(
+                        format!("l'atelier du {date} tombe {}", outside.fr),
+                        format!("the atelier of {date} falls {}", outside.english()),
+                    ),
                     expected,
                 );
             }
@@ -730,17 +849,35 @@ fn ateliers(
             (Some(cy), _) => {
                 let span = Span::new(c.file, cy.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error(span, format!("cycle inconnu « {} »", cy.value))
-                        .expected("1 (Formation) ou 2 (Approfondissement)"),
+                    Diagnostic::error_msg(
+                        span,
+                        msg(
+                            format!("cycle inconnu « {} »", cy.value),
+                            format!("unknown cycle « {} »", cy.value),
+                        ),
+                    )
+                    .expected_msg(msg(
+                        "1 (Formation) ou 2 (Approfondissement)",
+                        "1 (Formation) or 2 (Approfondissement)",
+                    )),
                 );
                 None
             }
             (None, ActivityKind::Session) => {
                 let span = c.span(date_text);
                 c.diagnostics.push(
-                    Diagnostic::error(span, format!("l'atelier du {date} n'a pas de cycle"))
-                        .expected("cycle: 1 (Formation) ou cycle: 2 (Approfondissement)")
-                        .kind(DiagnosticKind::MissingField("cycle".into())),
+                    Diagnostic::error_msg(
+                        span,
+                        msg(
+                            format!("l'atelier du {date} n'a pas de cycle"),
+                            format!("the atelier of {date} has no cycle"),
+                        ),
+                    )
+                    .expected_msg(msg(
+                        "cycle: 1 (Formation) ou cycle: 2 (Approfondissement)",
+                        "cycle: 1 (Formation) or cycle: 2 (Approfondissement)",
+                    ))
+                    .kind(DiagnosticKind::MissingField("cycle".into())),
                 );
                 None
             }
@@ -752,7 +889,7 @@ fn ateliers(
             duree: &raw.duree,
         };
         let horaire = if own.is_written() {
-            horaire::check(c, &own, "l'atelier")
+            horaire::check(c, &own, msg("l'atelier", "the atelier"))
         } else {
             defaults
         };
@@ -762,8 +899,11 @@ fn ateliers(
                 date_text.range.clone(),
                 date,
                 today,
-                "présences saisies pour l'atelier",
-                "les présences une fois l'atelier passé (ou la date de l'atelier, si elle est fausse)",
+                msg("présences saisies pour l'atelier", "presences recorded for the atelier"),
+                msg(
+                    "les présences une fois l'atelier passé (ou la date de l'atelier, si elle est fausse)",
+                    "the presences once the atelier is over (or the date of the atelier, if it is wrong)",
+                ),
             )
         } else {
             date <= today
@@ -776,8 +916,14 @@ fn ateliers(
             let Some(enrolment) = by_person.get(&personne) else {
                 c.error(
                     id,
-                    format!("présence de « {} » qui n'est pas inscrit(e)", id.text()),
-                    "une personne inscrite (inscrits de ce fichier ou inscriptions de sa fiche)",
+                    msg(
+                        format!("présence de « {} » qui n'est pas inscrit(e)", id.text()),
+                        format!("presence of « {} » who is not enrolled", id.text()),
+                    ),
+                    msg(
+                        "une personne inscrite (inscrits de ce fichier ou inscriptions de sa fiche)",
+                        "an enrolled person (inscrits of this file or inscriptions of their fiche)",
+                    ),
                 );
                 continue;
             };
@@ -785,11 +931,24 @@ fn ateliers(
                 let since = enrolment.depuis.map(|d| d.to_string()).unwrap_or_default();
                 c.error(
                     id,
-                    format!(
-                        "présence le {date} de « {} », inscrit(e) seulement depuis le {since}",
-                        id.text()
+                    msg(
+                        format!(
+                            "présence le {date} de « {} », inscrit(e) seulement depuis le {since}",
+                            id.text()
+                        ),
+                        format!(
+                            "presence on {date} of « {} », enrolled only since {since}",
+                            id.text()
+                        ),
                     ),
-                    format!("aucune présence avant le {since} (date « depuis » de l'inscription)"),
+                    msg(
+                        format!(
+                            "aucune présence avant le {since} (date « depuis » de l'inscription)"
+                        ),
+                        format!(
+                            "no presence before {since} (the « depuis » date of the enrolment)"
+                        ),
+                    ),
                 );
                 continue;
             }
@@ -837,8 +996,14 @@ fn presence_status(
             let Some(statut) = &d.statut else {
                 let span = Span::new(c.file, presence.range.clone());
                 c.diagnostics.push(
-                    Diagnostic::error(span, "présence sans statut")
-                        .expected("statut: present, absent ou excuse"),
+                    Diagnostic::error_msg(
+                        span,
+                        msg("présence sans statut", "presence without a statut"),
+                    )
+                    .expected_msg(msg(
+                        "statut: present, absent ou excuse",
+                        "statut: present, absent or excuse",
+                    )),
                 );
                 return None;
             };
@@ -856,8 +1021,17 @@ fn presence_status(
         other => {
             let span = Span::new(c.file, range);
             c.diagnostics.push(
-                Diagnostic::error(span, format!("statut de présence inconnu « {other} »"))
-                    .expected("present, absent ou excuse"),
+                Diagnostic::error_msg(
+                    span,
+                    msg(
+                        format!("statut de présence inconnu « {other} »"),
+                        format!("unknown presence statut « {other} »"),
+                    ),
+                )
+                .expected_msg(msg(
+                    "present, absent ou excuse",
+                    "present, absent or excuse",
+                )),
             );
             return None;
         }

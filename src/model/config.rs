@@ -1,7 +1,7 @@
 //! carnet.yaml as used: the checked settings ([`Config`]) every later stage
 //! reads, with their defaults and rules.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::labels::Lang;
 use crate::load::config::RawConfig;
 use crate::load::records::Text;
@@ -107,8 +107,14 @@ impl Config {
                 "en" => Lang::En,
                 other => {
                     diagnostics.push(
-                        Diagnostic::error(span(l), format!("langue inconnue « {other} »"))
-                            .expected("fr ou en"),
+                        Diagnostic::error_msg(
+                            span(l),
+                            msg(
+                                format!("langue inconnue « {other} »"),
+                                format!("unknown langue « {other} »"),
+                            ),
+                        )
+                        .expected_msg(msg("fr ou en", "fr or en")),
                     );
                     Lang::Fr
                 }
@@ -116,8 +122,11 @@ impl Config {
         };
         if raw.titre.is_none() {
             diagnostics.push(
-                Diagnostic::warning(Span::file_start(file), "carnet.yaml n'a pas de titre")
-                    .expected("titre: \"Nom du site\""),
+                Diagnostic::warning_msg(
+                    Span::file_start(file),
+                    msg("carnet.yaml n'a pas de titre", "carnet.yaml has no titre"),
+                )
+                .expected_msg(msg("titre: \"Nom du site\"", "titre: \"Name of the site\"")),
             );
         }
         let coordination = raw.coordination.as_ref().and_then(|c| {
@@ -133,8 +142,14 @@ impl Config {
                 .position(|d| *d == jour.text().to_lowercase())
             else {
                 diagnostics.push(
-                    Diagnostic::error(span(jour), format!("jour inconnu « {} »", jour.text()))
-                        .expected("lundi, mardi, mercredi, jeudi, vendredi, samedi ou dimanche"),
+                    Diagnostic::error_msg(span(jour), msg(
+                        format!("jour inconnu « {} »", jour.text()),
+                        format!("unknown day « {} »", jour.text()),
+                    ))
+                        .expected_msg(msg(
+                            "lundi, mardi, mercredi, jeudi, vendredi, samedi ou dimanche",
+                            "lundi, mardi, mercredi, jeudi, vendredi, samedi or dimanche (the days in French)",
+                        )),
                 );
                 return None;
             };

@@ -4,7 +4,7 @@ use super::horaire::{self, RawHoraire};
 use super::link::Resolver;
 use super::values::{Checker, opt_text};
 use super::{Evenement, Participant};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::RawFile;
 use crate::load::records::{RawEvenement, RawParticipant, Text};
 use crate::source::Span;
@@ -53,11 +53,21 @@ fn build_one(
     c: &mut Checker,
 ) -> Option<Evenement> {
     let r = &raw.record;
-    let titre = c.required(&r.titre, "titre", "le titre de l'événement");
+    let titre = c.required(
+        &r.titre,
+        "titre",
+        msg("le titre de l'événement", "the title of the event"),
+    );
     let date = match &r.date {
         Some(d) => c.date(d),
         None => {
-            c.missing("date", "la date de l'événement, AAAA-MM-JJ");
+            c.missing(
+                "date",
+                msg(
+                    "la date de l'événement, AAAA-MM-JJ",
+                    "the date of the event, YYYY-MM-DD",
+                ),
+            );
             None
         }
     };
@@ -67,8 +77,11 @@ fn build_one(
         Some(t) => {
             c.error(
                 t,
-                format!("type d'événement inconnu « {} »", t.text()),
-                EVENT_TYPES.join(", "),
+                msg(
+                    format!("type d'événement inconnu « {} »", t.text()),
+                    format!("unknown event type « {} »", t.text()),
+                ),
+                msg(EVENT_TYPES.join(", "), EVENT_TYPES.join(", ")),
             );
             String::new()
         }
@@ -80,7 +93,7 @@ fn build_one(
             fin: &r.heure_fin,
             duree: &r.duree,
         },
-        "l'événement",
+        msg("l'événement", "the event"),
     );
     let date_attestation = super::activity::date_attestation(&r.date_attestation, today, c);
     let responsable = r
@@ -96,8 +109,14 @@ fn build_one(
             None => {
                 c.error(
                     id,
-                    format!("opérateur inconnu « {} »", id.text()),
-                    "l'identifiant d'un fichier de data/operateurs/",
+                    msg(
+                        format!("opérateur inconnu « {} »", id.text()),
+                        format!("unknown opérateur « {} »", id.text()),
+                    ),
+                    msg(
+                        "l'identifiant d'un fichier de data/operateurs/",
+                        "the id of a file in data/operateurs/",
+                    ),
                 );
                 None
             }
@@ -130,13 +149,17 @@ fn build_one(
                 };
                 if personne.is_none() && opt_text(&d.nom).is_none() {
                     c.diagnostics.push(
-                        Diagnostic::error(
+                        Diagnostic::error_msg(
                             Span::new(c.file, p.range.clone()),
-                            "participant sans personne ni nom",
+                            msg(
+                                "participant sans personne ni nom",
+                                "participant with neither personne nor nom",
+                            ),
                         )
-                        .expected(
+                        .expected_msg(msg(
                             "personne: identifiant, ou nom: et email: pour une personne extérieure",
-                        ),
+                            "personne: an id, or nom: and email: for an outside person",
+                        )),
                     );
                     continue;
                 }
@@ -149,8 +172,14 @@ fn build_one(
                             p.range.clone(),
                             date,
                             today,
-                            "participant(e) marqué(e) présent(e) à l'événement",
-                            "present: true une fois l'événement passé (ou la date de l'événement, si elle est fausse)",
+                            msg(
+                                "participant(e) marqué(e) présent(e) à l'événement",
+                                "participant marked present at the event",
+                            ),
+                            msg(
+                                "present: true une fois l'événement passé (ou la date de l'événement, si elle est fausse)",
+                                "present: true once the event is over (or the date of the event, if it is wrong)",
+                            ),
                         ),
                         (Some(p), _) => p.value,
                         (None, _) => held,

@@ -3,7 +3,7 @@
 //! ([`crate::form_layout`]) is what the view carries and the PDF renderer reads.
 
 use super::values::{Checker, opt_text};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::form_layout::*;
 use crate::load::RawFile;
 use crate::load::layout::{RawBlock, RawColumn, RawLayout, RawTable};
@@ -35,11 +35,20 @@ fn tpl(c: &mut Checker, text: &Text) -> Tpl {
     if let Err(e) = env.template_from_str(&text.value) {
         c.error(
             text,
-            format!(
-                "espace réservé {{{{ … }}}} mal écrit : {}",
-                e.detail().unwrap_or("syntaxe invalide")
+            msg(
+                format!(
+                    "espace réservé {{{{ … }}}} mal écrit : {}",
+                    e.detail().unwrap_or("syntaxe invalide")
+                ),
+                format!(
+                    "badly written placeholder {{{{ … }}}}: {}",
+                    e.detail().unwrap_or("invalid syntax")
+                ),
             ),
-            "{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}",
+            msg(
+                "{{ chemin.vers.valeur }}, par exemple {{ personne.nom }}",
+                "{{ path.to.value }}, for example {{ personne.nom }}",
+            ),
         );
     }
     Tpl {
@@ -60,8 +69,14 @@ fn path(c: &mut Checker, text: &Text) -> DataPath {
     if !valid {
         c.error(
             text,
-            format!("chemin de données invalide « {p} »"),
-            "des noms séparés par des points, par exemple personnes ou session.ateliers",
+            msg(
+                format!("chemin de données invalide « {p} »"),
+                format!("invalid data path « {p} »"),
+            ),
+            msg(
+                "des noms séparés par des points, par exemple personnes ou session.ateliers",
+                "names separated by dots, for example personnes or session.ateliers",
+            ),
         );
     }
     DataPath {
@@ -77,30 +92,40 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
         None => {
             c.missing(
                 "titre",
-                "le titre du formulaire, par exemple titre: \"Feuille de présence\"",
+                msg(
+                    "le titre du formulaire, par exemple titre: \"Feuille de présence\"",
+                    "the title of the form, for example titre: \"Feuille de présence\"",
+                ),
             );
             return None;
         }
     };
     let target = match &r.pour {
         None => {
-            c.missing("pour", "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge");
+            c.missing("pour", msg(
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge",
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant or vierge",
+            ));
             return None;
         }
         Some(p) => match TARGETS.iter().find(|(name, _)| *name == p.text()) {
             Some((_, target)) => *target,
             None => {
+                let targets = TARGETS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 c.error(
                     p,
-                    format!(
-                        "« {} » : on ne sait pas pour quoi imprimer ce formulaire",
-                        p.text()
+                    msg(
+                        format!(
+                            "« {} » : on ne sait pas pour quoi imprimer ce formulaire",
+                            p.text()
+                        ),
+                        format!("« {} »: what this form is printed for is unknown", p.text()),
                     ),
-                    TARGETS
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    msg(targets.clone(), targets),
                 );
                 return None;
             }
@@ -114,8 +139,11 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
             other => {
                 c.error(
                     o,
-                    format!("orientation inconnue « {other} »"),
-                    "portrait ou paysage",
+                    msg(
+                        format!("orientation inconnue « {other} »"),
+                        format!("unknown orientation « {other} »"),
+                    ),
+                    msg("portrait ou paysage", "portrait or paysage"),
                 );
                 false
             }
@@ -156,11 +184,14 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
             .filter_map(|f| {
                 let Some(label) = &f.libelle else {
                     c.diagnostics.push(
-                        Diagnostic::error(
+                        Diagnostic::error_msg(
                             Span::new(c.file, raw.range.clone()),
-                            "champ sans libellé",
+                            msg("champ sans libellé", "field without a libelle"),
                         )
-                        .expected("libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")"),
+                        .expected_msg(msg(
+                            "libelle: \"Nom\" (et valeur: \"{{ personne.nom }}\")",
+                            "libelle: \"Nom\" (and valeur: \"{{ personne.nom }}\")",
+                        )),
                     );
                     return None;
                 };
@@ -205,15 +236,27 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
         1 => kinds.pop().map(|kind| LayoutBlock { si, kind }),
         0 => {
             c.diagnostics.push(
-                Diagnostic::error(span, "bloc vide")
-                    .expected("une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page"),
+                Diagnostic::error_msg(span, msg("bloc vide", "empty block"))
+                    .expected_msg(msg(
+                        "une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
+                        "one of the keys titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
+                    )),
             );
             None
         }
         _ => {
             c.diagnostics.push(
-                Diagnostic::error(span, "un bloc ne peut avoir qu'une seule sorte de contenu")
-                    .expected("un bloc par élément (une ligne « - » par titre, texte, tableau…)"),
+                Diagnostic::error_msg(
+                    span,
+                    msg(
+                        "un bloc ne peut avoir qu'une seule sorte de contenu",
+                        "a block can hold only one sort of content",
+                    ),
+                )
+                .expected_msg(msg(
+                    "un bloc par élément (une ligne « - » par titre, texte, tableau…)",
+                    "one block per element (one « - » line per titre, texte, tableau…)",
+                )),
             );
             None
         }
@@ -229,8 +272,14 @@ fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTabl
         .collect();
     if columns.is_empty() {
         c.diagnostics.push(
-            Diagnostic::error(Span::new(c.file, raw.range.clone()), "tableau sans colonne")
-                .expected("colonnes: - titre: \"Nom\""),
+            Diagnostic::error_msg(
+                Span::new(c.file, raw.range.clone()),
+                msg("tableau sans colonne", "tableau without columns"),
+            )
+            .expected_msg(msg(
+                "colonnes: - titre: \"Nom\"",
+                "colonnes: - titre: \"Nom\"",
+            )),
         );
     }
     LayoutTable {
@@ -246,7 +295,10 @@ fn layout_table(c: &mut Checker, t: &RawTable, raw: &Sp<RawBlock>) -> LayoutTabl
 
 fn column(c: &mut Checker, col: &RawColumn) -> Option<LayoutColumn> {
     let Some(titre) = &col.titre else {
-        c.missing("colonnes.titre", "le titre de chaque colonne");
+        c.missing(
+            "colonnes.titre",
+            msg("le titre de chaque colonne", "the title of each column"),
+        );
         return None;
     };
     Some(LayoutColumn {

@@ -4,16 +4,21 @@
 //! three are given, the third is derived; all three must agree.
 
 use super::values::Checker;
+use crate::diagnostic::{Msg, msg};
 use crate::load::records::Text;
 use chrono::{NaiveTime, Timelike};
 
 /// What a time should look like, for the diagnostics.
-const TIME_EXPECTED: &str =
-    "une heure HH:MM entre guillemets (00:00 à 23:59), par exemple \"09:30\" ou \"9h30\"";
+const TIME_EXPECTED: (&str, &str) = (
+    "une heure HH:MM entre guillemets (00:00 à 23:59), par exemple \"09:30\" ou \"9h30\"",
+    "a time HH:MM in quotes (00:00 to 23:59), for example \"09:30\" or \"9h30\"",
+);
 
 /// What a length should look like, for the diagnostics.
-const LENGTH_EXPECTED: &str =
-    "une durée en heures et minutes, par exemple \"2h\", \"1h30\" ou \"90 min\"";
+const LENGTH_EXPECTED: (&str, &str) = (
+    "une durée en heures et minutes, par exemple \"2h\", \"1h30\" ou \"90 min\"",
+    "a length in hours and minutes, for example \"2h\", \"1h30\" or \"90 min\"",
+);
 
 /// The hours of an atelier or event, as far as the record gives them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,8 +50,10 @@ impl RawHoraire<'_> {
 
 /// Checks the hour fields of one record: each value's format, an end after
 /// the start, a length that agrees with both. `what` names the record in
-/// messages (« l'atelier », « l'événement »).
-pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
+/// messages (« l'atelier », « l'événement »), in French and English.
+pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: impl Into<Msg>) -> Horaire {
+    let what = what.into();
+    let (what, what_en) = (what.fr.as_str(), what.english());
     let debut = raw.debut.as_ref().and_then(|t| time(c, t));
     let fin = raw.fin.as_ref().and_then(|t| time(c, t));
     let minutes = raw.duree.as_ref().and_then(|t| length(c, t));
@@ -54,18 +61,31 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
     if let (Some(d), Some(f), Some(fin_text)) = (debut, fin, raw.fin) {
         if f <= d {
             let message = if f == d {
-                format!("{what} finit à l'heure où il commence ({})", format(d))
+                msg(
+                    format!("{what} finit à l'heure où il commence ({})", format(d)),
+                    format!("{what_en} ends at the time it starts ({})", format(d)),
+                )
             } else {
-                format!(
-                    "{what} finit ({}) avant de commencer ({})",
-                    format(f),
-                    format(d)
+                msg(
+                    format!(
+                        "{what} finit ({}) avant de commencer ({})",
+                        format(f),
+                        format(d)
+                    ),
+                    format!(
+                        "{what_en} ends ({}) before it starts ({})",
+                        format(f),
+                        format(d)
+                    ),
                 )
             };
             c.error(
                 fin_text,
                 message,
-                "une heure de fin après l'heure de début (le même jour)",
+                msg(
+                    "une heure de fin après l'heure de début (le même jour)",
+                    "an end time after the start time (the same day)",
+                ),
             );
             return Horaire {
                 debut,
@@ -78,14 +98,26 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
         {
             c.error(
                 duree,
-                format!(
-                    "la durée {} ne correspond pas aux heures {} – {} ({})",
-                    duree.text(),
-                    format(d),
-                    format(f),
-                    written_length(between)
+                msg(
+                    format!(
+                        "la durée {} ne correspond pas aux heures {} – {} ({})",
+                        duree.text(),
+                        format(d),
+                        format(f),
+                        written_length(between)
+                    ),
+                    format!(
+                        "the length {} does not match the hours {} – {} ({})",
+                        duree.text(),
+                        format(d),
+                        format(f),
+                        written_length(between)
+                    ),
                 ),
-                "heure_fin ou duree, pas les deux (ou une durée égale à l'écart entre les heures)",
+                msg(
+                    "heure_fin ou duree, pas les deux (ou une durée égale à l'écart entre les heures)",
+                    "heure_fin or duree, not both (or a length equal to the time between the hours)",
+                ),
             );
         }
         return Horaire {
@@ -97,8 +129,14 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
     if let (None, Some(fin_text), None) = (raw.debut, raw.fin, raw.duree) {
         c.error(
             fin_text,
-            format!("{what} a une heure de fin sans heure de début"),
-            "heure_debut aussi (ou duree à la place de heure_fin)",
+            msg(
+                format!("{what} a une heure de fin sans heure de début"),
+                format!("{what_en} has an end time but no start time"),
+            ),
+            msg(
+                "heure_debut aussi (ou duree à la place de heure_fin)",
+                "heure_debut as well (or duree instead of heure_fin)",
+            ),
         );
         return Horaire::default();
     }
@@ -110,9 +148,15 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
         };
     };
     let past_midnight = || {
-        format!(
-            "avec la durée {}, {what} déborde sur le lendemain",
-            duree.text()
+        msg(
+            format!(
+                "avec la durée {}, {what} déborde sur le lendemain",
+                duree.text()
+            ),
+            format!(
+                "with the length {}, {what_en} runs past midnight",
+                duree.text()
+            ),
         )
     };
     match (debut, fin) {
@@ -123,7 +167,14 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
                 minutes,
             },
             None => {
-                c.error(duree, past_midnight(), "une durée qui finit avant minuit");
+                c.error(
+                    duree,
+                    past_midnight(),
+                    msg(
+                        "une durée qui finit avant minuit",
+                        "a length that ends before midnight",
+                    ),
+                );
                 Horaire::default()
             }
         },
@@ -137,7 +188,10 @@ pub(super) fn check(c: &mut Checker, raw: &RawHoraire, what: &str) -> Horaire {
                 c.error(
                     duree,
                     past_midnight(),
-                    "une durée qui commence après minuit",
+                    msg(
+                        "une durée qui commence après minuit",
+                        "a length that starts after midnight",
+                    ),
                 );
                 Horaire::default()
             }
@@ -180,8 +234,11 @@ pub(super) fn time(c: &mut Checker, value: &Text) -> Option<NaiveTime> {
     if parsed.is_none() {
         c.error(
             value,
-            format!("heure mal écrite « {} »", value.text()),
-            TIME_EXPECTED,
+            msg(
+                format!("heure mal écrite « {} »", value.text()),
+                format!("badly written time « {} »", value.text()),
+            ),
+            msg(TIME_EXPECTED.0, TIME_EXPECTED.1),
         );
     }
     parsed
@@ -195,19 +252,31 @@ fn length(c: &mut Checker, value: &Text) -> Option<u32> {
         Some(_) => {
             c.error(
                 value,
-                format!("durée impossible « {text} »"),
-                "une durée de plus de 0 minute et de moins de 24 heures",
+                msg(
+                    format!("durée impossible « {text} »"),
+                    format!("impossible length « {text} »"),
+                ),
+                msg(
+                    "une durée de plus de 0 minute et de moins de 24 heures",
+                    "a length of more than 0 minutes and less than 24 hours",
+                ),
             );
             None
         }
         None => {
             let bare = !text.trim().is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit());
             let message = if bare {
-                format!("durée sans unité « {text} »")
+                msg(
+                    format!("durée sans unité « {text} »"),
+                    format!("length without a unit « {text} »"),
+                )
             } else {
-                format!("durée mal écrite « {text} »")
+                msg(
+                    format!("durée mal écrite « {text} »"),
+                    format!("badly written length « {text} »"),
+                )
             };
-            c.error(value, message, LENGTH_EXPECTED);
+            c.error(value, message, msg(LENGTH_EXPECTED.0, LENGTH_EXPECTED.1));
             None
         }
     }

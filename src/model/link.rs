@@ -3,6 +3,7 @@
 
 use super::values::Checker;
 use super::{PersonIdx, Personne};
+use crate::diagnostic::msg;
 use crate::load::records::Text;
 use std::collections::{HashMap, HashSet};
 
@@ -52,15 +53,30 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             let expected = match self.closest(id.text()) {
-                Some(close) => format!(
-                    "l'identifiant d'un fichier de data/personnes/ ; vouliez-vous dire « {close} » ?"
+                Some(close) => {
+                    let question = crate::suggest::did_you_mean(close);
+                    msg(
+                        format!(
+                            "l'identifiant d'un fichier de data/personnes/ ; {}",
+                            question.fr
+                        ),
+                        format!(
+                            "the id of a file in data/personnes/; {}",
+                            question.english()
+                        ),
+                    )
+                }
+                None => msg(
+                    "l'identifiant d'un fichier de data/personnes/ (nom du fichier sans .yaml)",
+                    "the id of a file in data/personnes/ (the file name without .yaml)",
                 ),
-                None => "l'identifiant d'un fichier de data/personnes/ (nom du fichier sans .yaml)"
-                    .into(),
             };
             checker.error(
                 id,
-                format!("{field} : personne inconnue « {} »", id.text()),
+                msg(
+                    format!("{field} : personne inconnue « {} »", id.text()),
+                    format!("{field}: unknown person « {} »", id.text()),
+                ),
                 expected,
             );
             return None;
@@ -70,12 +86,22 @@ impl<'a> Resolver<'a> {
             if !person.has_role(role) {
                 checker.error(
                     id,
-                    format!(
-                        "{field} : {} (« {} ») n'a pas le rôle {role}",
-                        person.nom_complet(),
-                        id.text()
+                    msg(
+                        format!(
+                            "{field} : {} (« {} ») n'a pas le rôle {role}",
+                            person.nom_complet(),
+                            id.text()
+                        ),
+                        format!(
+                            "{field}: {} (« {} ») does not have the role {role}",
+                            person.nom_complet(),
+                            id.text()
+                        ),
                     ),
-                    format!("une personne dont « roles » contient {role}"),
+                    msg(
+                        format!("une personne dont « roles » contient {role}"),
+                        format!("a person whose « roles » include {role}"),
+                    ),
                 );
                 return None;
             }

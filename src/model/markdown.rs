@@ -132,9 +132,16 @@ fn remote_image(span: Span, url: &str) -> Diagnostic {
         span,
         format!("l'image distante « {url} » sera affichée comme un simple lien"),
     )
+    .en(format!(
+        "the remote image « {url} » will be shown as a plain link"
+    ))
     .expected(
         "une image du kit (chemin relatif, par exemple images/plan.png) : une image distante \
          n'est jamais chargée, car elle ferait appeler ce site par chaque lecteur",
+    )
+    .expected_en(
+        "an image of the kit (a relative path, for example images/plan.png): a remote image \
+         is never loaded, as it would make every reader call that site",
     )
 }
 

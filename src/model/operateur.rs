@@ -2,7 +2,7 @@
 
 use super::values::{Checker, opt_text};
 use super::{Operateur, Responsable};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::RawFile;
 use crate::load::records::RawOperateur;
 
@@ -30,15 +30,22 @@ pub(super) fn build_all(
                 file: raw.file,
                 diagnostics,
             };
-            let nom = c.required(&r.nom, "nom", "le nom de l'opérateur");
+            let nom = c.required(
+                &r.nom,
+                "nom",
+                msg("le nom de l'opérateur", "the name of the opérateur"),
+            );
             let type_operateur = r.r#type.as_ref().and_then(|t| {
                 if OPERATOR_TYPES.contains(&t.text()) {
                     Some(t.text().to_string())
                 } else {
                     c.error(
                         t,
-                        format!("type d'opérateur inconnu « {} »", t.text()),
-                        OPERATOR_TYPES.join(", "),
+                        msg(
+                            format!("type d'opérateur inconnu « {} »", t.text()),
+                            format!("unknown opérateur type « {} »", t.text()),
+                        ),
+                        msg(OPERATOR_TYPES.join(", "), OPERATOR_TYPES.join(", ")),
                     );
                     None
                 }

@@ -8,7 +8,7 @@ use super::{
     Adresse, AncienParrain, Civilite, Consent, Entretien, Etude, Parrainage, PersonIdx, Personne,
     Projet, Situation,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::RawFile;
 use crate::load::records::{RawAdresse, RawPersonne};
 use rayon::prelude::*;
@@ -63,20 +63,47 @@ fn build_one(
     };
     let civilite = match &r.civilite {
         None => {
-            c.missing("civilite", "civilite: M. ou civilite: Mme");
+            c.missing(
+                "civilite",
+                msg(
+                    "civilite: M. ou civilite: Mme",
+                    "civilite: M. or civilite: Mme",
+                ),
+            );
             None
         }
         Some(v) => match v.text() {
             "M." => Some(Civilite::M),
             "Mme" => Some(Civilite::Mme),
             other => {
-                c.error(v, format!("civilité inconnue « {other} »"), "M. ou Mme");
+                c.error(
+                    v,
+                    msg(
+                        format!("civilité inconnue « {other} »"),
+                        format!("unknown civilité « {other} »"),
+                    ),
+                    msg("M. ou Mme", "M. or Mme"),
+                );
                 None
             }
         },
     };
-    let nom = c.required(&r.nom, "nom", "le nom de famille, par exemple nom: Dupont");
-    let prenom = c.required(&r.prenom, "prenom", "le prénom, par exemple prenom: Jeanne");
+    let nom = c.required(
+        &r.nom,
+        "nom",
+        msg(
+            "le nom de famille, par exemple nom: Dupont",
+            "the family name, for example nom: Dupont",
+        ),
+    );
+    let prenom = c.required(
+        &r.prenom,
+        "prenom",
+        msg(
+            "le prénom, par exemple prenom: Jeanne",
+            "the first name, for example prenom: Jeanne",
+        ),
+    );
     let roles = match &r.roles {
         None => vec!["stagiaire".to_string()],
         Some(list) => list
@@ -95,8 +122,16 @@ fn build_one(
                     }
                     c.error(
                         role,
-                        format!("rôle inconnu « {name} »"),
-                        format!("un de : {expected} (ou un rôle ajouté dans carnet.yaml roles)"),
+                        msg(
+                            format!("rôle inconnu « {name} »"),
+                            format!("unknown role « {name} »"),
+                        ),
+                        msg(
+                            format!(
+                                "un de : {expected} (ou un rôle ajouté dans carnet.yaml roles)"
+                            ),
+                            format!("one of: {expected} (or a role added in carnet.yaml roles)"),
+                        ),
                     );
                     None
                 }
@@ -154,7 +189,10 @@ fn build_one(
         c.missing_at(
             span,
             "inscriptions.session",
-            "l'identifiant de la session, par exemple session: s-2026-09",
+            msg(
+                "l'identifiant de la session, par exemple session: s-2026-09",
+                "the id of the session, for example session: s-2026-09",
+            ),
         );
     }
     let situation = r
@@ -168,7 +206,10 @@ fn build_one(
                     c.empty(
                         d,
                         "situation.depuis",
-                        "une date AAAA-MM-JJ, ou pas de ligne depuis",
+                        msg(
+                            "une date AAAA-MM-JJ, ou pas de ligne depuis",
+                            "a date YYYY-MM-DD, or no depuis line",
+                        ),
                     );
                     None
                 }
@@ -237,7 +278,10 @@ pub(super) fn link_all(
             c.missing_at(
                 span,
                 "parrainage.parrain",
-                "l'identifiant du parrain, par exemple parrain: martin-paul",
+                msg(
+                    "l'identifiant du parrain, par exemple parrain: martin-paul",
+                    "the id of the parrain, for example parrain: martin-paul",
+                ),
             );
             continue;
         };
@@ -245,8 +289,14 @@ pub(super) fn link_all(
         if parrain == Some(me) {
             c.error(
                 parrain_id,
-                "une personne ne peut pas être son propre parrain",
-                "l'identifiant d'un autre membre",
+                msg(
+                    "une personne ne peut pas être son propre parrain",
+                    "a person cannot be their own parrain",
+                ),
+                msg(
+                    "l'identifiant d'un autre membre",
+                    "the id of another member",
+                ),
             );
             continue;
         }
@@ -257,8 +307,14 @@ pub(super) fn link_all(
         {
             c.error(
                 fin_text,
-                format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
-                "une date de fin postérieure au début",
+                msg(
+                    format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
+                    format!("the parrainage ends ({f}) before it began ({d})"),
+                ),
+                msg(
+                    "une date de fin postérieure au début",
+                    "an end date after the start",
+                ),
             );
         }
         let historique = p
@@ -271,7 +327,10 @@ pub(super) fn link_all(
                     c.missing_at(
                         span,
                         "parrainage.historique.parrain",
-                        "l'identifiant de l'ancien parrain",
+                        msg(
+                            "l'identifiant de l'ancien parrain",
+                            "the id of the former parrain",
+                        ),
                     );
                     return None;
                 };
@@ -295,7 +354,10 @@ pub(super) fn link_all(
                     c.missing_at(
                         span,
                         "parrainage.entretiens.date",
-                        "la date de l'entretien, AAAA-MM-JJ",
+                        msg(
+                            "la date de l'entretien, AAAA-MM-JJ",
+                            "the date of the entretien, YYYY-MM-DD",
+                        ),
                     );
                     return None;
                 };
@@ -304,8 +366,11 @@ pub(super) fn link_all(
                     date.range.clone(),
                     day,
                     today,
-                    "entretien",
-                    "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
+                    msg("entretien", "entretien"),
+                    msg(
+                        "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
+                        "the date of an entretien that took place (a planned entretien is written once it has happened)",
+                    ),
                 );
                 Some(Entretien {
                     date: day,

@@ -66,9 +66,19 @@ fn warning(file: FileId, field: &str, value: &Text) -> Option<Diagnostic> {
                 named.join(", ")
             ),
         )
+        .en(format!(
+            "{field} « {} »: the font of the PDF forms lacks the characters {}; \
+             the forms will print « {printed} » instead",
+            value.text(),
+            named.join(", ")
+        ))
         .expected(
             "des lettres latines, grecques ou cyrilliques, que les formulaires impriment \
              telles quelles ; sinon, vérifiez que ce qui sera imprimé permet de reconnaître la ligne",
+        )
+        .expected_en(
+            "Latin, Greek or Cyrillic letters, which the forms print as they are; \
+             otherwise, check that what will be printed still lets the line be recognised",
         ),
     )
 }

@@ -10,7 +10,11 @@ use crate::source::{Sources, Span};
 const FOLDERS: [&str; 5] = ["personnes", "sessions", "clubs", "evenements", "operateurs"];
 
 /// Names the site uses inside every record folder, with what they are.
-const RESERVED: [(&str, &str); 1] = [("index", "la page qui liste ces fiches")];
+const RESERVED: [(&str, &str, &str); 1] = [(
+    "index",
+    "la page qui liste ces fiches",
+    "the page that lists these fiches",
+)];
 
 /// An error for each record file of data/ whose id is reserved, read or not
 /// (a file that failed to parse is named too, so the next run brings no surprise).
@@ -27,7 +31,7 @@ pub(super) fn check(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
         if !FOLDERS.contains(&folder) {
             continue;
         }
-        let Some((name, what)) = RESERVED.iter().find(|(name, _)| *name == id) else {
+        let Some((name, what, what_en)) = RESERVED.iter().find(|(name, _, _)| *name == id) else {
             continue;
         };
         diagnostics.push(
@@ -38,9 +42,17 @@ pub(super) fn check(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
                      cette fiche la remplacerait"
                 ),
             )
+            .en(format!(
+                "the id « {name} » is reserved: {folder}/{name}.html is {what_en}, \
+                 this fiche would replace it"
+            ))
             .expected(format!(
                 "un autre nom de fichier, par exemple data/{folder}/{name}-1.yaml \
                  (et les références à « {name} » dans les autres fichiers à changer de même)"
+            ))
+            .expected_en(format!(
+                "another file name, for example data/{folder}/{name}-1.yaml \
+                 (and the references to « {name} » in the other files changed likewise)"
             )),
         );
     }

@@ -2,7 +2,7 @@
 //! time with the same engine the site is rendered with, so that a syntax
 //! error is a diagnostic at its file and line, never a failed build.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{Sources, Span};
 
 /// Compiles every template of the kit that was read; each one that does not
@@ -25,13 +25,19 @@ pub(crate) fn check(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
             let start = source.offset_of(line, 1);
             start..source.line_range(line - 1).map_or(start, |r| r.end)
         });
-        let detail = error.detail().unwrap_or("syntaxe invalide");
+        let detail = error.detail().unwrap_or("invalid syntax");
         diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 Span::new(file, range),
-                format!("ce gabarit ne peut pas être compilé : « {detail} » (message du moteur de gabarits)"),
+                msg(
+                    format!("ce gabarit ne peut pas être compilé : « {detail} » (message du moteur de gabarits)"),
+                    format!("this template cannot be compiled: « {detail} » (message of the template engine)"),
+                ),
             )
-            .expected("un gabarit minijinja valide : chaque {% if %}, {% for %}, {% block %} refermé, chaque {{ … }} complet"),
+            .expected_msg(msg(
+                "un gabarit minijinja valide : chaque {% if %}, {% for %}, {% block %} refermé, chaque {{ … }} complet",
+                "a valid minijinja template: every {% if %}, {% for %}, {% block %} closed, every {{ … }} complete",
+            )),
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Checks and normalisations of single values: dates, months, phone numbers,
 //! names, emails. Each returns the clean value or a diagnostic at the value.
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Msg, msg};
 use crate::load::records::Text;
 use crate::source::{FileId, Span};
 use chrono::{Datelike, NaiveDate};
@@ -78,11 +78,12 @@ impl Checker<'_> {
         Span::new(self.file, value.range.clone())
     }
 
-    /// Records an error at `value`.
-    pub fn error(&mut self, value: &Text, message: impl Into<String>, expected: impl Into<String>) {
+    /// Records an error at `value` (texts in French and English: [`msg`]).
+    #[track_caller]
+    pub fn error(&mut self, value: &Text, message: impl Into<Msg>, expected: impl Into<Msg>) {
         let span = self.span(value);
         self.diagnostics
-            .push(Diagnostic::error(span, message).expected(expected));
+            .push(Diagnostic::error_msg(span, message).expected_msg(expected));
     }
 
     /// Where to point for a field missing from an entry: the first of its
@@ -95,7 +96,7 @@ impl Checker<'_> {
     }
 
     /// Records an error at the start of the file (a missing field).
-    pub fn missing(&mut self, field: &str, expected: &str) {
+    pub fn missing(&mut self, field: &str, expected: impl Into<Msg>) {
         self.missing_at(Span::file_start(self.file), field, expected);
     }
 
@@ -106,37 +107,42 @@ impl Checker<'_> {
         range: std::ops::Range<usize>,
         date: NaiveDate,
         today: NaiveDate,
-        what: &str,
-        expected: &str,
+        what: impl Into<Msg>,
+        expected: impl Into<Msg>,
     ) -> bool {
         if date <= today {
             return true;
         }
+        let what = what.into();
+        let message = Msg {
+            fr: format!("{} du {date}, après aujourd'hui ({today})", what.fr),
+            en: what
+                .en
+                .map(|w| format!("{w} dated {date}, after today ({today})")),
+        };
         self.diagnostics.push(
-            Diagnostic::warning(
-                Span::new(self.file, range),
-                format!("{what} du {date}, après aujourd'hui ({today})"),
-            )
-            .expected(expected),
+            Diagnostic::warning_msg(Span::new(self.file, range), message).expected_msg(expected),
         );
         false
     }
 
     /// Records a missing field of the entry starting at `span`.
-    pub fn missing_at(&mut self, span: Span, field: &str, expected: &str) {
+    pub fn missing_at(&mut self, span: Span, field: &str, expected: impl Into<Msg>) {
         self.diagnostics.push(
             Diagnostic::error(span, format!("champ obligatoire manquant « {field} »"))
-                .expected(expected.to_string())
+                .en(format!("missing required field « {field} »"))
+                .expected_msg(expected)
                 .kind(DiagnosticKind::MissingField(field.into())),
         );
     }
 
     /// Records that the field `field`, written as `value`, is empty.
-    pub fn empty(&mut self, value: &Text, field: &str, expected: &str) {
+    pub fn empty(&mut self, value: &Text, field: &str, expected: impl Into<Msg>) {
         let span = self.span(value);
         self.diagnostics.push(
             Diagnostic::error(span, format!("le champ « {field} » est vide"))
-                .expected(expected)
+                .en(format!("the field « {field} » is empty"))
+                .expected_msg(expected)
                 .kind(DiagnosticKind::MissingField(field.into())),
         );
     }
@@ -146,13 +152,17 @@ impl Checker<'_> {
         &mut self,
         value: &Option<Text>,
         field: &str,
-        expected: &str,
+        expected: impl Into<Msg>,
     ) -> Option<String> {
+        let expected = expected.into();
         match value {
             Some(v) if !v.text().is_empty() && v.text().chars().all(is_invisible) => {
                 self.error(
                     v,
-                    format!("le champ « {field} » ne contient que des caractères invisibles"),
+                    msg(
+                        format!("le champ « {field} » ne contient que des caractères invisibles"),
+                        format!("the field « {field} » holds only invisible characters"),
+                    ),
                     expected,
                 );
                 None
@@ -181,8 +191,14 @@ impl Checker<'_> {
         if !well_formed {
             self.error(
                 value,
-                format!("date mal écrite « {text} »"),
-                "une date AAAA-MM-JJ, par exemple 2026-09-14",
+                msg(
+                    format!("date mal écrite « {text} »"),
+                    format!("badly written date « {text} »"),
+                ),
+                msg(
+                    "une date AAAA-MM-JJ, par exemple 2026-09-14",
+                    "a date YYYY-MM-DD, for example 2026-09-14",
+                ),
             );
             return None;
         }
@@ -191,8 +207,14 @@ impl Checker<'_> {
             Err(_) => {
                 self.error(
                     value,
-                    format!("date impossible « {text} » : ce jour n'existe pas"),
-                    "une date du calendrier (mois de 01 à 12, jour existant dans le mois)",
+                    msg(
+                        format!("date impossible « {text} » : ce jour n'existe pas"),
+                        format!("impossible date « {text} »: this day does not exist"),
+                    ),
+                    msg(
+                        "une date du calendrier (mois de 01 à 12, jour existant dans le mois)",
+                        "a calendar date (month 01 to 12, a day that exists in that month)",
+                    ),
                 );
                 None
             }
@@ -224,8 +246,14 @@ impl Checker<'_> {
             None => {
                 self.error(
                     value,
-                    format!("mois mal écrit « {text} »"),
-                    "un mois AAAA-MM entre guillemets, par exemple \"2026-09\"",
+                    msg(
+                        format!("mois mal écrit « {text} »"),
+                        format!("badly written month « {text} »"),
+                    ),
+                    msg(
+                        "un mois AAAA-MM entre guillemets, par exemple \"2026-09\"",
+                        "a month YYYY-MM in quotes, for example \"2026-09\"",
+                    ),
                 );
                 None
             }
@@ -240,8 +268,14 @@ impl Checker<'_> {
             None => {
                 self.error(
                     value,
-                    format!("numéro de téléphone invalide « {} »", value.text()),
-                    "10 chiffres commençant par 0 (06 12 34 56 78), espaces, points ou +33 acceptés",
+                    msg(
+                        format!("numéro de téléphone invalide « {} »", value.text()),
+                        format!("invalid phone number « {} »", value.text()),
+                    ),
+                    msg(
+                        "10 chiffres commençant par 0 (06 12 34 56 78), espaces, points ou +33 acceptés",
+                        "10 digits starting with 0 (06 12 34 56 78); spaces, dots or +33 accepted",
+                    ),
                 );
                 None
             }
@@ -258,8 +292,17 @@ impl Checker<'_> {
             Some(problem) => {
                 self.error(
                     value,
-                    format!("adresse électronique invalide « {text} » : {problem}"),
-                    "une seule adresse, par exemple prenom.nom@exemple.fr",
+                    msg(
+                        format!("adresse électronique invalide « {text} » : {}", problem.fr),
+                        format!(
+                            "invalid email address « {text} »: {}",
+                            problem.en.unwrap_or_default()
+                        ),
+                    ),
+                    msg(
+                        "une seule adresse, par exemple prenom.nom@exemple.fr",
+                        "a single address, for example firstname.name@example.fr",
+                    ),
                 );
                 None
             }
@@ -271,13 +314,16 @@ impl Checker<'_> {
 /// Only letters, digits and `. _ - +` are accepted around a single `@`, so that
 /// nothing can add a recipient or a header to a `mailto:` link (`?`, `&`, `,`,
 /// `;`, `%`, spaces, `<>`, quotes, control characters).
-fn email_problem(text: &str) -> Option<String> {
+fn email_problem(text: &str) -> Option<Msg> {
     let ats = text.matches('@').count();
     if ats != 1 {
         return Some(if ats == 0 {
-            "il manque « @ »".into()
+            msg("il manque « @ »", "« @ » is missing")
         } else {
-            "plusieurs « @ » : une seule adresse est permise".into()
+            msg(
+                "plusieurs « @ » : une seule adresse est permise",
+                "several « @ »: only one address is allowed",
+            )
         });
     }
     let (local, domain) = text.split_once('@')?;
@@ -288,19 +334,25 @@ fn email_problem(text: &str) -> Option<String> {
         .or_else(|| domain.chars().find(|&c| !allowed(c, ".-")))
     {
         let shown = if c.is_whitespace() {
-            "espace".to_string()
+            msg("espace", "space")
         } else if c.is_control() {
-            "caractère de contrôle".to_string()
+            msg("caractère de contrôle", "control character")
         } else {
-            format!("« {c} »")
+            msg(format!("« {c} »"), format!("« {c} »"))
         };
-        return Some(format!("caractère interdit ({shown})"));
+        return Some(msg(
+            format!("caractère interdit ({})", shown.fr),
+            format!("forbidden character ({})", shown.en.unwrap_or_default()),
+        ));
     }
     if local.is_empty() {
-        return Some("rien avant « @ »".into());
+        return Some(msg("rien avant « @ »", "nothing before « @ »"));
     }
     if !domain.contains('.') || domain.split('.').any(str::is_empty) {
-        return Some("le domaine après « @ » doit être comme exemple.fr".into());
+        return Some(msg(
+            "le domaine après « @ » doit être comme exemple.fr",
+            "the domain after « @ » must look like example.fr",
+        ));
     }
     None
 }

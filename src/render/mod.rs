@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod pdf;
+mod search;
 mod theme;
 pub(crate) mod value;
 
@@ -19,6 +20,7 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(html::Site::new(view)?),
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
+        Box::new(search::SearchIndex),
     ])
 }
 

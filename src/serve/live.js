@@ -24,8 +24,12 @@ function (cfg) {
         "color:#1a1a1a;border-bottom:4px solid #c00;box-shadow:0 2px 12px rgba(0,0,0,.3);" +
         "font:14px/1.4 system-ui,sans-serif";
       var title = document.createElement("strong");
-      title.textContent = "Le kit contient des erreurs : la page affichée est la dernière " +
-        "version correcte. Corrigez le fichier, la page se mettra à jour d'elle-même.";
+      // In the language of the page (the kit's `langue`), like the diagnostics below.
+      title.textContent = document.documentElement.lang === "en"
+        ? "The kit has errors: the page shown is the last correct version. " +
+          "Fix the file and the page will update itself."
+        : "Le kit contient des erreurs : la page affichée est la dernière " +
+          "version correcte. Corrigez le fichier, la page se mettra à jour d'elle-même.";
       var pre = document.createElement("pre");
       pre.style.cssText = "white-space:pre-wrap;font:13px/1.35 ui-monospace,monospace;margin:.8em 0 0";
       box.appendChild(title);

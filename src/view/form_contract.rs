@@ -11,7 +11,7 @@
 //! Filled forms are then rendered strictly; blank forms stay lenient (their
 //! missing values print as dots).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Msg, msg};
 use crate::form_layout::{BlockKind, DataPath, FormLayout, LayoutTable, Target, Tpl};
 use crate::model::Kit;
 use crate::source::{Sources, Span};
@@ -64,8 +64,8 @@ struct LayoutCheck<'a> {
 
 /// Why a dotted path names nothing: the message, and what is expected.
 struct Miss {
-    message: String,
-    expected: String,
+    message: Msg,
+    expected: Msg,
 }
 
 /// The value at `path` (`personne.adresse.ville`) in `data`.
@@ -80,30 +80,53 @@ fn resolve<'v>(data: &'v Value, path: &str, target: Target) -> Result<&'v Value,
                 names.sort_unstable();
                 Miss {
                     message: if parent.is_empty() {
-                        format!(
-                            "« {path} » : les données d'un formulaire « pour: {} » n'ont pas de valeur « {name} »",
-                            target.name()
+                        msg(
+                            format!(
+                                "« {path} » : les données d'un formulaire « pour: {} » n'ont pas de valeur « {name} »",
+                                target.name()
+                            ),
+                            format!(
+                                "« {path} »: the data of a form « pour: {} » have no value « {name} »",
+                                target.name()
+                            ),
                         )
                     } else {
-                        format!("« {path} » : « {parent} » n'a pas de valeur « {name} »")
+                        msg(
+                            format!("« {path} » : « {parent} » n'a pas de valeur « {name} »"),
+                            format!("« {path} »: « {parent} » has no value « {name} »"),
+                        )
                     },
-                    expected: format!("une de ces valeurs : {}", names.join(", ")),
+                    expected: msg(
+                        format!("une de ces valeurs : {}", names.join(", ")),
+                        format!("one of these values: {}", names.join(", ")),
+                    ),
                 }
             })?,
             Value::Array(_) => {
                 return Err(Miss {
-                    message: format!("« {path} » : « {parent} » est une liste"),
-                    expected: format!(
-                        "un tableau qui la parcourt (lignes: {parent}), avec {{{{ ligne.{name} }}}} dans ses colonnes"
+                    message: msg(
+                        format!("« {path} » : « {parent} » est une liste"),
+                        format!("« {path} »: « {parent} » is a list"),
+                    ),
+                    expected: msg(
+                        format!(
+                            "un tableau qui la parcourt (lignes: {parent}), avec {{{{ ligne.{name} }}}} dans ses colonnes"
+                        ),
+                        format!(
+                            "a tableau that goes through it (lignes: {parent}), with {{{{ ligne.{name} }}}} in its columns"
+                        ),
                     ),
                 });
             }
             _ => {
                 return Err(Miss {
-                    message: format!(
-                        "« {path} » : « {parent} » est une valeur simple, sans « {name} »"
+                    message: msg(
+                        format!(
+                            "« {path} » : « {parent} » est une valeur simple, sans « {name} »"
+                        ),
+                        format!("« {path} »: « {parent} » is a simple value, without « {name} »"),
                     ),
-                    expected: format!("{{{{ {parent} }}}}"),
+                    expected: msg(format!("{{{{ {parent} }}}}"), format!("{{{{ {parent} }}}}")),
                 });
             }
         };
@@ -187,16 +210,28 @@ impl LayoutCheck<'_> {
         let rows = match &table.rows {
             None => Some(sample.clone()),
             Some(path) => self
-                .list(path, sample, "le tableau n'aurait aucune ligne")
+                .list(
+                    path,
+                    sample,
+                    msg(
+                        "le tableau n'aurait aucune ligne",
+                        "the tableau would have no row",
+                    ),
+                )
                 .map(|row| with(sample, "ligne", row)),
         };
         for column in &table.columns {
             let (header, cells) = match &column.repeat {
                 None => (sample.clone(), rows.clone()),
                 Some(path) => {
-                    let Some(element) =
-                        self.list(path, sample, "la colonne ne serait jamais répétée")
-                    else {
+                    let Some(element) = self.list(
+                        path,
+                        sample,
+                        msg(
+                            "la colonne ne serait jamais répétée",
+                            "the column would never be repeated",
+                        ),
+                    ) else {
                         continue;
                     };
                     let cells = rows.as_ref().map(|r| with(r, "element", element.clone()));
@@ -212,7 +247,7 @@ impl LayoutCheck<'_> {
 
     /// The first element of the list at `path` (`lignes:`, `pour_chaque:`);
     /// none, and an error, if there is no list there.
-    fn list(&mut self, path: &DataPath, sample: &Value, why: &str) -> Option<Value> {
+    fn list(&mut self, path: &DataPath, sample: &Value, why: Msg) -> Option<Value> {
         match resolve(sample, &path.path, self.target) {
             Ok(Value::Array(items)) => Some(items.first().cloned().unwrap_or(Value::Null)),
             // Reported by the first pass; a list inside an absent value is an empty one.
@@ -226,11 +261,17 @@ impl LayoutCheck<'_> {
                 lists(sample, "", &mut found);
                 found.sort();
                 self.diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::error_msg(
                         path.span,
-                        format!("« {} » n'est pas une liste : {why}", path.path),
+                        msg(
+                            format!("« {} » n'est pas une liste : {}", path.path, why.fr),
+                            format!("« {} » is not a list: {}", path.path, why.english()),
+                        ),
                     )
-                    .expected(format!("une de ces listes : {}", found.join(", "))),
+                    .expected_msg(msg(
+                        format!("une de ces listes : {}", found.join(", ")),
+                        format!("one of these lists: {}", found.join(", ")),
+                    )),
                 );
                 None
             }
@@ -250,7 +291,7 @@ impl LayoutCheck<'_> {
 
     fn report(&mut self, span: Span, miss: Miss) {
         self.diagnostics
-            .push(Diagnostic::error(span, miss.message).expected(miss.expected));
+            .push(Diagnostic::error_msg(span, miss.message).expected_msg(miss.expected));
     }
 
     /// A placeholder: each name it reads must be in `data`, then it must
@@ -298,23 +339,38 @@ impl LayoutCheck<'_> {
         if let (true, Some((name, parent))) = (self.optional, absent) {
             let span = self.narrow(tpl.span, name);
             self.diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error_msg(
                     span,
-                    format!("« {name} » : « {parent} » peut manquer, et le formulaire ne pourrait pas être rempli"),
+                    msg(
+                        format!("« {name} » : « {parent} » peut manquer, et le formulaire ne pourrait pas être rempli"),
+                        format!("« {name} »: « {parent} » may be missing, and the form could not be filled in"),
+                    ),
                 )
-                .expected(format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}")),
+                .expected_msg(msg(
+                    format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"),
+                    format!("{{% if {parent} %}}…{{{{ {name} }}}}…{{% endif %}}"),
+                )),
             );
             return;
         }
         self.diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 tpl.span,
-                format!(
-                    "espace réservé impossible à remplir : {}",
-                    e.detail().unwrap_or(&e.to_string())
+                msg(
+                    format!(
+                        "espace réservé impossible à remplir : {}",
+                        e.detail().unwrap_or(&e.to_string())
+                    ),
+                    format!(
+                        "placeholder that cannot be filled in: {}",
+                        e.detail().unwrap_or(&e.to_string())
+                    ),
                 ),
             )
-            .expected("des valeurs des données du formulaire, par exemple {{ personne.nom }}"),
+            .expected_msg(msg(
+                "des valeurs des données du formulaire, par exemple {{ personne.nom }}",
+                "values of the form's data, for example {{ personne.nom }}",
+            )),
         );
     }
 

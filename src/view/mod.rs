@@ -20,6 +20,7 @@ mod people;
 pub mod plie;
 mod records;
 pub mod sample;
+pub mod search;
 pub mod tableau;
 pub mod urls;
 

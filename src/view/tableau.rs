@@ -311,8 +311,8 @@ fn presences_a_saisir(kit: &Kit, r: &AtelierRef) -> PresencesASaisir {
 
 fn avertissement(kit: &Kit, w: &Diagnostic, fiche: Option<Link>) -> Avertissement {
     Avertissement {
-        message: w.message.clone(),
-        attendu: w.expected.clone(),
+        message: w.message_in(kit.config.langue).to_string(),
+        attendu: w.expected_in(kit.config.langue).map(str::to_string),
         fiche,
         lieu: kit.sources.location(w.span),
     }

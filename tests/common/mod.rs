@@ -49,6 +49,7 @@ pub fn check(files: &[(&str, &str)]) -> Checked {
 pub fn check_bytes(files: &[(&str, &[u8])]) -> Checked {
     let dir = write_kit(files);
     let (kit, diagnostics) = carnet::check(dir.path(), today()).expect("no I/O error");
+    assert_english(&diagnostics);
     Checked {
         dir,
         kit,
@@ -56,9 +57,26 @@ pub fn check_bytes(files: &[(&str, &[u8])]) -> Checked {
     }
 }
 
+/// The guard of `langue: en`: every diagnostic any test provokes must have
+/// its English texts (message, expected, labels), or it would show in French
+/// to an English kit.
+pub fn assert_english(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        if let Some(french) = d.untranslated() {
+            panic!(
+                "a diagnostic has no English: « {french} » (made at {}); \
+                 write its English beside the French: msg(fr, en), .en(…), .expected_en(…)",
+                d.origin
+            );
+        }
+    }
+}
+
 /// Runs `check` on an existing folder.
 pub fn check_dir(dir: &Path) -> (Kit, Vec<Diagnostic>) {
-    carnet::check(dir, today()).expect("no I/O error")
+    let (kit, diagnostics) = carnet::check(dir, today()).expect("no I/O error");
+    assert_english(&diagnostics);
+    (kit, diagnostics)
 }
 
 impl Checked {

@@ -8,7 +8,7 @@
 //! A built-in template always passes (a unit test renders each one).
 
 use super::{Page, common, env, page_context, ser};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Msg, msg};
 use crate::labels::Lang;
 use crate::source::{Sources, Span};
 use crate::view::assets::Template;
@@ -113,7 +113,9 @@ impl KitTemplates<'_> {
                 .filter(|r| r.end <= source.text.len())
                 .or_else(|| source.line_range(error.line()?.checked_sub(1)?))
                 .unwrap_or(0..0);
-            return Some(Diagnostic::error(Span::new(file, range), message).expected(expected));
+            return Some(
+                Diagnostic::error_msg(Span::new(file, range), message).expected_msg(expected),
+            );
         }
         let page_templates: Vec<&str> = Page::KINDS.iter().map(|p| p.template()).collect();
         let culprit = std::iter::once(root)
@@ -127,13 +129,20 @@ impl KitTemplates<'_> {
         let file = self.sources.find(&format!("templates/{culprit}"))?;
         let line = error.line().unwrap_or(1);
         Some(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 Span::file_start(file),
-                format!(
-                    "{message} (dans le gabarit intégré {at}, ligne {line}, qui utilise celui-ci)"
+                msg(
+                    format!(
+                        "{} (dans le gabarit intégré {at}, ligne {line}, qui utilise celui-ci)",
+                        message.fr
+                    ),
+                    format!(
+                        "{} (in the built-in template {at}, line {line}, which uses this one)",
+                        message.english()
+                    ),
                 ),
             )
-            .expected(expected),
+            .expected_msg(expected),
         )
     }
 }
@@ -148,29 +157,39 @@ fn undefined_name(error: &minijinja::Error) -> Option<&str> {
 }
 
 /// What went wrong, in the user's words.
-fn message(error: &minijinja::Error) -> String {
+fn message(error: &minijinja::Error) -> Msg {
     match undefined_name(error) {
-        Some(name) => format!("variable inconnue « {name} » : ce gabarit ne la reçoit pas"),
-        None => format!(
-            "ce gabarit échoue sur des données d'exemple : {}",
-            error
-                .detail()
-                .map_or_else(|| error.kind().to_string(), str::to_string)
+        Some(name) => msg(
+            format!("variable inconnue « {name} » : ce gabarit ne la reçoit pas"),
+            format!("unknown variable « {name} »: this template does not receive it"),
         ),
+        None => {
+            let detail = error
+                .detail()
+                .map_or_else(|| error.kind().to_string(), str::to_string);
+            msg(
+                format!("ce gabarit échoue sur des données d'exemple : {detail}"),
+                format!("this template fails on sample data: {detail}"),
+            )
+        }
     }
 }
 
 /// What the template may use instead: the fields of the value a misspelt
 /// name was looked up in (`page.telephon` → the fields of `page`), when the
 /// context holds it.
-fn expected(error: &minijinja::Error, ctx: &Value) -> String {
+fn expected(error: &minijinja::Error, ctx: &Value) -> Msg {
     const ANY: &str = "un champ que ce gabarit reçoit, une variable qu'il définit ({% set %}, {% for %}, argument de macro) ou un test « is defined »";
+    const ANY_EN: &str = "a field this template receives, a variable it defines ({% set %}, {% for %}, a macro argument) or an « is defined » test";
     let Some(name) = undefined_name(error) else {
-        return "un gabarit qui s'affiche quelles que soient les données (valeurs absentes, listes vides, profil public ou interne)".into();
+        return msg(
+            "un gabarit qui s'affiche quelles que soient les données (valeurs absentes, listes vides, profil public ou interne)",
+            "a template that shows whatever the data (absent values, empty lists, public or interne profile)",
+        );
     };
     let plain = |part: &str| part.chars().all(|c| c.is_alphanumeric() || c == '_');
     if !name.split('.').all(plain) {
-        return ANY.into();
+        return msg(ANY, ANY_EN);
     }
     let (parent, holder) = match name.rsplit_once('.') {
         Some((parent, _)) => (
@@ -189,13 +208,18 @@ fn expected(error: &minijinja::Error, ctx: &Value) -> String {
         )
     });
     match (parent, fields) {
-        (Some(parent), Some(fields)) if !fields.is_empty() => {
-            format!("un champ de {parent} : {}", fields.join(", "))
-        }
-        (None, Some(fields)) if !fields.is_empty() => {
-            format!("une variable du contexte ({}), ou {ANY}", fields.join(", "))
-        }
-        _ => ANY.into(),
+        (Some(parent), Some(fields)) if !fields.is_empty() => msg(
+            format!("un champ de {parent} : {}", fields.join(", ")),
+            format!("a field of {parent}: {}", fields.join(", ")),
+        ),
+        (None, Some(fields)) if !fields.is_empty() => msg(
+            format!("une variable du contexte ({}), ou {ANY}", fields.join(", ")),
+            format!(
+                "a variable of the context ({}), or {ANY_EN}",
+                fields.join(", ")
+            ),
+        ),
+        _ => msg(ANY, ANY_EN),
     }
 }
 
