@@ -2,7 +2,7 @@
 //! exits are validated, and of comités, before which exit steps are linked.
 
 use super::values::Checker;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::RawFile;
 use crate::load::parcours::RawCommission;
 use chrono::NaiveDate;
@@ -57,7 +57,10 @@ pub(super) fn build(
                     c.missing_at(
                         at,
                         "date",
-                        "la date de la réunion, par exemple date: 2027-02-04",
+                        msg(
+                            "la date de la réunion, par exemple date: 2027-02-04",
+                            "the meeting's date, e.g. date: 2027-02-04",
+                        ),
                     );
                     None
                 }
@@ -68,7 +71,10 @@ pub(super) fn build(
                     c.missing_at(
                         at,
                         "type",
-                        "commission, comite_technique ou comite_pilotage",
+                        msg(
+                            "commission, comite_technique ou comite_pilotage",
+                            "commission, comite_technique or comite_pilotage",
+                        ),
                     );
                     None
                 }
@@ -79,8 +85,14 @@ pub(super) fn build(
                     other => {
                         c.error(
                             t,
-                            format!("type de réunion inconnu « {other} »"),
-                            format!("un de : {}", COMMISSION_KINDS.join(", ")),
+                            msg(
+                                format!("type de réunion inconnu « {other} »"),
+                                format!("unknown meeting type « {other} »"),
+                            ),
+                            msg(
+                                format!("un de : {}", COMMISSION_KINDS.join(", ")),
+                                format!("one of: {}", COMMISSION_KINDS.join(", ")),
+                            ),
                         );
                         None
                     }
@@ -91,8 +103,16 @@ pub(super) fn build(
             {
                 c.error(
                     text,
-                    format!("la clôture des liaisons ({cloture}) tombe après la réunion ({date})"),
-                    "une date de clôture au plus tard le jour de la réunion",
+                    msg(
+                        format!(
+                            "la clôture des liaisons ({cloture}) tombe après la réunion ({date})"
+                        ),
+                        format!("the links' closing ({cloture}) falls after the meeting ({date})"),
+                    ),
+                    msg(
+                        "une date de clôture au plus tard le jour de la réunion",
+                        "a closing date on the meeting's day at the latest",
+                    ),
                 );
             }
             Some(Commission {

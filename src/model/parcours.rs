@@ -7,7 +7,7 @@ use super::link::Resolver;
 use super::parcours_derive as derive;
 use super::values::{Checker, opt_text};
 use super::{Adresse, PersonIdx};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, msg};
 use crate::load::RawFile;
 use crate::load::parcours::{RawEtape, RawParcours};
 use crate::load::records::{RawPersonne, Text};
@@ -319,10 +319,12 @@ fn build_one(
                     *at,
                     "une seule étape de sortie emploi durable par parcours",
                 )
+                .en("only one durable-employment exit step per parcours")
                 .expected(
                     "sortie_positive: true sur la dernière étape d'emploi seulement (les autres contrats sont des étapes d'emploi de parcours)",
                 )
-                .also_at(*first, "première étape de sortie emploi"),
+                .expected_en("sortie_positive: true on the last employment step only (other contracts are parcours steps)")
+                .also_at_msg(*first, msg("première étape de sortie emploi", "first employment exit step")),
             ),
         }
     }
@@ -365,13 +367,25 @@ fn commission_named(c: &mut Checker, text: &Text, calendar: &[Commission]) -> Op
                 .map(|m| m.date.to_string())
                 .collect();
             let message = match found {
-                Some(_) => format!("le {date} est un comité, pas une commission"),
-                None => format!("aucune commission le {date} dans data/commissions.yaml"),
+                Some(_) => msg(
+                    format!("le {date} est un comité, pas une commission"),
+                    format!("{date} is a comité, not a commission"),
+                ),
+                None => msg(
+                    format!("aucune commission le {date} dans data/commissions.yaml"),
+                    format!("no commission on {date} in data/commissions.yaml"),
+                ),
             };
             let expected = if known.is_empty() {
-                "la date d'une réunion « type: commission » de data/commissions.yaml".to_string()
+                msg(
+                    "la date d'une réunion « type: commission » de data/commissions.yaml",
+                    "the date of a « type: commission » meeting of data/commissions.yaml",
+                )
             } else {
-                format!("la date d'une commission : {}", known.join(", "))
+                msg(
+                    format!("la date d'une commission : {}", known.join(", ")),
+                    format!("the date of a commission: {}", known.join(", ")),
+                )
             };
             c.error(text, message, expected);
             None
@@ -385,7 +399,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     let at = c.entry_span(&[&e.r#type, &e.debut, &e.libelle, &e.intitule, &e.metier]);
     let type_etape = match &e.r#type {
         None => {
-            c.missing_at(at, "etapes.type", "formation, emploi ou parcours");
+            c.missing_at(
+                at,
+                "etapes.type",
+                msg(
+                    "formation, emploi ou parcours",
+                    "formation, emploi or parcours",
+                ),
+            );
             None
         }
         Some(t) => match t.text() {
@@ -395,8 +416,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
             other => {
                 c.error(
                     t,
-                    format!("type d'étape inconnu « {other} »"),
-                    "un de : formation, emploi, parcours",
+                    msg(
+                        format!("type d'étape inconnu « {other} »"),
+                        format!("unknown step type « {other} »"),
+                    ),
+                    msg(
+                        "un de : formation, emploi, parcours",
+                        "one of: formation, emploi, parcours",
+                    ),
                 );
                 None
             }
@@ -408,7 +435,10 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
             c.missing_at(
                 at,
                 "etapes.debut",
-                "la date de début, par exemple debut: 2026-09-14",
+                msg(
+                    "la date de début, par exemple debut: 2026-09-14",
+                    "the start date, e.g. debut: 2026-09-14",
+                ),
             );
             None
         }
@@ -419,8 +449,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     {
         c.error(
             text,
-            format!("l'étape finit ({fin}) avant de commencer ({debut})"),
-            "une fin le jour du début ou après",
+            msg(
+                format!("l'étape finit ({fin}) avant de commencer ({debut})"),
+                format!("the step ends ({fin}) before it starts ({debut})"),
+            ),
+            msg(
+                "une fin le jour du début ou après",
+                "an end on or after the start",
+            ),
         );
     }
     let operateur = e.operateur.as_ref().and_then(|id| match cx.operators.get(id.text()) {
@@ -429,12 +465,12 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         None => {
             let close = crate::suggest::closest(id.text(), cx.operators.keys().copied());
             let expected = match close {
-                Some(close) => format!(
+                Some(close) => msg(format!(
                     "l'identifiant d'un fichier de data/operateurs/ ; vouliez-vous dire « {close} » ?"
-                ),
-                None => "l'identifiant d'un fichier de data/operateurs/ (à créer s'il manque)".into(),
+                ), format!("the id of a file of data/operateurs/; did you mean « {close} »?")),
+                None => msg("l'identifiant d'un fichier de data/operateurs/ (à créer s'il manque)", "the id of a file of data/operateurs/ (create it if missing)"),
             };
-            c.error(id, format!("opérateur inconnu « {} »", id.text()), expected);
+            c.error(id, msg(format!("opérateur inconnu « {} »", id.text()), format!("unknown operator « {} »", id.text())), expected);
             None
         }
     });
@@ -449,8 +485,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
             other => {
                 c.error(
                     t,
-                    format!("contrat inconnu « {other} »"),
-                    format!("un de : {}", CONTRATS.join(", ")),
+                    msg(
+                        format!("contrat inconnu « {other} »"),
+                        format!("unknown contract « {other} »"),
+                    ),
+                    msg(
+                        format!("un de : {}", CONTRATS.join(", ")),
+                        format!("one of: {}", CONTRATS.join(", ")),
+                    ),
                 );
                 return None;
             }
@@ -467,8 +509,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         } else {
             c.error(
                 t,
-                format!("code ROME mal écrit « {code} »"),
-                "une lettre majuscule et 4 chiffres, par exemple F1705",
+                msg(
+                    format!("code ROME mal écrit « {code} »"),
+                    format!("badly written ROME code « {code} »"),
+                ),
+                msg(
+                    "une lettre majuscule et 4 chiffres, par exemple F1705",
+                    "a capital letter and 4 digits, e.g. F1705",
+                ),
             );
             None
         }
@@ -482,8 +530,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
             other => {
                 c.error(
                     t,
-                    format!("état d'étape inconnu « {other} »"),
-                    "un de : en_cours, terminee, interrompue",
+                    msg(
+                        format!("état d'étape inconnu « {other} »"),
+                        format!("unknown step state « {other} »"),
+                    ),
+                    msg(
+                        "un de : en_cours, terminee, interrompue",
+                        "one of: en_cours, terminee, interrompue",
+                    ),
                 );
                 None
             }
@@ -494,8 +548,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         if motif.is_none() {
             c.error(
                 t,
-                "étape interrompue sans rupture renseignée",
-                "rupture: { motif: …, raison: …, fin_reelle: AAAA-MM-JJ } sous l'étape",
+                msg(
+                    "étape interrompue sans rupture renseignée",
+                    "interrupted step without its rupture",
+                ),
+                msg(
+                    "rupture: { motif: …, raison: …, fin_reelle: AAAA-MM-JJ } sous l'étape",
+                    "rupture: { motif: …, raison: …, fin_reelle: YYYY-MM-DD } under the step",
+                ),
             );
         }
     }
@@ -510,8 +570,14 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
                 other => {
                     c.error(
                         t,
-                        format!("justificatif inconnu « {other} »"),
-                        "un de : bulletin_salaire, diplome, attestation",
+                        msg(
+                            format!("justificatif inconnu « {other} »"),
+                            format!("unknown proof « {other} »"),
+                        ),
+                        msg(
+                            "un de : bulletin_salaire, diplome, attestation",
+                            "one of: bulletin_salaire, diplome, attestation",
+                        ),
                     );
                     None
                 }
@@ -559,7 +625,9 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
     if let (Some(span), EtapeType::Parcours) = (&exit_span, type_etape) {
         c.diagnostics.push(
             Diagnostic::error(*span, "une étape de type parcours n'est pas une sortie positive")
-                .expected("type: emploi (emploi durable) ou type: formation (qualifiante), ou sortie_positive: false"),
+                .en("a step of type parcours is not a positive exit")
+                .expected("type: emploi (emploi durable) ou type: formation (qualifiante), ou sortie_positive: false")
+                .expected_en("type: emploi (durable job) or type: formation (qualifying), or sortie_positive: false"),
         );
     }
     if sortie_positive && type_etape == EtapeType::Formation && fin.is_none() {
@@ -570,7 +638,9 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
                     Span::new(c.file, b.range.clone()),
                     "formation qualifiante sans fin ni justificatif daté : la commission ne peut pas être prévue",
                 )
-                .expected("fin: AAAA-MM-JJ, ou justificatif: { type: diplome, date: AAAA-MM-JJ }"),
+                .en("qualifying training without an end nor a dated proof: its commission cannot be foreseen")
+                .expected("fin: AAAA-MM-JJ, ou justificatif: { type: diplome, date: AAAA-MM-JJ }")
+                .expected_en("fin: YYYY-MM-DD, or justificatif: { type: diplome, date: YYYY-MM-DD }"),
             );
         }
     }
@@ -592,8 +662,14 @@ fn temps(c: &mut Checker, t: &Text) -> Option<Option<f64>> {
         _ => {
             c.error(
                 t,
-                format!("temps de travail illisible « {} »", t.text()),
-                "temps_plein, ou la part d'un temps plein entre 0 et 1, par exemple 0.4",
+                msg(
+                    format!("temps de travail illisible « {} »", t.text()),
+                    format!("unreadable working time « {} »", t.text()),
+                ),
+                msg(
+                    "temps_plein, ou la part d'un temps plein entre 0 et 1, par exemple 0.4",
+                    "temps_plein, or a share of full time between 0 and 1, e.g. 0.4",
+                ),
             );
             None
         }
@@ -605,20 +681,24 @@ fn temps(c: &mut Checker, t: &Text) -> Option<Option<f64>> {
 /// validated in comité; ending at most 6 months after its start.
 fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
     const DURABLE: &str = "un CDI, un CDD d'au moins 6 mois (duree_mois: 6), ou un emploi validé en comité technique (valide_comite: true) ; sinon sortie_positive: false";
+    const DURABLE_EN: &str = "a CDI, a CDD of at least 6 months (duree_mois: 6), or a job validated by the comité technique (valide_comite: true); else sortie_positive: false";
+    let durable = || msg(DURABLE, DURABLE_EN);
     if let (Some(fin), Some(text)) = (etape.fin, &e.fin) {
         let limit = derive::add_months(etape.debut, 6);
         if fin > limit {
             c.error(
                 text,
-                format!("la fin d'une étape de sortie emploi est au plus 6 mois après son début ({limit})"),
-                format!("une fin au plus tard le {limit}"),
+                msg(format!("la fin d'une étape de sortie emploi est au plus 6 mois après son début ({limit})"), format!("an employment exit step ends at most 6 months after its start ({limit})")),
+                msg(format!("une fin au plus tard le {limit}"), format!("an end on {limit} at the latest")),
             );
         }
     }
     let Some(contrat_text) = &e.contrat else {
         c.diagnostics.push(
             Diagnostic::error(*exit, "étape de sortie emploi sans contrat")
-                .expected(format!("contrat: un de {}", CONTRATS.join(", "))),
+                .en("employment exit step without its contract")
+                .expected(format!("contrat: un de {}", CONTRATS.join(", ")))
+                .expected_en(format!("contrat: one of {}", CONTRATS.join(", "))),
         );
         return;
     };
@@ -630,25 +710,27 @@ fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
                     Span::new(c.file, sp.range.clone()),
                     format!("un CDD de {m} mois n'est pas un emploi durable"),
                 )
-                .expected(DURABLE),
+                .en(format!("a CDD of {m} months is not a durable job"))
+                .expected(DURABLE)
+                .expected_en(DURABLE_EN),
             ),
             (None, _) => c.error(
                 contrat_text,
-                "CDD de sortie emploi sans sa durée",
-                "duree_mois: la durée du contrat en mois (6 ou plus pour un emploi durable)",
+                msg("CDD de sortie emploi sans sa durée", "employment exit CDD without its length"),
+                msg("duree_mois: la durée du contrat en mois (6 ou plus pour un emploi durable)", "duree_mois: the contract's length in months (6 or more for a durable job)"),
             ),
             _ => {}
         },
         Some(Contrat::ContratAide) if !etape.valide_comite => c.error(
             contrat_text,
-            "un contrat aidé ne compte comme sortie emploi qu'après validation en comité technique",
-            DURABLE,
+            msg("un contrat aidé ne compte comme sortie emploi qu'après validation en comité technique", "an aided contract counts as an employment exit only once validated by the comité technique"),
+            durable(),
         ),
         Some(Contrat::ContratAide) => {}
         Some(Contrat::Interim) => c.error(
             contrat_text,
-            "un contrat d'intérim n'est pas un emploi durable",
-            DURABLE,
+            msg("un contrat d'intérim n'est pas un emploi durable", "temporary agency work is not a durable job"),
+            durable(),
         ),
         Some(kind @ (Contrat::Professionnalisation | Contrat::Apprentissage)) => {
             let word = if kind == Contrat::Apprentissage {
@@ -661,7 +743,9 @@ fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
                     c.span(contrat_text),
                     format!("contrat {word} en sortie emploi : à confirmer avec l'accompagnateur·rice"),
                 )
-                .expected("emploi durable ou formation qualifiante : l'accompagnateur·rice décide (type: formation si l'objectif est la qualification)"),
+                .en(format!("{} contract as an employment exit: to confirm with the accompagnateur", if kind == Contrat::Apprentissage { "apprenticeship" } else { "professionalisation" }))
+                .expected("emploi durable ou formation qualifiante : l'accompagnateur·rice décide (type: formation si l'objectif est la qualification)")
+                .expected_en("durable job or qualifying training: the accompagnateur decides (type: formation if the aim is the qualification)"),
             );
         }
         None => {}
@@ -672,8 +756,8 @@ fn durable_rules(e: &RawEtape, etape: &Etape, exit: &Span, c: &mut Checker) {
     {
         c.error(
             text,
-            "un emploi à moins d'un mi-temps ne compte comme sortie qu'après validation en comité technique",
-            DURABLE,
+            msg("un emploi à moins d'un mi-temps ne compte comme sortie qu'après validation en comité technique", "a job under half-time counts as an exit only once validated by the comité technique"),
+            durable(),
         );
     }
 }
