@@ -364,6 +364,11 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
                 removes_link: false,
             }
         }
+        _ if file == "data/commissions.yaml" => some(
+            "la date d'une commission",
+            Some(text.replace("date: 2027-06-10", "date: 2027-06-17")),
+            false,
+        ),
         _ if file == "carnet.yaml" => some(
             "le consentement par défaut",
             replace_line(&text, |l| {

@@ -11,6 +11,7 @@ mod kit_dir;
 pub mod kit_root;
 pub mod layout;
 pub mod pages;
+pub mod parcours;
 pub mod procedures;
 pub mod records;
 pub mod spanned;
@@ -23,6 +24,7 @@ use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use config::RawConfig;
 use kit_dir::{Found, KitDir, Problem, Reached};
+use parcours::RawCommission;
 use rayon::prelude::*;
 use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use serde::de::DeserializeOwned;
@@ -68,6 +70,8 @@ pub struct Loaded {
     pub documents: Option<RawFile<Vec<documents::RawDocument>>>,
     /// The files under content/documents/, read as bytes, by kit path.
     pub document_files: Vec<FileId>,
+    /// data/commissions.yaml (absent: no commission known yet).
+    pub commissions: Option<RawFile<Vec<RawCommission>>>,
     /// Form layouts: the built-in ones, each replaced by the kit's file of the
     /// same name in templates/forms/, plus the kit's own.
     pub layouts: Vec<RawFile<layout::RawLayout>>,
@@ -102,6 +106,7 @@ enum Kind {
     Page,
     Procedure,
     Documents,
+    Commissions,
 }
 
 impl Kind {
@@ -113,7 +118,9 @@ impl Kind {
             Kind::Club => Some("clubs"),
             Kind::Evenement => Some("evenements"),
             Kind::Operateur => Some("operateurs"),
-            Kind::Config | Kind::Page | Kind::Procedure | Kind::Documents => None,
+            Kind::Config | Kind::Page | Kind::Procedure | Kind::Documents | Kind::Commissions => {
+                None
+            }
         }
     }
 }
@@ -148,6 +155,7 @@ enum Parsed {
     Page(RawPage),
     Procedure(procedures::RawProcedure),
     Documents(Vec<documents::RawDocument>),
+    Commissions(Vec<RawCommission>),
 }
 
 /// Reads and parses every file of the kit at `root`. Only a kit folder that
@@ -194,6 +202,9 @@ fn load_from(
     let mut entries: Vec<(Kind, String, Reached)> = Vec::new();
     if let Some(config) = config_file(&kit, &mut problems) {
         entries.push((Kind::Config, CONFIG.into(), config));
+    }
+    if let Some(commissions) = commissions_file(&kit) {
+        entries.push((Kind::Commissions, COMMISSIONS.into(), commissions));
     }
     let folders = RECORD_FOLDERS
         .iter()
@@ -275,6 +286,7 @@ fn load_from(
             Parsed::Page(record) => loaded.pages.push(RawFile { file, id, record }),
             Parsed::Procedure(record) => loaded.procedures.push(RawFile { file, id, record }),
             Parsed::Documents(record) => loaded.documents = Some(RawFile { file, id, record }),
+            Parsed::Commissions(record) => loaded.commissions = Some(RawFile { file, id, record }),
         }
     }
     for problem in problems {
@@ -304,6 +316,18 @@ pub fn kit_lang(root: &Path) -> crate::labels::Lang {
 
 /// The settings file's name.
 const CONFIG: &str = "carnet.yaml";
+
+/// The PLIE's calendar of commissions and comités.
+pub const COMMISSIONS: &str = "data/commissions.yaml";
+
+/// data/commissions.yaml, if there is one to read.
+fn commissions_file(kit: &KitDir) -> Option<Reached> {
+    match kit.resolve(COMMISSIONS) {
+        Found::File(disk) => Some(Ok(disk)),
+        Found::Refused(problem) => Some(Err(problem)),
+        Found::Dir(_) | Found::Missing => None,
+    }
+}
 
 /// carnet.yaml, if there is one to read; a folder of that name or a file
 /// named almost so is a warning.
@@ -352,6 +376,7 @@ fn config_file(kit: &KitDir, problems: &mut Vec<Problem>) -> Option<Reached> {
 /// Folders and files directly in data/ that carnet does not read: a
 /// misspelt record folder, a record put one level too high.
 fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
+    // commissions.yaml is read by `commissions_file`.
     const PLANNED: [&str; 2] = ["commissions.yaml", "documents.yaml"];
     let Found::Dir(dir) = kit.resolve("data") else {
         return;
@@ -490,6 +515,12 @@ fn read_and_parse(
     let outcome = match kind {
         Kind::Page => pages::parse(&source, file).map(Parsed::Page),
         Kind::Procedure => procedures::parse(&source, file).map(Parsed::Procedure),
+        // An empty calendar is a calendar with no meeting yet.
+        Kind::Commissions if is_blank_yaml(&source.text) => ParseOutcome {
+            record: Some(Parsed::Commissions(Vec::new())),
+            diagnostics: Vec::new(),
+        },
+        Kind::Commissions => parse_outcome(&source.text, file).map(Parsed::Commissions),
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
         Kind::Config => parse_outcome(&source.text, file).map(Parsed::Config),
         Kind::Personne => parse_outcome(&source.text, file).map(Parsed::Personne),
@@ -552,7 +583,7 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
             "une liste de documents, chacun {code, titre, type}",
             "a list of documents, each {code, titre, type}",
         ),
-        Kind::Config | Kind::Page | Kind::Procedure => {
+        Kind::Config | Kind::Page | Kind::Procedure | Kind::Commissions => {
             return Diagnostic::warning_msg(
                 Span::file_start(file),
                 msg(

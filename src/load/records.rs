@@ -74,6 +74,8 @@ pub struct RawPersonne {
     pub clubs: Option<Vec<Text>>,
     /// Parrainage en cours ou terminé
     pub parrainage: Option<RawParrainage>,
+    /// Parcours PLIE (interne)
+    pub parcours: Option<super::parcours::RawParcours>,
 }
 
 /// A postal address.

@@ -5,6 +5,7 @@
 
 pub mod acteurs;
 mod activity;
+pub mod commissions;
 pub mod config;
 mod derived;
 pub mod documents;
@@ -14,6 +15,8 @@ pub mod horaire;
 pub(crate) mod link;
 pub mod markdown;
 mod operateur;
+pub mod parcours;
+pub mod parcours_derive;
 mod personne;
 mod printable;
 pub mod procedure;
@@ -67,6 +70,10 @@ pub struct Kit {
     pub person_index: HashMap<String, PersonIdx>,
     /// The procedure reference: procedures, documents, roles.
     pub reference: procedure::Reference,
+    /// PLIE: the calendar of commissions and comités, by date.
+    pub commissions: Vec<commissions::Commission>,
+    /// PLIE: the parcours of the people who have one, by person (internal).
+    pub parcours: Vec<parcours::Parcours>,
 }
 
 /// Civilité.
@@ -639,6 +646,19 @@ pub fn build(
         &mut diagnostics,
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let calendar = commissions::build(loaded.commissions.as_ref(), &mut diagnostics);
+    let operator_names: Vec<String> = operateurs.iter().map(|o| o.nom.clone()).collect();
+    let parcours = parcours::build_all(
+        &loaded.personnes,
+        &parcours::Context {
+            resolver: &resolver,
+            operators: &operator_index,
+            operator_names: &operator_names,
+            broken_operators: &broken_operators,
+            calendar: &calendar,
+        },
+        &mut diagnostics,
+    );
     let pages = build_pages(&loaded);
     let reference = procedure::build(&loaded, &evenements, &mut diagnostics);
     markdown::check_all(&loaded, &mut diagnostics);
@@ -661,6 +681,8 @@ pub fn build(
         warnings: Vec::new(),
         person_index,
         reference,
+        commissions: calendar,
+        parcours,
     };
     derived::compute(&mut kit);
     kit.warnings = diagnostics

@@ -51,6 +51,7 @@ pub fn person(kit: &Kit, i: usize) -> Vec<FileId> {
     files.extend(p.sessions.iter().map(|&(s, _)| kit.sessions[s].file));
     files.extend(p.clubs.iter().map(|&(c, _)| kit.clubs[c].file));
     files.extend(p.evenements.iter().map(|&(e, _)| kit.evenements[e].file));
+    files.extend(super::plie::inputs(kit, i));
     set(files)
 }
 

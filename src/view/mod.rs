@@ -22,6 +22,7 @@ pub mod parrainages;
 mod people;
 pub mod planning;
 pub mod planning_pages;
+pub mod plie;
 pub mod procedures;
 mod records;
 pub mod sample;
@@ -123,6 +124,9 @@ pub struct SiteView {
     pub menu: Vec<Link>,
     /// Weekly coordination meeting.
     pub coordination: Option<CoordinationView>,
+    /// Internal profile of a PLIE (the kit has data/commissions.yaml): the
+    /// « sorties » page exists and the menu links to it.
+    pub plie: bool,
 }
 
 /// The weekly coordination meeting (carnet.yaml `coordination`).
@@ -178,6 +182,8 @@ pub struct View {
     pub tableau: Vec<tableau::Groupe>,
     /// The next 30 days.
     pub agenda: Vec<AgendaItem>,
+    /// PLIE exit steps by commission (internal profile of a PLIE only).
+    pub sorties: Option<plie::Sorties>,
     /// Totals (internal profile only: a public reader sees no internal figure).
     pub counts: Option<Counts>,
     /// Every dated thing, by day, and who is concerned (the planning pages and feeds).
@@ -281,7 +287,9 @@ impl View {
             warnings: kit.warnings.len(),
         });
         let pages = records::page_views(kit);
+        let plie = internal && kit.sources.find(crate::load::COMMISSIONS).is_some();
         let mut view = View {
+            sorties: plie.then(|| plie::sorties(kit)),
             agenda: Vec::new(),
             site: SiteView {
                 titre: kit.config.titre.clone(),
@@ -298,6 +306,7 @@ impl View {
                     })
                     .collect(),
                 coordination: kit.config.coordination.as_ref().map(CoordinationView::of),
+                plie,
             },
             sessions: records::activity_views(kit, &kit.sessions, profile, &person_refs),
             clubs: records::activity_views(kit, &kit.clubs, profile, &person_refs),

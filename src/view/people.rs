@@ -88,6 +88,8 @@ pub struct PersonView {
     /// Root-relative URL of their planning (tutor, trainer, event
     /// responsable), set by [`super::planning::link_fiches`].
     pub planning: Option<String>,
+    /// PLIE parcours (internal).
+    pub parcours: Option<super::plie::ParcoursView>,
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -394,6 +396,11 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
                 planning: None,
+                parcours: if internal {
+                    super::plie::parcours_of(kit, i)
+                } else {
+                    None
+                },
                 inputs: super::inputs::person(kit, i),
             }
         })

@@ -15,6 +15,10 @@
 //!   archive, warnings of every other file (fiches, events, carnet.yaml…).
 //!
 //! A session or club without a tutor leaves its tasks to the responsable emploi.
+//!
+//! PLIE deadlines (linking an exit step, exit letters, closing a file) are
+//! the assistant·e's of the parcours (seed 004), else its accompagnateur·rice's,
+//! else the responsable emploi's: one group per person.
 
 use super::{Link, people, urls};
 use crate::diagnostic::Diagnostic;
@@ -34,6 +38,8 @@ enum Acteur {
     Tuteurs(Vec<usize>),
     ResponsableParrains,
     ResponsableRsa,
+    /// The assistant·e (or accompagnateur·rice) following PLIE files.
+    Plie(usize),
 }
 
 impl Acteur {
@@ -69,6 +75,16 @@ impl Acteur {
             }
             Acteur::ResponsableParrains => "responsable_parrains",
             Acteur::ResponsableRsa => "responsable_rsa",
+            Acteur::Plie(i) => {
+                let p = &kit.personnes[*i];
+                let woman = p.civilite == Civilite::Mme;
+                match (p.has_role("assistant"), woman) {
+                    (true, false) => "assistant",
+                    (true, true) => "assistante",
+                    (false, false) => "accompagnateur",
+                    (false, true) => "accompagnatrice",
+                }
+            }
         }
     }
 }
@@ -90,6 +106,8 @@ pub struct Groupe {
     pub todos: Vec<TodoView>,
     /// Validation warnings of the files this group looks after.
     pub avertissements: Vec<Avertissement>,
+    /// PLIE deadlines of the coming weeks, overdue ones first.
+    pub echeances: Vec<super::plie::Echeance>,
 }
 
 /// A task, with what a sentence needs: who, what, when.
@@ -169,6 +187,10 @@ pub(super) fn groupes(kit: &Kit) -> Vec<Groupe> {
         let acteur = todo_acteur(kit, todo.kind, todo.sujet);
         group(&mut groups, kit, acteur).todos.push(line);
     }
+    for (who, echeance) in super::plie::echeances(kit) {
+        let acteur = who.map_or(Acteur::ResponsableEmploi, Acteur::Plie);
+        group(&mut groups, kit, acteur).echeances.push(echeance);
+    }
     let files = files(kit);
     for w in &kit.warnings {
         let (fiche, acteur) = files
@@ -208,6 +230,10 @@ fn todo_acteur(kit: &Kit, kind: TodoKind, sujet: Option<TodoSubject>) -> Acteur 
 fn new_group(kit: &Kit, acteur: &Acteur) -> Groupe {
     let code = acteur.code(kit);
     let (id, personnes) = match acteur {
+        Acteur::Plie(i) => (
+            format!("plie-{}", kit.personnes[*i].id),
+            vec![person(kit, *i)],
+        ),
         Acteur::Tuteurs(tutors) => {
             let ids: Vec<&str> = tutors
                 .iter()
@@ -236,6 +262,7 @@ fn new_group(kit: &Kit, acteur: &Acteur) -> Groupe {
         presences_a_saisir: Vec::new(),
         todos: Vec::new(),
         avertissements: Vec::new(),
+        echeances: Vec::new(),
     }
 }
 

@@ -29,6 +29,8 @@ pub const PLANNING: &str = super::planning::adresses::INDEX;
 pub const PROCEDURES: &str = "procedures/index.html";
 /// The files of content/documents/, by folder.
 pub const DOCUMENTS: &str = "documents/index.html";
+/// The PLIE exits by commission (internal profile of a PLIE).
+pub const SORTIES: &str = "sorties/index.html";
 
 /// The addresses of the site's own pages, given to every template as `u`
 /// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
@@ -58,6 +60,8 @@ pub struct SitePages {
     pub procedures: &'static str,
     /// The documents to download.
     pub documents: &'static str,
+    /// The PLIE exits (internal profile of a PLIE).
+    pub sorties: &'static str,
 }
 
 /// The site's own pages.
@@ -74,6 +78,7 @@ pub const SITE_PAGES: SitePages = SitePages {
     planning: PLANNING,
     procedures: PROCEDURES,
     documents: DOCUMENTS,
+    sorties: SORTIES,
 };
 
 /// A person's fiche.

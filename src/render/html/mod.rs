@@ -74,6 +74,8 @@ pub enum Page {
     Document(usize),
     /// documents/index.html: the files to download, by folder.
     Documents,
+    /// sorties/index.html (internal profile of a PLIE).
+    Sorties,
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -83,7 +85,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 23] = [
+    pub const KINDS: [Page; 24] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -113,6 +115,7 @@ impl Page {
         Page::Acteur(0),
         Page::Document(0),
         Page::Documents,
+        Page::Sorties,
     ];
 
     /// The template that shows this kind of page.
@@ -140,6 +143,7 @@ impl Page {
             Page::Acteur(_) => "acteur.html",
             Page::Document(_) => "document.html",
             Page::Documents => "documents.html",
+            Page::Sorties => "sorties.html",
         }
     }
 
@@ -168,6 +172,7 @@ impl Page {
             Page::Acteur(_) => samples::<procedures::ActeurView>(full),
             Page::Document(_) => samples::<procedures::DocumentView>(full),
             Page::Documents => samples::<Vec<procedures::Dossier>>(full),
+            Page::Sorties => samples::<crate::view::plie::Sorties>(full),
         }
     }
 }
@@ -367,6 +372,14 @@ impl<'v> Site<'v> {
         for (i, d) in r.documents.iter().enumerate() {
             add(&d.url, Page::Document(i), reference_inputs());
         }
+        if v.sorties.is_some() {
+            let calendar = Input::File(crate::view::plie::calendar_file());
+            add(
+                urls::SORTIES,
+                Page::Sorties,
+                vec![PEOPLE, OPERATORS, calendar],
+            );
+        }
         pages
     }
 
@@ -397,6 +410,7 @@ impl<'v> Site<'v> {
             Page::Acteur(i) => ser(&v.reference.acteurs[i]),
             Page::Document(i) => ser(&v.reference.documents[i]),
             Page::Documents => ser(&v.reference.dossiers),
+            Page::Sorties => ser(&v.sorties),
         }
     }
 
@@ -423,6 +437,8 @@ impl Renderer for Site<'_> {
             .into_iter()
             .map(|(path, page, mut inputs)| {
                 inputs.extend(EVERY_PAGE);
+                // The menu links to the sorties page when the calendar exists.
+                inputs.push(Input::File(crate::view::plie::calendar_file()));
                 Planned::new(path, OutputKind::Page, inputs, page)
             })
             .collect()
