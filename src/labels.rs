@@ -6,6 +6,9 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod rapports;
+pub use rapports::short_months;
+
 /// Language of the generated pages and forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -941,6 +944,7 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
         Lang::En => EN,
     };
     list.iter()
+        .chain(rapports::words(lang))
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
 }
@@ -991,8 +995,10 @@ pub fn of(lang: Lang) -> Labels {
         Lang::En => (EN, ROLES_EN, STATUTS_EN, TODOS_EN, TYPES_EN),
     };
     let words = |list: &[(&'static str, &'static str)]| list.iter().copied().collect();
+    let mut all: Words = words(base);
+    all.extend(rapports::words(lang).iter().copied());
     Labels {
-        words: words(base),
+        words: all,
         roles: words(roles),
         statuts: words(statuts),
         todos: words(todos),

@@ -14,6 +14,7 @@ pub mod markdown;
 mod operateur;
 mod personne;
 mod printable;
+pub mod rapports;
 mod reserved;
 mod templates;
 pub mod values;
@@ -62,6 +63,8 @@ pub struct Kit {
     pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
+    /// The monthly and yearly figures (rapports).
+    pub rapports: rapports::Rapports,
 }
 
 /// Civilité.
@@ -645,8 +648,10 @@ pub fn build(
         presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
+        rapports: rapports::Rapports::default(),
     };
     derived::compute(&mut kit);
+    kit.rapports = rapports::compute(&kit);
     kit.warnings = diagnostics
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Warning)

@@ -17,6 +17,8 @@ pub mod markdown;
 pub mod pages;
 pub mod parrainages;
 mod people;
+pub mod rapports;
+mod rapports_svg;
 mod records;
 pub mod sample;
 pub mod search;
@@ -181,6 +183,11 @@ pub struct View {
     /// What the lists of sessions and of clubs read besides their folders.
     #[serde(skip)]
     pub list_inputs: inputs::ListInputs,
+    /// The rapports' index (internal profile only: empty in public).
+    pub rapports: rapports::Rapports,
+    /// The rapports' month pages with their paths (internal profile only).
+    #[serde(skip)]
+    pub rapports_mois: Vec<(String, rapports::RapportMois)>,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -264,7 +271,10 @@ impl View {
             warnings: kit.warnings.len(),
         });
         let pages = records::page_views(kit);
+        let (rapports, rapports_mois) = rapports::build(kit, internal);
         let mut view = View {
+            rapports,
+            rapports_mois,
             agenda: Vec::new(),
             site: SiteView {
                 titre: kit.config.titre.clone(),

@@ -23,6 +23,8 @@ pub const PARRAINAGES: &str = "parrainages/index.html";
 pub const ANNUAIRE: &str = "annuaire/index.html";
 /// The tableau de bord.
 pub const TABLEAU: &str = "tableau-de-bord/index.html";
+/// The rapports (internal profile only).
+pub const RAPPORTS: &str = super::rapports::INDEX;
 
 /// The addresses of the site's own pages, given to every template as `u`
 /// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
@@ -46,6 +48,8 @@ pub struct SitePages {
     pub annuaire: &'static str,
     /// The tableau de bord.
     pub tableau: &'static str,
+    /// The rapports (internal profile only).
+    pub rapports: &'static str,
 }
 
 /// The site's own pages.
@@ -59,6 +63,7 @@ pub const SITE_PAGES: SitePages = SitePages {
     parrainages: PARRAINAGES,
     annuaire: ANNUAIRE,
     tableau: TABLEAU,
+    rapports: RAPPORTS,
 };
 
 /// A person's fiche.

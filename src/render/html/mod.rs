@@ -13,6 +13,7 @@ use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
+use crate::view::rapports::{RapportMois, Rapports};
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -53,6 +54,10 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// rapports/index.html (internal profile only)
+    Rapports,
+    /// A month of the rapports (internal profile only).
+    RapportMois(usize),
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -62,7 +67,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 15] = [
+    pub const KINDS: [Page; 17] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -78,6 +83,8 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::Rapports,
+        Page::RapportMois(0),
     ];
 
     /// The template that shows this kind of page.
@@ -97,6 +104,8 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::Rapports => "rapports.html",
+            Page::RapportMois(_) => "rapport-mois.html",
         }
     }
 
@@ -117,6 +126,8 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::Rapports => samples::<Rapports>(full),
+            Page::RapportMois(_) => samples::<RapportMois>(full),
         }
     }
 }
@@ -255,6 +266,14 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        if v.site.profile.internal() {
+            // Ateliers and presences, events, mentorships and interviews.
+            let counted = vec![SESSIONS, CLUBS, EVENTS, PEOPLE];
+            add(urls::RAPPORTS, Page::Rapports, counted.clone());
+            for (i, (url, _)) in v.rapports_mois.iter().enumerate() {
+                add(url, Page::RapportMois(i), counted.clone());
+            }
+        }
         pages
     }
 
@@ -277,6 +296,8 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::Rapports => ser(&v.rapports),
+            Page::RapportMois(i) => ser(&v.rapports_mois[i].1),
         }
     }
 
