@@ -9,7 +9,10 @@ pub(super) const FR: &[(&str, &str)] = &[
         "rapports_aide",
         "Chiffres de chaque mois, comptés à la date de génération : seul ce qui a eu lieu compte (un atelier à venir n'est pas compté). Aucun nom n'y figure ; ces pages ne sont produites que dans la version interne.",
     ),
-    ("rapports_vide", "Rien n'a encore eu lieu : aucun chiffre à montrer."),
+    (
+        "rapports_vide",
+        "Rien n'a encore eu lieu : aucun chiffre à montrer.",
+    ),
     ("rapport_annee", "Bilan de l'année"),
     ("rapport_mois", "Rapport du mois"),
     ("rapports_par_mois", "Mois par mois"),
@@ -55,7 +58,10 @@ pub(super) const EN: &[(&str, &str)] = &[
         "rapports_aide",
         "Figures of each month, counted on the build day: only what has happened counts (an atelier to come is not counted). No name appears here; these pages are made in the internal version only.",
     ),
-    ("rapports_vide", "Nothing has happened yet: no figure to show."),
+    (
+        "rapports_vide",
+        "Nothing has happened yet: no figure to show.",
+    ),
     ("rapport_annee", "Year summary"),
     ("rapport_mois", "Monthly report"),
     ("rapports_par_mois", "Month by month"),
