@@ -256,9 +256,35 @@ fn the_internal_site_has_a_page_per_month_and_a_year_summary() {
         "<title id=\"graphique-ateliers-2026-titre\">Ateliers tenus par mois 2026</title>"
     ));
     assert!(index.contains(">67 %</text>"));
-    // The same figures in a table: October's row, then the year's total.
-    assert!(index.contains("<th scope=\"row\"><a href=\"../rapports/2026-10.html\">octobre 2026</a></th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">2</td><td class=\"num\">6</td><td class=\"num\">4</td><td class=\"num\">67 %</td><td class=\"num\">3</td>"), "{index}");
-    assert!(index.contains("<th scope=\"row\">Total de l&#x27;année</th><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">12</td><td class=\"num\">6</td><td class=\"num\">50 %</td><td class=\"num\">5</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">2</td>"));
+    // The same figures in a table: a row per figure, a column per month
+    // (October, November) then the year's total.
+    assert!(
+        index.contains("<a href=\"../rapports/2026-10.html\" title=\"octobre 2026\">oct.</a>"),
+        "{index}"
+    );
+    let row = |name: &str, cells: &str| {
+        let expected = format!("<tr><th scope=\"row\">{name}</th>{cells}</tr>");
+        assert!(index.contains(&expected), "{expected}\n{index}");
+    };
+    let cells = |oct: &str, nov: &str, year: &str| {
+        format!(
+            "<td class=\"num\">{oct}</td><td class=\"num\">{nov}</td><td class=\"num total\">{year}</td>"
+        )
+    };
+    row("Sessions tenues", &cells("1", "1", "2"));
+    row("Ateliers tenus", &cells("2", "2", "4"));
+    row("Personnes attendues", &cells("6", "6", "12"));
+    row("Personnes présentes", &cells("4", "2", "6"));
+    row("Taux de présence", &cells("67 %", "33 %", "50 %"));
+    row("Nouveaux stagiaires", &cells("3", "2", "5"));
+    row("Parrainages commencés", &cells("2", "0", "2"));
+    row("Parrainages terminés", &cells("0", "1", "1"));
+    row("Entretiens de parrainage", &cells("1", "1", "2"));
+    row("Événements", &cells("0", "1", "1"));
+    row(
+        "Participants présents aux événements",
+        &cells("0", "2", "2"),
+    );
     // Linked from the menu and the tableau de bord.
     assert!(page(&built, "index.html").contains("<a href=\"rapports/index.html\""));
     assert!(

@@ -75,6 +75,8 @@ impl Chiffres {
 pub struct MoisLigne {
     /// `mars 2026`.
     pub nom: String,
+    /// `mars`, `avr.`: a column's heading in the year's table.
+    pub court: String,
     /// Root-relative URL of its page.
     pub url: String,
     /// Its figures.
@@ -152,17 +154,18 @@ pub fn build(kit: &Kit, internal: bool) -> (Rapports, Vec<(String, RapportMois)>
 }
 
 fn annee(y: &YearFigures, lang: Lang) -> Annee {
+    let names = labels::short_months(lang);
+    let slot = |m: u32| names[(m - 1) as usize].to_string();
     let mois: Vec<MoisLigne> = y
         .mois
         .iter()
         .map(|m| MoisLigne {
             nom: format!("{} {}", labels::month(lang, m.mois.month), m.mois.year),
+            court: slot(m.mois.month),
             url: url_mois(&m.mois.to_string()),
             chiffres: Chiffres::of(&m.figures),
         })
         .collect();
-    let names = labels::short_months(lang);
-    let slot = |m: u32| names[(m - 1) as usize].to_string();
     let mut presences: Vec<Bar> = (1..=12).map(|m| Bar::empty(slot(m))).collect();
     let mut ateliers = presences.clone();
     for m in &y.mois {
