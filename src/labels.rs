@@ -6,6 +6,8 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod planning;
+pub use planning::weekdays;
 mod rapports;
 pub use rapports::short_months;
 
@@ -219,6 +221,33 @@ const FR: &[(&str, &str)] = &[
     ("mois_duree", "mois"),
     ("mois_durees", "mois"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- exports and the convocation page (issue 12) ----
+    ("prenom", "Prénom"),
+    ("civilite_titre", "Civilité"),
+    ("session_numero", "N° de session"),
+    ("session_mois", "Mois de la session"),
+    ("compte_rendu", "Compte rendu"),
+    ("exports", "Exports (tableur)"),
+    (
+        "convocation_voir",
+        "Page de convocation (courriel, CSV, Excel)",
+    ),
+    ("convocation_ecrire", "Écrire aux {n} personnes"),
+    (
+        "convocation_cci",
+        "Toutes les adresses sont en copie cachée (Cci) : personne ne voit l'adresse des autres.",
+    ),
+    ("convocation_avec_email", "Avec une adresse électronique"),
+    (
+        "convocation_sans_email",
+        "Sans adresse électronique : à appeler",
+    ),
+    ("telecharger_csv", "Télécharger la liste (CSV, pour Excel)"),
+    ("telecharger_xlsx", "Télécharger la liste (Excel)"),
+    ("aucun_telephone", "aucun numéro"),
+    ("rubrique", "Rubrique"),
+    ("valeur", "Valeur"),
+    // ---- end of the exports block ----
     // ---- flowcharts (issue 11) ----
     ("flowchart_et", "ET"),
     ("flowchart_ou", "OU"),
@@ -236,6 +265,57 @@ const FR: &[(&str, &str)] = &[
     ("flowchart_prerequis", "Prérequis :"),
     ("flowchart_resume", "{} étapes, {} acteurs : {}."),
     // ---- end of the flowcharts block ----
+    // ---- procedure reference ----
+    ("procedures", "Procédures"),
+    ("documents", "Documents"),
+    ("sans_famille", "Autres procédures"),
+    ("par_famille", "Par famille"),
+    ("acteurs", "Acteurs"),
+    (
+        "acteurs_intro",
+        "Ce que fait chaque acteur, toutes procédures confondues.",
+    ),
+    ("catalogue", "Catalogue des documents"),
+    ("code", "Code"),
+    ("finalite", "Finalité"),
+    ("version", "Version"),
+    ("mis_a_jour", "Mise à jour"),
+    ("etapes", "Étapes"),
+    ("etape", "Étape"),
+    ("nb_etapes", "étapes"),
+    ("nb_etape", "étape"),
+    ("famille", "Famille"),
+    ("repere", "Repère"),
+    ("prerequis", "Prérequis"),
+    ("si", "si"),
+    ("puis", "Puis"),
+    ("vers_etape", "étape"),
+    ("fin_procedure", "Fin de la procédure"),
+    ("attend_toutes", "Jonction : attend toutes les étapes"),
+    ("attend_une", "Jonction : attend l'une des étapes"),
+    ("documents_reference", "Documents de référence"),
+    ("outils", "Outils"),
+    (
+        "evenements_procedure",
+        "Événements menés selon cette procédure",
+    ),
+    ("utilise_par", "Procédures qui l'utilisent"),
+    ("parmi_outils", "parmi les outils de la procédure"),
+    ("fichier", "Fichier"),
+    ("taille", "Taille"),
+    ("avec", "avec"),
+    ("aussi_ecrit", "Aussi écrit"),
+    ("logigramme", "Logigramme"),
+    (
+        "documents_intro",
+        "Les fichiers à télécharger, par dossier.",
+    ),
+    ("dossier_racine", "Sans dossier"),
+    (
+        "aucune_procedure",
+        "Aucune procédure n'utilise ce document.",
+    ),
+    // ---- end of the procedure reference block ----
     // ---- search (issue 11) ----
     ("recherche", "Rechercher"),
     ("recherche_aide", "Nom, atelier, page…"),
@@ -448,6 +528,30 @@ const EN: &[(&str, &str)] = &[
     ("mois_duree", "month"),
     ("mois_durees", "months"),
     // ---- end of the tableau de bord and parrainages block ----
+    // ---- exports and the convocation page (issue 12) ----
+    ("prenom", "First name"),
+    ("civilite_titre", "Title"),
+    ("session_numero", "Session no."),
+    ("session_mois", "Session month"),
+    ("compte_rendu", "Report"),
+    ("exports", "Exports (spreadsheet)"),
+    ("convocation_voir", "Invitation page (email, CSV, Excel)"),
+    ("convocation_ecrire", "Write to the {n} people"),
+    (
+        "convocation_cci",
+        "Every address is in blind copy (Bcc): nobody sees the others' addresses.",
+    ),
+    ("convocation_avec_email", "With an email address"),
+    (
+        "convocation_sans_email",
+        "Without an email address: to call",
+    ),
+    ("telecharger_csv", "Download the list (CSV, for Excel)"),
+    ("telecharger_xlsx", "Download the list (Excel)"),
+    ("aucun_telephone", "no number"),
+    ("rubrique", "Field"),
+    ("valeur", "Value"),
+    // ---- end of the exports block ----
     // ---- flowcharts (issue 11) ----
     ("flowchart_et", "AND"),
     ("flowchart_ou", "OR"),
@@ -462,6 +566,48 @@ const EN: &[(&str, &str)] = &[
     ("flowchart_prerequis", "Prerequisite:"),
     ("flowchart_resume", "{} steps, {} roles: {}."),
     // ---- end of the flowcharts block ----
+    // ---- procedure reference ----
+    ("procedures", "Procedures"),
+    ("documents", "Documents"),
+    ("sans_famille", "Other procedures"),
+    ("par_famille", "By family"),
+    ("acteurs", "Roles"),
+    (
+        "acteurs_intro",
+        "What each role does, across every procedure.",
+    ),
+    ("catalogue", "Catalogue of documents"),
+    ("code", "Code"),
+    ("finalite", "Purpose"),
+    ("version", "Version"),
+    ("mis_a_jour", "Updated"),
+    ("etapes", "Steps"),
+    ("etape", "Step"),
+    ("nb_etapes", "steps"),
+    ("nb_etape", "step"),
+    ("famille", "Family"),
+    ("repere", "Time marker"),
+    ("prerequis", "Prerequisite"),
+    ("si", "if"),
+    ("puis", "Then"),
+    ("vers_etape", "step"),
+    ("fin_procedure", "End of the procedure"),
+    ("attend_toutes", "Join: waits for every step"),
+    ("attend_une", "Join: waits for any one of steps"),
+    ("documents_reference", "Reference documents"),
+    ("outils", "Tools"),
+    ("evenements_procedure", "Events run under this procedure"),
+    ("utilise_par", "Procedures using it"),
+    ("parmi_outils", "among the procedure's tools"),
+    ("fichier", "File"),
+    ("taille", "Size"),
+    ("avec", "with"),
+    ("aussi_ecrit", "Also written"),
+    ("logigramme", "Flowchart"),
+    ("documents_intro", "Files to download, by folder."),
+    ("dossier_racine", "No folder"),
+    ("aucune_procedure", "No procedure uses this document."),
+    // ---- end of the procedure reference block ----
     // ---- search (issue 11) ----
     ("recherche", "Search"),
     ("recherche_aide", "Name, workshop, page…"),
@@ -584,6 +730,14 @@ const TYPES_FR: &[(&str, &str)] = &[
     ("travail_temporaire", "Travail temporaire"),
     ("centre_bilan", "Centre de bilan"),
     ("autre", "Autre"),
+    ("modele", "Modèle"),
+    ("guide", "Guide"),
+    ("base_de_donnees", "Base de données"),
+    ("outil", "Outil"),
+    ("affiche", "Affiche"),
+    ("depliant", "Dépliant"),
+    ("ressource", "Ressource"),
+    ("procedure", "Procédure"),
 ];
 
 const TYPES_EN: &[(&str, &str)] = &[
@@ -603,6 +757,14 @@ const TYPES_EN: &[(&str, &str)] = &[
     ("travail_temporaire", "Temporary work agency"),
     ("centre_bilan", "Skills assessment centre"),
     ("autre", "Other"),
+    ("modele", "Template"),
+    ("guide", "Guide"),
+    ("base_de_donnees", "Database"),
+    ("outil", "Tool"),
+    ("affiche", "Poster"),
+    ("depliant", "Leaflet"),
+    ("ressource", "Resource"),
+    ("procedure", "Procedure"),
 ];
 
 /// Grammatical gender of a person, from the civilité (Mme: feminine).
@@ -943,7 +1105,12 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
         Lang::Fr => FR,
         Lang::En => EN,
     };
+    let planning = match lang {
+        Lang::Fr => planning::FR,
+        Lang::En => planning::EN,
+    };
     list.iter()
+        .chain(planning)
         .chain(rapports::words(lang))
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
@@ -996,6 +1163,14 @@ pub fn of(lang: Lang) -> Labels {
     };
     let words = |list: &[(&'static str, &'static str)]| list.iter().copied().collect();
     let mut all: Words = words(base);
+    all.extend(
+        match lang {
+            Lang::Fr => planning::FR,
+            Lang::En => planning::EN,
+        }
+        .iter()
+        .copied(),
+    );
     all.extend(rapports::words(lang).iter().copied());
     Labels {
         words: all,

@@ -46,6 +46,10 @@ pub enum OutputKind {
     Theme,
     /// A PDF form.
     Form,
+    /// A calendar feed (.ics).
+    Feed,
+    /// A spreadsheet export (Excel workbook, CSV).
+    Export,
     /// The search index, a script a page loads when its search box is used.
     SearchIndex,
 }

@@ -35,6 +35,13 @@ pub fn schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> {
             json(schemars::schema_for!(RawOperateur)),
         ),
         (
+            "documents.schema.json",
+            "data/documents.yaml",
+            json(schemars::schema_for!(
+                Vec<crate::load::documents::RawDocument>
+            )),
+        ),
+        (
             "carnet.schema.json",
             "carnet.yaml",
             json(schemars::schema_for!(RawConfig)),

@@ -144,7 +144,14 @@ fn schema_describes_the_fields_editors_should_complete() {
         serde_json::json!(false),
         "unknown fields are flagged"
     );
-    for kind in ["session", "club", "evenement", "operateur", "carnet"] {
+    for kind in [
+        "session",
+        "club",
+        "evenement",
+        "operateur",
+        "documents",
+        "carnet",
+    ] {
         assert!(
             dir.path()
                 .join(format!("schemas/{kind}.schema.json"))

@@ -382,6 +382,23 @@ fn edit_of(root: &Path, file: &str, k: usize, mentors: &[String]) -> Edit {
             Some(format!("{text}\nbody {{ margin: 0; }}\n")),
             false,
         ),
+        "content/procedures" => some(
+            "le titre et un paragraphe",
+            add_suffix(&text, "", "titre", " (v2)")
+                .map(|t| format!("{t}\nUn paragraphe ajouté.\n")),
+            false,
+        ),
+        _ if file == "data/documents.yaml" => some(
+            "le titre d'un document",
+            Some(text.replacen("titre: Fiche d'accueil,", "titre: Fiche d'accueil (v2),", 1))
+                .filter(|t| *t != text),
+            false,
+        ),
+        _ if file.starts_with("content/documents/") => some(
+            "une ligne ajoutée",
+            Some(format!("{text}Une ligne ajoutée.\n")),
+            false,
+        ),
         _ if file.ends_with(".js") => some(
             "une instruction",
             Some(format!("{text}\nvar ajout = 1;\n")),

@@ -23,7 +23,6 @@ pub struct RawConfig {
     /// Logo (PNG ou JPEG), chemin relatif au kit
     pub logo: Option<Text>,
     /// Adresse publique du site (facultative)
-    // Accepted, not used yet: the planning's .ics feeds will use it.
     pub base_url: Option<Text>,
     /// Thème (dossier sous themes/)
     pub theme: Option<Text>,
@@ -41,6 +40,8 @@ pub struct RawConfig {
     pub presence_demi_journee: Option<Sp<bool>>,
     /// Financeurs (logo et mention sur les formulaires)
     pub financeurs: Option<Vec<RawFinanceur>>,
+    /// Noms d'acteurs des procédures à confondre : nom → nom retenu
+    pub alias_acteurs: Option<std::collections::BTreeMap<String, Text>>,
 }
 
 /// The weekly coordination meeting.

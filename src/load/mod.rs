@@ -5,11 +5,13 @@
 
 mod assets;
 pub mod config;
+pub mod documents;
 pub mod either;
 mod kit_dir;
 pub mod kit_root;
 pub mod layout;
 pub mod pages;
+pub mod procedures;
 pub mod records;
 pub mod spanned;
 mod walk;
@@ -60,6 +62,12 @@ pub struct Loaded {
     pub operateurs: Vec<RawFile<RawOperateur>>,
     /// content/pages
     pub pages: Vec<RawFile<RawPage>>,
+    /// content/procedures (the id is the file stem, `P01`).
+    pub procedures: Vec<RawFile<procedures::RawProcedure>>,
+    /// data/documents.yaml, the catalogue of documents (absent: none).
+    pub documents: Option<RawFile<Vec<documents::RawDocument>>>,
+    /// The files under content/documents/, read as bytes, by kit path.
+    pub document_files: Vec<FileId>,
     /// Form layouts: the built-in ones, each replaced by the kit's file of the
     /// same name in templates/forms/, plus the kit's own.
     pub layouts: Vec<RawFile<layout::RawLayout>>,
@@ -92,6 +100,8 @@ enum Kind {
     Evenement,
     Operateur,
     Page,
+    Procedure,
+    Documents,
 }
 
 impl Kind {
@@ -103,7 +113,7 @@ impl Kind {
             Kind::Club => Some("clubs"),
             Kind::Evenement => Some("evenements"),
             Kind::Operateur => Some("operateurs"),
-            Kind::Config | Kind::Page => None,
+            Kind::Config | Kind::Page | Kind::Procedure | Kind::Documents => None,
         }
     }
 }
@@ -136,6 +146,8 @@ enum Parsed {
     Evenement(RawEvenement),
     Operateur(RawOperateur),
     Page(RawPage),
+    Procedure(procedures::RawProcedure),
+    Documents(Vec<documents::RawDocument>),
 }
 
 /// Reads and parses every file of the kit at `root`. Only a kit folder that
@@ -186,11 +198,19 @@ fn load_from(
     let folders = RECORD_FOLDERS
         .iter()
         .map(|&(folder, kind)| (folder, kind, &walk::RECORDS))
-        .chain([("content/pages", Kind::Page, &walk::PAGES)]);
+        .chain([("content/pages", Kind::Page, &walk::PAGES)])
+        .chain([("content/procedures", Kind::Procedure, &walk::PROCEDURES)]);
     for (folder, kind, rule) in folders {
         let mut files = Vec::new();
         walk::walk(&kit, folder, rule, &mut files, &mut problems);
         entries.extend(files.into_iter().map(|(rel, disk)| (kind, rel, disk)));
+    }
+    match kit.resolve(documents::CATALOGUE) {
+        Found::File(disk) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Ok(disk))),
+        Found::Refused(problem) => {
+            entries.push((Kind::Documents, documents::CATALOGUE.into(), Err(problem)))
+        }
+        Found::Missing | Found::Dir(_) => {}
     }
     data_root(&kit, &mut problems);
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
@@ -233,7 +253,7 @@ fn load_from(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let duplicate = *kind != Kind::Config
+        let duplicate = !matches!(kind, Kind::Config | Kind::Documents)
             && !check_id(file, &id, *kind, &mut seen_ids, &mut loaded.diagnostics);
         loaded.diagnostics.extend(outcome.diagnostics);
         if duplicate {
@@ -253,12 +273,15 @@ fn load_from(
             Parsed::Evenement(record) => loaded.evenements.push(RawFile { file, id, record }),
             Parsed::Operateur(record) => loaded.operateurs.push(RawFile { file, id, record }),
             Parsed::Page(record) => loaded.pages.push(RawFile { file, id, record }),
+            Parsed::Procedure(record) => loaded.procedures.push(RawFile { file, id, record }),
+            Parsed::Documents(record) => loaded.documents = Some(RawFile { file, id, record }),
         }
     }
     for problem in problems {
         loaded.report(&kit, problem);
     }
     assets::load(&kit, &mut loaded);
+    documents::load_files(&kit, &mut loaded);
     Ok(loaded)
 }
 
@@ -466,6 +489,7 @@ fn read_and_parse(
     }
     let outcome = match kind {
         Kind::Page => pages::parse(&source, file).map(Parsed::Page),
+        Kind::Procedure => procedures::parse(&source, file).map(Parsed::Procedure),
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
         Kind::Config => parse_outcome(&source.text, file).map(Parsed::Config),
         Kind::Personne => parse_outcome(&source.text, file).map(Parsed::Personne),
@@ -473,9 +497,10 @@ fn read_and_parse(
         Kind::Club => parse_outcome(&source.text, file).map(Parsed::Club),
         Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
         Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
+        Kind::Documents => parse_outcome(&source.text, file).map(Parsed::Documents),
     };
     let mut outcome = outcome;
-    if kind != Kind::Page && outcome.record.is_some() {
+    if !matches!(kind, Kind::Page | Kind::Procedure) && outcome.record.is_some() {
         outcome
             .diagnostics
             .extend(yaml_comment::cut_texts(&source.text, file));
@@ -523,7 +548,11 @@ fn empty_file(file: FileId, kind: Kind) -> Diagnostic {
         Kind::Session | Kind::Club => msg("au moins mois: AAAA-MM", "at least mois: YYYY-MM"),
         Kind::Evenement => msg("au moins titre et date", "at least titre and date"),
         Kind::Operateur => msg("au moins nom", "at least nom"),
-        Kind::Config | Kind::Page => {
+        Kind::Documents => msg(
+            "une liste de documents, chacun {code, titre, type}",
+            "a list of documents, each {code, titre, type}",
+        ),
+        Kind::Config | Kind::Page | Kind::Procedure => {
             return Diagnostic::warning_msg(
                 Span::file_start(file),
                 msg(
@@ -623,7 +652,7 @@ fn check_id(
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !valid && kind != Kind::Page {
+    if !valid && !matches!(kind, Kind::Page | Kind::Procedure) {
         diagnostics.push(
             Diagnostic::error_msg(
                 Span::file_start(file),

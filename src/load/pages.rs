@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, msg};
 use crate::source::{FileId, SourceFile, Span};
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 /// The front matter of a page.
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
@@ -30,16 +31,22 @@ pub struct RawPage {
 
 /// Splits `---` front matter from the body and parses it.
 pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<RawPage> {
+    parse_front::<FrontMatter>(source, file).map(|(front, body)| RawPage { front, body })
+}
+
+/// Splits `---` front matter from the body and parses the front matter into
+/// `T` (the default when there is none), keeping the file's own offsets.
+pub(super) fn parse_front<T: DeserializeOwned + Default>(
+    source: &SourceFile,
+    file: FileId,
+) -> super::ParseOutcome<(T, String)> {
     let text = source.text.as_str();
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
         return super::ParseOutcome {
-            record: Some(RawPage {
-                front: FrontMatter::default(),
-                body: text.to_string(),
-            }),
+            record: Some((T::default(), text.to_string())),
             diagnostics: Vec::new(),
         };
     };
@@ -67,14 +74,11 @@ pub(super) fn parse(source: &SourceFile, file: FileId) -> super::ParseOutcome<Ra
     let body = body.to_string();
     if text[start..end].trim().is_empty() {
         return super::ParseOutcome {
-            record: Some(RawPage {
-                front: FrontMatter::default(),
-                body,
-            }),
+            record: Some((T::default(), body)),
             diagnostics: Vec::new(),
         };
     }
     // The opening `---` is blanked so that every offset is the file's own.
     let padded = format!("{}{}", " ".repeat(3), &text[3..end]);
-    super::parse_outcome::<FrontMatter>(&padded, file).map(|front| RawPage { front, body })
+    super::parse_outcome::<T>(&padded, file).map(|front| (front, body))
 }

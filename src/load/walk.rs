@@ -47,6 +47,15 @@ pub(crate) const PAGES: Rule = Rule {
     expected_en: "one page per file, directly in content/pages/, named <name>.md",
 };
 
+/// content/procedures/: one procedure per Markdown file.
+pub(crate) const PROCEDURES: Rule = Rule {
+    extensions: &["md"],
+    subfolders: false,
+    elsewhere: &[],
+    expected: "une procédure par fichier, directement dans content/procedures/, nommée <code>.md (P01.md)",
+    expected_en: "one procedure per file, directly in content/procedures/, named <code>.md (P01.md)",
+};
+
 /// templates/: the kit's HTML templates (form layouts are in templates/forms/).
 pub(crate) const TEMPLATES: Rule = Rule {
     extensions: &["html"],

@@ -306,7 +306,7 @@ fn build_club(
         c,
     );
     let convocation = match (&r.convocation, mois) {
-        (Some(conv), Some(_)) => convocation(conv, sessions, resolver, c),
+        (Some(conv), Some(_)) => convocation(conv, sessions, resolver, today, c),
         _ => Vec::new(),
     };
     Some(Activity {
@@ -324,10 +324,13 @@ fn build_club(
     })
 }
 
+/// The convocation list: people enrolled in a session of the range who are
+/// not employed on the build day `today`, plus `ajouter`, minus `retirer`.
 fn convocation(
     raw: &crate::load::records::RawConvocation,
     sessions: &[Activity],
     resolver: &Resolver,
+    today: NaiveDate,
     c: &mut Checker,
 ) -> Vec<Convocation> {
     let du = raw.sessions_du.as_ref().and_then(|m| c.month(m));
@@ -382,7 +385,7 @@ fn convocation(
                 continue;
             }
             for e in &session.inscrits {
-                let employed = personnes[e.personne].situation.emploi;
+                let employed = personnes[e.personne].situation.employed_on(today);
                 if !employed && !rows.iter().any(|r| r.personne == e.personne) {
                     rows.push(Convocation {
                         personne: e.personne,

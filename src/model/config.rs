@@ -61,6 +61,9 @@ pub struct Config {
     pub presence_demi_journee: bool,
     /// Funders.
     pub financeurs: Vec<Financeur>,
+    /// The site's public address, ending with `/` (calendar feeds give
+    /// absolute links and `webcal://` subscriptions with it).
+    pub base_url: Option<String>,
 }
 
 impl Default for Config {
@@ -80,6 +83,7 @@ impl Default for Config {
             attestation_apres_satisfaction: false,
             presence_demi_journee: false,
             financeurs: Vec::new(),
+            base_url: None,
         }
     }
 }
@@ -160,6 +164,10 @@ impl Config {
                 lieu: text(&c.lieu).unwrap_or_default(),
             })
         });
+        let base_url = raw
+            .base_url
+            .as_ref()
+            .and_then(|u| base_url(u, file, diagnostics));
         let seuils = raw.seuils.as_ref();
         Config {
             titre: text(&raw.titre).unwrap_or(defaults.titre),
@@ -200,6 +208,37 @@ impl Config {
                     mention: text(&f.mention).unwrap_or_default(),
                 })
                 .collect(),
+            base_url,
+        }
+    }
+}
+
+/// carnet.yaml `base_url` as feeds use it (`https://…/`, ending with `/`), or
+/// an error at its value.
+fn base_url(url: &Text, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let text = url.text().trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Some(format!("{}/", text.trim_end_matches('/')))
+        }
+        _ => {
+            diagnostics.push(
+                Diagnostic::error_msg(
+                    Span::new(file, url.range.clone()),
+                    msg(
+                        format!("adresse du site invalide « {text} »"),
+                        format!("invalid site address « {text} »"),
+                    ),
+                )
+                .expected_msg(msg(
+                    "une adresse complète, par exemple https://passerelle.example.org/carnet/",
+                    "a full address, for example https://passerelle.example.org/carnet/",
+                )),
+            );
+            None
         }
     }
 }

@@ -3,9 +3,11 @@
 //! derived facts (who is expected where, current mentorships, what is due)
 //! computed here and nowhere else.
 
+pub mod acteurs;
 mod activity;
 pub mod config;
 mod derived;
+pub mod documents;
 mod evenement;
 pub mod forms;
 pub mod horaire;
@@ -14,6 +16,7 @@ pub mod markdown;
 mod operateur;
 mod personne;
 mod printable;
+pub mod procedure;
 pub mod rapports;
 mod reserved;
 mod templates;
@@ -63,6 +66,8 @@ pub struct Kit {
     pub layouts: Vec<crate::form_layout::FormLayout>,
     /// Lookup of person ids.
     pub person_index: HashMap<String, PersonIdx>,
+    /// The procedure reference: procedures, documents, roles.
+    pub reference: procedure::Reference,
     /// The monthly and yearly figures (rapports).
     pub rapports: rapports::Rapports,
 }
@@ -134,6 +139,15 @@ pub struct Situation {
     pub depuis: Option<NaiveDate>,
     /// Internal comment.
     pub commentaire: Option<String>,
+}
+
+impl Situation {
+    /// Whether the person is employed on `day`: `emploi: true` and a job
+    /// started by then (one starting later is not yet a job: the person is
+    /// still convened to the club).
+    pub fn employed_on(&self, day: NaiveDate) -> bool {
+        self.emploi && self.depuis.is_none_or(|d| d <= day)
+    }
 }
 
 /// A person: trainee, mentor, tutor, trainer or staff.
@@ -629,6 +643,7 @@ pub fn build(
     );
     evenements.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let pages = build_pages(&loaded);
+    let reference = procedure::build(&loaded, &evenements, &mut diagnostics);
     markdown::check_all(&loaded, &mut diagnostics);
     let layouts = forms::build_all(layouts, &mut diagnostics);
     templates::check(&loaded.sources, &mut diagnostics);
@@ -648,6 +663,7 @@ pub fn build(
         presences_a_saisir: Vec::new(),
         warnings: Vec::new(),
         person_index,
+        reference,
         rapports: rapports::Rapports::default(),
     };
     derived::compute(&mut kit);

@@ -2,7 +2,10 @@
 //! [`Sink`] as soon as it is made. One module per output kind, each a
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
+pub mod exports;
+mod documents;
 pub mod html;
+mod ics;
 pub mod pdf;
 mod search;
 mod theme;
@@ -20,6 +23,9 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
         Box::new(html::Site::new(view)?),
         Box::new(theme::ThemeFiles),
         Box::new(pdf::PdfForms::new(view)?),
+        Box::new(ics::Feeds),
+        Box::new(exports::Exports),
+        Box::new(documents::DocumentFiles),
         Box::new(search::SearchIndex),
     ])
 }

@@ -143,6 +143,7 @@ pub fn content_type(path: &str) -> &'static str {
         "jpg" | "jpeg" => "image/jpeg",
         "woff2" => "font/woff2",
         "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     }

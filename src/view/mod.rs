@@ -7,16 +7,22 @@
 pub mod agreement;
 pub mod assets;
 pub mod consent;
+pub mod convocation;
+pub mod exports;
 pub mod form_contract;
 pub mod form_data;
 pub mod forms;
 pub mod grid;
 pub mod heure;
 pub mod inputs;
+pub mod logigramme;
 pub mod markdown;
 pub mod pages;
 pub mod parrainages;
 mod people;
+pub mod planning;
+pub mod planning_pages;
+pub mod procedures;
 pub mod rapports;
 mod rapports_svg;
 mod records;
@@ -32,7 +38,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use people::{DirectoryRow, MentorshipRow, PersonView};
+pub use people::{InterviewView, MentorshipView};
 pub use records::{ActivityView, EventView, OperatorView, PageView};
+pub use records::{ConvocationRow, InscritView};
 
 /// Who the output is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -174,6 +182,9 @@ pub struct View {
     pub agenda: Vec<AgendaItem>,
     /// Totals (internal profile only: a public reader sees no internal figure).
     pub counts: Option<Counts>,
+    /// Every dated thing, by day, and who is concerned (the planning pages and feeds).
+    #[serde(skip)]
+    pub planning: planning::Planning,
     /// The PDF forms of this build and the links to them (empty without forms).
     #[serde(skip)]
     pub forms: forms::FormsView,
@@ -183,6 +194,12 @@ pub struct View {
     /// What the lists of sessions and of clubs read besides their folders.
     #[serde(skip)]
     pub list_inputs: inputs::ListInputs,
+    /// The spreadsheet exports and the links to them (internal profile only).
+    #[serde(skip)]
+    pub exports: exports::ExportsView,
+    /// The procedure reference (both profiles: organisation documents).
+    #[serde(skip)]
+    pub reference: procedures::ReferenceView,
     /// The rapports' index (internal profile only: empty in public).
     pub rapports: rapports::Rapports,
     /// The rapports' month pages with their paths (internal profile only).
@@ -308,11 +325,24 @@ impl View {
                 Vec::new()
             },
             counts,
+            planning: planning::Planning::default(),
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
+            exports: exports::ExportsView::default(),
+            reference: procedures::ReferenceView::new(kit),
         };
         view.agenda = agenda(&view, kit.today);
+        view.planning = planning::Planning::new(
+            kit,
+            &person_refs,
+            [&view.sessions, &view.clubs],
+            &view.evenements,
+        );
+        planning::link_fiches(&view.planning, &mut view.personnes);
+        planning::link_activities(&view.planning, &mut view.sessions);
+        planning::link_activities(&view.planning, &mut view.clubs);
+        view.exports = exports::ExportsView::new(&view);
         view
     }
 }

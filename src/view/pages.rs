@@ -126,6 +126,8 @@ pub struct Tableau<'v> {
     pub counts: Option<&'v Counts>,
     /// Ateliers and events of the next 30 days.
     pub agenda: &'v [AgendaItem],
+    /// What happens this week and next, from the planning (internal profile only).
+    pub deux_semaines: Vec<super::planning::PlanningItem>,
 }
 
 impl View {
@@ -191,6 +193,11 @@ impl View {
             groupes: &self.tableau,
             counts: self.counts.as_ref(),
             agenda: &self.agenda,
+            deux_semaines: if self.site.profile.internal() {
+                self.planning.this_week_and_next()
+            } else {
+                Vec::new()
+            },
         }
     }
 }

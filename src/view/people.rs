@@ -85,6 +85,9 @@ pub struct PersonView {
     pub evenements: Vec<EvenementLien>,
     /// Last activity (internal).
     pub derniere_activite: Option<NaiveDate>,
+    /// Root-relative URL of their planning (tutor, trainer, event
+    /// responsable), set by [`super::planning::link_fiches`].
+    pub planning: Option<String>,
     /// Files this fiche was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -180,6 +183,9 @@ pub struct InterviewView {
     pub date: NaiveDate,
     /// Report, as safe HTML.
     pub compte_rendu_html: Option<String>,
+    /// Report, as written (Markdown), for the exports.
+    #[serde(skip)]
+    pub compte_rendu: Option<String>,
     /// Availability.
     pub disponibilite: Option<String>,
 }
@@ -332,6 +338,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                                 .compte_rendu
                                 .as_deref()
                                 .map(|m| to_html_below(m, 4)),
+                            compte_rendu: e.compte_rendu.clone(),
                             disponibilite: e.disponibilite.clone(),
                         })
                         .collect()
@@ -386,6 +393,7 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 filleuls_titre,
                 evenements,
                 derniere_activite: p.derniere_activite.filter(|_| internal),
+                planning: None,
                 inputs: super::inputs::person(kit, i),
             }
         })

@@ -48,10 +48,15 @@ pub struct ActivityView {
     pub colonnes: InscritsColonnes,
     /// Club convocation list (internal).
     pub convocation: Vec<ConvocationRow>,
+    /// Root-relative URL of the club's convocation page (internal, when the list has anyone).
+    pub convocation_url: Option<String>,
     /// Presence grids (internal): one per cycle of a session, one for a club.
     pub grilles: Vec<Grille>,
     /// What the marks of the grids mean (empty without grids).
     pub legende: Vec<Legend>,
+    /// The calendar feed of its ateliers, when it has some (set by
+    /// [`super::planning::link_activities`]).
+    pub flux: Option<super::planning_pages::Flux>,
     /// Files this page was made from.
     #[serde(skip)]
     pub inputs: Vec<FileId>,
@@ -151,7 +156,7 @@ pub struct InscritView {
 }
 
 /// A row of a club's convocation list (internal).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ConvocationRow {
     /// Who.
     pub personne: PersonRef,
@@ -159,6 +164,17 @@ pub struct ConvocationRow {
     pub email: Option<String>,
     /// Session that brought them.
     pub session: Option<Link>,
+    /// Family name as displayed (capitals), for the exports' own column.
+    pub nom: String,
+    /// Given name as displayed.
+    pub prenom: String,
+    /// Mobile, else landline: how to reach someone without an email.
+    pub telephone: Option<String>,
+    /// Number of the session that brought them.
+    pub session_numero: Option<u32>,
+    /// Month of that session.
+    #[schemars(with = "Option<String>")]
+    pub session_mois: Option<Month>,
 }
 
 /// An event page.
@@ -196,6 +212,8 @@ pub struct EventView {
     pub a_venir: bool,
     /// Procedure code.
     pub procedure: Option<String>,
+    /// The page of that procedure.
+    pub procedure_url: Option<String>,
     /// Review, as safe HTML (public profile: only with `bilan_public: true`).
     pub bilan_html: Option<String>,
     /// Files this page was made from.
@@ -341,23 +359,33 @@ pub(super) fn activity_views(
                 convocation: if internal {
                     a.convocation
                         .iter()
-                        .map(|c| ConvocationRow {
-                            personne: refs[c.personne].clone(),
-                            email: kit.personnes[c.personne].email.clone(),
-                            session: c
-                                .session
-                                .map(|s| link_to_activity(&kit.sessions[s], kit.config.langue)),
+                        .map(|c| {
+                            let p = &kit.personnes[c.personne];
+                            let session = c.session.map(|s| &kit.sessions[s]);
+                            ConvocationRow {
+                                personne: refs[c.personne].clone(),
+                                email: p.email.clone(),
+                                session: session.map(|s| link_to_activity(s, kit.config.langue)),
+                                nom: p.nom_affiche(),
+                                prenom: p.prenom_affiche(),
+                                telephone: p.mobile.clone().or_else(|| p.telephone.clone()),
+                                session_numero: session.and_then(|s| s.numero),
+                                session_mois: session.map(|s| s.mois),
+                            }
                         })
                         .collect()
                 } else {
                     Vec::new()
                 },
+                convocation_url: (internal && !a.convocation.is_empty())
+                    .then(|| urls::convocation(&a.id, "html")),
                 legende: if grilles.is_empty() {
                     Vec::new()
                 } else {
                     legend(lang)
                 },
                 grilles,
+                flux: None,
                 inputs: super::inputs::activity(kit, a, profile),
             }
         })
@@ -409,6 +437,7 @@ pub(super) fn event_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Ve
                 presents: e.participants.iter().filter(|p| p.present).count(),
                 a_venir: e.date > kit.today,
                 procedure: e.procedure.clone(),
+                procedure_url: e.procedure.as_deref().map(urls::procedure),
                 // A bilan can name participants: public only when the event says so.
                 bilan_html: e
                     .bilan

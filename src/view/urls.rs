@@ -23,6 +23,12 @@ pub const PARRAINAGES: &str = "parrainages/index.html";
 pub const ANNUAIRE: &str = "annuaire/index.html";
 /// The tableau de bord.
 pub const TABLEAU: &str = "tableau-de-bord/index.html";
+/// The planning (its month pages and feeds: [`super::planning::adresses`]).
+pub const PLANNING: &str = super::planning::adresses::INDEX;
+/// The procedure reference's index.
+pub const PROCEDURES: &str = "procedures/index.html";
+/// The files of content/documents/, by folder.
+pub const DOCUMENTS: &str = "documents/index.html";
 /// The rapports (internal profile only).
 pub const RAPPORTS: &str = super::rapports::INDEX;
 
@@ -48,6 +54,12 @@ pub struct SitePages {
     pub annuaire: &'static str,
     /// The tableau de bord.
     pub tableau: &'static str,
+    /// The planning.
+    pub planning: &'static str,
+    /// The procedure reference.
+    pub procedures: &'static str,
+    /// The documents to download.
+    pub documents: &'static str,
     /// The rapports (internal profile only).
     pub rapports: &'static str,
 }
@@ -63,6 +75,9 @@ pub const SITE_PAGES: SitePages = SitePages {
     parrainages: PARRAINAGES,
     annuaire: ANNUAIRE,
     tableau: TABLEAU,
+    planning: PLANNING,
+    procedures: PROCEDURES,
+    documents: DOCUMENTS,
     rapports: RAPPORTS,
 };
 
@@ -115,6 +130,65 @@ pub fn formulaire_vierge(layout: &str) -> String {
     format!("formulaires/vierges/{layout}.pdf")
 }
 
+/// A club's convocation list (internal profile): its page, and its exports
+/// with `ext` `csv` or `xlsx`. A folder of their own, so no club id can clash.
+pub fn convocation(club: &str, ext: &str) -> String {
+    format!("clubs/convocation/{club}.{ext}")
+}
+
+/// The Excel export of the ongoing mentorships.
+pub const PARRAINAGES_EN_COURS_XLSX: &str = "parrainages/en-cours.xlsx";
+/// The Excel export of the finished mentorships.
+pub const PARRAINAGES_TERMINES_XLSX: &str = "parrainages/termines.xlsx";
+
+/// The Excel workbook of one filleul's mentorship, by the filleul's id.
+pub fn parrainage_xlsx(filleul: &str) -> String {
+    format!("parrainages/filleuls/{filleul}.xlsx")
+}
+
+/// The Excel list of the people enrolled in a session or club.
+pub fn inscrits_xlsx(kind: ActivityKind, id: &str) -> String {
+    match kind {
+        ActivityKind::Session => format!("sessions/inscrits/{id}.xlsx"),
+        ActivityKind::Club => format!("clubs/inscrits/{id}.xlsx"),
+    }
+}
+
+/// A procedure's page (codes hold only `A-Za-z0-9_-`).
+pub fn procedure(code: &str) -> String {
+    format!("procedures/{code}.html")
+}
+
+/// A role's page: every step it performs.
+pub fn acteur(slug: &str) -> String {
+    format!("procedures/acteurs/{slug}.html")
+}
+
+/// A catalogued document's page.
+pub fn document(code: &str) -> String {
+    format!("documents/{code}.html")
+}
+
+/// Where a file of content/documents/ is published (its path below that folder).
+pub fn fichier(path: &str) -> String {
+    format!("documents/fichiers/{path}")
+}
+
+/// [`fichier`] as a link: each part percent-encoded (a file name may hold
+/// spaces, accents, `#` or `?`).
+pub fn fichier_url(path: &str) -> String {
+    const PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|p| percent_encoding::utf8_percent_encode(p, PART).to_string())
+        .collect();
+    fichier(&parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +207,13 @@ mod tests {
         assert_eq!(evenement("forum"), "evenements/forum.html");
         assert_eq!(operateur("afpa"), "operateurs/afpa.html");
         assert_eq!(page("charte"), "pages/charte.html");
+        assert_eq!(procedure("P08"), "procedures/P08.html");
+        assert_eq!(acteur("tuteur"), "procedures/acteurs/tuteur.html");
+        assert_eq!(document("M30"), "documents/M30.html");
+        assert_eq!(
+            fichier_url("modèles/fiche #2.md"),
+            "documents/fichiers/mod%C3%A8les/fiche%20%232.md"
+        );
         assert_eq!(
             formulaire("droit-image", "evenement/forum/dupont-jean"),
             "formulaires/droit-image/evenement/forum/dupont-jean.pdf"

@@ -1,7 +1,7 @@
 //! The templates' contract, checked by `carnet check`: every page template
 //! (built-in, or the kit's `templates/<name>.html` in its place) is rendered
 //! in strict mode over samples of what it receives — `page` of its page's
-//! type, `site`, the labels `t`, `root`, `path`, `formulaires` — with every
+//! type, `site`, the labels `t`, `root`, `path`, `formulaires`, `exports` — with every
 //! optional value set and then with none, in both profiles. A variable the
 //! context does not hold (`{{ page.telephon }}`) is then an error at the
 //! kit template's file and line, before any build, whatever the records hold.
@@ -80,6 +80,7 @@ fn sample_context(page: Page, full: bool, profile: &str, lang: Lang) -> Value {
         &common(ser(site), lang),
         SAMPLE_PATH,
         ser(page.sample(full)),
+        ser(formulaires.clone()),
         ser(formulaires),
     )
 }

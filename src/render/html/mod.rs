@@ -9,10 +9,14 @@ mod env;
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
 use crate::source::FileId;
+use crate::view::convocation::ConvocationPage;
 use crate::view::pages::{
     Accueil, ActiviteLigne, EvenementLigne, OperateurLigne, Parrainages, Personnes, Tableau,
     activites_lignes,
 };
+use crate::view::planning::Month;
+use crate::view::planning_pages::{MoisPage, PlanningIndex};
+use crate::view::procedures;
 use crate::view::rapports::{RapportMois, Rapports};
 use crate::view::sample::{minimal, sample};
 use crate::view::{
@@ -54,6 +58,23 @@ pub enum Page {
     Dashboard,
     /// A free page.
     FreePage(usize),
+    /// planning/index.html
+    PlanningIndex,
+    /// A month of the planning, of everything or of one person (their index
+    /// in the planning's people).
+    PlanningMonth(Month, Option<usize>),
+    /// A club's convocation page (internal profile).
+    Convocation(usize),
+    /// procedures/index.html: the reference by famille, acteur, document.
+    Procedures,
+    /// A procedure.
+    Procedure(usize),
+    /// A role: every step it performs.
+    Acteur(usize),
+    /// A catalogued document.
+    Document(usize),
+    /// documents/index.html: the files to download, by folder.
+    Documents,
     /// rapports/index.html (internal profile only)
     Rapports,
     /// A month of the rapports (internal profile only).
@@ -67,7 +88,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 17] = [
+    pub const KINDS: [Page; 25] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -83,6 +104,20 @@ impl Page {
         Page::Directory,
         Page::Dashboard,
         Page::FreePage(0),
+        Page::PlanningIndex,
+        Page::PlanningMonth(
+            Month {
+                year: 2026,
+                month: 9,
+            },
+            None,
+        ),
+        Page::Convocation(0),
+        Page::Procedures,
+        Page::Procedure(0),
+        Page::Acteur(0),
+        Page::Document(0),
+        Page::Documents,
         Page::Rapports,
         Page::RapportMois(0),
     ];
@@ -104,6 +139,14 @@ impl Page {
             Page::Directory => "annuaire.html",
             Page::Dashboard => "tableau.html",
             Page::FreePage(_) => "page.html",
+            Page::PlanningIndex => "planning.html",
+            Page::PlanningMonth(..) => "planning-mois.html",
+            Page::Convocation(_) => "convocation.html",
+            Page::Procedures => "procedures.html",
+            Page::Procedure(_) => "procedure.html",
+            Page::Acteur(_) => "acteur.html",
+            Page::Document(_) => "document.html",
+            Page::Documents => "documents.html",
             Page::Rapports => "rapports.html",
             Page::RapportMois(_) => "rapport-mois.html",
         }
@@ -126,6 +169,14 @@ impl Page {
             Page::Directory => samples::<Vec<DirectoryRow>>(full),
             Page::Dashboard => samples::<Tableau>(full),
             Page::FreePage(_) => samples::<PageView>(full),
+            Page::PlanningIndex => samples::<PlanningIndex>(full),
+            Page::PlanningMonth(..) => samples::<MoisPage>(full),
+            Page::Convocation(_) => samples::<ConvocationPage>(full),
+            Page::Procedures => samples::<procedures::ProceduresIndex>(full),
+            Page::Procedure(_) => samples::<procedures::ProcedureView>(full),
+            Page::Acteur(_) => samples::<procedures::ActeurView>(full),
+            Page::Document(_) => samples::<procedures::DocumentView>(full),
+            Page::Documents => samples::<Vec<procedures::Dossier>>(full),
             Page::Rapports => samples::<Rapports>(full),
             Page::RapportMois(_) => samples::<RapportMois>(full),
         }
@@ -153,9 +204,27 @@ const CLUBS: Input = Input::Folder("data/clubs");
 const EVENTS: Input = Input::Folder("data/evenements");
 const OPERATORS: Input = Input::Folder("data/operateurs");
 
+/// What every page of the procedure reference is made from: the procedures
+/// (names and links cross them), the catalogue, the files to download (their
+/// sizes) and the events (those that followed a procedure).
+fn reference_inputs() -> Vec<Input> {
+    vec![
+        Input::Folder("content/procedures"),
+        Input::File(FileId::of("data/documents.yaml")),
+        Input::Folder("content/documents"),
+        EVENTS,
+    ]
+}
+
 /// The files, as inputs.
 fn files(files: &[FileId]) -> impl Iterator<Item = Input> + '_ {
     files.iter().map(|&f| Input::File(f))
+}
+
+/// The files, as inputs, without repeats.
+fn files_of<'a>(files: impl Iterator<Item = &'a FileId>) -> impl Iterator<Item = Input> {
+    let set: std::collections::BTreeSet<FileId> = files.copied().collect();
+    set.into_iter().map(Input::File)
 }
 
 fn template_error(e: minijinja::Error) -> RenderError {
@@ -181,14 +250,22 @@ fn common(site: Value, lang: crate::labels::Lang) -> Value {
 
 /// The whole context of a page: `page` (what it shows), `path` (its own
 /// path), `root` (the way back to the site's root), `formulaires` (links to
-/// its PDF forms, or none) and the [`common`] values.
-fn page_context(common: &Value, path: &str, page: Value, formulaires: Value) -> Value {
+/// its PDF forms, or none), `exports` (links to its spreadsheets, or none)
+/// and the [`common`] values.
+fn page_context(
+    common: &Value,
+    path: &str,
+    page: Value,
+    formulaires: Value,
+    exports: Value,
+) -> Value {
     let root = "../".repeat(path.matches('/').count());
     context! {
         root => root,
         page => page,
         path => path,
         formulaires => formulaires,
+        exports => exports,
         ..common.clone()
     }
 }
@@ -266,6 +343,41 @@ impl<'v> Site<'v> {
         for (i, p) in v.pages.iter().enumerate() {
             add(&p.url, Page::FreePage(i), files(&p.inputs).collect());
         }
+        let planning = &v.planning;
+        let dated = [SESSIONS, CLUBS, EVENTS];
+        let every_item = planning.items.iter().flat_map(|i| &i.inputs);
+        add(
+            urls::PLANNING,
+            Page::PlanningIndex,
+            dated.into_iter().chain(files_of(every_item)).collect(),
+        );
+        for (url, month, person) in v.planning_pages() {
+            let only = person.map(|i| planning.personnes[i].items.as_slice());
+            let shown = planning.of_month(month, only);
+            let mut inputs: Vec<Input> = dated
+                .into_iter()
+                .chain(files_of(shown.iter().flat_map(|i| &i.inputs)))
+                .collect();
+            inputs.extend(person.map(|i| Input::File(planning.personnes[i].file)));
+            add(&url, Page::PlanningMonth(month, person), inputs);
+        }
+        for (i, c) in v.clubs.iter().enumerate() {
+            if let Some(url) = &c.convocation_url {
+                add(url, Page::Convocation(i), files(&c.inputs).collect());
+            }
+        }
+        let r = &v.reference;
+        add(urls::PROCEDURES, Page::Procedures, reference_inputs());
+        add(urls::DOCUMENTS, Page::Documents, reference_inputs());
+        for (i, p) in r.procedures.iter().enumerate() {
+            add(&p.url, Page::Procedure(i), reference_inputs());
+        }
+        for (i, a) in r.acteurs.iter().enumerate() {
+            add(&a.url, Page::Acteur(i), reference_inputs());
+        }
+        for (i, d) in r.documents.iter().enumerate() {
+            add(&d.url, Page::Document(i), reference_inputs());
+        }
         if v.site.profile.internal() {
             // Ateliers and presences, events, mentorships and interviews.
             let counted = vec![SESSIONS, CLUBS, EVENTS, PEOPLE];
@@ -296,6 +408,14 @@ impl<'v> Site<'v> {
             Page::Directory => ser(&v.annuaire),
             Page::Dashboard => ser(v.tableau()),
             Page::FreePage(i) => ser(&v.pages[i]),
+            Page::PlanningIndex => ser(v.planning_index()),
+            Page::PlanningMonth(month, person) => ser(v.planning_mois(month, person)),
+            Page::Convocation(i) => ser(ConvocationPage::of(&v.clubs[i])),
+            Page::Procedures => ser(&v.reference.index),
+            Page::Procedure(i) => ser(&v.reference.procedures[i]),
+            Page::Acteur(i) => ser(&v.reference.acteurs[i]),
+            Page::Document(i) => ser(&v.reference.documents[i]),
+            Page::Documents => ser(&v.reference.dossiers),
             Page::Rapports => ser(&v.rapports),
             Page::RapportMois(i) => ser(&v.rapports_mois[i].1),
         }
@@ -312,6 +432,7 @@ impl<'v> Site<'v> {
             path,
             self.data(page),
             ser(self.view.forms.links.get(path)),
+            ser(self.view.exports.links.get(path)),
         );
         Ok(template.render(ctx).map_err(template_error)?.into_bytes())
     }
