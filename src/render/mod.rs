@@ -2,8 +2,8 @@
 //! [`Sink`] as soon as it is made. One module per output kind, each a
 //! [`Renderer`] registered in [`renderers`]; renderers read only the [`View`].
 
-pub mod exports;
 mod documents;
+pub mod exports;
 pub mod html;
 mod ics;
 pub mod pdf;
