@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 mod planning;
 pub use planning::weekdays;
+mod rapports;
+pub use rapports::short_months;
 
 /// Language of the generated pages and forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -1252,6 +1254,7 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     };
     list.iter()
         .chain(planning)
+        .chain(rapports::words(lang))
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
 }
@@ -1311,6 +1314,7 @@ pub fn of(lang: Lang) -> Labels {
         .iter()
         .copied(),
     );
+    all.extend(rapports::words(lang).iter().copied());
     Labels {
         words: all,
         roles: words(roles),

@@ -13,7 +13,7 @@
 //! `<div class="flowchart-wrap">`, which the default theme scrolls sideways
 //! on a phone and scales to the page width in print.
 
-mod draw;
+pub(crate) mod draw;
 mod geometry;
 mod lanes;
 mod layout;

@@ -20,6 +20,7 @@ pub mod parcours_derive;
 mod personne;
 mod printable;
 pub mod procedure;
+pub mod rapports;
 mod reserved;
 mod templates;
 pub mod values;
@@ -74,6 +75,8 @@ pub struct Kit {
     pub commissions: Vec<commissions::Commission>,
     /// PLIE: the parcours of the people who have one, by person (internal).
     pub parcours: Vec<parcours::Parcours>,
+    /// The monthly and yearly figures (rapports).
+    pub rapports: rapports::Rapports,
 }
 
 /// Civilité.
@@ -683,8 +686,10 @@ pub fn build(
         reference,
         commissions: calendar,
         parcours,
+        rapports: rapports::Rapports::default(),
     };
     derived::compute(&mut kit);
+    kit.rapports = rapports::compute(&kit);
     kit.warnings = diagnostics
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Warning)

@@ -24,6 +24,8 @@ pub mod planning;
 pub mod planning_pages;
 pub mod plie;
 pub mod procedures;
+pub mod rapports;
+mod rapports_svg;
 mod records;
 pub mod sample;
 pub mod search;
@@ -204,6 +206,11 @@ pub struct View {
     /// The procedure reference (both profiles: organisation documents).
     #[serde(skip)]
     pub reference: procedures::ReferenceView,
+    /// The rapports' index (internal profile only: empty in public).
+    pub rapports: rapports::Rapports,
+    /// The rapports' month pages with their paths (internal profile only).
+    #[serde(skip)]
+    pub rapports_mois: Vec<(String, rapports::RapportMois)>,
 }
 
 /// A dated item of the next 30 days, for the home page.
@@ -288,8 +295,11 @@ impl View {
         });
         let pages = records::page_views(kit);
         let plie = internal && kit.sources.find(crate::load::COMMISSIONS).is_some();
+        let (rapports, rapports_mois) = rapports::build(kit, internal);
         let mut view = View {
             sorties: plie.then(|| plie::sorties(kit)),
+            rapports,
+            rapports_mois,
             agenda: Vec::new(),
             site: SiteView {
                 titre: kit.config.titre.clone(),

@@ -31,6 +31,8 @@ pub const PROCEDURES: &str = "procedures/index.html";
 pub const DOCUMENTS: &str = "documents/index.html";
 /// The PLIE exits by commission (internal profile of a PLIE).
 pub const SORTIES: &str = "sorties/index.html";
+/// The rapports (internal profile only).
+pub const RAPPORTS: &str = super::rapports::INDEX;
 
 /// The addresses of the site's own pages, given to every template as `u`
 /// (`{{ root }}{{ u.personnes }}`), so that no template writes a path.
@@ -62,6 +64,8 @@ pub struct SitePages {
     pub documents: &'static str,
     /// The PLIE exits (internal profile of a PLIE).
     pub sorties: &'static str,
+    /// The rapports (internal profile only).
+    pub rapports: &'static str,
 }
 
 /// The site's own pages.
@@ -79,6 +83,7 @@ pub const SITE_PAGES: SitePages = SitePages {
     procedures: PROCEDURES,
     documents: DOCUMENTS,
     sorties: SORTIES,
+    rapports: RAPPORTS,
 };
 
 /// A person's fiche.

@@ -17,6 +17,7 @@ use crate::view::pages::{
 use crate::view::planning::Month;
 use crate::view::planning_pages::{MoisPage, PlanningIndex};
 use crate::view::procedures;
+use crate::view::rapports::{RapportMois, Rapports};
 use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
@@ -76,6 +77,10 @@ pub enum Page {
     Documents,
     /// sorties/index.html (internal profile of a PLIE).
     Sorties,
+    /// rapports/index.html (internal profile only)
+    Rapports,
+    /// A month of the rapports (internal profile only).
+    RapportMois(usize),
 }
 
 /// A sample of `T` as `page`: full (every option set, lists of one) or minimal.
@@ -85,7 +90,7 @@ fn samples<T: JsonSchema>(full: bool) -> serde_json::Value {
 
 impl Page {
     /// One page of each kind, to check every template.
-    pub const KINDS: [Page; 24] = [
+    pub const KINDS: [Page; 26] = [
         Page::Home,
         Page::People,
         Page::Person(0),
@@ -116,6 +121,8 @@ impl Page {
         Page::Document(0),
         Page::Documents,
         Page::Sorties,
+        Page::Rapports,
+        Page::RapportMois(0),
     ];
 
     /// The template that shows this kind of page.
@@ -144,6 +151,8 @@ impl Page {
             Page::Document(_) => "document.html",
             Page::Documents => "documents.html",
             Page::Sorties => "sorties.html",
+            Page::Rapports => "rapports.html",
+            Page::RapportMois(_) => "rapport-mois.html",
         }
     }
 
@@ -173,6 +182,8 @@ impl Page {
             Page::Document(_) => samples::<procedures::DocumentView>(full),
             Page::Documents => samples::<Vec<procedures::Dossier>>(full),
             Page::Sorties => samples::<crate::view::plie::Sorties>(full),
+            Page::Rapports => samples::<Rapports>(full),
+            Page::RapportMois(_) => samples::<RapportMois>(full),
         }
     }
 }
@@ -380,6 +391,14 @@ impl<'v> Site<'v> {
                 vec![PEOPLE, OPERATORS, calendar],
             );
         }
+        if v.site.profile.internal() {
+            // Ateliers and presences, events, mentorships and interviews.
+            let counted = vec![SESSIONS, CLUBS, EVENTS, PEOPLE];
+            add(urls::RAPPORTS, Page::Rapports, counted.clone());
+            for (i, (url, _)) in v.rapports_mois.iter().enumerate() {
+                add(url, Page::RapportMois(i), counted.clone());
+            }
+        }
         pages
     }
 
@@ -411,6 +430,8 @@ impl<'v> Site<'v> {
             Page::Document(i) => ser(&v.reference.documents[i]),
             Page::Documents => ser(&v.reference.dossiers),
             Page::Sorties => ser(&v.sorties),
+            Page::Rapports => ser(&v.rapports),
+            Page::RapportMois(i) => ser(&v.rapports_mois[i].1),
         }
     }
 

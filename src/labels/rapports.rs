@@ -1,0 +1,123 @@
+//! The words of the rapports pages (monthly figures), kept apart from the
+//! other words so that the rapports are one place to read.
+
+use super::Lang;
+
+pub(super) const FR: &[(&str, &str)] = &[
+    ("rapports", "Rapports"),
+    (
+        "rapports_aide",
+        "Chiffres de chaque mois, comptés à la date de génération : seul ce qui a eu lieu compte (un atelier à venir n'est pas compté). Aucun nom n'y figure ; ces pages ne sont produites que dans la version interne.",
+    ),
+    (
+        "rapports_vide",
+        "Rien n'a encore eu lieu : aucun chiffre à montrer.",
+    ),
+    ("rapport_annee", "Bilan de l'année"),
+    ("rapport_mois", "Rapport du mois"),
+    ("rapports_par_mois", "Mois par mois"),
+    ("rapport_total", "Total"),
+    ("fig_chiffre", "Chiffre"),
+    ("fig_sessions", "Sessions tenues"),
+    ("fig_clubs", "Clubs tenus"),
+    ("fig_ateliers", "Ateliers tenus"),
+    ("fig_attendus", "Personnes attendues"),
+    ("fig_presents", "Personnes présentes"),
+    ("fig_non_renseignes", "Présences non saisies"),
+    ("fig_taux", "Taux de présence"),
+    ("fig_nouveaux", "Nouveaux stagiaires"),
+    ("fig_parrainages_debut", "Parrainages commencés"),
+    ("fig_parrainages_fin", "Parrainages terminés"),
+    ("fig_entretiens", "Entretiens de parrainage"),
+    ("fig_evenements", "Événements"),
+    ("fig_participants", "Participants présents aux événements"),
+    (
+        "fig_nouveaux_aide",
+        "Nouveau stagiaire : personne dont la première session ou le premier club commence ce mois-là.",
+    ),
+    (
+        "fig_taux_aide",
+        "Taux de présence : personnes présentes sur personnes attendues aux ateliers tenus (une présence non saisie compte comme non présente).",
+    ),
+    ("graphique_presences", "Présences par mois"),
+    (
+        "graphique_presences_desc",
+        "Barres : personnes attendues et présentes aux ateliers de chaque mois ; le taux de présence est écrit au-dessus.",
+    ),
+    ("graphique_ateliers", "Ateliers tenus par mois"),
+    (
+        "graphique_ateliers_desc",
+        "Barres : nombre d'ateliers de sessions et de clubs tenus chaque mois.",
+    ),
+    ("chiffres_en_tableau", "Les mêmes chiffres en tableau"),
+];
+
+pub(super) const EN: &[(&str, &str)] = &[
+    ("rapports", "Reports"),
+    (
+        "rapports_aide",
+        "Figures of each month, counted on the build day: only what has happened counts (an atelier to come is not counted). No name appears here; these pages are made in the internal version only.",
+    ),
+    (
+        "rapports_vide",
+        "Nothing has happened yet: no figure to show.",
+    ),
+    ("rapport_annee", "Year summary"),
+    ("rapport_mois", "Monthly report"),
+    ("rapports_par_mois", "Month by month"),
+    ("rapport_total", "Total"),
+    ("fig_chiffre", "Figure"),
+    ("fig_sessions", "Sessions held"),
+    ("fig_clubs", "Clubs held"),
+    ("fig_ateliers", "Ateliers held"),
+    ("fig_attendus", "People expected"),
+    ("fig_presents", "People present"),
+    ("fig_non_renseignes", "Presences not recorded"),
+    ("fig_taux", "Attendance rate"),
+    ("fig_nouveaux", "New trainees"),
+    ("fig_parrainages_debut", "Mentorships started"),
+    ("fig_parrainages_fin", "Mentorships ended"),
+    ("fig_entretiens", "Mentoring interviews"),
+    ("fig_evenements", "Events"),
+    ("fig_participants", "Participants present at events"),
+    (
+        "fig_nouveaux_aide",
+        "New trainee: a person whose first session or club begins that month.",
+    ),
+    (
+        "fig_taux_aide",
+        "Attendance rate: people present out of people expected at the ateliers held (a presence not recorded counts as not present).",
+    ),
+    ("graphique_presences", "Presences per month"),
+    (
+        "graphique_presences_desc",
+        "Bars: people expected and present at each month's ateliers; the attendance rate is written above.",
+    ),
+    ("graphique_ateliers", "Ateliers held per month"),
+    (
+        "graphique_ateliers_desc",
+        "Bars: number of session and club ateliers held each month.",
+    ),
+    ("chiffres_en_tableau", "The same figures as a table"),
+];
+
+/// The words of the rapports in `lang`.
+pub(super) fn words(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    }
+}
+
+/// Short month names for the charts' axis, January first.
+pub fn short_months(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Fr => [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ],
+        Lang::En => [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+    }
+}
