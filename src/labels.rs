@@ -408,6 +408,9 @@ const FR: &[(&str, &str)] = &[
     ("recherche_evenement", "Événement"),
     ("recherche_operateur", "Opérateur"),
     ("recherche_page", "Page"),
+    ("recherche_procedure", "Procédure"),
+    ("recherche_etape", "Étape"),
+    ("recherche_document", "Document"),
     // ---- end of the search block ----
 ];
 
@@ -767,6 +770,9 @@ const EN: &[(&str, &str)] = &[
     ("recherche_evenement", "Event"),
     ("recherche_operateur", "Operator"),
     ("recherche_page", "Page"),
+    ("recherche_procedure", "Procedure"),
+    ("recherche_etape", "Step"),
+    ("recherche_document", "Document"),
     // ---- end of the search block ----
 ];
 

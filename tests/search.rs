@@ -140,7 +140,8 @@ fn the_public_index_holds_only_what_the_public_pages_show() {
     let (_, entries) = public.index();
     for e in &entries {
         let url = e[1].as_str().expect("a url");
-        let page = fold(&page_text(&public.read(url)));
+        let file = url.split('#').next().expect("a path");
+        let page = fold(&page_text(&public.read(file)));
         let page_words: std::collections::HashSet<&str> = page.split(' ').collect();
         for field in [&e[4], &e[5]] {
             for word in field.as_str().expect("folded words").split(' ') {
@@ -175,7 +176,10 @@ fn every_fiche_and_page_is_an_entry_once_with_its_kind() {
             "Club emploi",
             "Événement",
             "Opérateur",
-            "Page"
+            "Page",
+            "Procédure",
+            "Étape",
+            "Document"
         ]
     );
     let mut urls: Vec<&str> = entries
@@ -199,6 +203,8 @@ fn every_fiche_and_page_is_an_entry_once_with_its_kind() {
         ("evenements", 3),
         ("operateurs", 4),
         ("pages", 5),
+        ("procedures", 6),
+        ("documents", 8),
     ] {
         let of_kind: Vec<_> = entries.iter().filter(|e| e[0] == genre).collect();
         assert_eq!(of_kind.len(), kinds(folder), "{folder}");
@@ -206,6 +212,18 @@ fn every_fiche_and_page_is_an_entry_once_with_its_kind() {
             of_kind
                 .iter()
                 .all(|e| e[1].as_str().expect("url").starts_with(folder))
+        );
+    }
+    // Each step of a procedure is an entry at its anchor on the procedure's page.
+    let steps: Vec<_> = entries.iter().filter(|e| e[0] == 7).collect();
+    assert!(steps.len() >= 8 * 3, "{} steps", steps.len());
+    for step in steps {
+        let url = step[1].as_str().expect("url");
+        let (file, anchor) = url.split_once('#').expect("an anchor");
+        assert!(file.starts_with("procedures/"), "{url}");
+        assert!(
+            public.read(file).contains(&format!("id=\"{anchor}\"")),
+            "{url}: no such anchor"
         );
     }
     let all = urls.len();

@@ -18,18 +18,23 @@ use crate::view::search::{entries, fold, folded_words};
 /// script loads it from there).
 pub const PATH: &str = "recherche/index.js";
 
-/// What the index is made from: every record folder and the free pages (an
-/// entry per fiche and page; a fiche's words come from its own file and the
-/// files it names, all in these folders). carnet.yaml (language, roles) is
-/// added to every output by the plan.
-const INPUTS: [Input; 6] = [
+/// What the index is made from: every record folder, the free pages and the
+/// procedure reference (an entry per fiche, page, procedure, step and
+/// catalogued document; a fiche's words come from its own file and the files
+/// it names, all in these folders). carnet.yaml (language, roles) is added to
+/// every output by the plan.
+const INPUTS: [Input; 7] = [
     Input::Folder("data/personnes"),
     Input::Folder("data/sessions"),
     Input::Folder("data/clubs"),
     Input::Folder("data/evenements"),
     Input::Folder("data/operateurs"),
     Input::Folder("content/pages"),
+    Input::Folder("content/procedures"),
 ];
+
+/// The documents catalogue, the last input of the index.
+const CATALOGUE: &str = "data/documents.yaml";
 
 /// Writes the search index of the view's profile.
 pub struct SearchIndex;
@@ -39,7 +44,10 @@ impl Renderer for SearchIndex {
         vec![Planned::new(
             PATH.to_string(),
             OutputKind::SearchIndex,
-            INPUTS.to_vec(),
+            INPUTS
+                .into_iter()
+                .chain([Input::File(crate::source::FileId::of(CATALOGUE))])
+                .collect(),
             (),
         )]
     }

@@ -134,7 +134,42 @@ pub fn entries(view: &View) -> Vec<SearchEntry> {
                 .with(Some(html_text(&p.html))),
         );
     }
+    reference_entries(view, &mut out);
     out
+}
+
+/// The procedure reference's entries: each procedure, each of its steps (at
+/// its anchor on the procedure's page) and each catalogued document.
+fn reference_entries(view: &View, out: &mut Vec<SearchEntry>) {
+    let lang = view.site.langue;
+    let reference = &view.reference;
+    for p in &reference.procedures {
+        let titre = format!("{} {}", p.code, p.titre);
+        out.push(
+            SearchEntry::new(word(lang, "recherche_procedure"), &titre, &p.url)
+                .with(p.famille.as_ref())
+                .with(p.finalite.as_ref())
+                .with_all(p.acteurs.iter().map(|a| &a.nom))
+                .with(Some(html_text(&p.html))),
+        );
+        for e in &p.etapes {
+            let url = format!("{}#etape-{}", p.url, e.n);
+            out.push(
+                SearchEntry::new(word(lang, "recherche_etape"), &e.action, &url)
+                    .with(Some(&titre))
+                    .with_all(e.acteurs.iter().map(|a| &a.nom))
+                    .with(e.repere.as_ref())
+                    .with(e.prerequis.as_ref()),
+            );
+        }
+    }
+    for d in &reference.documents {
+        let titre = format!("{} {}", d.code, d.titre);
+        out.push(
+            SearchEntry::new(word(lang, "recherche_document"), &titre, &d.url)
+                .with(Some(type_label(lang, &d.type_document))),
+        );
+    }
 }
 
 /// An event's or operator's type as its page names it (the code itself
