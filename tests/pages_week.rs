@@ -232,22 +232,72 @@ fn a_club_page_leaves_out_the_columns_nobody_fills() {
     assert!(!enrolled.contains("N° CAF"), "{enrolled}");
 }
 
+/// The menus of a wide screen's line, in order: each summary and the
+/// labels of its links.
+fn menu_groups(html: &str) -> Vec<(String, Vec<String>)> {
+    let full = between(html, "<ul class=\"nav-full\">", "</nav>");
+    full.split("<li class=\"nav-more\">")
+        .skip(1)
+        .map(|group| {
+            let summary = between(group, "<summary", "</summary>");
+            let summary = summary[summary.find('>').expect("a summary") + 1..].to_string();
+            let links = between(group, "<ul>", "</ul>")
+                .split("</a>")
+                .filter_map(|a| a.rfind('>').map(|at| a[at + 1..].to_string()))
+                .filter(|label| !label.trim().is_empty())
+                .collect();
+            (summary, links)
+        })
+        .collect()
+}
+
 #[test]
-fn the_menu_groups_the_free_pages_under_one_entry() {
+fn the_menu_groups_the_reference_the_follow_up_and_the_free_pages() {
     let built = build(Profile::Public);
     let html = page(&built, "index.html");
-    let full = between(&html, "<ul class=\"nav-full\">", "</nav>");
-    let more = between(full, "<li class=\"nav-more\">", "</details>");
-    assert!(more.contains("<summary>Pages</summary>"), "{more}");
-    assert!(
-        more.contains(">Charte</a>") && more.contains(">À propos</a>"),
-        "{more}"
+    let labels = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        menu_groups(&html),
+        [
+            (
+                "Référence".to_string(),
+                labels(&["Procédures", "Documents", "Opérateurs"])
+            ),
+            ("Pages".to_string(), labels(&["Charte", "À propos"])),
+        ]
     );
-    let before_more = &full[..full.find("<li class=\"nav-more\">").unwrap_or_default()];
-    assert!(!before_more.contains(">Charte</a>"), "{full}");
+    // The week's sections stay on the line, the public tableau de bord too.
+    let full = between(&html, "<ul class=\"nav-full\">", "<li class=\"nav-more\">");
+    for section in [
+        "Personnes",
+        "Sessions",
+        "Planning",
+        "Parrainages",
+        "Annuaire",
+    ] {
+        assert!(
+            full.contains(&format!(">{section}</a>")),
+            "{section}: {full}"
+        );
+    }
+    // The public tableau de bord is a link of its own, between the two menus.
+    let between_menus = between(&html, "Opérateurs</a></li>", "<summary>Pages</summary>");
+    assert!(
+        between_menus.contains(">Tableau de bord</a>"),
+        "{between_menus}"
+    );
+    // Staff get the follow-up under one menu (« Sorties PLIE » joins it in a
+    // kit with a commission calendar; this one has none).
+    let interne = build(Profile::Interne);
+    let html = page(&interne, "index.html");
+    let groups = menu_groups(&html);
+    assert_eq!(groups[1].0, "Suivi");
+    assert_eq!(groups[1].1, labels(&["Tableau de bord", "Rapports"]));
     // The phone's menu lists every entry flat.
     let compact = between(&html, "<details class=\"nav-compact\">", "</details>");
-    assert!(compact.contains(">Charte</a>") && compact.contains(">Personnes</a>"));
+    for label in ["Personnes", "Procédures", "Rapports", "Charte"] {
+        assert!(compact.contains(&format!(">{label}</a>")), "{label}");
+    }
 }
 
 #[test]
