@@ -343,3 +343,39 @@ fn ongoing_mentorships_show_the_time_since_the_last_interview_late_first_and_per
         );
     }
 }
+
+#[test]
+fn a_club_meeting_within_two_weeks_asks_its_tutor_to_send_the_convocation() {
+    let club = |mois: &str, date: &str| {
+        format!(
+            "mois: \"{mois}\"\ntuteur: martin-claire\nateliers:\n  - date: \"{date}\"\n    intitule: Point candidatures\nconvocation:\n  sessions_du: \"2026-11\"\n  sessions_au: \"2026-11\"\n"
+        )
+    };
+    let mut files = files();
+    // 3 December is 7 days after the build day (26 November); 20 December, 24 days.
+    files.push((
+        "data/clubs/club-2026-12.yaml",
+        club("2026-12", "2026-12-03"),
+    ));
+    files.push((
+        "data/clubs/club-2027-01.yaml",
+        club("2026-12", "2026-12-20"),
+    ));
+    let built = common::build_with_forms(&files, Profile::Interne);
+    let tableau = page(&built, "tableau-de-bord/index.html");
+    let tutor = group(&tableau, "Tutrice");
+    let section = &tutor[tutor
+        .find("Convocations à envoyer")
+        .expect("the convocations")..];
+    let section = &section[..section.find("</section>").expect("its end")];
+    // The three people of the November session, none employed, are convened.
+    assert!(
+        words(section).contains("prochain atelier le 3 décembre 2026, 3 personne(s) à convoquer"),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"../clubs/convocation/club-2026-12.html\""),
+        "{section}"
+    );
+    assert!(!section.contains("club-2027-01"), "{section}");
+}

@@ -108,7 +108,25 @@ pub struct Groupe {
     pub avertissements: Vec<Avertissement>,
     /// PLIE deadlines of the coming weeks, overdue ones first.
     pub echeances: Vec<super::plie::Echeance>,
+    /// Clubs meeting within two weeks whose convocation list is not empty.
+    pub convocations: Vec<ConvocationAEnvoyer>,
 }
+
+/// A club meeting soon: its convocation is to be sent.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ConvocationAEnvoyer {
+    /// The club's page.
+    pub club: Link,
+    /// Its next atelier.
+    pub date: NaiveDate,
+    /// How many people the list convenes.
+    pub personnes: usize,
+    /// The convocation page (addresses in Bcc, CSV, Excel).
+    pub page: String,
+}
+
+/// How far ahead a club's convocation is announced on the tableau de bord.
+const CONVOCATION_DAYS: i64 = 14;
 
 /// A task, with what a sentence needs: who, what, when.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -191,6 +209,14 @@ pub(super) fn groupes(kit: &Kit) -> Vec<Groupe> {
         let acteur = who.map_or(Acteur::ResponsableEmploi, Acteur::Plie);
         group(&mut groups, kit, acteur).echeances.push(echeance);
     }
+    for (i, club) in kit.clubs.iter().enumerate() {
+        if let Some(convocation) = convocation_a_envoyer(kit, club) {
+            let acteur = Acteur::of_activity(activity(kit, ActivityKind::Club, i));
+            group(&mut groups, kit, acteur)
+                .convocations
+                .push(convocation);
+        }
+    }
     let files = files(kit);
     for w in &kit.warnings {
         let (fiche, acteur) = files
@@ -263,7 +289,28 @@ fn new_group(kit: &Kit, acteur: &Acteur) -> Groupe {
         todos: Vec::new(),
         avertissements: Vec::new(),
         echeances: Vec::new(),
+        convocations: Vec::new(),
     }
+}
+
+/// The convocation of `club` when its next atelier is within
+/// [`CONVOCATION_DAYS`] of the build day and its list convenes someone.
+fn convocation_a_envoyer(kit: &Kit, club: &Activity) -> Option<ConvocationAEnvoyer> {
+    if club.convocation.is_empty() {
+        return None;
+    }
+    let date = club
+        .ateliers
+        .iter()
+        .map(|a| a.date)
+        .filter(|&d| d >= kit.today)
+        .min()?;
+    ((date - kit.today).num_days() <= CONVOCATION_DAYS).then(|| ConvocationAEnvoyer {
+        club: people::link_to_activity(club, kit.config.langue),
+        date,
+        personnes: club.convocation.len(),
+        page: urls::convocation(&club.id, "html"),
+    })
 }
 
 /// « Paul MARTIN », linked to the fiche (internal profile: everyone is named).
