@@ -473,3 +473,36 @@ fn a_base_url_that_is_not_an_address_is_an_error_at_its_line() {
         "{d:?}"
     );
 }
+
+#[test]
+fn the_plie_calendar_is_in_the_internal_planning_only() {
+    let mut files = files();
+    files.push((
+        "data/commissions.yaml",
+        "- { date: 2026-10-22, cloture: 2026-10-08, type: commission }\n- { date: 2026-10-15, type: comite_technique }\n".to_string(),
+    ));
+    let internal = common::build_with_forms(&files, Profile::Interne);
+    let feed = events(&read(&internal, "planning/planning.ics"));
+    assert_eq!(
+        event(&feed, "Commission PLIE").get_start(),
+        Some(day(2026, 10, 22))
+    );
+    assert_eq!(
+        event(&feed, "Clôture des liaisons PLIE").get_start(),
+        Some(day(2026, 10, 8))
+    );
+    assert_eq!(
+        event(&feed, "Comité technique PLIE").get_start(),
+        Some(day(2026, 10, 15))
+    );
+    let october = read(&internal, "planning/2026-10.html");
+    assert!(
+        october.contains("<a href=\"../sorties/index.html\">Commission PLIE</a>"),
+        "{october}"
+    );
+    let public = common::build_with_forms(&files, Profile::Public);
+    for path in ["planning/planning.ics", "planning/2026-10.html"] {
+        let text = read(&public, path);
+        assert!(!text.contains("PLIE"), "{path}: {text}");
+    }
+}

@@ -347,6 +347,7 @@ impl View {
             &person_refs,
             [&view.sessions, &view.clubs],
             &view.evenements,
+            internal,
         );
         planning::link_fiches(&view.planning, &mut view.personnes);
         planning::link_activities(&view.planning, &mut view.sessions);

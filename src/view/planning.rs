@@ -33,6 +33,9 @@ pub enum ItemKind {
     Evenement,
     /// The weekly coordination meeting (carnet.yaml).
     Coordination,
+    /// A PLIE commission or comité, or the last day to link exit steps for a
+    /// commission (data/commissions.yaml; internal profile only).
+    Commission,
 }
 
 /// One dated thing.
@@ -152,6 +155,7 @@ impl Planning {
         refs: &[PersonRef],
         activities: [&[ActivityView]; 2],
         events: &[EventView],
+        internal: bool,
     ) -> Planning {
         let mut items = Vec::new();
         for (views, model) in activities.iter().zip([&kit.sessions, &kit.clubs]) {
@@ -207,6 +211,9 @@ impl Planning {
                 activite: None,
                 inputs,
             });
+        }
+        if internal {
+            items.extend(commission_items(kit));
         }
         let mut mois: Vec<Month> = items.iter().map(|i| Month::of(i.date)).collect();
         mois.sort_unstable();
@@ -298,6 +305,44 @@ fn months_between(first: Month, last: Month) -> Vec<Month> {
         all.push(m);
     }
     all
+}
+
+/// The PLIE calendar: each commission and comité, and the last day to link
+/// exit steps for each commission, linked to the sorties page.
+fn commission_items(kit: &Kit) -> Vec<PlanningItem> {
+    use crate::model::commissions::CommissionKind;
+    let lang = kit.config.langue;
+    let item = |code: &str, date: NaiveDate, key: &'static str| PlanningItem {
+        kind: ItemKind::Commission,
+        uid: format!("{code}-{}", compact(date)),
+        date,
+        horaire: Horaire::default(),
+        titre: crate::labels::word(lang, key).to_string(),
+        contexte: None,
+        lieu: None,
+        url: Some(super::urls::SORTIES.to_string()),
+        personnes: Vec::new(),
+        qui: Vec::new(),
+        activite: None,
+        inputs: vec![super::plie::calendar_file()],
+    };
+    let mut items = Vec::new();
+    for c in &kit.commissions {
+        let (code, key) = match c.kind {
+            CommissionKind::Commission => ("commission", "planning_commission"),
+            CommissionKind::ComiteTechnique => ("comite-technique", "planning_comite_technique"),
+            CommissionKind::ComitePilotage => ("comite-pilotage", "planning_comite_pilotage"),
+        };
+        items.push(item(code, c.date, key));
+        if let Some(cloture) = c.cloture {
+            items.push(item(
+                "cloture-liaisons",
+                cloture,
+                "planning_cloture_liaisons",
+            ));
+        }
+    }
+    items
 }
 
 /// The coordination meeting on its day of every week from the first day of
