@@ -247,7 +247,7 @@ impl Planning {
             today: kit.today,
             uid_domain: format!(
                 "{}.carnet",
-                slug(if kit.config.organisation.is_empty() {
+                crate::id::slug(if kit.config.organisation.is_empty() {
                     &kit.config.titre
                 } else {
                     &kit.config.organisation
@@ -388,7 +388,7 @@ fn coordination_items(
 fn distinct_uids(items: &mut [PlanningItem]) {
     suffix_shared(items, |item, _| match item.horaire.heure_debut {
         Some(h) => h.0.format("%H%M").to_string(),
-        None => slug(&item.titre),
+        None => crate::id::slug(&item.titre),
     });
     suffix_shared(items, |_, n| n.to_string());
 }
@@ -408,16 +408,6 @@ fn suffix_shared(items: &mut [PlanningItem], suffix: impl Fn(&PlanningItem, usiz
             item.uid = format!("{}-{}", item.uid, suffix(item, *n));
         }
     }
-}
-
-/// Letters and digits of `text`, lowercased and without accents, joined by `-`.
-fn slug(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// The plannings of the people concerned by any item, by name.
