@@ -1092,6 +1092,9 @@ const AGREED_FR: &[Agreed] = &[
             "Présentes aux ateliers passés",
         ],
     ),
+    ("madame", ["Monsieur", "Madame", "Messieurs", "Mesdames"]),
+    ("sorti", ["sorti", "sortie", "sortis", "sorties"]),
+    ("accompagne", ["accompagné", "accompagnée", "accompagnés", "accompagnées"]),
 ];
 
 const AGREED_EN: &[Agreed] = &[
@@ -1212,6 +1215,9 @@ const AGREED_EN: &[Agreed] = &[
             "Attended past workshops",
         ],
     ),
+    ("madame", ["Sir", "Madam", "Sirs", "Madams"]),
+    ("sorti", ["left", "left", "left", "left"]),
+    ("accompagne", ["supported", "supported", "supported", "supported"]),
 ];
 
 /// The word `key` agreeing with `who`, the people it is said of: the
