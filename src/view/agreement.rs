@@ -44,6 +44,8 @@ pub struct Accords {
     pub du_parrain: &'static str,
     /// Monsieur, Madame (a letter's salutation).
     pub madame: &'static str,
+    /// il, elle.
+    pub il: &'static str,
     /// sorti, sortie (du PLIE).
     pub sorti: &'static str,
     /// accompagné, accompagnée.
@@ -67,6 +69,7 @@ impl Accords {
             le_parrain: word("le_parrain"),
             du_parrain: word("du_parrain"),
             madame: word("madame"),
+            il: word("il"),
             sorti: word("sorti"),
             accompagne: word("accompagne"),
         }

@@ -80,7 +80,7 @@ pub(super) fn exit_letters(ctx: &Ctx, out: &mut Vec<FormData>) {
                 inputs.dedup();
                 inputs
             },
-            owners: vec![Owner::Person(p.personne), Owner::Sorties],
+            owners: vec![Owner::Person(p.personne)],
         });
     }
 }
