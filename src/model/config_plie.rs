@@ -14,11 +14,13 @@ pub const HAUTEUR_DEFAUT: f32 = 67.7;
 const LARGEUR_MIN: f32 = 40.0;
 /// A label is at least this tall (mm): room for the year, the nature and a name.
 const HAUTEUR_MIN: f32 = 30.0;
-/// What a label holds above its names (year, nature, box number, first and
-/// last names) and its margins, in mm; each name takes [`LIGNE_MM`] below.
-const ENTETE_MM: f32 = 28.0;
+/// What a label holds above its names (organisation, year and box number,
+/// nature, first and last names) and its margins, in mm; each name takes
+/// [`LIGNE_MM`] below. An estimate: the label's text is set smaller when it
+/// would not fit, so that no name is ever cut.
+const ENTETE_MM: f32 = 30.0;
 /// Height of a line of names on a label (mm).
-const LIGNE_MM: f32 = 4.2;
+const LIGNE_MM: f32 = 4.0;
 
 /// Who signs the exit letters.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -193,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_sheet_of_2_by_4_labels_holds_nine_names_each() {
-        // 67.7 mm: 28 mm of heading and margins, then 39.7 / 4.2 = 9 lines.
+        // 67.7 mm: 30 mm of heading and margins, then 37.7 / 4 = 9 lines.
         assert_eq!(Etiquettes::of(99.1, 67.7).noms, 9);
         // 2 × 7 labels (38.1 mm): 2 names.
         assert_eq!(Etiquettes::of(99.1, 38.1).noms, 2);

@@ -164,8 +164,15 @@ mod tests {
             panic!("a text")
         };
         assert!((x / MM - (5.9 + 4.0)).abs() < 0.05, "{}", x / MM);
-        let texts = |p: &Page| p.items.iter().filter(|i| matches!(i, Item::Text { .. })).count();
-        assert_eq!(texts(&pages[1]), 2, "« Boîte 9 » alone on the second sheet");
+        let texts: Vec<&str> = pages[1]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["Boîte 9"], "alone on the second sheet");
     }
 
     #[test]
