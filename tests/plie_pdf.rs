@@ -259,11 +259,28 @@ fn archive_labels_hold_every_name_split_into_boxes_in_alphabetical_order() {
     ] {
         assert!(has(&sheet, expected), "« {expected} » in {sheet}");
     }
-    assert_eq!(sheet.matches("NOM04Eva").count(), 1, "listed once, nothing cut");
+    assert_eq!(
+        sheet.matches("NOM04Eva").count(),
+        1,
+        "listed once, nothing cut"
+    );
     assert!(!has(&sheet, "LEMOINE"), "Marc left in 2025: his own sheet");
-    assert_eq!(Pdf::load_mem(&bytes).unwrap().get_pages().len(), 1, "3 labels, one sheet of 8");
-    let y2025 = text(&read(&built.out, "formulaires/etiquettes-archives/2025.pdf"));
-    assert!(has(&y2025, "Archives PLIE 2025 — boîte 1 / 1 Dossiers de sortie du dispositif De LEMOINE Marc à LEMOINE Marc"), "{y2025}");
+    assert_eq!(
+        Pdf::load_mem(&bytes).unwrap().get_pages().len(),
+        1,
+        "3 labels, one sheet of 8"
+    );
+    let y2025 = text(&read(
+        &built.out,
+        "formulaires/etiquettes-archives/2025.pdf",
+    ));
+    assert!(
+        has(
+            &y2025,
+            "Archives PLIE 2025 — boîte 1 / 1 Dossiers de sortie du dispositif De LEMOINE Marc à LEMOINE Marc"
+        ),
+        "{y2025}"
+    );
 }
 
 #[test]
@@ -316,10 +333,19 @@ plie:
   etiquettes: { largeur: 400, hauteur: 10, noms: 0 }
 ";
     let k = check(&[("carnet.yaml", config)]);
-    k.error_at("signataire des courriers de sortie n'a pas de nom", "carnet.yaml:3:27");
-    k.error_at("largeur d'étiquette impossible : 400 mm", "carnet.yaml:4:26");
+    k.error_at(
+        "signataire des courriers de sortie n'a pas de nom",
+        "carnet.yaml:3:27",
+    );
+    k.error_at(
+        "largeur d'étiquette impossible : 400 mm",
+        "carnet.yaml:4:26",
+    );
     k.error_at("hauteur d'étiquette impossible : 10 mm", "carnet.yaml:4:40");
-    k.error_at("une étiquette d'archives porte au moins un nom", "carnet.yaml:4:50");
+    k.error_at(
+        "une étiquette d'archives porte au moins un nom",
+        "carnet.yaml:4:50",
+    );
 }
 
 #[test]
@@ -352,7 +378,8 @@ blocs:
         ("templates/forms/mes-etiquettes.yaml", misspelt),
     ]);
     assert!(
-        k.at("etiquette.anne").starts_with("templates/forms/mes-etiquettes.yaml:5:"),
+        k.at("etiquette.anne")
+            .starts_with("templates/forms/mes-etiquettes.yaml:5:"),
         "{}",
         k.dump()
     );
@@ -369,12 +396,20 @@ fn the_public_build_has_no_letter_and_no_label() {
         );
         if p.ends_with(".pdf") {
             let t = text(&bytes);
-            for word in ["Courrier de sortie", "Archives PLIE", "Mission locale de Touraine", "Hélène Marchal"] {
+            for word in [
+                "Courrier de sortie",
+                "Archives PLIE",
+                "Mission locale de Touraine",
+                "Hélène Marchal",
+            ] {
                 assert!(!has(&t, word), "{p} shows « {word} »");
             }
         } else {
             let t = String::from_utf8_lossy(&bytes);
-            assert!(!t.contains("lettre-sortie") && !t.contains("etiquettes-archives"), "{p} links them");
+            assert!(
+                !t.contains("lettre-sortie") && !t.contains("etiquettes-archives"),
+                "{p} links them"
+            );
         }
     }
 }

@@ -98,8 +98,12 @@ fn size(
             ),
         )
         .expected_msg(msg(
-            format!("un nombre de millimètres entre {min} et {max} (une planche A4 fait 210 × 297 mm)"),
-            format!("a number of millimetres between {min} and {max} (an A4 sheet is 210 × 297 mm)"),
+            format!(
+                "un nombre de millimètres entre {min} et {max} (une planche A4 fait 210 × 297 mm)"
+            ),
+            format!(
+                "a number of millimetres between {min} and {max} (an A4 sheet is 210 × 297 mm)"
+            ),
         )),
     );
     default

@@ -36,7 +36,11 @@ pub(super) fn labels(c: &mut Checker, raw: &RawLabels, block: &Sp<RawBlock>) -> 
 
 /// An error when a layout holding a sheet of labels has other blocks too.
 pub(super) fn alone(c: &mut Checker, blocks: &[LayoutBlock], raws: &[Sp<RawBlock>]) {
-    if blocks.len() < 2 || !blocks.iter().any(|b| matches!(b.kind, BlockKind::Labels(_))) {
+    if blocks.len() < 2
+        || !blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Labels(_)))
+    {
         return;
     }
     let at = raws

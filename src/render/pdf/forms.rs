@@ -327,7 +327,9 @@ impl Forms {
                 BlockKind::RightText(t) => Block::RightParagraph {
                     markdown: fill.text(t, &ctx)?,
                 },
-                BlockKind::Labels(labels) => Block::Labels(fill.labels(labels, data, &ctx, assets)?),
+                BlockKind::Labels(labels) => {
+                    Block::Labels(fill.labels(labels, data, &ctx, assets)?)
+                }
             });
         }
         let title = fill.text(&layout.titre, &ctx)?;

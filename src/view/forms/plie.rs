@@ -71,8 +71,7 @@ pub(super) fn exit_letters(ctx: &Ctx, out: &mut Vec<FormData>) {
                     nom: s.nom.clone(),
                     fonction: s.fonction.clone(),
                 }),
-                suivi_par: crate::view::plie::suivi_par(p)
-                    .map(|i| kit.personnes[i].nom_complet()),
+                suivi_par: crate::view::plie::suivi_par(p).map(|i| kit.personnes[i].nom_complet()),
                 date: sortie.and_then(|x| x.courriers).unwrap_or(kit.today),
             })),
             inputs: {
@@ -156,8 +155,7 @@ pub(super) fn archive_labels(ctx: &Ctx, out: &mut Vec<FormData>) {
 /// Gives the sorties page's rows and the fiches' parcours timelines their
 /// links to the exit letters (each letter layout of the row's person).
 pub fn link_letters(view: &mut View) {
-    let mut letters: std::collections::HashMap<String, Vec<crate::view::Link>> =
-        Default::default();
+    let mut letters: std::collections::HashMap<String, Vec<crate::view::Link>> = Default::default();
     for job in &view.forms.jobs {
         let data = &view.forms.forms[job.data];
         if data.target != Target::Sortie {
@@ -177,12 +175,17 @@ pub fn link_letters(view: &mut View) {
     if let Some(sorties) = &mut view.sorties {
         for ligne in sorties.commissions.iter_mut().flat_map(|c| &mut c.lignes) {
             if ligne.finale {
-                ligne.lettres = letters.get(&ligne.personne.url).cloned().unwrap_or_default();
+                ligne.lettres = letters
+                    .get(&ligne.personne.url)
+                    .cloned()
+                    .unwrap_or_default();
             }
         }
     }
     for person in &mut view.personnes {
-        let Some(parcours) = &mut person.parcours else { continue };
+        let Some(parcours) = &mut person.parcours else {
+            continue;
+        };
         for etape in &mut parcours.etapes {
             if etape.sortie.as_ref().is_some_and(|s| s.finale) {
                 etape.lettres = letters.get(&person.url).cloned().unwrap_or_default();

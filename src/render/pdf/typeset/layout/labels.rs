@@ -160,7 +160,11 @@ mod tests {
         let pages = sheets(&s, &geometry);
         assert_eq!(pages.len(), 2);
         // First text of the sheet: 5.9 mm of side margin (210 − 2 × 99.1) / 2, then the padding.
-        let Some(Item::Text { x, .. }) = pages[0].items.iter().find(|i| matches!(i, Item::Text { .. })) else {
+        let Some(Item::Text { x, .. }) = pages[0]
+            .items
+            .iter()
+            .find(|i| matches!(i, Item::Text { .. }))
+        else {
             panic!("a text")
         };
         assert!((x / MM - (5.9 + 4.0)).abs() < 0.05, "{}", x / MM);
@@ -200,7 +204,10 @@ mod tests {
                 let cell_y = ((y / MM - (297.0 - 4.0 * 67.7) / 2.0) / 67.7).floor();
                 let right = (5.9 + (cell_x + 1.0) * 99.1) * MM;
                 let bottom = ((297.0 - 4.0 * 67.7) / 2.0 + (cell_y + 1.0) * 67.7) * MM;
-                assert!(x + fonts.width(*style, text, *size) <= right, "{text} overflows");
+                assert!(
+                    x + fonts.width(*style, text, *size) <= right,
+                    "{text} overflows"
+                );
                 assert!(*y <= bottom, "{text} below its cell");
                 names += text.matches("NOM-TRÈS-LONG").count();
             }
