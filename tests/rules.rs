@@ -1894,3 +1894,45 @@ fn diagnostics_carry_their_kind() {
     );
     assert_eq!(k.errors().len(), 3, "{}", k.dump());
 }
+
+#[test]
+fn a_session_or_club_without_mois_and_an_event_without_date_are_errors_at_the_file_start() {
+    let k = check(&[
+        ("data/sessions/s.yaml", "numero: 12\n"),
+        ("data/clubs/c.yaml", "ateliers: []\n"),
+        ("data/evenements/e.yaml", "titre: Forum\n"),
+    ]);
+    let found: Vec<(String, &str, Option<&str>)> = k
+        .errors()
+        .iter()
+        .map(|d| {
+            (
+                k.kit.sources.location(d.span),
+                d.message.as_str(),
+                d.expected.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "data/clubs/c.yaml:1:1".to_string(),
+                "champ obligatoire manquant « mois »",
+                Some("le premier mois du club, par exemple mois: \"2026-09\""),
+            ),
+            (
+                "data/evenements/e.yaml:1:1".to_string(),
+                "champ obligatoire manquant « date »",
+                Some("la date de l'événement, AAAA-MM-JJ"),
+            ),
+            (
+                "data/sessions/s.yaml:1:1".to_string(),
+                "champ obligatoire manquant « mois »",
+                Some("le mois de la session, par exemple mois: \"2026-09\""),
+            ),
+        ],
+        "{}",
+        k.dump()
+    );
+}

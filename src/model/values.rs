@@ -198,6 +198,40 @@ impl Checker<'_> {
         }
     }
 
+    /// A required date: `value` read by [`Checker::date`], or a missing
+    /// `field` at the start of the file.
+    pub fn required_date(
+        &mut self,
+        value: &Option<Text>,
+        field: &str,
+        expected: impl Into<Msg>,
+    ) -> Option<NaiveDate> {
+        match value {
+            Some(v) => self.date(v),
+            None => {
+                self.missing(field, expected);
+                None
+            }
+        }
+    }
+
+    /// A required month: `value` read by [`Checker::month`], or a missing
+    /// `field` at the start of the file.
+    pub fn required_month(
+        &mut self,
+        value: &Option<Text>,
+        field: &str,
+        expected: impl Into<Msg>,
+    ) -> Option<Month> {
+        match value {
+            Some(v) => self.month(v),
+            None => {
+                self.missing(field, expected);
+                None
+            }
+        }
+    }
+
     /// A date `YYYY-MM-DD`.
     pub fn date(&mut self, value: &Text) -> Option<NaiveDate> {
         let text = value.text();
