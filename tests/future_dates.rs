@@ -8,7 +8,7 @@ mod common;
 use carnet::Profile;
 use carnet::model::Statut;
 use chrono::NaiveDate;
-use common::Checked;
+use common::{Checked, assert_expects};
 
 const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
 
@@ -76,14 +76,6 @@ fn files() -> Vec<(&'static str, &'static str)> {
 
 fn checked() -> Checked {
     common::check(&files())
-}
-
-/// Asserts that the diagnostic says what is expected, with `words`.
-fn assert_expects(d: &carnet::diagnostic::Diagnostic, words: &str) {
-    assert!(
-        d.expected.as_deref().is_some_and(|e| e.contains(words)),
-        "{d:?}"
-    );
 }
 
 fn date(s: &str) -> NaiveDate {

@@ -5,9 +5,9 @@
 
 mod common;
 
-use carnet::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use carnet::diagnostic::{DiagnosticKind, Severity};
 use carnet::model::{ActivityKind, Statut, TodoKind, TodoSubject};
-use common::check;
+use common::{assert_expects, check};
 
 /// A person file: the three required fields on lines 1–3, then `extra` from line 4.
 fn personne(civilite: &str, nom: &str, prenom: &str, extra: &str) -> String {
@@ -26,16 +26,6 @@ fn martin_paul() -> String {
 /// A tutor (role tuteur only).
 fn leroy_marc() -> String {
     personne("M.", "Leroy", "Marc", "roles: [tuteur]\n")
-}
-
-/// Asserts that what `d` says is expected mentions `needle`.
-#[track_caller]
-fn assert_expects(d: &Diagnostic, needle: &str) {
-    let expected = d.expected.as_deref().unwrap_or_default();
-    assert!(
-        expected.contains(needle),
-        "expected text {expected:?} should mention {needle:?}"
-    );
 }
 
 const ALICE: &str = "data/personnes/durand-alice.yaml";

@@ -16,6 +16,16 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date")
 }
 
+/// Asserts that what `d` says is expected mentions `needle`.
+#[track_caller]
+pub fn assert_expects(d: &Diagnostic, needle: &str) {
+    let expected = d.expected.as_deref().unwrap_or_default();
+    assert!(
+        expected.contains(needle),
+        "expected text {expected:?} should mention {needle:?}"
+    );
+}
+
 /// A checked kit and its diagnostics (the folder is kept alive with them).
 pub struct Checked {
     /// The temporary kit folder.
@@ -115,29 +125,21 @@ impl Checked {
 
     /// Asserts that the one diagnostic containing `needle` is an error at `location`.
     pub fn error_at(&self, needle: &str, location: &str) -> &Diagnostic {
-        let d = self.find(needle);
-        assert_eq!(
-            d.severity,
-            Severity::Error,
-            "{needle:?} should be an error:\n{}",
-            self.dump()
-        );
-        assert_eq!(
-            self.kit.sources.location(d.span),
-            location,
-            "{needle:?}:\n{}",
-            self.dump()
-        );
-        d
+        self.one_at(needle, Severity::Error, location)
     }
 
     /// Asserts that the one diagnostic containing `needle` is a warning at `location`.
     pub fn warning_at(&self, needle: &str, location: &str) -> &Diagnostic {
+        self.one_at(needle, Severity::Warning, location)
+    }
+
+    /// The one diagnostic containing `needle`, asserted of `severity` at `location`.
+    fn one_at(&self, needle: &str, severity: Severity, location: &str) -> &Diagnostic {
         let d = self.find(needle);
         assert_eq!(
             d.severity,
-            Severity::Warning,
-            "{needle:?} should be a warning:\n{}",
+            severity,
+            "{needle:?} should be of severity {severity:?}:\n{}",
             self.dump()
         );
         assert_eq!(
