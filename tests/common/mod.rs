@@ -26,6 +26,9 @@ pub fn assert_expects(d: &Diagnostic, needle: &str) {
     );
 }
 
+/// A kit's carnet.yaml with only the two required fields.
+pub const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
+
 /// A checked kit and its diagnostics (the folder is kept alive with them).
 pub struct Checked {
     /// The temporary kit folder.
@@ -248,15 +251,7 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
     let kit = write_kit(&bytes);
     let out_dir = tempfile::tempdir().expect("a temporary folder");
     let out = out_dir.path().join("public");
-    let built = carnet::build(&carnet::BuildOptions {
-        root: kit.path().to_path_buf(),
-        out: out.clone(),
-        profile,
-        today: today(),
-        forms: true,
-        force: false,
-    })
-    .unwrap_or_else(|e| match e {
+    let built = build(kit.path(), &out, profile).unwrap_or_else(|e| match e {
         carnet::Failure::Io(m) | carnet::Failure::Template(m) | carnet::Failure::Refused(m) => {
             panic!("{m}")
         }
@@ -268,6 +263,11 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
         out,
         built,
     }
+}
+
+/// The text of the page at `path` (relative to the output) of `built`.
+pub fn page(built: &BuiltKit, path: &str) -> String {
+    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Makes `link` (a path relative to the kit) a symbolic link to `target`.
