@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::process::Command;
-
 /// carnet.yaml of the test kits.
 const CARNET: &str = "titre: Carnet d'essai\norganisation: Essor\n";
 
@@ -34,11 +32,7 @@ fn a_misspelt_placeholder_is_an_error_at_its_place_and_check_exits_1() {
     );
 
     let dir = common::write_kit(&files.map(|(p, c)| (p, c.as_bytes())));
-    let out = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .arg("check")
-        .current_dir(dir.path())
-        .output()
-        .expect("carnet runs");
+    let out = common::run_carnet(&["check"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let report = format!(
         "{}{}",
