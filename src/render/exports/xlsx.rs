@@ -87,6 +87,7 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
     let date = top.clone().set_num_format("dd/mm/yyyy");
     let month = top.clone().set_num_format(month_format(lang));
     let wrapped = top.clone().set_text_wrap();
+    let percent = top.clone().set_num_format("0 %");
     for table in tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&table.title)).map_err(error)?;
@@ -109,6 +110,7 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
                     Cell::Date(d) => sheet.write_datetime_with_format(row, col, d, &date),
                     Cell::Month(d, _) => sheet.write_datetime_with_format(row, col, d, &month),
                     Cell::Number(n) => sheet.write_number_with_format(row, col, *n, &top),
+                    Cell::Percent(n) => sheet.write_number_with_format(row, col, *n, &percent),
                     Cell::Empty => continue,
                 }
                 .map_err(error)?;
