@@ -328,7 +328,7 @@ fn two_builds_give_the_same_bytes() {
         .keys()
         .filter(|p| p.ends_with(".xlsx") || p.ends_with(".csv"))
         .collect();
-    assert_eq!(exports.len(), 8, "{exports:?}");
+    assert_eq!(exports.len(), 9, "{exports:?}");
     for path in exports {
         assert!(
             first[path] == second[path],

@@ -601,3 +601,123 @@ fn the_pages_show_positive_exits_in_a_plie_kit() {
         "{index}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The rapports' workbook, read back with calamine.
+
+use calamine::{Data, Reader, Xlsx};
+use std::io::Cursor;
+
+fn workbook(built: &common::BuiltKit) -> Xlsx<Cursor<Vec<u8>>> {
+    let bytes = std::fs::read(built.out.join("rapports/rapports.xlsx")).expect("the workbook");
+    calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx")
+}
+
+fn sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Vec<Vec<Data>> {
+    let range = book.worksheet_range(name).expect("the sheet");
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn n(value: f64) -> Data {
+    Data::Float(value)
+}
+
+fn st(text: &str) -> Data {
+    Data::String(text.to_string())
+}
+
+/// Whether the cell is a date of that day (a month's first day).
+fn month(cell: &Data, y: i32, m: u32) -> bool {
+    match cell {
+        Data::DateTime(dt) => {
+            dt.as_datetime().map(|t| t.date()) == chrono::NaiveDate::from_ymd_opt(y, m, 1)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn the_workbook_has_a_sheet_per_year_a_row_per_month_and_numbers_as_numbers() {
+    let built = common::build_with_forms(&plie_files(), Profile::Interne);
+    let mut book = workbook(&built);
+    assert_eq!(book.sheet_names(), ["2026", "2025"]);
+    let rows = sheet(&mut book, "2026");
+    let header: Vec<Data> = [
+        "Mois",
+        "Sessions tenues",
+        "Clubs tenus",
+        "Ateliers tenus",
+        "Personnes attendues",
+        "Personnes présentes",
+        "Taux de présence",
+        "Présences non saisies",
+        "Nouveaux stagiaires",
+        "Parrainages commencés",
+        "Parrainages terminés",
+        "Entretiens de parrainage",
+        "Événements",
+        "Participants présents aux événements",
+        "Sorties positives",
+        "Sorties en formation qualifiante",
+        "Sorties en emploi durable",
+        "Sorties validées en commission",
+    ]
+    .map(st)
+    .to_vec();
+    assert_eq!(rows[0], header);
+    // February, September, October, November, then the year's total.
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    for (row, m) in [(1, 2), (2, 9), (3, 10), (4, 11)] {
+        assert!(month(&rows[row][0], 2026, m), "{:?}", rows[row][0]);
+    }
+    // February: one employment exit and nothing else; no one expected, so no rate.
+    let mut february = vec![n(0.0); 17];
+    february[5] = Data::Empty;
+    february[13] = n(1.0);
+    february[15] = n(1.0);
+    assert_eq!(rows[1][1..], february[..]);
+    let row = |values: [f64; 17]| values.map(n).to_vec();
+    assert_eq!(
+        rows[3][1..],
+        row([1., 0., 2., 6., 4., 4. / 6., 0., 3., 2., 0., 1., 0., 0., 0., 0., 0., 2.])[..]
+    );
+    assert_eq!(
+        rows[4][1..],
+        row([1., 0., 2., 6., 2., 2. / 6., 3., 2., 0., 1., 1., 1., 2., 0., 0., 0., 0.])[..]
+    );
+    // The total is the year's figures (two sessions, each counted once).
+    assert_eq!(rows[5][0], st("Total 2026"));
+    assert_eq!(
+        rows[5][1..],
+        row([2., 0., 4., 12., 6., 0.5, 3., 5., 2., 1., 2., 1., 2., 3., 1., 2., 2.])[..]
+    );
+    let y2025 = sheet(&mut book, "2025");
+    assert_eq!(y2025.len(), 5, "{y2025:?}");
+    assert_eq!(y2025[4][0], st("Total 2025"));
+    assert_eq!(y2025[4][14..], [n(3.0), n(3.0), n(0.0), n(0.0)]);
+}
+
+#[test]
+fn the_workbook_shows_the_rate_as_a_percentage_and_is_linked_from_the_rapports() {
+    let built = common::build_with_forms(&files(), Profile::Interne);
+    let bytes = std::fs::read(built.out.join("rapports/rapports.xlsx")).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
+    let mut styles = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/styles.xml").expect("styles"),
+        &mut styles,
+    )
+    .expect("UTF-8");
+    assert!(styles.contains(r#"formatCode="0 %""#), "{styles}");
+    assert!(styles.contains(r#"formatCode="[$-40C]mmmm yyyy""#), "{styles}");
+    // Without PLIE data, no exit column.
+    let mut book = workbook(&built);
+    assert_eq!(book.sheet_names(), ["2026"]);
+    let rows = sheet(&mut book, "2026");
+    assert_eq!(rows[0].len(), 14);
+    assert_eq!(rows[0][13], st("Participants présents aux événements"));
+    assert_eq!(rows[1][6], n(4.0 / 6.0));
+    let link = "href=\"../rapports/rapports.xlsx\" download>Rapports mensuels (Excel)</a>";
+    assert!(page(&built, "rapports/index.html").contains(link));
+    assert!(page(&built, "rapports/2026-11.html").contains(link));
+}
