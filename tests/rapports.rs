@@ -679,17 +679,55 @@ fn the_workbook_has_a_sheet_per_year_a_row_per_month_and_numbers_as_numbers() {
     let row = |values: [f64; 17]| values.map(n).to_vec();
     assert_eq!(
         rows[3][1..],
-        row([1., 0., 2., 6., 4., 4. / 6., 0., 3., 2., 0., 1., 0., 0., 0., 0., 0., 2.])[..]
+        row([
+            1.,
+            0.,
+            2.,
+            6.,
+            4.,
+            4. / 6.,
+            0.,
+            3.,
+            2.,
+            0.,
+            1.,
+            0.,
+            0.,
+            0.,
+            0.,
+            0.,
+            2.
+        ])[..]
     );
     assert_eq!(
         rows[4][1..],
-        row([1., 0., 2., 6., 2., 2. / 6., 3., 2., 0., 1., 1., 1., 2., 0., 0., 0., 0.])[..]
+        row([
+            1.,
+            0.,
+            2.,
+            6.,
+            2.,
+            2. / 6.,
+            3.,
+            2.,
+            0.,
+            1.,
+            1.,
+            1.,
+            2.,
+            0.,
+            0.,
+            0.,
+            0.
+        ])[..]
     );
     // The total is the year's figures (two sessions, each counted once).
     assert_eq!(rows[5][0], st("Total 2026"));
     assert_eq!(
         rows[5][1..],
-        row([2., 0., 4., 12., 6., 0.5, 3., 5., 2., 1., 2., 1., 2., 3., 1., 2., 2.])[..]
+        row([
+            2., 0., 4., 12., 6., 0.5, 3., 5., 2., 1., 2., 1., 2., 3., 1., 2., 2.
+        ])[..]
     );
     let y2025 = sheet(&mut book, "2025");
     assert_eq!(y2025.len(), 5, "{y2025:?}");
@@ -709,7 +747,10 @@ fn the_workbook_shows_the_rate_as_a_percentage_and_is_linked_from_the_rapports()
     )
     .expect("UTF-8");
     assert!(styles.contains(r#"formatCode="0 %""#), "{styles}");
-    assert!(styles.contains(r#"formatCode="[$-40C]mmmm yyyy""#), "{styles}");
+    assert!(
+        styles.contains(r#"formatCode="[$-40C]mmmm yyyy""#),
+        "{styles}"
+    );
     // Without PLIE data, no exit column.
     let mut book = workbook(&built);
     assert_eq!(book.sheet_names(), ["2026"]);
