@@ -729,6 +729,23 @@ fn the_workbook_has_a_sheet_per_year_a_row_per_month_and_numbers_as_numbers() {
             2., 0., 4., 12., 6., 0.5, 3., 5., 2., 1., 2., 1., 2., 3., 1., 2., 2.
         ])[..]
     );
+    // The month column is wide enough for « septembre 2026 » (14
+    // characters), not the 10 of a date, which would show ###.
+    let bytes = std::fs::read(built.out.join("rapports/rapports.xlsx")).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").expect("the sheet"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    let width: f64 = xml
+        .split("<col min=\"1\" max=\"1\" width=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap_or_else(|| panic!("no width for the first column: {xml}"));
+    assert!(width >= 14.0, "{width}");
     let y2025 = sheet(&mut book, "2025");
     assert_eq!(y2025.len(), 5, "{y2025:?}");
     assert_eq!(y2025[4][0], st("Total 2025"));
