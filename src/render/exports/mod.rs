@@ -1,10 +1,12 @@
 //! Spreadsheet exports: Excel workbooks (parrainages, one per filleul,
-//! inscrits of each session and club, club convocation lists) and the
+//! inscrits of each session and club, club convocation lists, the rapports'
+//! figures in `rapports.rs`) and the
 //! convocation CSV. Which exports exist, and the links to them, is decided by
 //! the view (`view/exports.rs`: internal profile only); each is made here
 //! from the View as [`table::Table`]s, then written by [`xlsx`] or [`csv`].
 
 mod csv;
+mod rapports;
 pub mod table;
 mod tables;
 mod xlsx;
@@ -33,6 +35,7 @@ fn inputs(view: &View, kind: ExportKind) -> Vec<Input> {
         ExportKind::InscritsSession(i) => files(&view.sessions[i].inputs),
         ExportKind::ParrainagesEnCours | ExportKind::ParrainagesTermines => vec![PEOPLE],
         ExportKind::Filleul(i) => files(&view.personnes[i].inputs),
+        ExportKind::Rapports => rapports::inputs(),
     }
 }
 
