@@ -30,9 +30,13 @@ pub enum Target {
     Participant,
     /// Only the blank form.
     Vierge,
+    /// Each validated positive exit of a PLIE parcours (exit letters).
+    Sortie,
+    /// Each archive year of the PLIE's exit files (archive-box labels).
+    Archive,
 }
 
-pub(crate) const TARGETS: [(&str, Target); 10] = [
+pub(crate) const TARGETS: [(&str, Target); 12] = [
     ("session_cycle", Target::SessionCycle),
     ("club_atelier", Target::ClubAtelier),
     ("session", Target::Session),
@@ -43,6 +47,8 @@ pub(crate) const TARGETS: [(&str, Target); 10] = [
     ("attestation", Target::Attestation),
     ("participant", Target::Participant),
     ("vierge", Target::Vierge),
+    ("sortie", Target::Sortie),
+    ("archive", Target::Archive),
 ];
 
 impl Target {
@@ -64,6 +70,8 @@ impl Target {
                 | Target::Personne
                 | Target::Attestation
                 | Target::Participant
+                | Target::Sortie
+                | Target::Archive
         )
     }
 }
@@ -129,6 +137,8 @@ impl FormLayout {
                     }
                 }
                 BlockKind::Signatures(list) => all.extend(list),
+                BlockKind::RightText(t) => all.push(t),
+                BlockKind::Labels(labels) => all.push(&labels.texte),
                 BlockKind::Funders | BlockKind::Spacer(_) | BlockKind::PageBreak => {}
             }
         }
@@ -166,6 +176,21 @@ pub enum BlockKind {
     Spacer(f32),
     /// Page break.
     PageBreak,
+    /// Markdown text in the right half of the page: a letter's recipient,
+    /// place and date, signatory.
+    RightText(Tpl),
+    /// A sheet of adhesive labels: one cell per element of a list.
+    Labels(LayoutLabels),
+}
+
+/// A sheet of labels: each element of a list printed in a cell of a grid
+/// aligned to the A4 sheet (the label size is carnet.yaml's).
+#[derive(Clone, Debug)]
+pub struct LayoutLabels {
+    /// Path of the list giving one label per element.
+    pub list: DataPath,
+    /// Markdown text of a label, with `{{ etiquette.… }}`.
+    pub texte: Tpl,
 }
 
 /// A table of a layout.

@@ -287,6 +287,12 @@ const FR: &[(&str, &str)] = &[
     ("plie_archive", "Année d'archivage"),
     ("plie_sortie", "Sortie du dispositif"),
     ("plie_aucune_sortie", "Aucune étape de sortie."),
+    ("plie_etiquettes", "Étiquettes des boîtes d'archives"),
+    (
+        "plie_etiquettes_aide",
+        "Une planche par année d'archive (l'année de la sortie), une étiquette par boîte, les noms par ordre alphabétique. Taille des étiquettes : carnet.yaml plie.etiquettes.",
+    ),
+    ("plie_lettres", "Courriers de sortie"),
     ("plie_cloture_liaisons", "clôture des liaisons le"),
     ("plie_passee", "passée"),
     ("plie_suivi_par", "Suivi par"),
@@ -676,6 +682,12 @@ const EN: &[(&str, &str)] = &[
     ("plie_archive", "Archive year"),
     ("plie_sortie", "Exit from the programme"),
     ("plie_aucune_sortie", "No exit step."),
+    ("plie_etiquettes", "Archive-box labels"),
+    (
+        "plie_etiquettes_aide",
+        "One sheet per archive year (the year of the exit), one label per box, names in alphabetical order. Label size: carnet.yaml plie.etiquettes.",
+    ),
+    ("plie_lettres", "Exit letters"),
     ("plie_cloture_liaisons", "links close on"),
     ("plie_passee", "held"),
     ("plie_suivi_par", "Followed by"),
@@ -1092,6 +1104,13 @@ const AGREED_FR: &[Agreed] = &[
             "Présentes aux ateliers passés",
         ],
     ),
+    ("madame", ["Monsieur", "Madame", "Messieurs", "Mesdames"]),
+    ("il", ["il", "elle", "ils", "elles"]),
+    ("sorti", ["sorti", "sortie", "sortis", "sorties"]),
+    (
+        "accompagne",
+        ["accompagné", "accompagnée", "accompagnés", "accompagnées"],
+    ),
 ];
 
 const AGREED_EN: &[Agreed] = &[
@@ -1211,6 +1230,13 @@ const AGREED_EN: &[Agreed] = &[
             "Attended past workshops",
             "Attended past workshops",
         ],
+    ),
+    ("madame", ["Sir", "Madam", "Sirs", "Madams"]),
+    ("il", ["he", "she", "they", "they"]),
+    ("sorti", ["left", "left", "left", "left"]),
+    (
+        "accompagne",
+        ["supported", "supported", "supported", "supported"],
     ),
 ];
 

@@ -157,6 +157,7 @@ pub fn view_of(kit: &model::Kit, profile: Profile, forms: bool) -> view::View {
     let mut view = view::View::new(kit, profile);
     if forms {
         view.forms = view::forms::FormsView::new(kit, profile);
+        view::forms::link_letters(&mut view);
     }
     view
 }

@@ -755,10 +755,13 @@ fn blank_forms_exist_for_every_layout_and_hold_no_personal_data() {
         [
             "attestation-participation.pdf",
             "droit-image.pdf",
+            "etiquettes-archives.pdf",
             "feuille-presence-club.pdf",
             "feuille-presence-session.pdf",
             "fiche-accueil.pdf",
             "fiche-parrainage.pdf",
+            "lettre-sortie-adherent.pdf",
+            "lettre-sortie-prescripteur.pdf",
             "liste-inscrits-club.pdf",
             "liste-inscrits-session.pdf",
             "mise-a-jour-donnees.pdf",

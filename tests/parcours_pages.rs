@@ -167,6 +167,27 @@ fn the_public_build_holds_nothing_of_a_parcours() {
         !built.out.join("sorties").exists(),
         "no sorties page in public"
     );
+    // Alice's exit was decided on 8 October: her letters and the 2026
+    // archive labels exist in the internal build only.
+    for (path, _) in &outputs {
+        assert!(
+            !path.contains("lettre-sortie") && !path.contains("etiquettes-archives"),
+            "{path}: a PLIE letter or label in public"
+        );
+    }
+    let internal = build_with_forms(&files(), Profile::Interne);
+    assert!(
+        internal
+            .out
+            .join("formulaires/lettre-sortie-prescripteur/personne/durand-alice.pdf")
+            .exists()
+    );
+    assert!(
+        internal
+            .out
+            .join("formulaires/etiquettes-archives/2026.pdf")
+            .exists()
+    );
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub struct RawConfig {
     pub financeurs: Option<Vec<RawFinanceur>>,
     /// Noms d'acteurs des procédures à confondre : nom → nom retenu
     pub alias_acteurs: Option<std::collections::BTreeMap<String, Text>>,
+    /// PLIE : signataire des courriers de sortie, taille des étiquettes d'archives
+    pub plie: Option<super::config_plie::RawPlie>,
 }
 
 /// The weekly coordination meeting.

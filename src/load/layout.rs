@@ -17,8 +17,9 @@ pub struct RawLayout {
     #[schemars(required)]
     pub titre: Option<Text>,
     /// Pour quoi le formulaire est imprimé : session_cycle, club_atelier, session, club,
-    /// inscription, parrainage, personne, attestation, participant, vierge
-    #[schemars(required, extend("enum" = ["session_cycle", "club_atelier", "session", "club", "inscription", "parrainage", "personne", "attestation", "participant", "vierge"]))]
+    /// inscription, parrainage, personne, attestation, participant, vierge, sortie (courriers de
+    /// sortie PLIE), archive (étiquettes des boîtes d'archives PLIE)
+    #[schemars(required, extend("enum" = ["session_cycle", "club_atelier", "session", "club", "inscription", "parrainage", "personne", "attestation", "participant", "vierge", "sortie", "archive"]))]
     pub pour: Option<Text>,
     /// portrait (défaut) ou paysage
     #[schemars(extend("enum" = ["portrait", "paysage"]))]
@@ -54,6 +55,22 @@ pub struct RawBlock {
     pub saut_de_page: Option<Sp<bool>>,
     /// N'afficher le bloc que si cette valeur est non vide (ex. « parrainage.entretiens »)
     pub si: Option<Text>,
+    /// Texte en Markdown dans la moitié droite de la page (destinataire, lieu et date, signataire d'un courrier)
+    pub a_droite: Option<Text>,
+    /// Planche d'étiquettes : une étiquette par élément d'une liste, à la taille de carnet.yaml plie.etiquettes
+    pub etiquettes: Option<RawLabels>,
+}
+
+/// A sheet of labels.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLabels {
+    /// Liste des données qui donne une étiquette par élément (ex. etiquettes)
+    #[schemars(required)]
+    pub pour_chaque: Option<Text>,
+    /// Texte d'une étiquette en Markdown, avec des {{ etiquette.… }}
+    #[schemars(required)]
+    pub texte: Option<Text>,
 }
 
 /// A labelled value.

@@ -5,6 +5,7 @@
 
 mod assets;
 pub mod config;
+pub mod config_plie;
 pub mod documents;
 pub mod either;
 mod kit_dir;

@@ -64,6 +64,8 @@ pub struct Config {
     /// The site's public address, ending with `/` (calendar feeds give
     /// absolute links and `webcal://` subscriptions with it).
     pub base_url: Option<String>,
+    /// The PLIE's printed documents (carnet.yaml `plie:`).
+    pub plie: super::config_plie::PlieConfig,
 }
 
 impl Default for Config {
@@ -84,6 +86,7 @@ impl Default for Config {
             presence_demi_journee: false,
             financeurs: Vec::new(),
             base_url: None,
+            plie: super::config_plie::PlieConfig::default(),
         }
     }
 }
@@ -209,6 +212,7 @@ impl Config {
                 })
                 .collect(),
             base_url,
+            plie: super::config_plie::PlieConfig::from_raw(raw.plie.as_ref(), file, diagnostics),
         }
     }
 }

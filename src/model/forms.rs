@@ -30,6 +30,16 @@ pub(super) fn build_all(
     layouts
 }
 
+/// A placeholder string, checked (for the other layout rules' files).
+pub(super) fn template(c: &mut Checker, text: &Text) -> Tpl {
+    tpl(c, text)
+}
+
+/// A data path, checked (for the other layout rules' files).
+pub(super) fn data_path(c: &mut Checker, text: &Text) -> DataPath {
+    path(c, text)
+}
+
 fn tpl(c: &mut Checker, text: &Text) -> Tpl {
     let env = minijinja::Environment::new();
     if let Err(e) = env.template_from_str(&text.value) {
@@ -103,8 +113,8 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
     let target = match &r.pour {
         None => {
             c.missing("pour", msg(
-                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant ou vierge",
-                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant or vierge",
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant, vierge, sortie ou archive",
+                "session_cycle, club_atelier, session, club, inscription, parrainage, personne, attestation, participant, vierge, sortie or archive",
             ));
             return None;
         }
@@ -149,12 +159,13 @@ fn build_one(raw: &RawFile<RawLayout>, c: &mut Checker) -> Option<FormLayout> {
             }
         },
     };
-    let blocks = r
+    let blocks: Vec<LayoutBlock> = r
         .blocs
         .iter()
         .flatten()
         .filter_map(|b| block(c, b))
         .collect();
+    super::forms_labels::alone(c, &blocks, r.blocs.as_deref().unwrap_or_default());
     Some(FormLayout {
         id: raw.id.clone(),
         file: raw.file,
@@ -230,6 +241,12 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
     if b.saut_de_page.as_ref().is_some_and(|p| p.value) {
         kinds.push(BlockKind::PageBreak);
     }
+    if let Some(t) = &b.a_droite {
+        kinds.push(BlockKind::RightText(tpl(c, t)));
+    }
+    if let Some(labels) = &b.etiquettes {
+        kinds.extend(super::forms_labels::labels(c, labels, raw));
+    }
     let si = b.si.as_ref().map(|p| path(c, p));
     let span = Span::new(c.file, raw.range.clone());
     match kinds.len() {
@@ -238,8 +255,8 @@ fn block(c: &mut Checker, raw: &Sp<RawBlock>) -> Option<LayoutBlock> {
             c.diagnostics.push(
                 Diagnostic::error_msg(span, msg("bloc vide", "empty block"))
                     .expected_msg(msg(
-                        "une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
-                        "one of the keys titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page",
+                        "une des clés titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page, a_droite, etiquettes",
+                        "one of the keys titre, section, texte, champs, cases, tableau, signatures, financeurs, espace, saut_de_page, a_droite, etiquettes",
                     )),
             );
             None

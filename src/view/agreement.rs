@@ -42,6 +42,14 @@ pub struct Accords {
     pub le_parrain: &'static str,
     /// du parrain, de la marraine.
     pub du_parrain: &'static str,
+    /// Monsieur, Madame (a letter's salutation).
+    pub madame: &'static str,
+    /// il, elle.
+    pub il: &'static str,
+    /// sorti, sortie (du PLIE).
+    pub sorti: &'static str,
+    /// accompagné, accompagnée.
+    pub accompagne: &'static str,
 }
 
 impl Accords {
@@ -60,6 +68,10 @@ impl Accords {
             parrain: word("parrain"),
             le_parrain: word("le_parrain"),
             du_parrain: word("du_parrain"),
+            madame: word("madame"),
+            il: word("il"),
+            sorti: word("sorti"),
+            accompagne: word("accompagne"),
         }
     }
 }

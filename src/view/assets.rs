@@ -63,6 +63,9 @@ pub struct Assets {
     pub funder_text: String,
     /// One signature cell per half-day on attendance sheets.
     pub half_days: bool,
+    /// Size of a label on a sheet of labels, width and height in mm
+    /// (carnet.yaml `plie.etiquettes`).
+    pub label_mm: (f32, f32),
 }
 
 /// The kit file a template of this name comes from when the kit has one.
@@ -159,6 +162,10 @@ impl Assets {
                 .collect::<Vec<_>>()
                 .join("\n"),
             half_days: config.presence_demi_journee,
+            label_mm: (
+                config.plie.etiquettes.largeur,
+                config.plie.etiquettes.hauteur,
+            ),
         }
     }
 }

@@ -199,6 +199,17 @@ impl LayoutCheck<'_> {
                         self.placeholder(t, sample);
                     }
                 }
+                BlockKind::RightText(t) => self.placeholder(t, sample),
+                BlockKind::Labels(labels) => {
+                    // A label's text sees its element as `etiquette`.
+                    let why = msg(
+                        "la planche n'aurait aucune étiquette",
+                        "the sheet would have no label",
+                    );
+                    if let Some(element) = self.list(&labels.list, sample, why) {
+                        self.placeholder(&labels.texte, &with(sample, "etiquette", element));
+                    }
+                }
                 BlockKind::Funders | BlockKind::Spacer(_) | BlockKind::PageBreak => {}
             }
         }

@@ -390,6 +390,106 @@ pub struct BlankForm {
     pub vierge: bool,
 }
 
+/// Who signs the PLIE's exit letters (carnet.yaml `plie.signataire`).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct Signatory {
+    /// Name.
+    pub nom: String,
+    /// Function.
+    pub fonction: Option<String>,
+}
+
+/// The prescripteur of a parcours, to whom one exit letter goes.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct Prescriber {
+    /// Name (a service, an agency…).
+    pub nom: Option<String>,
+    /// Postal address (empty fields when unknown).
+    pub adresse: Address,
+}
+
+/// The positive-exit step an exit letter reports.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ExitStep {
+    /// Libellé (as written, else generated).
+    pub libelle: String,
+    /// A training exit.
+    pub formation: bool,
+    /// An employment exit.
+    pub emploi: bool,
+    /// Training title.
+    pub intitule: Option<String>,
+    /// Job.
+    pub metier: Option<String>,
+    /// Contract, in words (« CDI »).
+    pub contrat: Option<String>,
+    /// Employer or training body.
+    pub operateur: Option<String>,
+    /// Start.
+    pub debut: NaiveDate,
+    /// End (planned, or real after an early stop).
+    pub fin: Option<NaiveDate>,
+    /// The commission that validated the exit.
+    pub commission: NaiveDate,
+    /// Exit from the PLIE (`parcours.sortie.date`).
+    pub date_sortie: Option<NaiveDate>,
+    /// Exit motive (`parcours.sortie.motif`).
+    pub motif: Option<String>,
+}
+
+/// `pour: sortie`: the exit letters of one validated positive exit (one to
+/// the prescripteur, one to the participant: each is a layout).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct SortieForm {
+    /// Site-wide values.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The participant (adhérent·e), with their postal address.
+    pub personne: OwnPerson,
+    /// The prescripteur.
+    pub prescripteur: Prescriber,
+    /// The exit step.
+    pub etape: ExitStep,
+    /// Who signs (none: signed by hand).
+    pub signataire: Option<Signatory>,
+    /// The assistant·e, else accompagnateur·rice, following the file.
+    pub suivi_par: Option<String>,
+    /// The letter's date: the day the letters were sent
+    /// (`parcours.sortie.courriers`), else the build day.
+    pub date: NaiveDate,
+}
+
+/// One archive-box label: the files of one box.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ArchiveLabel {
+    /// Archive year (year of the exit).
+    pub annee: i32,
+    /// Box number in the year, from 1.
+    pub numero: usize,
+    /// Boxes of the year.
+    pub total: usize,
+    /// First file of the box, « NOM Prénom ».
+    pub premier: String,
+    /// Last file of the box.
+    pub dernier: String,
+    /// Every file of the box, in alphabetical order.
+    pub noms: Vec<String>,
+}
+
+/// `pour: archive`: the labels of one archive year's exit files.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ArchiveForm {
+    /// Site-wide values.
+    #[serde(flatten)]
+    pub common: Common,
+    /// Archive year.
+    pub annee: i32,
+    /// Files of the year.
+    pub dossiers: usize,
+    /// One label per box, in order.
+    pub etiquettes: Vec<ArchiveLabel>,
+}
+
 /// The data of one form, whatever its target.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
@@ -412,6 +512,10 @@ pub enum FormContext {
     Participant(ParticipantForm),
     /// The blank forms.
     Blank(BlankForm),
+    /// `sortie` (boxed: it holds a person and a step).
+    Sortie(Box<SortieForm>),
+    /// `archive`.
+    Archive(ArchiveForm),
 }
 
 /// What a layout of one target may name: the JSON Schema of its data type,
@@ -539,5 +643,7 @@ pub fn contract(target: Target) -> Contract {
         Target::Attestation => contract_of::<AttestationForm>(),
         Target::Participant => contract_of::<ParticipantForm>(),
         Target::Vierge => contract_of::<BlankForm>(),
+        Target::Sortie => contract_of::<SortieForm>(),
+        Target::Archive => contract_of::<ArchiveForm>(),
     }
 }

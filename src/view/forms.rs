@@ -18,6 +18,9 @@ use crate::model::{Activity, ActivityKind, Adresse, Atelier, Horaire, Kit, Statu
 use crate::source::FileId;
 use chrono::NaiveDate;
 
+mod plie;
+pub use plie::link_letters;
+
 /// The data of one form to print.
 #[derive(Debug)]
 pub struct FormData {
@@ -48,6 +51,8 @@ pub enum Owner {
     Club(usize),
     /// An event page.
     Event(usize),
+    /// The PLIE's « sorties » page.
+    Sorties,
 }
 
 /// The kind of record a form is printed for: the first folder of its path
@@ -334,6 +339,8 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
             Target::Personne => updates(&ctx, &mut out),
             Target::Attestation => certificates(&ctx, &mut out),
             Target::Participant => releases(&ctx, &mut out),
+            Target::Sortie => plie::exit_letters(&ctx, &mut out),
+            Target::Archive => plie::archive_labels(&ctx, &mut out),
             Target::Vierge => {}
         }
     }
@@ -690,6 +697,17 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
     }
 }
 
+impl FormData {
+    /// The folders whose every file this form reads (an archive sheet lists
+    /// every person with an exit of its year), besides [`FormData::inputs`].
+    pub fn input_folders(&self) -> &'static [&'static str] {
+        match self.target {
+            Target::Archive => &["data/personnes"],
+            _ => &[],
+        }
+    }
+}
+
 /// One PDF to write: a layout, the data it is filled with (none: blank), its path.
 #[derive(Debug)]
 pub struct FormJob {
@@ -727,6 +745,10 @@ impl FormsView {
         let mut view = FormsView::default();
         let published = |i: usize| consent::may_see(profile.into(), &kit.personnes[i], Field::Nom);
         for (l, layout) in kit.layouts.iter().enumerate() {
+            // The PLIE's letters and labels, even blank, stay in the internal profile.
+            if matches!(layout.target, Target::Sortie | Target::Archive) && !profile.internal() {
+                continue;
+            }
             let path = super::urls::formulaire_vierge(&layout.id);
             view.blank.push(super::Link {
                 label: layout.nom.clone(),
@@ -752,6 +774,7 @@ impl FormsView {
                         Owner::Session(i) => super::urls::session(&kit.sessions[i].id),
                         Owner::Club(i) => super::urls::club(&kit.clubs[i].id),
                         Owner::Event(i) => super::urls::evenement(&kit.evenements[i].id),
+                        Owner::Sorties => super::urls::SORTIES.to_string(),
                     };
                     view.links.entry(page).or_default().push(super::Link {
                         label: format!("{} — {}", layout.nom, data.label),

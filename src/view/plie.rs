@@ -68,6 +68,8 @@ pub struct EtapeView {
     pub rupture: Option<RuptureView>,
     /// Derived facts of an exit step.
     pub sortie: Option<EtapeSortie>,
+    /// The exit letters of the last exit step, once decided (PDF forms).
+    pub lettres: Vec<Link>,
 }
 
 /// A proof of success received.
@@ -162,6 +164,8 @@ pub struct SortieLigne {
     pub annee_archive: Option<i32>,
     /// Some deadline of this line has passed with its task not done.
     pub en_retard: bool,
+    /// The exit letters, once the exit is decided (PDF forms).
+    pub lettres: Vec<Link>,
 }
 
 /// Kinds of PLIE deadline.
@@ -238,6 +242,7 @@ pub(super) fn parcours_of(kit: &Kit, i: PersonIdx) -> Option<ParcoursView> {
                     fin_reelle: r.fin_reelle,
                 }),
                 sortie: e.sortie.clone(),
+                lettres: Vec::new(),
             })
             .collect(),
         sortie: p.sortie.as_ref().map(|s| SortieView {
@@ -325,6 +330,7 @@ fn ligne(
         dossier_avant: s.dossier_avant,
         annee_archive: s.annee_archive,
         en_retard,
+        lettres: Vec::new(),
     }
 }
 

@@ -36,6 +36,7 @@ pub fn load(view: &View) -> Result<FormAssets, RenderError> {
             .collect::<Result<_, _>>()?,
         funder_text: assets.funder_text.clone(),
         half_days: assets.half_days,
+        label_mm: assets.label_mm,
         lang: view.site.langue,
     })
 }

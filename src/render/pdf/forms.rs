@@ -44,6 +44,8 @@ pub struct FormAssets {
     pub half_days: bool,
     /// Language of the words carnet adds (Matin / Après-midi).
     pub lang: Lang,
+    /// Size of a label of a sheet of labels (mm): width, height.
+    pub label_mm: (f32, f32),
 }
 
 /// What a placeholder without a value prints on a blank form.
@@ -167,6 +169,36 @@ impl Forms {
 }
 
 impl Filler<'_> {
+    /// A sheet of labels: the text of each element of its list, seen as
+    /// `etiquette`; on a blank form (no list), one sheet of labels to fill by hand.
+    fn labels(
+        &self,
+        labels: &crate::form_layout::LayoutLabels,
+        data: &Json,
+        ctx: &Value,
+        assets: &FormAssets,
+    ) -> Result<typeset::LabelSheet, RenderError> {
+        let (width_mm, height_mm) = assets.label_mm;
+        let mut sheet = typeset::LabelSheet {
+            width_mm,
+            height_mm,
+            cells: Vec::new(),
+        };
+        match lookup(data, &labels.list).and_then(Json::as_array) {
+            Some(items) => {
+                for item in items {
+                    let cell = context! { etiquette => ser(item), ..ctx.clone() };
+                    sheet.cells.push(self.text(&labels.texte, &cell)?);
+                }
+            }
+            None => {
+                let text = self.text(&labels.texte, ctx)?;
+                sheet.cells = vec![text; typeset::labels_per_sheet(&sheet)];
+            }
+        }
+        Ok(sheet)
+    }
+
     /// The text of a placeholder for `ctx`, as the font can print it.
     fn text(&self, tpl: &Tpl, ctx: &Value) -> Result<String, RenderError> {
         self.env
@@ -292,6 +324,12 @@ impl Forms {
                 }
                 BlockKind::Spacer(mm) => Block::Spacer { mm: *mm },
                 BlockKind::PageBreak => Block::PageBreak,
+                BlockKind::RightText(t) => Block::RightParagraph {
+                    markdown: fill.text(t, &ctx)?,
+                },
+                BlockKind::Labels(labels) => {
+                    Block::Labels(fill.labels(labels, data, &ctx, assets)?)
+                }
             });
         }
         let title = fill.text(&layout.titre, &ctx)?;

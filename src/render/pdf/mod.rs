@@ -40,6 +40,7 @@ impl Renderer for PdfForms {
                 let form = &view.forms.forms[job.data];
                 let layout = &view.assets.layouts[job.layout];
                 let mut inputs: Vec<Input> = form.inputs.iter().map(|&f| Input::File(f)).collect();
+                inputs.extend(form.input_folders().iter().map(|&d| Input::Folder(d)));
                 inputs.push(Input::File(layout.file));
                 inputs.extend(view.assets.image_files.iter().map(|&f| Input::File(f)));
                 Planned::new(job.path.clone(), OutputKind::Form, inputs, j)

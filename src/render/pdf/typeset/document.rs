@@ -91,6 +91,26 @@ pub enum Block {
     },
     /// Start a new page (does nothing at the top of a page).
     PageBreak,
+    /// Text in Markdown, like [`Block::Paragraph`], in the right half of the
+    /// page: a letter's recipient, place and date, signatory.
+    RightParagraph {
+        /// The Markdown source.
+        markdown: String,
+    },
+    /// A sheet of labels. A document holding one is printed as label sheets
+    /// only: its other blocks, header and footer are left out.
+    Labels(LabelSheet),
+}
+
+/// Labels of one size, in a grid centred on A4 sheets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LabelSheet {
+    /// Width of a label, in millimetres.
+    pub width_mm: f32,
+    /// Height of a label, in millimetres.
+    pub height_mm: f32,
+    /// Each label's text in Markdown, left to right then top to bottom.
+    pub cells: Vec<String>,
 }
 
 /// A label and its value.

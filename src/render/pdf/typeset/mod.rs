@@ -41,7 +41,7 @@ mod markdown;
 mod style;
 mod wrap;
 
-pub use document::{Block, Column, Document, Field, Header, Orientation, Table};
+pub use document::{Block, Column, Document, Field, Header, LabelSheet, Orientation, Table};
 pub use error::RenderError;
 pub use image::{Image, ImageFormat};
 
@@ -72,6 +72,12 @@ pub fn narrowest_column_mm(doc: &Document, orientation: Orientation) -> Option<f
             _ => None,
         })
         .reduce(f32::min)
+}
+
+/// How many labels of `sheet`'s size an A4 sheet holds.
+pub fn labels_per_sheet(sheet: &LabelSheet) -> usize {
+    let (across, down) = layout::label_grid(sheet);
+    across * down
 }
 
 /// The number of pages `doc` takes, laid out without drawing: what a caller

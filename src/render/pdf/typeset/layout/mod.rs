@@ -7,6 +7,7 @@ mod fields;
 mod frame;
 mod funders;
 pub(crate) mod item;
+mod labels;
 mod paginate;
 mod signatures;
 mod table;
@@ -32,9 +33,20 @@ const SIGNATURES_GAP: f32 = 6.0 * super::style::MM;
 /// [`RenderError::TooManyCells`] for a table row longer than its columns.
 pub(crate) fn layout(doc: &Document) -> Result<(PageGeometry, Vec<Page>), RenderError> {
     let geometry = PageGeometry::a4(doc.orientation);
+    if let Some(sheet) = doc.blocks.iter().find_map(|b| match b {
+        Block::Labels(sheet) => Some(sheet),
+        _ => None,
+    }) {
+        return Ok((geometry, labels::sheets(sheet, &geometry)));
+    }
     let mut pages = body(doc, &geometry)?;
     frame::frame(&mut pages, &doc.header, &doc.title, &geometry);
     Ok((geometry, pages))
+}
+
+/// Labels across and down an A4 portrait sheet for `sheet`'s size.
+pub(crate) fn label_grid(sheet: &document::LabelSheet) -> (usize, usize) {
+    labels::grid(sheet, &PageGeometry::a4(document::Orientation::Portrait))
 }
 
 /// The pages of `doc` without header and footer.
@@ -64,6 +76,16 @@ fn body(doc: &Document, geometry: &PageGeometry) -> Result<Vec<Page>, RenderErro
                 flow.items.push(FlowItem::PageBreak);
                 Vec::new()
             }
+            Block::RightParagraph { markdown } => {
+                // The right half of the content width, as a window envelope shows it.
+                let half = PageGeometry {
+                    left: geometry.left + geometry.content_width / 2.0,
+                    content_width: geometry.content_width / 2.0,
+                    ..*geometry
+                };
+                text::paragraph(markdown, &half, BLOCK_GAP)
+            }
+            Block::Labels(_) => Vec::new(),
         };
         flow.items.extend(chunks.into_iter().map(FlowItem::Chunk));
     }
