@@ -218,9 +218,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     })?;
     let warnings = diagnostics.len();
     // Freeing the view and the kit (hundreds of thousands of strings at
-    // 10,000 persons) takes a core for a while: done beside the writer's
-    // last files and the swap instead of after them.
-    let freeing = std::thread::spawn(move || drop((view, kit, diagnostics)));
+    // 10,000 persons) takes a core for a while: done on a thread of its
+    // own, beside the writer's last files and the swap, and not waited for
+    // (the command exits without it).
+    std::thread::spawn(move || drop((view, kit, diagnostics)));
     staging.commit().map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",
@@ -228,8 +229,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         ))
     })?;
     clock.done("write");
-    let _ = freeing.join();
-    clock.done("free");
     Ok(Built {
         report,
         warnings,
