@@ -213,10 +213,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     })?;
     let view = view_of(&kit, options.profile, options.forms);
     clock.done("view");
-    let written = render_view(&view, &staging, &mut clock).map_err(|e| match staging.io_error() {
-        Some(io) => Failure::Io(io),
-        None => Failure::Template(e.message),
-    })?;
+    let written =
+        render_view(&view, &staging, &mut clock).map_err(|e| match staging.io_error() {
+            Some(io) => Failure::Io(io),
+            None => Failure::Template(e.message),
+        })?;
     let warnings = diagnostics.len();
     // Freeing the view and the kit (hundreds of thousands of strings at
     // 10,000 persons) takes a core for a while: done on a thread of its

@@ -105,8 +105,15 @@ mod tests {
         let cut_by_space = "titre: Atelier #2 : le CV\n";
         assert!(may_cut(cut_by_space));
         assert_eq!(cut_texts(cut_by_space, file).len(), 1);
-        for whole in ["titre: \"Atelier #2\"\n", "titre: Atelier#2\n", "titre: Atelier n°2\n"] {
-            assert!(!may_cut(whole) || cut_texts(whole, file).is_empty(), "{whole}");
+        for whole in [
+            "titre: \"Atelier #2\"\n",
+            "titre: Atelier#2\n",
+            "titre: Atelier n°2\n",
+        ] {
+            assert!(
+                !may_cut(whole) || cut_texts(whole, file).is_empty(),
+                "{whole}"
+            );
         }
         assert!(!may_cut("titre: Atelier#2\nlieu: salle\n"));
     }
