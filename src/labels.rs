@@ -1348,6 +1348,18 @@ pub struct Labels {
     pub types: Words,
 }
 
+/// Every label of `lang`, made once per run: for code that looks labels up
+/// record by record (a grid's legend, a search entry's type), where making
+/// the tables again each time was a measurable part of the view.
+pub fn of_cached(lang: Lang) -> &'static Labels {
+    static FR_LABELS: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
+    static EN_LABELS: std::sync::OnceLock<Labels> = std::sync::OnceLock::new();
+    match lang {
+        Lang::Fr => FR_LABELS.get_or_init(|| of(Lang::Fr)),
+        Lang::En => EN_LABELS.get_or_init(|| of(Lang::En)),
+    }
+}
+
 /// Every label of `lang`.
 pub fn of(lang: Lang) -> Labels {
     let (base, roles, statuts, todos, types) = match lang {

@@ -27,6 +27,7 @@ pub mod schema;
 pub mod serve;
 pub mod source;
 pub mod suggest;
+pub mod timings;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -172,19 +173,35 @@ pub fn render_kit(
     sink: &dyn render::Sink,
 ) -> Result<Vec<render::Written>, render::RenderError> {
     let view = view_of(kit, profile, forms);
-    let renderers = render::renderers(&view)?;
-    let planned = plan::plan(&view, &renderers)?;
-    render::render(&view, planned, &renderers, sink)
+    render_view(&view, sink, &mut timings::Stages::start())
+}
+
+/// Plans and renders every output of `view` into `sink`, marking the
+/// stages on `clock`.
+fn render_view(
+    view: &view::View,
+    sink: &dyn render::Sink,
+    clock: &mut timings::Stages,
+) -> Result<Vec<render::Written>, render::RenderError> {
+    let renderers = render::renderers(view)?;
+    let planned = plan::plan(view, &renderers)?;
+    clock.done("plan");
+    let written = render::render(view, planned, &renderers, sink)?;
+    clock.done("render");
+    Ok(written)
 }
 
 /// Loads, validates, renders and writes the site. Nothing is written unless
 /// every stage succeeded; the previous output is then replaced atomically.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let start = Instant::now();
+    let mut clock = timings::Stages::start();
     let out = output::target::check(&options.out, &options.root, options.profile, options.force)
         .map_err(|refusal| Failure::Refused(refusal.0))?;
-    let (kit, diagnostics) =
-        check(&options.root, options.today).map_err(|e| Failure::Io(e.message))?;
+    let loaded = load::load(&options.root).map_err(|e| Failure::Io(e.message))?;
+    clock.done("load");
+    let (kit, diagnostics) = check_loaded(loaded, options.today);
+    clock.done("model");
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -199,21 +216,29 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
             options.out.display()
         ))
     })?;
-    let written = render_kit(&kit, options.profile, options.forms, &staging).map_err(|e| {
-        match staging.io_error() {
+    let view = view_of(&kit, options.profile, options.forms);
+    clock.done("view");
+    let written =
+        render_view(&view, &staging, &mut clock).map_err(|e| match staging.io_error() {
             Some(io) => Failure::Io(io),
             None => Failure::Template(e.message),
-        }
-    })?;
+        })?;
+    let warnings = diagnostics.len();
+    // Freeing the view and the kit (hundreds of thousands of strings at
+    // 10,000 persons) takes a core for a while: done on a thread of its
+    // own, beside the writer's last files and the swap, and not waited for
+    // (the command exits without it).
+    std::thread::spawn(move || drop((view, kit, diagnostics)));
     staging.commit().map_err(|e| {
         Failure::Io(format!(
             "impossible d'écrire {} : {e}",
             options.out.display()
         ))
     })?;
+    clock.done("write");
     Ok(Built {
         report,
-        warnings: diagnostics.len(),
+        warnings,
         pages: render::count(&written, render::OutputKind::Page),
         pdfs: render::count(&written, render::OutputKind::Form),
         feeds: render::count(&written, render::OutputKind::Feed),

@@ -532,7 +532,10 @@ fn read_and_parse(
         Kind::Documents => parse_outcome(&source.text, file).map(Parsed::Documents),
     };
     let mut outcome = outcome;
-    if !matches!(kind, Kind::Page | Kind::Procedure) && outcome.record.is_some() {
+    if !matches!(kind, Kind::Page | Kind::Procedure)
+        && outcome.record.is_some()
+        && yaml_comment::may_cut(&source.text)
+    {
         outcome
             .diagnostics
             .extend(yaml_comment::cut_texts(&source.text, file));

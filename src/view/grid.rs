@@ -110,7 +110,7 @@ pub fn legend(lang: Lang) -> Vec<Legend> {
 
 /// A status said of nobody in particular (« Présent(e) »).
 fn word_of_status(lang: Lang, code: &str) -> &'static str {
-    crate::labels::of(lang)
+    crate::labels::of_cached(lang)
         .statuts
         .get(code)
         .copied()

@@ -275,9 +275,55 @@ impl View {
     /// Builds the view of `kit` for `profile`.
     pub fn new(kit: &Kit, profile: Profile) -> View {
         let person_refs = people::person_refs(kit, profile);
-        let personnes = people::person_views(kit, profile, &person_refs);
-        let (mut en_cours, termines) = people::mentorships(kit, profile, &person_refs);
         let internal = profile.internal();
+        let refs = &person_refs;
+        // The parts below read only the kit and the references: made side
+        // by side on rayon's pool (the fiches are themselves made in
+        // parallel), each the same as made alone.
+        let (
+            (personnes, (sessions, clubs)),
+            ((mentorships, annuaire), (tableau, (evenements, reference))),
+        ) = rayon::join(
+            || {
+                rayon::join(
+                    || people::person_views(kit, profile, refs),
+                    || {
+                        rayon::join(
+                            || records::activity_views(kit, &kit.sessions, profile, refs),
+                            || records::activity_views(kit, &kit.clubs, profile, refs),
+                        )
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || people::mentorships(kit, profile, refs),
+                            || people::directory(kit, refs),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || {
+                                if internal {
+                                    tableau::groupes(kit)
+                                } else {
+                                    Vec::new()
+                                }
+                            },
+                            || {
+                                rayon::join(
+                                    || records::event_views(kit, profile, refs),
+                                    || procedures::ReferenceView::new(kit),
+                                )
+                            },
+                        )
+                    },
+                )
+            },
+        );
+        let (mut en_cours, termines) = mentorships;
         parrainages::late_first(&mut en_cours);
         let par_parrain = if internal {
             parrainages::par_parrain(&en_cours)
@@ -319,28 +365,24 @@ impl View {
                 coordination: kit.config.coordination.as_ref().map(CoordinationView::of),
                 plie,
             },
-            sessions: records::activity_views(kit, &kit.sessions, profile, &person_refs),
-            clubs: records::activity_views(kit, &kit.clubs, profile, &person_refs),
-            evenements: records::event_views(kit, profile, &person_refs),
+            sessions,
+            clubs,
+            evenements,
             operateurs: records::operator_views(kit),
-            annuaire: people::directory(kit, &person_refs),
+            annuaire,
             personnes,
             pages,
             parrainages_en_cours: en_cours,
             parrainages_termines: termines,
             parrainages_par_parrain: par_parrain,
-            tableau: if internal {
-                tableau::groupes(kit)
-            } else {
-                Vec::new()
-            },
+            tableau,
             counts,
             planning: planning::Planning::default(),
             forms: forms::FormsView::default(),
             assets: assets::Assets::new(kit),
             list_inputs: inputs::ListInputs::new(kit),
             exports: exports::ExportsView::default(),
-            reference: procedures::ReferenceView::new(kit),
+            reference,
         };
         view.agenda = agenda(&view, kit.today);
         view.planning = planning::Planning::new(

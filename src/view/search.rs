@@ -174,7 +174,7 @@ fn reference_entries(view: &View, out: &mut Vec<SearchEntry>) {
 /// An event's or operator's type as its page names it (the code itself
 /// when the kit uses a type of its own).
 fn type_label(lang: Lang, code: &str) -> String {
-    crate::labels::of(lang)
+    crate::labels::of_cached(lang)
         .types
         .get(code)
         .map_or_else(|| code.to_string(), |t| t.to_string())
