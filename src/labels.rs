@@ -10,6 +10,7 @@ mod planning;
 pub use planning::weekdays;
 mod rapports;
 pub use rapports::short_months;
+mod suivi;
 
 /// Language of the generated pages and forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -1279,6 +1280,7 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     list.iter()
         .chain(planning)
         .chain(rapports::words(lang))
+        .chain(suivi::words(lang))
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
 }
@@ -1339,6 +1341,7 @@ pub fn of(lang: Lang) -> Labels {
         .copied(),
     );
     all.extend(rapports::words(lang).iter().copied());
+    all.extend(suivi::words(lang).iter().copied());
     Labels {
         words: all,
         roles: words(roles),

@@ -26,6 +26,8 @@ pub enum ExportKind {
     InscritsSession(usize),
     /// The people enrolled in the club at this index of [`View::clubs`].
     InscritsClub(usize),
+    /// « Suivi des sorties »: one row per PLIE exit step (when the sorties page exists).
+    SuiviSorties,
 }
 
 /// One export: where it goes and what it holds.
@@ -120,6 +122,14 @@ impl ExportsView {
                     }
                 }
             }
+        }
+        if view.sorties.is_some() {
+            add(
+                urls::SORTIES,
+                word(lang, "plie_suivi_sorties").to_string(),
+                urls::SUIVI_SORTIES_XLSX.to_string(),
+                ExportKind::SuiviSorties,
+            );
         }
         exports
     }

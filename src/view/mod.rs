@@ -23,6 +23,7 @@ mod people;
 pub mod planning;
 pub mod planning_pages;
 pub mod plie;
+pub mod plie_suivi;
 pub mod procedures;
 pub mod rapports;
 mod rapports_svg;
