@@ -59,6 +59,31 @@ pub fn piece_key(piece: crate::model::parcours_pieces::PieceKind) -> &'static st
     }
 }
 
+/// The label key of a line's step type.
+pub fn type_key(l: &super::plie::SortieLigne) -> &'static str {
+    use crate::model::parcours::EtapeType as T;
+    match l.type_etape {
+        T::Formation => "plie_type_formation",
+        T::Emploi => "plie_type_emploi",
+        T::Parcours => "plie_type_parcours",
+    }
+}
+
+/// The label key of a line's step state.
+pub fn etat_etape_key(l: &super::plie::SortieLigne) -> &'static str {
+    use crate::model::parcours::Etat as E;
+    match l.etat {
+        E::EnCours => "plie_etat_en_cours",
+        E::Terminee => "plie_etat_terminee",
+        E::Interrompue => "plie_etat_interrompue",
+    }
+}
+
+/// The label keys of a line's missing documents, in checklist order.
+pub fn missing_keys(l: &super::plie::SortieLigne) -> impl Iterator<Item = &'static str> + '_ {
+    crate::model::parcours_pieces::missing(&l.pieces).map(piece_key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 use super::table::{Cell, Table};
 use crate::labels::{Lang, word};
 use crate::view::plie::{SortieLigne, Sorties};
-use crate::view::plie_suivi::{etat_key, piece_key};
+use crate::view::plie_suivi::{etat_etape_key, etat_key, missing_keys, type_key};
 
 /// The columns, as label keys.
 const HEADERS: [&str; 21] = [
@@ -59,29 +59,17 @@ fn yes(lang: Lang, flag: bool) -> Cell {
 
 fn row(lang: Lang, commission: chrono::NaiveDate, provisoire: bool, l: &SortieLigne) -> Vec<Cell> {
     let name = |link: &Option<crate::view::Link>| Cell::text(link.as_ref().map(|l| l.label.as_str()));
-    let missing: Vec<&str> = crate::model::parcours_pieces::missing(&l.pieces)
-        .map(|p| word(lang, piece_key(p)))
-        .collect();
-    let type_key = match l.type_etape {
-        crate::model::parcours::EtapeType::Formation => "plie_type_formation",
-        crate::model::parcours::EtapeType::Emploi => "plie_type_emploi",
-        crate::model::parcours::EtapeType::Parcours => "plie_type_parcours",
-    };
-    let step_key = match l.etat {
-        crate::model::parcours::Etat::EnCours => "plie_etat_en_cours",
-        crate::model::parcours::Etat::Terminee => "plie_etat_terminee",
-        crate::model::parcours::Etat::Interrompue => "plie_etat_interrompue",
-    };
+    let missing: Vec<&str> = missing_keys(l).map(|k| word(lang, k)).collect();
     vec![
         Cell::Text(l.personne.label.clone()),
         name(&l.referent),
         name(&l.assistant),
-        Cell::Text(word(lang, type_key).to_string()),
+        Cell::Text(word(lang, type_key(l)).to_string()),
         Cell::Text(l.libelle.clone()),
         Cell::Number(l.axe_fse.into()),
         Cell::Date(l.debut),
         Cell::date(l.fin),
-        Cell::Text(word(lang, step_key).to_string()),
+        Cell::Text(word(lang, etat_etape_key(l)).to_string()),
         Cell::Date(commission),
         yes(lang, provisoire),
         Cell::date(l.liaison_avant),
