@@ -303,7 +303,7 @@ const FR: &[(&str, &str)] = &[
     ("plie_objectif", "Objectif"),
     (
         "plie_sorties_aide",
-        "Les étapes de sortie regroupées par commission : liaison, justificatif, courriers, clôture du dossier et année d'archivage.",
+        "Les étapes de sortie regroupées par commission : liaison, pièces du dossier (les manquantes d'abord), courriers, clôture du dossier et année d'archivage.",
     ),
     ("plie_type_formation", "Formation"),
     ("plie_type_emploi", "Emploi"),
@@ -692,7 +692,7 @@ const EN: &[(&str, &str)] = &[
     ("plie_objectif", "Objective"),
     (
         "plie_sorties_aide",
-        "Exit steps grouped by committee: link, proof, letters, file closing and archive year.",
+        "Exit steps grouped by committee: link, file documents (missing ones first), letters, file closing and archive year.",
     ),
     ("plie_type_formation", "Training"),
     ("plie_type_emploi", "Employment"),

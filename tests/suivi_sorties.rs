@@ -310,7 +310,7 @@ fn the_workbook_has_one_row_per_exit_step_with_real_dates() {
             s("Dossier clos le"),
             s("Année d'archivage"),
             s("État du dossier"),
-            s("en retard"),
+            s("En retard"),
             s("Pièces manquantes"),
         ]
     );
@@ -395,6 +395,14 @@ fn the_sorties_page_shows_the_checklist_and_links_the_workbook() {
     assert!(missing < received, "missing documents come first");
     let fiche = std::str::from_utf8(&site["personnes/durand-alice.html"]).unwrap();
     assert!(fiche.contains("manquante</strong> Justificatif de réussite"));
+    // The tableau: Alice's letters (due 7 November) and file closing (due
+    // 7 January, six weeks ahead) each say her job's file misses 2 documents.
+    let tableau = std::str::from_utf8(&site["tableau-de-bord/index.html"]).unwrap();
+    assert_eq!(
+        tableau.matches("(pièces manquantes : 2)").count(),
+        2,
+        "{tableau}"
+    );
 }
 
 #[test]

@@ -34,6 +34,7 @@ const FR: &[(&str, &str)] = &[
     ("plie_dossier_reliee", "relié (étape de sortie antérieure)"),
     ("plie_dossier_a_clore", "commission passée, dossier à clore"),
     ("plie_dossier_clos", "dossier clos"),
+    ("plie_en_retard_col", "En retard"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -67,6 +68,7 @@ const EN: &[(&str, &str)] = &[
     ("plie_dossier_reliee", "linked (earlier exit step)"),
     ("plie_dossier_a_clore", "committee held, file to close"),
     ("plie_dossier_clos", "file closed"),
+    ("plie_en_retard_col", "Late"),
 ];
 
 /// The words of `lang`.

@@ -30,7 +30,7 @@ const HEADERS: [&str; 21] = [
     "plie_dossier_clos_le",
     "plie_archive",
     "plie_etat_dossier",
-    "en_retard",
+    "plie_en_retard_col",
     "plie_pieces_manquantes",
 ];
 
