@@ -91,7 +91,10 @@ fn files(alice: &str) -> Vec<(&'static str, String)> {
             "data/personnes/petit-luc.yaml",
             "civilite: M.\nnom: Petit\nprenom: Luc\nroles: [assistant]\n".into(),
         ),
-        ("data/operateurs/greta.yaml", "nom: GRETA Val de Loire\n".into()),
+        (
+            "data/operateurs/greta.yaml",
+            "nom: GRETA Val de Loire\n".into(),
+        ),
         (
             "data/operateurs/boulangerie.yaml",
             "nom: Boulangerie du Parc\n".into(),
@@ -275,7 +278,11 @@ impl PartialEq<DateCell> for Data {
 }
 
 fn assert_date(cell: &Data, expected: DateCell, what: &str) {
-    assert!(*cell == expected, "{what}: {cell:?} is not the date {}", expected.0);
+    assert!(
+        *cell == expected,
+        "{what}: {cell:?} is not the date {}",
+        expected.0
+    );
 }
 
 #[test]
@@ -350,7 +357,11 @@ fn the_workbook_has_one_row_per_exit_step_with_real_dates() {
     let training = &rows[2];
     assert_eq!(training[3], s("Formation"));
     assert_eq!(training[5], Data::Float(4.0));
-    assert_eq!(training[13], Data::Empty, "letters follow the last exit only");
+    assert_eq!(
+        training[13],
+        Data::Empty,
+        "letters follow the last exit only"
+    );
     assert_eq!(training[18], s("relié (étape de sortie antérieure)"));
     assert_eq!(
         training[20],
@@ -388,7 +399,9 @@ fn the_sorties_page_shows_the_checklist_and_links_the_workbook() {
     );
     assert!(page.contains("Pièces du dossier"));
     // Alice's job: the contract missing before the payslip received.
-    let missing = page.find("manquante</strong> Contrat de travail").expect("missing contract");
+    let missing = page
+        .find("manquante</strong> Contrat de travail")
+        .expect("missing contract");
     let received = page
         .find("reçue</span> Dernier bulletin de salaire")
         .expect("payslip received");
@@ -409,7 +422,11 @@ fn the_sorties_page_shows_the_checklist_and_links_the_workbook() {
 fn the_public_build_has_no_workbook_nor_checklist() {
     let dir = kit();
     let site = build(dir.path(), Profile::Public);
-    assert!(!site.keys().any(|p| p.ends_with(".xlsx")), "{:?}", site.keys());
+    assert!(
+        !site.keys().any(|p| p.ends_with(".xlsx")),
+        "{:?}",
+        site.keys()
+    );
     for (path, bytes) in &site {
         let text = String::from_utf8_lossy(bytes);
         for word in [

@@ -30,7 +30,10 @@ const FR: &[(&str, &str)] = &[
     ("plie_dossier_avant", "Dossier à clore avant le"),
     ("plie_dossier_clos_le", "Dossier clos le"),
     ("plie_dossier_a_relier", "à relier"),
-    ("plie_dossier_en_attente", "relié, en attente de la commission"),
+    (
+        "plie_dossier_en_attente",
+        "relié, en attente de la commission",
+    ),
     ("plie_dossier_reliee", "relié (étape de sortie antérieure)"),
     ("plie_dossier_a_clore", "commission passée, dossier à clore"),
     ("plie_dossier_clos", "dossier clos"),
@@ -64,7 +67,10 @@ const EN: &[(&str, &str)] = &[
     ("plie_dossier_avant", "Close the file by"),
     ("plie_dossier_clos_le", "File closed on"),
     ("plie_dossier_a_relier", "to link"),
-    ("plie_dossier_en_attente", "linked, waiting for the committee"),
+    (
+        "plie_dossier_en_attente",
+        "linked, waiting for the committee",
+    ),
     ("plie_dossier_reliee", "linked (earlier exit step)"),
     ("plie_dossier_a_clore", "committee held, file to close"),
     ("plie_dossier_clos", "file closed"),
@@ -85,7 +91,9 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_words() {
-        let keys = |l: &[(&str, &str)]| l.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        fn keys(l: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+            l.iter().map(|(k, _)| *k).collect()
+        }
         assert_eq!(keys(FR), keys(EN));
     }
 }

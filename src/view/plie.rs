@@ -279,7 +279,15 @@ pub(super) fn sorties(kit: &Kit) -> Sorties {
     for p in &kit.parcours {
         for e in &p.etapes {
             let Some(s) = &e.sortie else { continue };
-            let ligne = ligne(kit, p, e.liaison, e.justificatif.as_ref(), e.type_etape, s, e);
+            let ligne = ligne(
+                kit,
+                p,
+                e.liaison,
+                e.justificatif.as_ref(),
+                e.type_etape,
+                s,
+                e,
+            );
             match groups
                 .iter_mut()
                 .find(|g| g.date == s.commission && g.provisoire == s.provisoire)

@@ -58,7 +58,8 @@ fn yes(lang: Lang, flag: bool) -> Cell {
 }
 
 fn row(lang: Lang, commission: chrono::NaiveDate, provisoire: bool, l: &SortieLigne) -> Vec<Cell> {
-    let name = |link: &Option<crate::view::Link>| Cell::text(link.as_ref().map(|l| l.label.as_str()));
+    let name =
+        |link: &Option<crate::view::Link>| Cell::text(link.as_ref().map(|l| l.label.as_str()));
     let missing: Vec<&str> = missing_keys(l).map(|k| word(lang, k)).collect();
     vec![
         Cell::Text(l.personne.label.clone()),
@@ -78,7 +79,8 @@ fn row(lang: Lang, commission: chrono::NaiveDate, provisoire: bool, l: &SortieLi
         Cell::date(l.courriers),
         Cell::date(l.dossier_avant),
         Cell::date(l.dossier_clos),
-        l.annee_archive.map_or(Cell::Empty, |y| Cell::Number(y.into())),
+        l.annee_archive
+            .map_or(Cell::Empty, |y| Cell::Number(y.into())),
         Cell::Text(word(lang, etat_key(l.etat_dossier)).to_string()),
         yes(lang, l.en_retard),
         Cell::text(Some(&missing.join("\n"))),
