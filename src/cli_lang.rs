@@ -214,17 +214,46 @@ pub fn files_read(lang: Lang, files: usize, errors: usize, warnings: usize) -> S
     }
 }
 
-/// `carnet : N pages et M formulaires PDF écrits dans …` after a build.
+/// `carnet : N pages, M formulaires PDF, F calendrier(s) .ics et E
+/// export(s) Excel ou CSV écrits dans …` after a build; the feeds and exports are named
+/// only when there are some (the public site has no export).
 pub fn built(lang: Lang, b: &carnet::Built, out: &std::path::Path) -> String {
     let out = out.display();
+    let (pages, pdfs, feeds, exports) = match lang {
+        Lang::Fr => (
+            format!("{} pages", b.pages),
+            format!("{} formulaires PDF", b.pdfs),
+            format!("{} calendrier(s) .ics", b.feeds),
+            format!("{} export(s) Excel ou CSV", b.exports),
+        ),
+        Lang::En => (
+            format!("{} pages", b.pages),
+            format!("{} PDF forms", b.pdfs),
+            format!("{} .ics calendar(s)", b.feeds),
+            format!("{} Excel or CSV export(s)", b.exports),
+        ),
+    };
+    let mut parts = vec![pages, pdfs];
+    if b.feeds > 0 {
+        parts.push(feeds);
+    }
+    if b.exports > 0 {
+        parts.push(exports);
+    }
+    let last = parts.pop().unwrap_or_default();
+    let and = match lang {
+        Lang::Fr => " et ",
+        Lang::En => " and ",
+    };
+    let written = format!("{}{and}{last}", parts.join(", "));
     match lang {
         Lang::Fr => format!(
-            "carnet : {} pages et {} formulaires PDF écrits dans {out} ({} fichiers, {} avertissement(s)) en {:.2} s",
-            b.pages, b.pdfs, b.files, b.warnings, b.seconds
+            "carnet : {written} écrits dans {out} ({} fichiers, {} avertissement(s)) en {:.2} s",
+            b.files, b.warnings, b.seconds
         ),
         Lang::En => format!(
-            "carnet: {} pages and {} PDF forms written to {out} ({} files, {} warning(s)) in {:.2} s",
-            b.pages, b.pdfs, b.files, b.warnings, b.seconds
+            "carnet: {written} written to {out} ({} files, {} warning(s)) in {:.2} s",
+            b.files, b.warnings, b.seconds
         ),
     }
 }

@@ -106,6 +106,10 @@ pub struct Built {
     pub pages: usize,
     /// Number of PDF forms written.
     pub pdfs: usize,
+    /// Number of calendar feeds (.ics) written.
+    pub feeds: usize,
+    /// Number of spreadsheet exports (Excel workbooks, CSV) written.
+    pub exports: usize,
     /// Number of files written.
     pub files: usize,
     /// Every output with the inputs it was made from (for watch mode).
@@ -211,6 +215,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         warnings: diagnostics.len(),
         pages: render::count(&written, render::OutputKind::Page),
         pdfs: render::count(&written, render::OutputKind::Form),
+        feeds: render::count(&written, render::OutputKind::Feed),
+        exports: render::count(&written, render::OutputKind::Export),
         files: written.len(),
         outputs: written,
         seconds: start.elapsed().as_secs_f64(),

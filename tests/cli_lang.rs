@@ -264,3 +264,82 @@ fn new_says_what_it_wrote_in_the_kits_language() {
         "carnet : ./data/clubs/club-2027-01.yaml écrit\n"
     );
 }
+
+/// A kit with one session: one tutor, one trainee, one atelier held.
+fn kit_with_a_session(langue: &str) -> tempfile::TempDir {
+    write_kit(&[
+        (
+            "carnet.yaml",
+            format!("titre: Essai\nlangue: {langue}\n").as_bytes(),
+        ),
+        (
+            "data/personnes/roux-odile.yaml",
+            b"civilite: Mme\nnom: Roux\nprenom: Odile\nroles: [tuteur]\nemail: o.roux@example.org\n",
+        ),
+        (
+            "data/personnes/durand-alice.yaml",
+            b"civilite: Mme\nnom: Durand\nprenom: Alice\nemail: a.durand@example.org\n",
+        ),
+        (
+            "data/sessions/2026-10.yaml",
+            b"numero: 1\nmois: \"2026-10\"\ntuteurs: [roux-odile]\nateliers:\n  - date: \"2026-10-06\"\n    intitule: Atelier CV\n    cycle: 1\ninscrits:\n  - personne: durand-alice\n",
+        ),
+    ])
+}
+
+/// What a build's summary says it wrote, from its count of pages on.
+fn written(stdout: &str) -> &str {
+    let start = stdout.find(" pages").expect("the pages counted");
+    let end = stdout.find(" (").expect("the files counted");
+    &stdout[start..end]
+}
+
+#[test]
+fn the_build_summary_counts_calendar_feeds_and_exports() {
+    // Internal profile: the feeds are the whole planning, the tutor's and the
+    // session's; the exports the two lists of mentorships, the session's
+    // enrolled people and the rapports.
+    let kit = kit_with_a_session("fr");
+    let args = [
+        "build",
+        "--profile",
+        "interne",
+        "--sans-pdf",
+        "--today",
+        "2026-11-26",
+    ];
+    let build = run_carnet(&args, kit.path());
+    assert_eq!(build.status.code(), Some(0), "{}", text(&build.stderr));
+    let stdout = text(&build.stdout);
+    assert_eq!(
+        written(&stdout),
+        " pages, 0 formulaires PDF, 3 calendrier(s) .ics et 4 export(s) Excel ou CSV écrits dans ./interne",
+        "{stdout}"
+    );
+    let files = common::files_under(&kit.path().join("interne"));
+    let named = |ext: &str| {
+        files
+            .iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == ext))
+            .count()
+    };
+    assert_eq!(named("ics"), 3, "the feeds written");
+    assert_eq!(named("xlsx") + named("csv"), 4, "the exports written");
+
+    let kit = kit_with_a_session("en");
+    let build = run_carnet(&args, kit.path());
+    let stdout = text(&build.stdout);
+    assert_eq!(
+        written(&stdout),
+        " pages, 0 PDF forms, 3 .ics calendar(s) and 4 Excel or CSV export(s) written to ./interne",
+        "{stdout}"
+    );
+    // The public site hands out no export: none is named.
+    let build = run_carnet(
+        &["build", "--sans-pdf", "--today", "2026-11-26"],
+        kit.path(),
+    );
+    let stdout = text(&build.stdout);
+    assert!(!stdout.contains("export"), "{stdout}");
+    assert!(stdout.contains(" pages, 0 PDF forms"), "{stdout}");
+}

@@ -29,7 +29,8 @@ fn kit() -> TempDir {
         (
             "data/personnes/cruz-carla.yaml",
             "civilite: Mme\nnom: Cruz\nprenom: Carla\nmobile: \"06 11 22 33 44\"\n\
-             parrainage:\n  parrain: martin-paul\n  debut: 2026-03-02\n  fin: 2026-07-31\n  motif_fin: Emploi trouvé\n"
+             parrainage:\n  parrain: martin-paul\n  debut: 2026-03-02\n  fin: 2026-07-31\n  motif_fin: Emploi trouvé\n\
+             \x20 entretiens:\n    - date: 2026-04-07\n      compte_rendu: |\n        ## Bilan\n\n        Objectif **tenu** : deux\n        candidatures par *semaine*.\n\n        - relancer [la mairie](https://mairie.example) ;\n        - préparer l'entretien.\n"
                 .as_bytes(),
         ),
         (
@@ -328,7 +329,7 @@ fn two_builds_give_the_same_bytes() {
         .keys()
         .filter(|p| p.ends_with(".xlsx") || p.ends_with(".csv"))
         .collect();
-    assert_eq!(exports.len(), 8, "{exports:?}");
+    assert_eq!(exports.len(), 9, "{exports:?}");
     for path in exports {
         assert!(
             first[path] == second[path],
@@ -351,4 +352,21 @@ fn the_public_site_has_no_export_nor_convocation() {
             assert!(!content.contains(canary), "{canary} in public {path}");
         }
     }
+}
+
+#[test]
+fn interview_reports_are_plain_text_in_the_filleul_workbook() {
+    let dir = kit();
+    let site = build(dir.path(), Profile::Interne);
+    let e = cells(
+        file(&site, "parrainages/filleuls/cruz-carla.xlsx"),
+        "Entretiens",
+    );
+    assert!(is_date(&e[1][0], 2026, 4, 7), "{:?}", e[1][0]);
+    assert_eq!(
+        e[1][2],
+        s(
+            "Bilan\n\nObjectif tenu : deux candidatures par semaine.\n\n– relancer la mairie ;\n– préparer l'entretien."
+        )
+    );
 }

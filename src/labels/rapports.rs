@@ -50,6 +50,21 @@ pub(super) const FR: &[(&str, &str)] = &[
         "Barres : nombre d'ateliers de sessions et de clubs tenus chaque mois.",
     ),
     ("chiffres_en_tableau", "Les mêmes chiffres en tableau"),
+    ("fig_sorties", "Sorties positives"),
+    ("fig_sorties_formation", "Sorties en formation qualifiante"),
+    ("fig_sorties_emploi", "Sorties en emploi durable"),
+    ("fig_sorties_validees", "Sorties validées en commission"),
+    (
+        "fig_sorties_aide",
+        "Sortie positive (PLIE) : comptée le mois où commence l'étape de sortie, c'est-à-dire l'entrée en formation qualifiante (axe FSE 4) ou en emploi durable (axe FSE 1) ; une étape interrompue ne compte pas. Sortie validée : comptée le mois de la commission qui l'a examinée, une fois celle-ci tenue.",
+    ),
+    ("graphique_sorties", "Sorties positives par mois"),
+    (
+        "graphique_sorties_desc",
+        "Barres : sorties positives commencées chaque mois, en formation qualifiante et en emploi durable.",
+    ),
+    ("fig_mois", "Mois"),
+    ("rapports_classeur", "Rapports mensuels"),
 ];
 
 pub(super) const EN: &[(&str, &str)] = &[
@@ -99,6 +114,21 @@ pub(super) const EN: &[(&str, &str)] = &[
         "Bars: number of session and club ateliers held each month.",
     ),
     ("chiffres_en_tableau", "The same figures as a table"),
+    ("fig_sorties", "Positive exits"),
+    ("fig_sorties_formation", "Exits into qualifying training"),
+    ("fig_sorties_emploi", "Exits into durable employment"),
+    ("fig_sorties_validees", "Exits validated by a commission"),
+    (
+        "fig_sorties_aide",
+        "Positive exit (PLIE): counted in the month its exit step starts, that is the entry into qualifying training (FSE axis 4) or durable employment (FSE axis 1); an interrupted step does not count. Validated exit: counted in the month of the commission that examined it, once it is held.",
+    ),
+    ("graphique_sorties", "Positive exits per month"),
+    (
+        "graphique_sorties_desc",
+        "Bars: positive exits started each month, into qualifying training and into durable employment.",
+    ),
+    ("fig_mois", "Month"),
+    ("rapports_classeur", "Monthly reports"),
 ];
 
 /// The words of the rapports in `lang`.

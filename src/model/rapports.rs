@@ -3,7 +3,18 @@
 //! happened counts: an atelier, an interview, an event or a mentorship's
 //! start or end dated after `today` is left out. Computed once here; the
 //! view and the pages only show them.
+//!
+//! Positive exits of a PLIE (SPEC §5) count in the month their exit step
+//! starts: the day the person entered the durable job or the qualifying
+//! training, the event that opens the seed's exit procedure (the parcours's
+//! own exit date exists only for its last step, once the file is closed, so
+//! it cannot date a training exit). An interrupted step is not a positive
+//! exit. An exit counts as validated in the month of the commission that
+//! examined it, once that commission is held: the one the parcours records
+//! (`sortie.commission`), or the expected one of the calendar when the step
+//! was linked (`liaison`) by its day.
 
+use super::parcours::{Etape, EtapeType, Parcours};
 use super::{Kit, Month, Statut};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,15 +46,29 @@ pub struct Figures {
     pub evenements: usize,
     /// Participants marked present at the events held.
     pub participants: usize,
+    /// PLIE: positive exits into qualifying training (FSE axis 4) started.
+    pub sorties_formation: usize,
+    /// PLIE: positive exits into durable employment (FSE axis 1) started.
+    pub sorties_emploi: usize,
+    /// PLIE: positive exits validated by a commission held in the period.
+    pub sorties_validees: usize,
 }
 
 impl Figures {
+    /// Present people out of expected ones (0.5 for half); none when nobody
+    /// was expected.
+    pub fn presence_ratio(&self) -> Option<f64> {
+        (self.attendus > 0).then(|| (self.presents as f64) / (self.attendus as f64))
+    }
+
     /// Present people per 100 expected, rounded; none when nobody was expected.
     pub fn taux_presence(&self) -> Option<u32> {
-        (self.attendus > 0).then(|| {
-            let rate = (self.presents as f64) * 100.0 / (self.attendus as f64);
-            rate.round() as u32
-        })
+        self.presence_ratio().map(|r| (r * 100.0).round() as u32)
+    }
+
+    /// Positive exits started, training and employment.
+    pub fn sorties(&self) -> usize {
+        self.sorties_formation + self.sorties_emploi
     }
 
     /// Whether nothing at all happened.
@@ -77,6 +102,9 @@ pub struct YearFigures {
 pub struct Rapports {
     /// The years.
     pub annees: Vec<YearFigures>,
+    /// Whether the kit has PLIE data (data/commissions.yaml or a parcours):
+    /// only then are positive exits shown.
+    pub plie: bool,
 }
 
 /// Counts what happened in each month and year up to `kit.today`.
@@ -137,6 +165,26 @@ pub fn compute(kit: &Kit) -> Rapports {
             }
         }
     }
+    for parcours in &kit.parcours {
+        for etape in &parcours.etapes {
+            if etape.sortie.is_none() {
+                continue;
+            }
+            if etape.debut <= today {
+                let training = etape.type_etape == EtapeType::Formation;
+                both(etape.debut, &|f| {
+                    if training {
+                        f.sorties_formation += 1;
+                    } else {
+                        f.sorties_emploi += 1;
+                    }
+                });
+            }
+            if let Some(day) = validated_on(parcours, etape, today) {
+                both(day, &|f| f.sorties_validees += 1);
+            }
+        }
+    }
     for event in kit.evenements.iter().filter(|e| e.date <= today) {
         let present = event.participants.iter().filter(|p| p.present).count();
         both(event.date, &|f| {
@@ -172,5 +220,23 @@ pub fn compute(kit: &Kit) -> Rapports {
                 .collect(),
         })
         .collect();
-    Rapports { annees }
+    let plie = !kit.parcours.is_empty() || kit.sources.find(crate::load::COMMISSIONS).is_some();
+    Rapports { annees, plie }
+}
+
+/// The day of the commission that validated the exit step `etape`, once it
+/// is held (by `today`): the one its parcours records, else the expected one
+/// of the calendar (not a provisional 31 December) if the step was linked by
+/// that day. None for a step that is not a positive exit.
+fn validated_on(parcours: &Parcours, etape: &Etape, today: NaiveDate) -> Option<NaiveDate> {
+    let sortie = etape.sortie.as_ref()?;
+    let recorded = sortie.finale
+        && parcours
+            .sortie
+            .as_ref()
+            .and_then(|s| s.commission)
+            .is_some();
+    let linked = etape.liaison.is_some_and(|l| l <= sortie.commission);
+    let examined = recorded || (linked && !sortie.provisoire);
+    (examined && sortie.commission <= today).then_some(sortie.commission)
 }

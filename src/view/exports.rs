@@ -28,6 +28,8 @@ pub enum ExportKind {
     InscritsClub(usize),
     /// « Suivi des sorties »: one row per PLIE exit step (when the sorties page exists).
     SuiviSorties,
+    /// The rapports' figures: a sheet per year, a row per month.
+    Rapports,
 }
 
 /// One export: where it goes and what it holds.
@@ -130,6 +132,25 @@ impl ExportsView {
                 urls::SUIVI_SORTIES_XLSX.to_string(),
                 ExportKind::SuiviSorties,
             );
+        }
+        if !view.rapports.annees.is_empty() {
+            let label = word(lang, "rapports_classeur").to_string();
+            let pages = std::iter::once(urls::RAPPORTS)
+                .chain(view.rapports_mois.iter().map(|(url, _)| url.as_str()));
+            for page in pages {
+                exports
+                    .links
+                    .entry(page.to_string())
+                    .or_default()
+                    .push(Link {
+                        label: format!("{label} (Excel)"),
+                        url: super::rapports::XLSX.to_string(),
+                    });
+            }
+            exports.list.push(Export {
+                path: super::rapports::XLSX.to_string(),
+                kind: ExportKind::Rapports,
+            });
         }
         exports
     }

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod pages;
 pub mod parrainages;
 mod people;
+mod plain_text;
 pub mod planning;
 pub mod planning_pages;
 pub mod plie;

@@ -185,7 +185,7 @@ pub struct InterviewView {
     pub date: NaiveDate,
     /// Report, as safe HTML.
     pub compte_rendu_html: Option<String>,
-    /// Report, as written (Markdown), for the exports.
+    /// Report, as plain text (Markdown marks dropped), for the exports.
     #[serde(skip)]
     pub compte_rendu: Option<String>,
     /// Availability.
@@ -340,7 +340,10 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                                 .compte_rendu
                                 .as_deref()
                                 .map(|m| to_html_below(m, 4)),
-                            compte_rendu: e.compte_rendu.clone(),
+                            compte_rendu: e
+                                .compte_rendu
+                                .as_deref()
+                                .map(super::plain_text::to_plain_text),
                             disponibilite: e.disponibilite.clone(),
                         })
                         .collect()

@@ -8,11 +8,15 @@ use super::rapports_svg::{self, Bar};
 use crate::labels::{self, Lang};
 use crate::model::Kit;
 use crate::model::rapports::{Figures, YearFigures};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The index of the rapports.
 pub const INDEX: &str = "rapports/index.html";
+
+/// The Excel workbook of the rapports (every year, a row per month).
+pub const XLSX: &str = "rapports/rapports.xlsx";
 
 /// The page of month `key` (`2026-03`).
 pub fn url_mois(key: &str) -> String {
@@ -48,6 +52,18 @@ pub struct Chiffres {
     pub evenements: usize,
     /// Participants present at them.
     pub participants: usize,
+    /// PLIE: positive exits into qualifying training started.
+    pub sorties_formation: usize,
+    /// PLIE: positive exits into durable employment started.
+    pub sorties_emploi: usize,
+    /// PLIE: positive exits started, both kinds.
+    pub sorties: usize,
+    /// PLIE: positive exits validated by a commission held in the period.
+    pub sorties_validees: usize,
+    /// Present people out of expected ones (0.5 for half), unrounded: the
+    /// Excel export's percentage cell.
+    #[serde(skip)]
+    pub ratio_presence: Option<f64>,
 }
 
 impl Chiffres {
@@ -66,6 +82,11 @@ impl Chiffres {
             entretiens: f.entretiens,
             evenements: f.evenements,
             participants: f.participants,
+            sorties_formation: f.sorties_formation,
+            sorties_emploi: f.sorties_emploi,
+            sorties: f.sorties(),
+            sorties_validees: f.sorties_validees,
+            ratio_presence: f.presence_ratio(),
         }
     }
 }
@@ -79,6 +100,9 @@ pub struct MoisLigne {
     pub court: String,
     /// Root-relative URL of its page.
     pub url: String,
+    /// Its first day (the Excel export's month cell).
+    #[serde(skip)]
+    pub premier_jour: NaiveDate,
     /// Its figures.
     pub chiffres: Chiffres,
 }
@@ -96,6 +120,9 @@ pub struct Annee {
     pub graphique_presences: String,
     /// Inline SVG: ateliers held per month.
     pub graphique_ateliers: String,
+    /// Inline SVG: positive exits started per month, training and
+    /// employment (PLIE kits with an exit that year only).
+    pub graphique_sorties: Option<String>,
 }
 
 /// The index page (`rapports.html`): every year, latest first.
@@ -103,6 +130,8 @@ pub struct Annee {
 pub struct Rapports {
     /// The years that have anything, latest first.
     pub annees: Vec<Annee>,
+    /// The kit has PLIE data: positive exits are shown.
+    pub plie: bool,
 }
 
 /// A month's page (`rapport-mois.html`).
@@ -116,6 +145,8 @@ pub struct RapportMois {
     pub precedent: Option<Link>,
     /// The month after that has anything.
     pub suivant: Option<Link>,
+    /// The kit has PLIE data: positive exits are shown.
+    pub plie: bool,
 }
 
 /// The index and the month pages (with their paths) of `kit`, for the
@@ -130,7 +161,7 @@ pub fn build(kit: &Kit, internal: bool) -> (Rapports, Vec<(String, RapportMois)>
         .annees
         .iter()
         .rev()
-        .map(|y| annee(y, lang))
+        .map(|y| annee(y, lang, kit.rapports.plie))
         .collect();
     let lignes: Vec<&MoisLigne> = annees.iter().rev().flat_map(|a| &a.mois).collect();
     let link = |l: &MoisLigne| Link {
@@ -146,14 +177,16 @@ pub fn build(kit: &Kit, internal: bool) -> (Rapports, Vec<(String, RapportMois)>
                 chiffres: l.chiffres.clone(),
                 precedent: i.checked_sub(1).map(|p| link(lignes[p])),
                 suivant: lignes.get(i + 1).map(|n| link(n)),
+                plie: kit.rapports.plie,
             };
             (l.url.clone(), page)
         })
         .collect();
-    (Rapports { annees }, mois)
+    let plie = kit.rapports.plie;
+    (Rapports { annees, plie }, mois)
 }
 
-fn annee(y: &YearFigures, lang: Lang) -> Annee {
+fn annee(y: &YearFigures, lang: Lang, plie: bool) -> Annee {
     let names = labels::short_months(lang);
     let slot = |m: u32| names[(m - 1) as usize].to_string();
     let mois: Vec<MoisLigne> = y
@@ -163,17 +196,20 @@ fn annee(y: &YearFigures, lang: Lang) -> Annee {
             nom: format!("{} {}", labels::month(lang, m.mois.month), m.mois.year),
             court: slot(m.mois.month),
             url: url_mois(&m.mois.to_string()),
+            premier_jour: m.mois.first_day(),
             chiffres: Chiffres::of(&m.figures),
         })
         .collect();
     let mut presences: Vec<Bar> = (1..=12).map(|m| Bar::empty(slot(m))).collect();
     let mut ateliers = presences.clone();
+    let mut sorties = presences.clone();
     for m in &y.mois {
         let i = (m.mois.month - 1) as usize;
         let f = &m.figures;
         presences[i].values = vec![f.attendus, f.presents];
         presences[i].note = f.taux_presence().map(|t| format!("{t} %"));
         ateliers[i].values = vec![f.ateliers];
+        sorties[i].values = vec![f.sorties_formation, f.sorties_emploi];
     }
     let word = |k| labels::word(lang, k);
     let id = |k: &str| format!("{k}-{}", y.annee);
@@ -195,5 +231,14 @@ fn annee(y: &YearFigures, lang: Lang) -> Annee {
             &[word("fig_ateliers")],
             &ateliers,
         ),
+        graphique_sorties: (plie && y.figures.sorties() > 0).then(|| {
+            rapports_svg::bars(
+                &id("graphique-sorties"),
+                &format!("{} {}", word("graphique_sorties"), y.annee),
+                word("graphique_sorties_desc"),
+                &[word("fig_sorties_formation"), word("fig_sorties_emploi")],
+                &sorties,
+            )
+        }),
     }
 }

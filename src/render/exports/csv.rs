@@ -29,6 +29,7 @@ fn field(cell: &Cell) -> String {
         Cell::Date(date) => date.format("%d/%m/%Y").to_string(),
         Cell::Month(_, name) => quoted(&guarded(name)),
         Cell::Number(n) => n.to_string().replace('.', ","),
+        Cell::Percent(share) => format!("{} %", (share * 100.0).round()),
         Cell::Empty => String::new(),
     }
 }

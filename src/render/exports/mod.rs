@@ -1,10 +1,12 @@
 //! Spreadsheet exports: Excel workbooks (parrainages, one per filleul,
-//! inscrits of each session and club, club convocation lists) and the
+//! inscrits of each session and club, club convocation lists, the rapports'
+//! figures in `rapports.rs`) and the
 //! convocation CSV. Which exports exist, and the links to them, is decided by
 //! the view (`view/exports.rs`: internal profile only); each is made here
 //! from the View as [`table::Table`]s, then written by [`xlsx`] or [`csv`].
 
 mod csv;
+mod rapports;
 mod suivi;
 pub mod table;
 mod tables;
@@ -40,6 +42,7 @@ fn inputs(view: &View, kind: ExportKind) -> Vec<Input> {
             Input::Folder("data/operateurs"),
             Input::File(crate::view::plie::calendar_file()),
         ],
+        ExportKind::Rapports => rapports::inputs(),
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Cell {
     Month(NaiveDate, String),
     /// A count.
     Number(f64),
+    /// A share (0.5 for half), shown as a percentage.
+    Percent(f64),
     /// Nothing.
     Empty,
 }

@@ -11,7 +11,10 @@ use super::table::{Cell, Table};
 use crate::labels::Lang;
 use crate::plan::RenderError;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, Format, FormatAlign, Workbook, XlsxError, utility::cell_autofit_width,
+};
+use std::collections::BTreeMap;
 
 /// Widest a column grows to fit its content, in pixels (about 60 characters);
 /// longer texts wrap.
@@ -87,6 +90,7 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
     let date = top.clone().set_num_format("dd/mm/yyyy");
     let month = top.clone().set_num_format(month_format(lang));
     let wrapped = top.clone().set_text_wrap();
+    let percent = top.clone().set_num_format("0 %");
     for table in tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&table.title)).map_err(error)?;
@@ -96,6 +100,9 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
                 .map_err(error)?;
         }
         let mut wrapped_cols = Vec::new();
+        // Autofit measures a date by Excel's default format (about 10
+        // characters): « septembre 2026 » would show as ###.
+        let mut month_widths: BTreeMap<u16, u32> = BTreeMap::new();
         for (row, cells) in (1u32..).zip(&table.rows) {
             let mut lines = 1;
             for (col, cell) in (0u16..).zip(cells) {
@@ -107,8 +114,13 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
                     }
                     Cell::Text(text) => sheet.write_string_with_format(row, col, text, &top),
                     Cell::Date(d) => sheet.write_datetime_with_format(row, col, d, &date),
-                    Cell::Month(d, _) => sheet.write_datetime_with_format(row, col, d, &month),
+                    Cell::Month(d, name) => {
+                        let width = month_widths.entry(col).or_default();
+                        *width = (*width).max(cell_autofit_width(name));
+                        sheet.write_datetime_with_format(row, col, d, &month)
+                    }
                     Cell::Number(n) => sheet.write_number_with_format(row, col, *n, &top),
+                    Cell::Percent(n) => sheet.write_number_with_format(row, col, *n, &percent),
                     Cell::Empty => continue,
                 }
                 .map_err(error)?;
@@ -127,6 +139,16 @@ pub fn write(tables: &[Table], lang: Lang) -> Result<Vec<u8>, RenderError> {
         }
         sheet.set_autofit_max_width(MAX_WIDTH);
         sheet.autofit();
+        for (&col, &width) in &month_widths {
+            // The header's width too, with its filter button (16 pixels).
+            let header = table
+                .headers
+                .get(usize::from(col))
+                .map_or(0, |h| cell_autofit_width(h) + 16);
+            sheet
+                .set_column_width_pixels(col, width.max(header).min(MAX_WIDTH))
+                .map_err(error)?;
+        }
         for &col in &wrapped_cols {
             sheet
                 .set_column_width(col, WRAP_FROM as f64)
