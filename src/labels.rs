@@ -10,6 +10,7 @@ mod planning;
 pub use planning::weekdays;
 mod rapports;
 pub use rapports::short_months;
+mod suivi;
 
 /// Language of the generated pages and forms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -308,7 +309,7 @@ const FR: &[(&str, &str)] = &[
     ("plie_objectif", "Objectif"),
     (
         "plie_sorties_aide",
-        "Les étapes de sortie regroupées par commission : liaison, justificatif, courriers, clôture du dossier et année d'archivage.",
+        "Les étapes de sortie regroupées par commission : liaison, pièces du dossier (les manquantes d'abord), courriers, clôture du dossier et année d'archivage.",
     ),
     ("plie_type_formation", "Formation"),
     ("plie_type_emploi", "Emploi"),
@@ -703,7 +704,7 @@ const EN: &[(&str, &str)] = &[
     ("plie_objectif", "Objective"),
     (
         "plie_sorties_aide",
-        "Exit steps grouped by committee: link, proof, letters, file closing and archive year.",
+        "Exit steps grouped by committee: link, file documents (missing ones first), letters, file closing and archive year.",
     ),
     ("plie_type_formation", "Training"),
     ("plie_type_emploi", "Employment"),
@@ -1305,6 +1306,7 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     list.iter()
         .chain(planning)
         .chain(rapports::words(lang))
+        .chain(suivi::words(lang))
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, w)| *w)
 }
@@ -1377,6 +1379,7 @@ pub fn of(lang: Lang) -> Labels {
         .copied(),
     );
     all.extend(rapports::words(lang).iter().copied());
+    all.extend(suivi::words(lang).iter().copied());
     Labels {
         words: all,
         roles: words(roles),

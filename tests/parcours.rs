@@ -7,6 +7,7 @@ mod common;
 
 use carnet::diagnostic::Severity;
 use carnet::model::parcours::{EtapeSortie, Parcours};
+use carnet::model::parcours_pieces::{Piece, PieceKind};
 use chrono::NaiveDate;
 use common::{Checked, check};
 
@@ -482,6 +483,19 @@ fn employment_libelle_and_dates() {
             courriers_avant: Some(d(2027, 7, 9)),
             dossier_avant: Some(d(2027, 9, 9)),
             annee_archive: Some(2027),
+            // Nothing received yet; no commission has validated the exit: no letters.
+            pieces: vec![
+                Piece {
+                    piece: PieceKind::ContratTravail,
+                    recue: false,
+                    date: None
+                },
+                Piece {
+                    piece: PieceKind::BulletinSalaire,
+                    recue: false,
+                    date: None
+                },
+            ],
         }
     );
 }

@@ -52,6 +52,7 @@ parcours:
       rome: K1304
       operateur: boulangerie
       sortie_positive: true
+      pieces: [contrat_travail]
   sortie: { date: 2026-09-30, motif: CANARISORTIE, commission: 2026-10-08 }
 ";
 
@@ -159,6 +160,9 @@ fn the_public_build_holds_nothing_of_a_parcours() {
             "Sorties PLIE",
             "Échéances PLIE",
             "Sortie positive",
+            "Pièces du dossier",
+            "Pièces manquantes",
+            "Suivi des sorties",
         ] {
             assert!(!text.contains(word), "{path} shows « {word} »");
         }
@@ -187,6 +191,10 @@ fn the_public_build_holds_nothing_of_a_parcours() {
             .out
             .join("formulaires/etiquettes-archives/2026.pdf")
             .exists()
+    );
+    assert!(
+        !outputs.iter().any(|(p, _)| p.ends_with(".xlsx")),
+        "no spreadsheet in public"
     );
 }
 

@@ -83,6 +83,9 @@ pub struct RawEtape {
     pub liaison: Option<Text>,
     /// Justificatif de réussite reçu
     pub justificatif: Option<RawJustificatif>,
+    /// Pièces du dossier de sortie reçues : attestation_entree (formation), contrat_travail (emploi)
+    #[schemars(extend("items" = {"enum": ["attestation_entree", "contrat_travail"]}))]
+    pub pieces: Option<Vec<Text>>,
     /// Rupture anticipée (étape interrompue)
     pub rupture: Option<RawRupture>,
 }

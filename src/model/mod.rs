@@ -19,6 +19,7 @@ pub mod markdown;
 mod operateur;
 pub mod parcours;
 pub mod parcours_derive;
+pub mod parcours_pieces;
 mod personne;
 mod printable;
 pub mod procedure;

@@ -5,6 +5,7 @@
 use super::commissions::{Commission, CommissionKind};
 use super::link::Resolver;
 use super::parcours_derive as derive;
+use super::parcours_pieces::{self as pieces, Piece, PieceKind};
 use super::values::{Checker, opt_text};
 use super::{Adresse, PersonIdx};
 use crate::diagnostic::{Diagnostic, msg};
@@ -170,6 +171,8 @@ pub struct Etape {
     pub justificatif: Option<Justificatif>,
     /// Early stop.
     pub rupture: Option<Rupture>,
+    /// Documents of the exit file received (`pieces:`).
+    pub pieces: Vec<PieceKind>,
     /// Derived, for a positive-exit step not interrupted.
     pub sortie: Option<EtapeSortie>,
 }
@@ -231,6 +234,8 @@ pub struct EtapeSortie {
     pub dossier_avant: Option<NaiveDate>,
     /// Year of the archive box: year of the exit date, once there is one (the last exit step).
     pub annee_archive: Option<i32>,
+    /// The checklist of the exit file, missing documents first.
+    pub pieces: Vec<Piece>,
 }
 
 /// What the rules of a parcours need from the rest of the kit.
@@ -597,6 +602,7 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         .as_ref()
         .filter(|b| b.value)
         .map(|b| Span::new(c.file, b.range.clone()));
+    let pieces_recues = pieces::read(c, e.pieces.as_ref(), type_etape);
     let (type_etape, debut, etat) = (type_etape?, debut?, etat?);
     let etape = Etape {
         type_etape,
@@ -620,6 +626,7 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         liaison: c.opt_date(&e.liaison),
         justificatif,
         rupture,
+        pieces: pieces_recues,
         sortie: None,
     };
     if let (Some(span), EtapeType::Parcours) = (&exit_span, type_etape) {
@@ -827,5 +834,13 @@ fn derive_sortie(
         courriers_avant: finale.then(|| derive::within_months(commission, 1)),
         dossier_avant: finale.then(|| derive::within_months(commission, 3)),
         annee_archive: sortie.and_then(|s| s.date).map(derive::archive_year),
+        pieces: pieces::checklist(&pieces::Received {
+            type_etape: e.type_etape,
+            pieces: e.pieces.clone(),
+            justificatif: e.justificatif.as_ref().map(|j| j.date),
+            courriers: sortie
+                .filter(|s| s.commission.is_some())
+                .map(|s| s.courriers),
+        }),
     })
 }

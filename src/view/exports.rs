@@ -26,6 +26,8 @@ pub enum ExportKind {
     InscritsSession(usize),
     /// The people enrolled in the club at this index of [`View::clubs`].
     InscritsClub(usize),
+    /// « Suivi des sorties »: one row per PLIE exit step (when the sorties page exists).
+    SuiviSorties,
     /// The rapports' figures: a sheet per year, a row per month.
     Rapports,
 }
@@ -122,6 +124,14 @@ impl ExportsView {
                     }
                 }
             }
+        }
+        if view.sorties.is_some() {
+            add(
+                urls::SORTIES,
+                word(lang, "plie_suivi_sorties").to_string(),
+                urls::SUIVI_SORTIES_XLSX.to_string(),
+                ExportKind::SuiviSorties,
+            );
         }
         if !view.rapports.annees.is_empty() {
             let label = word(lang, "rapports_classeur").to_string();

@@ -24,6 +24,7 @@ mod plain_text;
 pub mod planning;
 pub mod planning_pages;
 pub mod plie;
+pub mod plie_suivi;
 pub mod procedures;
 pub mod rapports;
 mod rapports_svg;

@@ -166,6 +166,22 @@ pub struct SortieLigne {
     pub en_retard: bool,
     /// The exit letters, once the exit is decided (PDF forms).
     pub lettres: Vec<Link>,
+    /// Accompagnateur·rice emploi.
+    pub referent: Option<Link>,
+    /// Assistant·e.
+    pub assistant: Option<Link>,
+    /// The step's start.
+    pub debut: NaiveDate,
+    /// The step's planned end.
+    pub fin: Option<NaiveDate>,
+    /// The step's state (`t.plie_etats_<code>`).
+    pub etat: Etat,
+    /// Where the file stands (`t.plie_dossier_<code>`).
+    pub etat_dossier: super::plie_suivi::EtatDossier,
+    /// The checklist of the exit file, missing documents first.
+    pub pieces: Vec<crate::model::parcours_pieces::Piece>,
+    /// How many documents are missing.
+    pub pieces_manquantes: usize,
 }
 
 /// Kinds of PLIE deadline.
@@ -193,6 +209,8 @@ pub struct Echeance {
     pub libelle: String,
     /// The day has passed.
     pub en_retard: bool,
+    /// How many documents of the exit file are missing.
+    pub pieces_manquantes: usize,
 }
 
 fn person(kit: &Kit, i: PersonIdx) -> Link {
@@ -266,7 +284,15 @@ pub(super) fn sorties(kit: &Kit) -> Sorties {
     for p in &kit.parcours {
         for e in &p.etapes {
             let Some(s) = &e.sortie else { continue };
-            let ligne = ligne(kit, p, e.liaison, e.justificatif.as_ref(), e.type_etape, s);
+            let ligne = ligne(
+                kit,
+                p,
+                e.liaison,
+                e.justificatif.as_ref(),
+                e.type_etape,
+                s,
+                e,
+            );
             match groups
                 .iter_mut()
                 .find(|g| g.date == s.commission && g.provisoire == s.provisoire)
@@ -303,6 +329,7 @@ fn ligne(
     justificatif: Option<&crate::model::parcours::Justificatif>,
     type_etape: EtapeType,
     s: &EtapeSortie,
+    etape: &crate::model::parcours::Etape,
 ) -> SortieLigne {
     let sortie = p.sortie.as_ref().filter(|_| s.finale);
     let courriers = sortie.and_then(|x| x.courriers);
@@ -331,6 +358,19 @@ fn ligne(
         annee_archive: s.annee_archive,
         en_retard,
         lettres: Vec::new(),
+        referent: p.referent.map(|i| person(kit, i)),
+        assistant: p.assistant.map(|i| person(kit, i)),
+        debut: etape.debut,
+        fin: etape.fin,
+        etat: etape.etat,
+        etat_dossier: super::plie_suivi::etat_dossier(
+            liaison.is_some(),
+            !s.provisoire && s.commission <= kit.today,
+            s.finale,
+            dossier_clos.is_some(),
+        ),
+        pieces: s.pieces.clone(),
+        pieces_manquantes: crate::model::parcours_pieces::missing(&s.pieces).count(),
     }
 }
 
@@ -389,6 +429,8 @@ pub(super) fn echeances(kit: &Kit) -> Vec<(Option<PersonIdx>, Echeance)> {
                         personne: person(kit, p.personne),
                         libelle: s.libelle.clone(),
                         en_retard: date < kit.today,
+                        pieces_manquantes: crate::model::parcours_pieces::missing(&s.pieces)
+                            .count(),
                     },
                 ));
             }

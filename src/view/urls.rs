@@ -145,6 +145,8 @@ pub fn convocation(club: &str, ext: &str) -> String {
 pub const PARRAINAGES_EN_COURS_XLSX: &str = "parrainages/en-cours.xlsx";
 /// The Excel export of the finished mentorships.
 pub const PARRAINAGES_TERMINES_XLSX: &str = "parrainages/termines.xlsx";
+/// The « suivi des sorties » Excel export (PLIE, internal profile).
+pub const SUIVI_SORTIES_XLSX: &str = "sorties/suivi-des-sorties.xlsx";
 
 /// The Excel workbook of one filleul's mentorship, by the filleul's id.
 pub fn parrainage_xlsx(filleul: &str) -> String {

@@ -7,6 +7,7 @@
 
 mod csv;
 mod rapports;
+mod suivi;
 pub mod table;
 mod tables;
 mod xlsx;
@@ -35,6 +36,12 @@ fn inputs(view: &View, kind: ExportKind) -> Vec<Input> {
         ExportKind::InscritsSession(i) => files(&view.sessions[i].inputs),
         ExportKind::ParrainagesEnCours | ExportKind::ParrainagesTermines => vec![PEOPLE],
         ExportKind::Filleul(i) => files(&view.personnes[i].inputs),
+        // As the sorties page: people, operators (libellés), the calendar.
+        ExportKind::SuiviSorties => vec![
+            PEOPLE,
+            Input::Folder("data/operateurs"),
+            Input::File(crate::view::plie::calendar_file()),
+        ],
         ExportKind::Rapports => rapports::inputs(),
     }
 }

@@ -27,6 +27,7 @@ pub fn tables(view: &View, kind: ExportKind) -> Vec<Table> {
         ExportKind::InscritsClub(i) => {
             vec![inscrits(lang, &view.clubs[i], view.site.profile.internal())]
         }
+        ExportKind::SuiviSorties => vec![super::suivi::table(lang, view.sorties.as_ref())],
         ExportKind::Rapports => super::rapports::tables(view),
     }
 }
