@@ -256,11 +256,25 @@ impl LiveSite {
             report.elapsed = start.elapsed();
             return report;
         }
-        let mut view = crate::view::View::new(&kit, self.profile);
+        // The forms' data and the rest of the view read only the kit: made
+        // side by side, as crate::view_of makes them one after the other.
+        let ((mut view, view_took), (forms, forms_took)) = rayon::join(
+            || {
+                let start = Instant::now();
+                let view = crate::view::View::new(&kit, self.profile);
+                (view, start.elapsed())
+            },
+            || {
+                let start = Instant::now();
+                let forms = crate::view::forms::FormsView::new(&kit, self.profile);
+                (forms, start.elapsed())
+            },
+        );
+        view.forms = forms;
         crate::view::markdown_memo::sweep();
-        timings.stage("vue");
-        view.forms = crate::view::forms::FormsView::new(&kit, self.profile);
-        timings.stage("formulaires");
+        timings.stage("vue et formulaires");
+        timings.alongside("dont vue", view_took);
+        timings.alongside("dont formulaires", forms_took);
         match self.render_changed(&view, everything, &mut timings) {
             Ok(version) => {
                 report.rendered = version.rendered;
@@ -300,6 +314,7 @@ impl LiveSite {
         timings: &mut Timings,
     ) -> Result<NextVersion, String> {
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
+        timings.stage("moteurs");
         let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
         timings.stage("plan");
         let old = &self.published;
@@ -334,7 +349,7 @@ impl LiveSite {
             }
         }
         let rendered = render_all(view, &renderers, to_render)?;
-        timings.stage("rendu");
+        timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
         let mut files = HashMap::with_capacity(old.files.len());
         let mut inputs = HashMap::with_capacity(old.files.len());

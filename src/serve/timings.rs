@@ -33,6 +33,14 @@ impl Timings {
         }
     }
 
+    /// Records `took` for `name`, a part of the last stage done beside
+    /// another one (not added to the stages' sum).
+    pub fn alongside(&mut self, name: &'static str, took: Duration) {
+        if self.enabled {
+            self.stages.push((name, took));
+        }
+    }
+
     /// Prints the stages on one line of stderr, when enabled.
     pub fn print(&self) {
         if self.enabled && !self.stages.is_empty() {
