@@ -92,7 +92,10 @@ mod tests {
                 .is_some()
         };
         assert!(reused(&["data/personnes/dupont-jean.yaml"]), "an edit");
-        assert!(reused(&["data/sessions/s1.yaml", "carnet.yaml"]), "elsewhere");
+        assert!(
+            reused(&["data/sessions/s1.yaml", "carnet.yaml"]),
+            "elsewhere"
+        );
         assert!(!reused(&["data/personnes/martin-paul.yaml"]), "a new file");
         assert!(!reused(&["data/personnes"]), "the folder itself");
         assert!(!reused(&["data"]), "a parent");
@@ -102,6 +105,9 @@ mod tests {
         std::fs::remove_file(dir.path().join("dupont-jean.yaml")).expect("remove");
         assert!(!reused(&["data/personnes/dupont-jean.yaml"]), "a deletion");
         std::fs::create_dir(dir.path().join("dupont-jean.yaml")).expect("a folder");
-        assert!(!reused(&["data/personnes/dupont-jean.yaml"]), "now a folder");
+        assert!(
+            !reused(&["data/personnes/dupont-jean.yaml"]),
+            "now a folder"
+        );
     }
 }

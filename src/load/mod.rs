@@ -8,9 +8,9 @@ pub mod config;
 pub mod documents;
 pub mod either;
 mod kit_dir;
-mod listing;
 pub mod kit_root;
 pub mod layout;
+mod listing;
 pub mod pages;
 pub mod parcours;
 pub mod procedures;
@@ -224,12 +224,23 @@ fn load_from(
             Some(listing) => listing,
             None => {
                 let mut listing = listing::Listing::default();
-                walk::walk(&kit, folder, rule, &mut listing.files, &mut listing.problems);
+                walk::walk(
+                    &kit,
+                    folder,
+                    rule,
+                    &mut listing.files,
+                    &mut listing.problems,
+                );
                 listing
             }
         };
         problems.extend(listing.problems.iter().cloned());
-        entries.extend(listing.files.iter().map(|(rel, disk)| (kind, rel.clone(), disk.clone())));
+        entries.extend(
+            listing
+                .files
+                .iter()
+                .map(|(rel, disk)| (kind, rel.clone(), disk.clone())),
+        );
         if let Some(cache) = cache.as_mut() {
             cache.listings.keep(folder, listing);
         }

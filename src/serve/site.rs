@@ -3,10 +3,10 @@
 //! inputs changed. PDF forms are rendered the first time they are asked for.
 //! Nothing here writes a file: a preview never replaces `public/`.
 
-use crate::Profile;
-use crate::diagnostic::Severity;
 use super::check::{CheckCache, check};
 use super::timings::Timings;
+use crate::Profile;
+use crate::diagnostic::Severity;
 use crate::load::Changed;
 use crate::plan::{Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;

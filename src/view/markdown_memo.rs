@@ -64,7 +64,11 @@ pub fn cached(markdown: &str, parent: u8, render: fn(&str, u8) -> String) -> Str
     let html = render(markdown, parent);
     let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
     let used = memo.generation;
-    let same = memo.entries.get_or_insert_with(HashMap::new).entry(key).or_default();
+    let same = memo
+        .entries
+        .get_or_insert_with(HashMap::new)
+        .entry(key)
+        .or_default();
     if !same
         .iter()
         .any(|e| e.parent == parent && *e.markdown == *markdown)
