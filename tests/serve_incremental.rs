@@ -460,3 +460,41 @@ fn a_version_taken_before_a_rebuild_keeps_its_bytes() {
     );
     assert!(new.contains("AUBERT Zoé"), "{new}");
 }
+
+/// The template contracts are checked again only when a template changes:
+/// a misspelt field in a template is reported by the next rebuild (the
+/// contract catches it before any page is rendered), a change elsewhere
+/// keeps reporting it, and fixing the template brings the site back.
+#[test]
+fn a_template_breaking_its_contract_is_reported_until_fixed() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let rel = "templates/personne.html";
+    let good = kit.read(rel);
+    let bad = good.replacen("{{ page.prenom }}</h1>", "{{ page.prenon }}</h1>", 1);
+    assert_ne!(
+        bad, good,
+        "the example's fiche template shows the first name"
+    );
+    kit.write(rel, &bad);
+    let broken = live.rebuild(&[rel.to_string()], today());
+    let errors = broken.errors.unwrap_or_default();
+    assert!(
+        errors.contains("templates/personne.html") && errors.contains("prenon"),
+        "{errors}"
+    );
+    assert!(full_build(kit.dir.path(), Profile::Interne).is_none());
+    let changed = kit.apply(&Op::Title(2));
+    let still = live.rebuild(&changed, today());
+    assert!(
+        still
+            .errors
+            .is_some_and(|e| e.contains("templates/personne.html")),
+        "a change elsewhere keeps the template's error"
+    );
+    kit.write(rel, &good);
+    let fixed = live.rebuild(&[rel.to_string()], today());
+    assert!(fixed.errors.is_none(), "{:?}", fixed.errors);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("the kit is good again");
+    assert_same(&live, &expected, "the template repaired");
+}
