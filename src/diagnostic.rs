@@ -63,25 +63,23 @@ impl Diagnostic {
     /// An error at `span`, made by the rule calling this.
     #[track_caller]
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            span,
-            message: message.into(),
-            expected: None,
-            also: Vec::new(),
-            kind: DiagnosticKind::Other,
-            origin: Location::caller(),
-            english: English::default(),
-        }
+        Diagnostic::new(Severity::Error, span, message.into())
     }
 
     /// A warning at `span`, made by the rule calling this.
     #[track_caller]
     pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, span, message.into())
+    }
+
+    /// A diagnostic with only its severity, place and message; its origin is
+    /// the rule that called [`Diagnostic::error`] or [`Diagnostic::warning`].
+    #[track_caller]
+    fn new(severity: Severity, span: Span, message: String) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Warning,
+            severity,
             span,
-            message: message.into(),
+            message,
             expected: None,
             also: Vec::new(),
             kind: DiagnosticKind::Other,

@@ -2,20 +2,14 @@
 //! the id a name gives (`carnet new`), and the ids a name typed where an id
 //! was expected may stand for (« vouliez-vous dire »).
 
-use unicode_normalization::UnicodeNormalization;
-
 /// `Éloïse D'Almeida` → `eloise-dalmeida`: lowercase ASCII letters, digits and dashes.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.nfd() {
+    for c in crate::fold::folded(text) {
         match c {
             'a'..='z' | '0'..='9' => out.push(c),
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
             '\'' | '’' => {}
-            c if unicode_normalization::char::is_combining_mark(c) || c.is_alphanumeric() => {}
+            c if c.is_alphanumeric() => {}
             _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
             _ => {}
         }

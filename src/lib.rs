@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod embedded;
 pub mod flowchart;
+pub mod fold;
 pub mod font_metrics;
 pub mod form_layout;
 pub mod glyphs;

@@ -7,6 +7,7 @@
 mod common;
 
 use carnet::Profile;
+use common::page;
 
 /// A person file: the three required fields, then `extra`.
 fn personne(civilite: &str, nom: &str, prenom: &str, extra: &str) -> String {
@@ -99,10 +100,6 @@ fn kit(langue: &str) -> Vec<(&'static str, String)> {
             ),
         ),
     ]
-}
-
-fn page(built: &common::BuiltKit, path: &str) -> String {
-    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The text of a PDF of the build, its runs of white space made one space.

@@ -10,10 +10,11 @@ use std::path::Path;
 const STAGES: [&str; 5] = ["load", "model", "view", "plan", "render"];
 
 /// Modules every stage may use, which therefore import no stage.
-const BELOW_THE_STAGES: [&str; 11] = [
+const BELOW_THE_STAGES: [&str; 12] = [
     "diagnostic",
     "embedded",
     "flowchart",
+    "fold",
     "font_metrics",
     "form_layout",
     "glyphs",

@@ -13,7 +13,6 @@ mod common;
 use carnet::diagnostic::report::report;
 use carnet::labels::Lang;
 use common::Checked;
-use std::process::Command;
 
 /// The kit's settings, in the language `langue`.
 fn carnet_yaml(langue: &str) -> String {
@@ -177,11 +176,7 @@ fn carnet_check_prints_an_english_kit_in_english() {
     let mut files: Vec<(&str, &[u8])> = vec![("carnet.yaml", config.as_bytes())];
     files.extend(MISTAKES.iter().map(|(p, c)| (*p, c.as_bytes())));
     let dir = common::write_kit(&files);
-    let out = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .arg("check")
-        .current_dir(dir.path())
-        .output()
-        .expect("carnet runs");
+    let out = common::run_carnet(&["check"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let printed = format!(
         "{}{}",

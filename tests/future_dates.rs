@@ -8,9 +8,7 @@ mod common;
 use carnet::Profile;
 use carnet::model::Statut;
 use chrono::NaiveDate;
-use common::Checked;
-
-const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
+use common::{CONFIG, Checked, assert_expects, page};
 
 const DUPONT: &str = "civilite: M.
 nom: Dupont
@@ -76,14 +74,6 @@ fn files() -> Vec<(&'static str, &'static str)> {
 
 fn checked() -> Checked {
     common::check(&files())
-}
-
-/// Asserts that the diagnostic says what is expected, with `words`.
-fn assert_expects(d: &carnet::diagnostic::Diagnostic, words: &str) {
-    assert!(
-        d.expected.as_deref().is_some_and(|e| e.contains(words)),
-        "{d:?}"
-    );
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -156,11 +146,6 @@ fn attendance_and_last_activity_count_only_what_happened() {
         c.person("dupont-jean").derniere_activite,
         Some(date("2026-11-03"))
     );
-}
-
-/// The text of one built page.
-fn page(built: &common::BuiltKit, path: &str) -> String {
-    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The table row of the ateliers table whose intitulé is `intitule`.

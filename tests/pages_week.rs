@@ -7,6 +7,7 @@
 mod common;
 
 use carnet::Profile;
+use common::page;
 
 fn personne(civilite: &str, nom: &str, prenom: &str, extra: &str) -> String {
     format!("civilite: {civilite}\nnom: \"{nom}\"\nprenom: \"{prenom}\"\n{extra}")
@@ -86,10 +87,6 @@ fn kit() -> Vec<(&'static str, String)> {
 /// Builds the kit for `profile`; the output folder is kept alive with it.
 fn build(profile: Profile) -> common::BuiltKit {
     common::build_with_forms(&kit(), profile)
-}
-
-fn page(built: &common::BuiltKit, path: &str) -> String {
-    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The text between `from` and the next `to` after it.

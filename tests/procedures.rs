@@ -64,7 +64,7 @@ fn steps_are_numbered_from_one_in_order() {
         "étape numérotée 3 à la place 2",
         "content/procedures/P02.md:6:10",
     );
-    assert!(d.expected.as_deref().unwrap_or_default().contains("n: 2"));
+    common::assert_expects(d, "n: 2");
 }
 
 #[test]

@@ -9,8 +9,7 @@ mod common;
 
 use carnet::Profile;
 use carnet::model::rapports::Figures;
-
-const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
+use common::{CONFIG, page};
 
 const MENTOR: &str = "civilite: Mme\nnom: Roux\nprenom: Odile\nroles: [tuteur, parrain]\nemail: o.roux@example.org\n";
 
@@ -149,11 +148,6 @@ fn checked() -> common::Checked {
     let checked = common::check(&refs);
     checked.assert_no_error();
     checked
-}
-
-/// The text of one built page.
-fn page(built: &common::BuiltKit, path: &str) -> String {
-    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use carnet::diagnostic::{DiagnosticKind, Severity};
 use carnet::model::{ActivityKind, Statut, TodoKind, TodoSubject};
-use common::check;
+use common::{assert_expects, check};
 
 /// A person file: the three required fields on lines 1–3, then `extra` from line 4.
 fn personne(civilite: &str, nom: &str, prenom: &str, extra: &str) -> String {
@@ -116,12 +116,7 @@ fn bad_phone_numbers_are_rejected_at_their_line() {
         "numéro de téléphone invalide « 06 12 34 56 »",
         &format!("{ALICE}:5:12"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("06 12 34 56 78")
-    );
+    assert_expects(d, "06 12 34 56 78");
     k.error_at(
         "numéro de téléphone invalide « +44 20 7946 0958 »",
         &format!("{ALICE}:6:9"),
@@ -158,24 +153,14 @@ fn unknown_field_in_a_nested_table_is_an_error_at_its_line() {
         (ALICE, &alice("parrainage:\n  parain: martin-paul\n")),
     ]);
     let d = k.error_at("champ inconnu « parain »", &format!("{ALICE}:5:3"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("parrain")
-    );
+    assert_expects(d, "parrain");
 }
 
 #[test]
 fn unknown_role_is_an_error_at_the_role() {
     let k = check(&[(ALICE, &alice("roles: [stagiaire, parain]\n"))]);
     let d = k.error_at("rôle inconnu « parain »", &format!("{ALICE}:4:20"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("parrain")
-    );
+    assert_expects(d, "parrain");
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
 }
 
@@ -218,12 +203,7 @@ fn file_names_that_are_not_ids_are_rejected() {
             &format!("le nom de fichier « {id} » ne peut pas servir d'identifiant"),
             &format!("data/personnes/{id}.yaml:1:1"),
         );
-        assert!(
-            d.expected
-                .as_deref()
-                .unwrap_or_default()
-                .contains("minuscules")
-        );
+        assert_expects(d, "minuscules");
     }
     assert_eq!(k.errors().len(), bad.len(), "{}", k.dump());
 }
@@ -270,14 +250,7 @@ fn unknown_mentor_is_an_error_with_a_suggestion_when_close() {
         &format!("{ALICE}:5:12"),
     );
     assert!(d.message.contains("parrain"), "{}", d.message);
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("vouliez-vous dire « martin-paul »"),
-        "{:?}",
-        d.expected
-    );
+    assert_expects(d, "vouliez-vous dire « martin-paul »");
     let far = k.error_at(
         "personne inconnue « zorro »",
         "data/personnes/bon-jean.yaml:5:12",
@@ -301,14 +274,7 @@ fn a_displayed_name_where_an_id_is_expected_gets_the_id_suggested() {
         "personne inconnue « Paul MARTIN »",
         &format!("{ALICE}:5:12"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("vouliez-vous dire « martin-paul »"),
-        "{:?}",
-        d.expected
-    );
+    assert_expects(d, "vouliez-vous dire « martin-paul »");
 }
 
 #[test]
@@ -385,7 +351,7 @@ fn tutor_without_role_tuteur_and_trainer_without_role_formateur_are_errors() {
         "tuteurs : Paul MARTIN (« martin-paul ») n'a pas le rôle tuteur",
         &format!("{SESSION}:3:11"),
     );
-    assert!(d.expected.as_deref().unwrap_or_default().contains("tuteur"));
+    assert_expects(d, "tuteur");
     k.error_at(
         "formateurs : Paul MARTIN (« martin-paul ») n'a pas le rôle formateur",
         &format!("{SESSION}:4:14"),
@@ -480,12 +446,7 @@ fn unknown_operator_in_an_event_is_an_error() {
         "opérateur inconnu « acme-sa »",
         "data/evenements/salon.yaml:4:12",
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("data/operateurs/")
-    );
+    assert_expects(d, "data/operateurs/");
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
     let visite = k
         .kit
@@ -506,24 +467,14 @@ fn unknown_session_in_a_person_file_is_an_error() {
         &alice("inscriptions:\n  - session: s-2026-9\n    financement: CPF\n"),
     )]);
     let d = k.error_at("session inconnue « s-2026-9 »", &format!("{ALICE}:5:14"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("data/sessions/")
-    );
+    assert_expects(d, "data/sessions/");
 }
 
 #[test]
 fn unknown_club_in_a_person_file_is_an_error() {
     let k = check(&[(ALICE, &alice("clubs: [c-2026-9]\n"))]);
     let d = k.error_at("club inconnu « c-2026-9 »", &format!("{ALICE}:4:9"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("data/clubs/")
-    );
+    assert_expects(d, "data/clubs/");
 }
 
 // ───────────────────────── sessions and clubs ─────────────────────────
@@ -538,12 +489,7 @@ fn session_with_enrolments_and_no_atelier_is_an_error() {
         ),
     ]);
     let d = k.error_at("aucun atelier", &format!("{SESSION}:3:15"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("atelier")
-    );
+    assert_expects(d, "atelier");
 }
 
 #[test]
@@ -593,12 +539,7 @@ fn presence_of_someone_not_enrolled_is_an_error() {
         "présence de « bernard-luc » qui n'est pas inscrit(e)",
         &format!("{SESSION}:7:7"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("inscrit")
-    );
+    assert_expects(d, "inscrit");
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
 }
 
@@ -635,12 +576,7 @@ fn late_joiner_with_a_presence_before_joining_is_an_error() {
         "présence le 2026-09-07 de « petit-zoe », inscrit(e) seulement depuis le 2026-09-15",
         &format!("{SESSION}:7:7"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("2026-09-15")
-    );
+    assert_expects(d, "2026-09-15");
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
 }
 
@@ -783,12 +719,7 @@ fn club_ateliers_outside_its_two_months_are_errors() {
     for (d, line) in outside.iter().zip([3, 6]) {
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(k.kit.sources.location(d.span), format!("{club}:{line}:11"));
-        assert!(
-            d.expected
-                .as_deref()
-                .unwrap_or_default()
-                .contains("2026-10-31")
-        );
+        assert_expects(d, "2026-10-31");
     }
     assert!(outside[0].message.contains("2026-08-31"));
     assert!(outside[1].message.contains("2026-11-02"));
@@ -805,19 +736,9 @@ fn session_atelier_without_cycle_or_with_cycle_3_is_an_error() {
         "l'atelier du 2026-09-07 n'a pas de cycle",
         &format!("{SESSION}:3:11"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("cycle: 1")
-    );
+    assert_expects(d, "cycle: 1");
     let d = k.error_at("cycle inconnu « 3 »", &format!("{SESSION}:6:12"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("Approfondissement")
-    );
+    assert_expects(d, "Approfondissement");
     assert_eq!(k.errors().len(), 2, "{}", k.dump());
     assert_eq!(k.session("s-2026-09").ateliers[2].cycle, Some(2));
 }
@@ -847,13 +768,7 @@ fn impossible_and_badly_written_dates_have_distinct_messages() {
     let impossible = k.error_at("date impossible « 2026-02-30 »", &format!("{ALICE}:6:10"));
     let badly = k.error_at("date mal écrite « 14/09/2026 »", &format!("{ALICE}:8:13"));
     assert_ne!(impossible.expected, badly.expected);
-    assert!(
-        badly
-            .expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("AAAA-MM-JJ")
-    );
+    assert_expects(badly, "AAAA-MM-JJ");
     k.error_at("date impossible « 2026-13-01 »", &format!("{ALICE}:9:13"));
     assert_eq!(k.errors().len(), 3, "{}", k.dump());
 }
@@ -866,12 +781,7 @@ fn bad_months_are_errors() {
         ("data/sessions/s3.yaml", "mois: 2026-09\n"),
     ]);
     let d = k.error_at("mois mal écrit « 2026-13 »", &format!("{SESSION}:1:7"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("AAAA-MM")
-    );
+    assert_expects(d, "AAAA-MM");
     k.error_at("mois mal écrit « septembre »", "data/sessions/s2.yaml:1:7");
     assert_eq!(k.errors().len(), 2, "{}", k.dump());
     assert_eq!(k.session("s3").mois.to_string(), "2026-09");
@@ -883,7 +793,7 @@ fn bad_months_are_errors() {
 fn non_utf8_file_is_an_error() {
     let k = common::check_bytes(&[("data/personnes/x.yaml", &b"nom: \xe9t\xe9\n"[..])]);
     let d = k.error_at("n'est pas encodé en UTF-8", "data/personnes/x.yaml:1:6");
-    assert!(d.expected.as_deref().unwrap_or_default().contains("UTF-8"));
+    assert_expects(d, "UTF-8");
     assert_eq!(k.errors().len(), 1, "{}", k.dump());
     let rendered = d.render(&k.kit.sources);
     assert!(rendered.contains("data/personnes/x.yaml:1:6"), "{rendered}");
@@ -906,13 +816,7 @@ fn empty_file_and_comment_only_file_are_errors() {
         vec!["data/personnes/a.yaml:1:1", "data/personnes/b.yaml:1:1"]
     );
     assert!(empty.iter().all(|d| d.severity == Severity::Error));
-    assert!(
-        empty[0]
-            .expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("civilite")
-    );
+    assert_expects(empty[0], "civilite");
 }
 
 #[test]
@@ -950,12 +854,7 @@ fn wrong_shapes_are_errors_at_the_value_in_french() {
         .collect();
     assert_eq!(lists, vec![format!("{ALICE}:4:15"), format!("{ALICE}:6:8")]);
     let d = k.all("une liste est attendue ici")[0];
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("« - valeur »")
-    );
+    assert_expects(d, "« - valeur »");
     k.error_at("une table est attendue ici", &format!("{ALICE}:5:13"));
     k.error_at(
         "une valeur simple est attendue ici",
@@ -1040,12 +939,7 @@ fn unknown_fields_and_rule_errors_of_one_file_are_all_reported() {
         d.message
     );
     let d = k.error_at("champ inconnu « cp »", &format!("{ALICE}:8:3"));
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("code_postal")
-    );
+    assert_expects(d, "code_postal");
     // The file is still read past the unknown fields: its own rules are checked.
     k.error_at(
         "numéro de téléphone invalide « 12 »",
@@ -1163,7 +1057,7 @@ fn phone_without_its_leading_zero_is_a_clear_error() {
         "numéro de téléphone invalide « 612345678 »",
         &format!("{ALICE}:4:12"),
     );
-    assert!(d.expected.as_deref().unwrap_or_default().contains("0"));
+    assert_expects(d, "0");
 }
 
 // ───────────────────────── warnings ─────────────────────────
@@ -1181,12 +1075,7 @@ fn enrolment_without_financement_is_a_warning() {
         "inscription de Alice DURAND sans financement",
         &format!("{SESSION}:6:15"),
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("financement")
-    );
+    assert_expects(d, "financement");
     assert!(!carnet::has_errors(&k.diagnostics), "{}", k.dump());
     assert_eq!(k.kit.warnings.len(), 1);
 }
@@ -1211,7 +1100,7 @@ fn rsa_without_caf_and_cli_is_a_warning() {
         "Alice DURAND est financé(e) par le RSA mais il manque : caf, cli",
         &format!("{ALICE}:5:14"),
     );
-    assert!(d.expected.as_deref().unwrap_or_default().contains("caf"));
+    assert_expects(d, "caf");
     k.warning_at(
         "Jean BON est financé(e) par le RSA mais il manque : cli",
         &format!("{SESSION}:6:15"),
@@ -1893,4 +1782,46 @@ fn diagnostics_carry_their_kind() {
         DiagnosticKind::MissingField("civilite".into())
     );
     assert_eq!(k.errors().len(), 3, "{}", k.dump());
+}
+
+#[test]
+fn a_session_or_club_without_mois_and_an_event_without_date_are_errors_at_the_file_start() {
+    let k = check(&[
+        ("data/sessions/s.yaml", "numero: 12\n"),
+        ("data/clubs/c.yaml", "ateliers: []\n"),
+        ("data/evenements/e.yaml", "titre: Forum\n"),
+    ]);
+    let found: Vec<(String, &str, Option<&str>)> = k
+        .errors()
+        .iter()
+        .map(|d| {
+            (
+                k.kit.sources.location(d.span),
+                d.message.as_str(),
+                d.expected.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "data/clubs/c.yaml:1:1".to_string(),
+                "champ obligatoire manquant « mois »",
+                Some("le premier mois du club, par exemple mois: \"2026-09\""),
+            ),
+            (
+                "data/evenements/e.yaml:1:1".to_string(),
+                "champ obligatoire manquant « date »",
+                Some("la date de l'événement, AAAA-MM-JJ"),
+            ),
+            (
+                "data/sessions/s.yaml:1:1".to_string(),
+                "champ obligatoire manquant « mois »",
+                Some("le mois de la session, par exemple mois: \"2026-09\""),
+            ),
+        ],
+        "{}",
+        k.dump()
+    );
 }

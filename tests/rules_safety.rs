@@ -207,12 +207,7 @@ fn a_control_character_in_a_value_is_an_error_at_the_value() {
         &format!("{ALICE}:2:6"),
     );
     assert_eq!(k.text_of(d), "\"Du\\0rand\"");
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("tabulation")
-    );
+    common::assert_expects(d, "tabulation");
     k.error_at(
         "caractère de contrôle invisible (U+001B)",
         &format!("{EVENT}:3:7"),
@@ -260,7 +255,7 @@ fn the_coordination_time_must_be_a_time_of_day() {
         "titre: Essai\ncoordination:\n  jour: mardi\n  heure: \"99:99\"\n",
     )]);
     let d = k.error_at("heure mal écrite « 99:99 »", "carnet.yaml:4:10");
-    assert!(d.expected.as_deref().unwrap_or_default().contains("HH:MM"));
+    common::assert_expects(d, "HH:MM");
     assert!(k.kit.config.coordination.is_none());
     let ok = check(&[(
         "carnet.yaml",
@@ -392,12 +387,7 @@ fn parser_limits_and_tags_are_worded_in_french_with_a_fitting_hint() {
         "imbriquées trop profondément",
         "data/evenements/profond.yaml:4:260",
     );
-    assert!(
-        d.expected
-            .as_deref()
-            .unwrap_or_default()
-            .contains("niveaux")
-    );
+    common::assert_expects(d, "niveaux");
     let d = k.find("fichier trop volumineux");
     assert_eq!(d.severity, Severity::Error);
     assert!(

@@ -8,8 +8,7 @@
 mod common;
 
 use carnet::Profile;
-
-const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
+use common::{CONFIG, page};
 
 /// Staff: one person per role, so that each group of the tableau is named.
 const LEMOINE: &str = "civilite: Mme\nnom: Lemoine\nprenom: Catherine\nroles: [responsable_emploi]\nemail: c.lemoine@example.org\n";
@@ -101,11 +100,6 @@ fn files() -> Vec<(&'static str, String)> {
     .into_iter()
     .map(|(p, c)| (p, c.to_string()))
     .collect()
-}
-
-/// The text of one built page.
-fn page(built: &common::BuiltKit, path: &str) -> String {
-    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The section of the tableau de bord of the group whose heading starts with `heading`.

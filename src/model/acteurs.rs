@@ -3,8 +3,6 @@
 //! role once case, accents and inclusive-writing marks are set aside;
 //! carnet.yaml `alias_acteurs` maps the names that differ otherwise.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The key two names of one role share: lower case, no accent, no
 /// inclusive-writing mark (« (e) », « ·e », « .e », « ·ère »), single spaces.
 pub fn key(name: &str) -> String {
@@ -37,14 +35,15 @@ pub fn key(name: &str) -> String {
         kept.push(c);
         i += 1;
     }
-    let folded: String = kept
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect();
+    let folded: String = crate::fold::without_accents(&kept).collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A name for a page address: ASCII letters, digits and `-`.
+/// A name for a page address: ASCII letters, digits and `-`. Not
+/// [`crate::id::slug`]: that one drops apostrophes (`chef-dequipe`) where
+/// acteur pages have always split at them (`charge-d-accueil.html`), and it
+/// drops non-Latin letters that `deunicode` spells in Latin; the published
+/// addresses stay as they were.
 pub fn slug(key: &str) -> String {
     let ascii = deunicode::deunicode(key).to_ascii_lowercase();
     let mut slug = String::with_capacity(ascii.len());

@@ -126,19 +126,14 @@ fn build_session(
     c: &mut Checker,
 ) -> Option<Activity> {
     let r = &raw.record;
-    let mois = match &r.mois {
-        Some(m) => c.month(m),
-        None => {
-            c.missing(
-                "mois",
-                msg(
-                    "le mois de la session, par exemple mois: \"2026-09\"",
-                    "the month of the session, for example mois: \"2026-09\"",
-                ),
-            );
-            None
-        }
-    };
+    let mois = c.required_month(
+        &r.mois,
+        "mois",
+        msg(
+            "le mois de la session, par exemple mois: \"2026-09\"",
+            "the month of the session, for example mois: \"2026-09\"",
+        ),
+    );
     let tuteurs = people(resolver, c, &r.tuteurs, "tuteurs", "tuteur");
     let formateurs = people(resolver, c, &r.formateurs, "formateurs", "formateur");
     let mut declared: Vec<Declared> = Vec::new();
@@ -251,19 +246,14 @@ fn build_club(
     c: &mut Checker,
 ) -> Option<Activity> {
     let r = &raw.record;
-    let mois = match &r.mois {
-        Some(m) => c.month(m),
-        None => {
-            c.missing(
-                "mois",
-                msg(
-                    "le premier mois du club, par exemple mois: \"2026-09\"",
-                    "the first month of the club, for example mois: \"2026-09\"",
-                ),
-            );
-            None
-        }
-    };
+    let mois = c.required_month(
+        &r.mois,
+        "mois",
+        msg(
+            "le premier mois du club, par exemple mois: \"2026-09\"",
+            "the first month of the club, for example mois: \"2026-09\"",
+        ),
+    );
     let tuteurs = r
         .tuteur
         .as_ref()

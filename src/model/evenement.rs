@@ -58,19 +58,14 @@ fn build_one(
         "titre",
         msg("le titre de l'événement", "the title of the event"),
     );
-    let date = match &r.date {
-        Some(d) => c.date(d),
-        None => {
-            c.missing(
-                "date",
-                msg(
-                    "la date de l'événement, AAAA-MM-JJ",
-                    "the date of the event, YYYY-MM-DD",
-                ),
-            );
-            None
-        }
-    };
+    let date = c.required_date(
+        &r.date,
+        "date",
+        msg(
+            "la date de l'événement, AAAA-MM-JJ",
+            "the date of the event, YYYY-MM-DD",
+        ),
+    );
     let type_evenement = match &r.r#type {
         None => "atelier".to_string(),
         Some(t) if EVENT_TYPES.contains(&t.text()) => t.text().to_string(),

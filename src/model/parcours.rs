@@ -444,21 +444,21 @@ fn etape(e: &RawEtape, cx: &Context, c: &mut Checker) -> Option<(Etape, Option<S
         }
     };
     let fin = c.opt_date(&e.fin);
-    if let (Some(debut), Some(fin), Some(text)) = (debut, fin, &e.fin)
-        && fin < debut
-    {
-        c.error(
-            text,
+    c.ends_before_start(
+        debut,
+        fin,
+        &e.fin,
+        |fin, debut| {
             msg(
                 format!("l'étape finit ({fin}) avant de commencer ({debut})"),
                 format!("the step ends ({fin}) before it starts ({debut})"),
-            ),
-            msg(
-                "une fin le jour du début ou après",
-                "an end on or after the start",
-            ),
-        );
-    }
+            )
+        },
+        msg(
+            "une fin le jour du début ou après",
+            "an end on or after the start",
+        ),
+    );
     let operateur = e.operateur.as_ref().and_then(|id| match cx.operators.get(id.text()) {
         Some(&index) => Some(index),
         None if cx.broken_operators.contains(id.text()) => None,

@@ -302,21 +302,21 @@ pub(super) fn link_all(
         }
         let debut = c.opt_date(&p.debut);
         let fin = c.opt_date(&p.fin);
-        if let (Some(d), Some(f), Some(fin_text)) = (debut, fin, &p.fin)
-            && f < d
-        {
-            c.error(
-                fin_text,
+        c.ends_before_start(
+            debut,
+            fin,
+            &p.fin,
+            |f, d| {
                 msg(
                     format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
                     format!("the parrainage ends ({f}) before it began ({d})"),
-                ),
-                msg(
-                    "une date de fin postérieure au début",
-                    "an end date after the start",
-                ),
-            );
-        }
+                )
+            },
+            msg(
+                "une date de fin postérieure au début",
+                "an end date after the start",
+            ),
+        );
         let historique = p
             .historique
             .iter()

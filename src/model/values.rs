@@ -95,6 +95,24 @@ impl Checker<'_> {
             .map_or(Span::file_start(self.file), |t| self.span(t))
     }
 
+    /// Records an error at `fin_text` when the end `fin` is before the start
+    /// `debut` (both known): `message` says so from the two dates (end, start).
+    #[track_caller]
+    pub fn ends_before_start(
+        &mut self,
+        debut: Option<NaiveDate>,
+        fin: Option<NaiveDate>,
+        fin_text: &Option<Text>,
+        message: impl FnOnce(NaiveDate, NaiveDate) -> Msg,
+        expected: impl Into<Msg>,
+    ) {
+        if let (Some(debut), Some(fin), Some(text)) = (debut, fin, fin_text)
+            && fin < debut
+        {
+            self.error(text, message(fin, debut), expected);
+        }
+    }
+
     /// Records an error at the start of the file (a missing field).
     pub fn missing(&mut self, field: &str, expected: impl Into<Msg>) {
         self.missing_at(Span::file_start(self.file), field, expected);
@@ -173,6 +191,40 @@ impl Checker<'_> {
                 self.empty(v, field, expected);
                 None
             }
+            None => {
+                self.missing(field, expected);
+                None
+            }
+        }
+    }
+
+    /// A required date: `value` read by [`Checker::date`], or a missing
+    /// `field` at the start of the file.
+    pub fn required_date(
+        &mut self,
+        value: &Option<Text>,
+        field: &str,
+        expected: impl Into<Msg>,
+    ) -> Option<NaiveDate> {
+        match value {
+            Some(v) => self.date(v),
+            None => {
+                self.missing(field, expected);
+                None
+            }
+        }
+    }
+
+    /// A required month: `value` read by [`Checker::month`], or a missing
+    /// `field` at the start of the file.
+    pub fn required_month(
+        &mut self,
+        value: &Option<Text>,
+        field: &str,
+        expected: impl Into<Msg>,
+    ) -> Option<Month> {
+        match value {
+            Some(v) => self.month(v),
             None => {
                 self.missing(field, expected);
                 None

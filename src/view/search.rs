@@ -12,7 +12,6 @@
 
 use super::{PersonRef, View};
 use crate::labels::{Lang, word};
-use unicode_normalization::UnicodeNormalization;
 
 /// One thing the search finds: a page of the site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,17 +253,9 @@ fn reference(text: &str) -> (String, usize) {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    for c in crate::fold::folded(text) {
         if c.is_alphanumeric() {
-            match c {
-                'œ' | 'Œ' => out.push_str("oe"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'ß' => out.push_str("ss"),
-                c => out.extend(c.to_lowercase()),
-            }
+            out.push(c);
             space = false;
         } else if !space {
             out.push(' ');

@@ -16,6 +16,19 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).expect("a valid date")
 }
 
+/// Asserts that what `d` says is expected mentions `needle`.
+#[track_caller]
+pub fn assert_expects(d: &Diagnostic, needle: &str) {
+    let expected = d.expected.as_deref().unwrap_or_default();
+    assert!(
+        expected.contains(needle),
+        "expected text {expected:?} should mention {needle:?}"
+    );
+}
+
+/// A kit's carnet.yaml with only the two required fields.
+pub const CONFIG: &str = "titre: Essai\norganisation: Association Essai\n";
+
 /// A checked kit and its diagnostics (the folder is kept alive with them).
 pub struct Checked {
     /// The temporary kit folder.
@@ -115,29 +128,21 @@ impl Checked {
 
     /// Asserts that the one diagnostic containing `needle` is an error at `location`.
     pub fn error_at(&self, needle: &str, location: &str) -> &Diagnostic {
-        let d = self.find(needle);
-        assert_eq!(
-            d.severity,
-            Severity::Error,
-            "{needle:?} should be an error:\n{}",
-            self.dump()
-        );
-        assert_eq!(
-            self.kit.sources.location(d.span),
-            location,
-            "{needle:?}:\n{}",
-            self.dump()
-        );
-        d
+        self.one_at(needle, Severity::Error, location)
     }
 
     /// Asserts that the one diagnostic containing `needle` is a warning at `location`.
     pub fn warning_at(&self, needle: &str, location: &str) -> &Diagnostic {
+        self.one_at(needle, Severity::Warning, location)
+    }
+
+    /// The one diagnostic containing `needle`, asserted of `severity` at `location`.
+    fn one_at(&self, needle: &str, severity: Severity, location: &str) -> &Diagnostic {
         let d = self.find(needle);
         assert_eq!(
             d.severity,
-            Severity::Warning,
-            "{needle:?} should be a warning:\n{}",
+            severity,
+            "{needle:?} should be of severity {severity:?}:\n{}",
             self.dump()
         );
         assert_eq!(
@@ -246,15 +251,7 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
     let kit = write_kit(&bytes);
     let out_dir = tempfile::tempdir().expect("a temporary folder");
     let out = out_dir.path().join("public");
-    let built = carnet::build(&carnet::BuildOptions {
-        root: kit.path().to_path_buf(),
-        out: out.clone(),
-        profile,
-        today: today(),
-        forms: true,
-        force: false,
-    })
-    .unwrap_or_else(|e| match e {
+    let built = build(kit.path(), &out, profile).unwrap_or_else(|e| match e {
         carnet::Failure::Io(m) | carnet::Failure::Template(m) | carnet::Failure::Refused(m) => {
             panic!("{m}")
         }
@@ -266,6 +263,11 @@ pub fn build_with_forms(files: &[(&str, String)], profile: carnet::Profile) -> B
         out,
         built,
     }
+}
+
+/// The text of the page at `path` (relative to the output) of `built`.
+pub fn page(built: &BuiltKit, path: &str) -> String {
+    std::fs::read_to_string(built.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Makes `link` (a path relative to the kit) a symbolic link to `target`.

@@ -74,62 +74,66 @@ fn convocation(lang: Lang, club: &ActivityView) -> Table {
     }
 }
 
+/// A column of a mentorship table: its header (a word of `labels.rs`) and
+/// its cell for one mentorship.
+type MentorshipColumn = (&'static str, fn(&MentorshipRow) -> Cell);
+
+/// The columns shared by both mentorship tables.
+const FILLEUL: MentorshipColumn = ("filleul", |m| Cell::Text(m.filleul.nom.clone()));
+const PARRAIN: MentorshipColumn = ("parrain", |m| Cell::Text(m.parrain.nom.clone()));
+const DEBUT: MentorshipColumn = ("debut", |m| Cell::date(m.debut));
+const ENTRETIENS: MentorshipColumn = ("entretiens", |m| m.entretiens.map_or(Cell::Empty, count));
+
 /// The ongoing mentorships, late ones first (as on the page).
 fn en_cours(lang: Lang, rows: &[MentorshipRow]) -> Table {
-    Table {
-        title: format!("{} — {}", word(lang, "parrainages"), word(lang, "en_cours")),
-        headers: headers(
-            lang,
-            &[
-                "filleul",
-                "parrain",
-                "debut",
-                "entretiens",
-                "dernier_entretien",
-            ],
-        ),
-        rows: rows
-            .iter()
-            .map(|m| {
-                vec![
-                    Cell::Text(m.filleul.nom.clone()),
-                    Cell::Text(m.parrain.nom.clone()),
-                    Cell::date(m.debut),
-                    m.entretiens.map_or(Cell::Empty, count),
-                    Cell::date(m.dernier_entretien),
-                ]
-            })
-            .collect(),
-    }
+    mentorships(
+        lang,
+        "en_cours",
+        rows,
+        &[
+            FILLEUL,
+            PARRAIN,
+            DEBUT,
+            ENTRETIENS,
+            ("dernier_entretien", |m| Cell::date(m.dernier_entretien)),
+        ],
+    )
 }
 
 /// The finished mentorships.
 fn termines(lang: Lang, rows: &[MentorshipRow]) -> Table {
+    mentorships(
+        lang,
+        "termines",
+        rows,
+        &[
+            FILLEUL,
+            PARRAIN,
+            DEBUT,
+            ("fin", |m| Cell::date(m.fin)),
+            ENTRETIENS,
+            ("motif_fin", |m| Cell::text(m.motif_fin.as_deref())),
+        ],
+    )
+}
+
+/// A table of mentorships titled « Parrainages — `status` », one line each,
+/// with `columns`.
+fn mentorships(
+    lang: Lang,
+    status: &'static str,
+    rows: &[MentorshipRow],
+    columns: &[MentorshipColumn],
+) -> Table {
     Table {
-        title: format!("{} — {}", word(lang, "parrainages"), word(lang, "termines")),
-        headers: headers(
-            lang,
-            &[
-                "filleul",
-                "parrain",
-                "debut",
-                "fin",
-                "entretiens",
-                "motif_fin",
-            ],
-        ),
+        title: format!("{} — {}", word(lang, "parrainages"), word(lang, status)),
+        headers: columns
+            .iter()
+            .map(|(key, _)| word(lang, key).to_string())
+            .collect(),
         rows: rows
             .iter()
-            .map(|m| {
-                vec![
-                    Cell::Text(m.filleul.nom.clone()),
-                    Cell::Text(m.parrain.nom.clone()),
-                    Cell::date(m.debut),
-                    Cell::date(m.fin),
-                    m.entretiens.map_or(Cell::Empty, count),
-                    Cell::text(m.motif_fin.as_deref()),
-                ]
-            })
+            .map(|m| columns.iter().map(|(_, cell)| cell(m)).collect())
             .collect(),
     }
 }
