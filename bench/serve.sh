@@ -2,7 +2,8 @@
 # bench/serve.sh — edit-to-reload latency of `carnet serve` against `hugo server` (SPEC §8).
 #
 #   bench/serve.sh [--n N] [--seed S] [--edits E] [--no-build] [--no-hugo] [--keep]
-#   (CORPUS=dir to use another corpus, CARNET=path another binary)
+#   (CORPUS=dir to use another corpus, CARNET=path another binary,
+#    SERVE_LOG=file to keep the servers' output, with CARNET_SERVE_TIMINGS=1 the stages)
 #
 # Copies the benchmark corpus (../shared/bench/gen_corpus.py, generated into
 # /tmp/corpus-N if missing), starts `carnet serve` (release build) on the copy,
@@ -108,8 +109,13 @@ def start(cmd, ready):
     found = {}
     event = threading.Event()
 
+    log = open(os.environ["SERVE_LOG"], "a") if os.environ.get("SERVE_LOG") else None
+
     def drain():
         for line in proc.stdout:
+            if log:
+                log.write(line)
+                log.flush()
             if not event.is_set():
                 m = re.search(ready, line)
                 if m:

@@ -45,32 +45,26 @@ pub fn check(
     Ok(check_loaded(load::load(root)?, today))
 }
 
-/// [`check`] for `carnet serve`: reads again only the files `changed` since
-/// the cache was filled.
-pub fn check_cached(
-    root: &Path,
-    today: NaiveDate,
-    cache: &mut load::ParseCache,
-    changed: &load::Changed,
-) -> Result<(model::Kit, Vec<Diagnostic>), load::LoadError> {
-    Ok(check_loaded(
-        load::load_cached(root, cache, changed)?,
-        today,
-    ))
-}
-
 /// The stages of [`check`] after the load.
 fn check_loaded(mut loaded: load::Loaded, today: NaiveDate) -> (model::Kit, Vec<Diagnostic>) {
     let layouts = std::mem::take(&mut loaded.layouts);
     let (kit, mut diagnostics) = model::build(loaded, &layouts, today);
-    diagnostics.extend(view::form_contract::check(&kit));
+    diagnostics.extend(contracts(&kit));
+    diagnostic::sort(&mut diagnostics, &kit.sources);
+    (kit, diagnostics)
+}
+
+/// The problems of the kit's form layouts and page templates, each checked
+/// over samples of the data it is given (part of [`check`]; `carnet serve`
+/// calls it only when a template, a layout or carnet.yaml changed).
+pub fn contracts(kit: &model::Kit) -> Vec<Diagnostic> {
+    let mut diagnostics = view::form_contract::check(kit);
     diagnostics.extend(render::html::contract::check(
-        &view::assets::templates(&kit),
+        &view::assets::templates(kit),
         kit.config.langue,
         &kit.sources,
     ));
-    diagnostic::sort(&mut diagnostics, &kit.sources);
-    (kit, diagnostics)
+    diagnostics
 }
 
 /// Whether any diagnostic is an error.

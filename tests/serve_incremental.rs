@@ -21,12 +21,22 @@ fn today() -> chrono::NaiveDate {
     common::today()
 }
 
-/// Existing trainees of the example kit whose first name the test changes.
-const PEOPLE: [&str; 3] = [
+/// Existing people of the example kit whose first name the test changes:
+/// three trainees, and a marraine whose name is shown on her filleule's
+/// fiche (a fact of one record shown on another's page).
+const PEOPLE: [&str; 4] = [
     "data/personnes/aubert-sebastien.yaml",
     "data/personnes/caron-noemie.yaml",
     "data/personnes/chevallier-jean-pierre.yaml",
+    "data/personnes/girard-christiane.yaml",
 ];
+
+/// A filleule of the example kit whose interview report the test rewrites
+/// (Markdown rendered once and remembered by the server).
+const REPORT: (&str, &str) = (
+    "data/personnes/collet-helene.yaml",
+    "Visite du service d'accueil de la clinique organisée pour avril.",
+);
 
 /// Sessions a new person may enrol in.
 const SESSIONS: [&str; 2] = ["2026-10", "2026-11"];
@@ -54,6 +64,8 @@ enum Op {
     },
     /// New text for a free page.
     Page { page: usize, text: usize },
+    /// New Markdown for an interview report.
+    Report(usize),
     /// A visible change to the kit's fiche template, or a comment only.
     Template { visible: bool, n: usize },
     /// A new colour in the theme's style sheet.
@@ -76,6 +88,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0..4usize, proptest::option::of(0..SESSIONS.len()))
             .prop_map(|(added, session)| Op::Enrol { added, session }),
         (0..PAGES.len(), 0..5usize).prop_map(|(page, text)| Op::Page { page, text }),
+        (0..5usize).prop_map(Op::Report),
         (any::<bool>(), 0..5usize).prop_map(|(visible, n)| Op::Template { visible, n }),
         (0..5usize).prop_map(Op::Theme),
         (0..PEOPLE.len()).prop_map(Op::Comment),
@@ -225,6 +238,16 @@ impl Kit {
                 self.write(rel, &format!("{body}\nParagraphe ajouté n°{text}.\n"));
                 vec![rel.to_string()]
             }
+            Op::Report(n) => {
+                let (rel, line) = REPORT;
+                let text = self.read(rel);
+                let start = text.find(line).or_else(|| text.find("Compte rendu n°"));
+                let Some(start) = start else { return vec![] };
+                let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
+                let new = format!("Compte rendu n°{n} : **à confirmer** avec _la clinique_.");
+                self.write(rel, &format!("{}{new}{}", &text[..start], &text[end..]));
+                vec![rel.to_string()]
+            }
             Op::Template { visible, n } => {
                 let rel = "templates/personne.html";
                 let text = self.read(rel);
@@ -345,7 +368,9 @@ proptest! {
 /// The steps most likely to leave a page stale, in one fixed sequence, for
 /// both profiles: a trainee enrolled then struck off (the session page must
 /// drop them though they are no longer its input), renamed, deleted; a
-/// broken file then repaired along with other changes made meanwhile.
+/// broken file then repaired along with other changes made meanwhile; a
+/// marraine renamed (shown on her filleule's fiche); an interview report
+/// rewritten twice (its remembered HTML must not outlive its text).
 #[test]
 fn links_removed_and_repairs_leave_nothing_stale() {
     let ops = [
@@ -373,6 +398,9 @@ fn links_removed_and_repairs_leave_nothing_stale() {
         },
         Op::Delete(0),
         Op::Comment(2),
+        Op::Rename { person: 3, name: 4 },
+        Op::Report(1),
+        Op::Report(2),
     ];
     for profile in [Profile::Interne, Profile::Public] {
         run(&ops, profile);
@@ -431,4 +459,42 @@ fn a_version_taken_before_a_rebuild_keeps_its_bytes() {
         "{old}"
     );
     assert!(new.contains("AUBERT Zoé"), "{new}");
+}
+
+/// The template contracts are checked again only when a template changes:
+/// a misspelt field in a template is reported by the next rebuild (the
+/// contract catches it before any page is rendered), a change elsewhere
+/// keeps reporting it, and fixing the template brings the site back.
+#[test]
+fn a_template_breaking_its_contract_is_reported_until_fixed() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let rel = "templates/personne.html";
+    let good = kit.read(rel);
+    let bad = good.replacen("{{ page.prenom }}</h1>", "{{ page.prenon }}</h1>", 1);
+    assert_ne!(
+        bad, good,
+        "the example's fiche template shows the first name"
+    );
+    kit.write(rel, &bad);
+    let broken = live.rebuild(&[rel.to_string()], today());
+    let errors = broken.errors.unwrap_or_default();
+    assert!(
+        errors.contains("templates/personne.html") && errors.contains("prenon"),
+        "{errors}"
+    );
+    assert!(full_build(kit.dir.path(), Profile::Interne).is_none());
+    let changed = kit.apply(&Op::Title(2));
+    let still = live.rebuild(&changed, today());
+    assert!(
+        still
+            .errors
+            .is_some_and(|e| e.contains("templates/personne.html")),
+        "a change elsewhere keeps the template's error"
+    );
+    kit.write(rel, &good);
+    let fixed = live.rebuild(&[rel.to_string()], today());
+    assert!(fixed.errors.is_none(), "{:?}", fixed.errors);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("the kit is good again");
+    assert_same(&live, &expected, "the template repaired");
 }

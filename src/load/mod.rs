@@ -11,6 +11,7 @@ pub mod either;
 mod kit_dir;
 pub mod kit_root;
 pub mod layout;
+mod listing;
 pub mod pages;
 pub mod parcours;
 pub mod procedures;
@@ -170,6 +171,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 #[derive(Default)]
 pub struct ParseCache {
     files: HashMap<String, (SourceFile, ParseOutcome<Parsed>)>,
+    /// The record and page folders as last listed.
+    listings: listing::Listings,
 }
 
 /// Which files may differ from what a [`ParseCache`] holds.
@@ -182,8 +185,9 @@ pub enum Changed<'a> {
 
 /// [`load`], reusing from `cache` every record and page file not `changed`
 /// since it was parsed, and leaving in `cache` what this load parsed.
-/// Directories are listed again each time: a file added or removed is seen
-/// even if the watcher missed it.
+/// A record or page folder is listed again only when a changed path may
+/// have added or removed one of its files ([`listing`]): `changed` must name
+/// every file written, created, deleted or renamed since the last load.
 pub fn load_cached(
     root: &Path,
     cache: &mut ParseCache,
@@ -213,9 +217,34 @@ fn load_from(
         .chain([("content/pages", Kind::Page, &walk::PAGES)])
         .chain([("content/procedures", Kind::Procedure, &walk::PROCEDURES)]);
     for (folder, kind, rule) in folders {
-        let mut files = Vec::new();
-        walk::walk(&kit, folder, rule, &mut files, &mut problems);
-        entries.extend(files.into_iter().map(|(rel, disk)| (kind, rel, disk)));
+        let kept = match (cache.as_mut(), changed) {
+            (Some(cache), Changed::Only(paths)) => cache.listings.take(folder, paths),
+            _ => None,
+        };
+        let listing = match kept {
+            Some(listing) => listing,
+            None => {
+                let mut listing = listing::Listing::default();
+                walk::walk(
+                    &kit,
+                    folder,
+                    rule,
+                    &mut listing.files,
+                    &mut listing.problems,
+                );
+                listing
+            }
+        };
+        problems.extend(listing.problems.iter().cloned());
+        entries.extend(
+            listing
+                .files
+                .iter()
+                .map(|(rel, disk)| (kind, rel.clone(), disk.clone())),
+        );
+        if let Some(cache) = cache.as_mut() {
+            cache.listings.keep(folder, listing);
+        }
     }
     match kit.resolve(documents::CATALOGUE) {
         Found::File(disk) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Ok(disk))),

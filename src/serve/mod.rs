@@ -2,10 +2,12 @@
 //! served on the local machine with live reload and the kit's errors shown
 //! over every page. Never writes a file: not `public/`, nothing in the kit.
 
+mod check;
 mod http;
 mod live;
 mod paths;
 pub mod site;
+mod timings;
 mod watch;
 
 use crate::Profile;

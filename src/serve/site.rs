@@ -3,9 +3,11 @@
 //! inputs changed. PDF forms are rendered the first time they are asked for.
 //! Nothing here writes a file: a preview never replaces `public/`.
 
+use super::check::{CheckCache, check};
+use super::timings::Timings;
 use crate::Profile;
 use crate::diagnostic::Severity;
-use crate::load::{Changed, ParseCache};
+use crate::load::Changed;
 use crate::plan::{Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
 use crate::view::View;
@@ -168,14 +170,15 @@ pub struct LiveSite {
     /// Files changed since the last good build (a bad version is skipped,
     /// but what changed in it must still be redone).
     pending: HashSet<String>,
-    /// The records and pages parsed by the last rebuild.
-    cache: ParseCache,
+    /// What the last rebuild parsed and checked, to reuse.
+    cache: CheckCache,
 }
 
 impl LiveSite {
     /// A site for the kit at `root`, not yet built: call [`LiveSite::rebuild`]
     /// with no changed file to build it.
     pub fn new(root: PathBuf, profile: Profile, today: NaiveDate) -> LiveSite {
+        crate::view::markdown_memo::enable();
         LiveSite {
             root,
             profile,
@@ -183,7 +186,7 @@ impl LiveSite {
             published: Arc::new(Published::empty()),
             inputs: HashMap::new(),
             pending: HashSet::new(),
-            cache: ParseCache::default(),
+            cache: CheckCache::default(),
         }
     }
 
@@ -214,6 +217,7 @@ impl LiveSite {
     /// errors are returned.
     pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
         let start = Instant::now();
+        let mut timings = Timings::start();
         let mut report = Rebuild {
             changed_files: changed.to_vec(),
             ..Rebuild::default()
@@ -226,7 +230,7 @@ impl LiveSite {
         } else {
             Changed::Only(&self.pending)
         };
-        let checked = crate::check_cached(&self.root, today, &mut self.cache, &changed);
+        let checked = check(&self.root, today, &mut self.cache, &changed, &mut timings);
         let (kit, diagnostics) = match checked {
             Ok(checked) => checked,
             Err(e) => {
@@ -252,8 +256,26 @@ impl LiveSite {
             report.elapsed = start.elapsed();
             return report;
         }
-        let view = crate::view_of(&kit, self.profile, true);
-        match self.render_changed(&view, everything) {
+        // The forms' data and the rest of the view read only the kit: made
+        // side by side, as crate::view_of makes them one after the other.
+        let ((mut view, view_took), (forms, forms_took)) = rayon::join(
+            || {
+                let start = Instant::now();
+                let view = crate::view::View::new(&kit, self.profile);
+                (view, start.elapsed())
+            },
+            || {
+                let start = Instant::now();
+                let forms = crate::view::forms::FormsView::new(&kit, self.profile);
+                (forms, start.elapsed())
+            },
+        );
+        view.forms = forms;
+        crate::view::markdown_memo::sweep();
+        timings.stage("vue et formulaires");
+        timings.alongside("dont vue", view_took);
+        timings.alongside("dont formulaires", forms_took);
+        match self.render_changed(&view, everything, &mut timings) {
             Ok(version) => {
                 report.rendered = version.rendered;
                 report.changed = version.changed;
@@ -267,6 +289,8 @@ impl LiveSite {
                 let old = std::mem::replace(&mut self.published, Arc::new(new));
                 self.pending.clear();
                 report.elapsed = start.elapsed();
+                timings.stage("publication");
+                timings.print();
                 // Freeing a 10,000-person kit and view takes longer than
                 // rendering the few outputs an edit changes: it is done
                 // after the site is up to date, off the path to the browser
@@ -283,9 +307,16 @@ impl LiveSite {
     /// Plans every output of `view` and renders the pages and theme files
     /// whose inputs cover a pending change (every one when `everything`);
     /// the others are taken from the published version.
-    fn render_changed(&mut self, view: &View, everything: bool) -> Result<NextVersion, String> {
+    fn render_changed(
+        &mut self,
+        view: &View,
+        everything: bool,
+        timings: &mut Timings,
+    ) -> Result<NextVersion, String> {
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
+        timings.stage("moteurs");
         let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
+        timings.stage("plan");
         let old = &self.published;
         let covered = |inputs: &[Input]| {
             inputs
@@ -318,6 +349,7 @@ impl LiveSite {
             }
         }
         let rendered = render_all(view, &renderers, to_render)?;
+        timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
         let mut files = HashMap::with_capacity(old.files.len());
         let mut inputs = HashMap::with_capacity(old.files.len());

@@ -81,6 +81,11 @@ enum Open {
 /// Renders Markdown shown under a heading of level `parent` (0: none): its
 /// headings start one level below. Any HTML tag typed by the user is escaped.
 pub fn to_html_below(markdown: &str, parent: u8) -> String {
+    super::markdown_memo::cached(markdown, parent, render_below)
+}
+
+/// [`to_html_below`], without the memo.
+fn render_below(markdown: &str, parent: u8) -> String {
     let mut open: Vec<Open> = Vec::new();
     let parser = Parser::new_ext(markdown, OPTIONS).filter_map(|event| {
         let in_link = open

@@ -17,6 +17,7 @@ pub mod heure;
 pub mod inputs;
 pub mod logigramme;
 pub mod markdown;
+pub mod markdown_memo;
 pub mod pages;
 pub mod parrainages;
 mod people;
