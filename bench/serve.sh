@@ -3,7 +3,7 @@
 #
 #   bench/serve.sh [--n N] [--seed S] [--edits E] [--no-build] [--no-hugo] [--keep]
 #   (CORPUS=dir to use another corpus, CARNET=path another binary,
-#    SERVE_LOG=file to keep the servers' output, with CARNET_SERVE_TIMINGS=1 the stages)
+#    SERVE_LOG=file to keep the servers' output, with CARNET_TIMINGS=1 the stages)
 #
 # Copies the benchmark corpus (../shared/bench/gen_corpus.py, generated into
 # /tmp/corpus-N if missing), starts `carnet serve` (release build) on the copy,

@@ -6,8 +6,9 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// Whether `CARNET_TIMINGS` asks for the timings (read once).
-fn enabled() -> bool {
+/// Whether `CARNET_TIMINGS` asks for the timings (read once); `carnet
+/// serve`'s per-rebuild timings follow the same switch.
+pub fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| {
         std::env::var_os("CARNET_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0")

@@ -1,11 +1,9 @@
 //! How long each stage of a rebuild took, printed on stderr when the
-//! environment variable `CARNET_SERVE_TIMINGS` is set: what bench/README.md's
-//! stage breakdown of `carnet serve` is measured with.
+//! environment variable `CARNET_TIMINGS` is set (the switch of the build's
+//! own timings, `crate::timings`): what bench/README.md's stage breakdown of
+//! `carnet serve` is measured with.
 
 use std::time::{Duration, Instant};
-
-/// The environment variable that turns the stage timings on.
-const VARIABLE: &str = "CARNET_SERVE_TIMINGS";
 
 /// The stages of one rebuild, in order, with their durations.
 pub struct Timings {
@@ -18,7 +16,7 @@ impl Timings {
     /// Starts timing a rebuild (does nothing unless the variable is set).
     pub fn start() -> Timings {
         Timings {
-            enabled: std::env::var_os(VARIABLE).is_some(),
+            enabled: crate::timings::enabled(),
             last: Instant::now(),
             stages: Vec::new(),
         }
