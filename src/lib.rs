@@ -151,10 +151,17 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], sources: &source::Sources)
 pub fn view_of(kit: &model::Kit, profile: Profile, forms: bool) -> view::View {
     let mut view = view::View::new(kit, profile);
     if forms {
-        view.forms = view::forms::FormsView::new(kit, profile);
-        view::forms::link_letters(&mut view);
+        attach_forms(&mut view, view::forms::FormsView::new(kit, profile));
     }
     view
+}
+
+/// Puts the forms' data into `view` and gives the pages their links to the
+/// forms made from it (the exit letters): the one way a view gets its forms,
+/// for `build` and for `serve`, which makes the two side by side.
+pub fn attach_forms(view: &mut view::View, forms: view::forms::FormsView) {
+    view.forms = forms;
+    view::forms::link_letters(view);
 }
 
 /// The stages after `check`, for one profile: view, plan, render. Each

@@ -10,7 +10,6 @@ use carnet::Profile;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
-use std::path::Path;
 use tempfile::TempDir;
 
 fn kit() -> TempDir {
@@ -55,28 +54,6 @@ fn kit() -> TempDir {
             b"mois: \"2026-11\"\nconvocation:\n  sessions_du: \"2026-09\"\n  sessions_au: \"2026-09\"\n",
         ),
     ])
-}
-
-/// Every file of a build of `kit` for `profile` (without PDF forms), by path.
-fn build(kit: &Path, profile: Profile) -> BTreeMap<String, Vec<u8>> {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let out = dir.path().join("site");
-    carnet::build(&carnet::BuildOptions {
-        root: kit.to_path_buf(),
-        out: out.clone(),
-        profile,
-        today: common::today(),
-        forms: false,
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("the build failed: {e:?}"));
-    common::files_under(&out)
-        .into_iter()
-        .map(|(path, bytes)| {
-            let rel = path.strip_prefix(&out).expect("under the output");
-            (rel.to_string_lossy().replace('\\', "/"), bytes)
-        })
-        .collect()
 }
 
 fn file<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a [u8] {
@@ -133,7 +110,7 @@ fn is_date(cell: &Data, y: i32, m: u32, d: u32) -> bool {
 #[test]
 fn the_convocation_csv_is_what_french_excel_opens() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let csv = file(&site, "clubs/convocation/c-2026-11.csv");
     let expected = "\u{feff}Courriel;Nom;Prénom;Téléphone;N° de session;Mois de la session\r\n\
         z@exemple.fr;\"'=HYPERLINK(\"\"HTTP://X.EXAMPLE\"\")\";Zoé;;42;septembre 2026\r\n\
@@ -146,7 +123,7 @@ fn the_convocation_csv_is_what_french_excel_opens() {
 #[test]
 fn the_convocation_workbook_holds_typed_cells_and_no_formula() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let xlsx = file(&site, "clubs/convocation/c-2026-11.xlsx");
     assert_eq!(sheet_names(xlsx), ["Liste de convocation"]);
     let rows = cells(xlsx, "Liste de convocation");
@@ -199,7 +176,7 @@ fn the_convocation_workbook_holds_typed_cells_and_no_formula() {
 #[test]
 fn the_convocation_page_writes_to_everyone_in_bcc_and_lists_who_has_no_email() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let page = text(&site, "clubs/convocation/c-2026-11.html");
     assert!(
         page.contains(r#"href="mailto:?bcc=z@exemple.fr,alice@exemple.fr,roy@exemple.fr""#),
@@ -228,7 +205,7 @@ fn the_convocation_page_writes_to_everyone_in_bcc_and_lists_who_has_no_email() {
 #[test]
 fn mentorship_workbooks_hold_dates_as_dates() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let en_cours = cells(
         file(&site, "parrainages/en-cours.xlsx"),
         "Parrainages — En cours",
@@ -271,7 +248,7 @@ fn mentorship_workbooks_hold_dates_as_dates() {
 #[test]
 fn a_filleul_workbook_has_the_mentorship_and_every_interview() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let xlsx = file(&site, "parrainages/filleuls/durand-alice.xlsx");
     assert_eq!(sheet_names(xlsx), ["Parrainage", "Entretiens"]);
     let m = cells(xlsx, "Parrainage");
@@ -298,7 +275,7 @@ fn a_filleul_workbook_has_the_mentorship_and_every_interview() {
 #[test]
 fn the_enrolled_workbook_shows_financing_internally() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let rows = cells(file(&site, "sessions/inscrits/s-2026-09.xlsx"), "Inscrits");
     assert_eq!(
         rows[0],
@@ -323,8 +300,8 @@ fn the_enrolled_workbook_shows_financing_internally() {
 #[test]
 fn two_builds_give_the_same_bytes() {
     let dir = kit();
-    let first = build(dir.path(), Profile::Interne);
-    let second = build(dir.path(), Profile::Interne);
+    let first = common::build_files(dir.path(), Profile::Interne);
+    let second = common::build_files(dir.path(), Profile::Interne);
     let exports: Vec<&String> = first
         .keys()
         .filter(|p| p.ends_with(".xlsx") || p.ends_with(".csv"))
@@ -341,7 +318,7 @@ fn two_builds_give_the_same_bytes() {
 #[test]
 fn the_public_site_has_no_export_nor_convocation() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Public);
+    let site = common::build_files(dir.path(), Profile::Public);
     for (path, bytes) in &site {
         assert!(
             !path.ends_with(".xlsx") && !path.ends_with(".csv") && !path.contains("convocation/"),
@@ -357,7 +334,7 @@ fn the_public_site_has_no_export_nor_convocation() {
 #[test]
 fn interview_reports_are_plain_text_in_the_filleul_workbook() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let e = cells(
         file(&site, "parrainages/filleuls/cruz-carla.xlsx"),
         "Entretiens",

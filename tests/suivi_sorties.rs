@@ -13,9 +13,7 @@ use carnet::Profile;
 use carnet::model::parcours::EtapeType;
 use carnet::model::parcours_pieces::PieceKind;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 use std::io::Cursor;
-use std::path::Path;
 
 const ALICE: &str = "data/personnes/durand-alice.yaml";
 const XLSX: &str = "sorties/suivi-des-sorties.xlsx";
@@ -229,28 +227,6 @@ parcours:
 
 // ───────────────────────── the workbook ─────────────────────────
 
-/// Every file of a build (without PDF forms), by path.
-fn build(kit: &Path, profile: Profile) -> BTreeMap<String, Vec<u8>> {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let out = dir.path().join("site");
-    carnet::build(&carnet::BuildOptions {
-        root: kit.to_path_buf(),
-        out: out.clone(),
-        profile,
-        today: common::today(),
-        forms: false,
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("the build failed: {e:?}"));
-    common::files_under(&out)
-        .into_iter()
-        .map(|(path, bytes)| {
-            let rel = path.strip_prefix(&out).expect("under the output");
-            (rel.to_string_lossy().replace('\\', "/"), bytes)
-        })
-        .collect()
-}
-
 fn kit() -> tempfile::TempDir {
     let f = files(ALICE_FILE);
     let bytes: Vec<(&str, &[u8])> = f.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
@@ -288,7 +264,7 @@ fn assert_date(cell: &Data, expected: DateCell, what: &str) {
 #[test]
 fn the_workbook_has_one_row_per_exit_step_with_real_dates() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let xlsx = site.get(XLSX).unwrap_or_else(|| panic!("no {XLSX}"));
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(xlsx.clone())).expect("an xlsx");
@@ -384,14 +360,14 @@ fn the_workbook_has_one_row_per_exit_step_with_real_dates() {
     let formulas = book.worksheet_formula("Suivi des sorties").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     // The same kit gives the same bytes.
-    let again = build(dir.path(), Profile::Interne);
+    let again = common::build_files(dir.path(), Profile::Interne);
     assert!(again[XLSX] == *xlsx, "a rebuild changes the workbook");
 }
 
 #[test]
 fn the_sorties_page_shows_the_checklist_and_links_the_workbook() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Interne);
+    let site = common::build_files(dir.path(), Profile::Interne);
     let page = std::str::from_utf8(&site["sorties/index.html"]).unwrap();
     assert!(
         page.contains(r#"href="../sorties/suivi-des-sorties.xlsx""#),
@@ -421,7 +397,7 @@ fn the_sorties_page_shows_the_checklist_and_links_the_workbook() {
 #[test]
 fn the_public_build_has_no_workbook_nor_checklist() {
     let dir = kit();
-    let site = build(dir.path(), Profile::Public);
+    let site = common::build_files(dir.path(), Profile::Public);
     assert!(
         !site.keys().any(|p| p.ends_with(".xlsx")),
         "{:?}",

@@ -257,7 +257,8 @@ impl LiveSite {
             return report;
         }
         // The forms' data and the rest of the view read only the kit: made
-        // side by side, as crate::view_of makes them one after the other.
+        // side by side, as crate::view_of makes them one after the other, and
+        // joined the same way (crate::attach_forms).
         let ((mut view, view_took), (forms, forms_took)) = rayon::join(
             || {
                 let start = Instant::now();
@@ -270,7 +271,7 @@ impl LiveSite {
                 (forms, start.elapsed())
             },
         );
-        view.forms = forms;
+        crate::attach_forms(&mut view, forms);
         crate::view::markdown_memo::sweep();
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);

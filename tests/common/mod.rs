@@ -325,3 +325,28 @@ pub fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     found.sort();
     found
 }
+
+/// Every file of a build of `kit` for `profile` (without PDF forms), by path.
+pub fn build_files(
+    kit: &Path,
+    profile: carnet::Profile,
+) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("site");
+    carnet::build(&carnet::BuildOptions {
+        root: kit.to_path_buf(),
+        out: out.clone(),
+        profile,
+        today: today(),
+        forms: false,
+        force: false,
+    })
+    .unwrap_or_else(|e| panic!("the build failed: {e:?}"));
+    files_under(&out)
+        .into_iter()
+        .map(|(path, bytes)| {
+            let rel = path.strip_prefix(&out).expect("under the output");
+            (rel.to_string_lossy().replace('\\', "/"), bytes)
+        })
+        .collect()
+}
