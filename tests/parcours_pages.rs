@@ -101,29 +101,19 @@ inscrits:
 ";
 
 fn files() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "carnet.yaml",
-            "titre: Test\norganisation: PLIE test\n".into(),
-        ),
-        (
-            "data/personnes/roux-claire.yaml",
-            "civilite: Mme\nnom: Roux\nprenom: Claire\nroles: [accompagnateur]\n".into(),
-        ),
-        (
-            "data/personnes/petit-luc.yaml",
-            "civilite: M.\nnom: Petit\nprenom: Luc\nroles: [assistant]\n".into(),
-        ),
-        (
-            "data/operateurs/boulangerie.yaml",
-            "nom: Boulangerie du Parc\n".into(),
-        ),
+    let mut files = vec![(
+        "carnet.yaml",
+        "titre: Test\norganisation: PLIE test\n".into(),
+    )];
+    files.extend(common::plie_team());
+    files.extend([
         ("data/commissions.yaml", CALENDAR.into()),
         ("data/personnes/durand-alice.yaml", ALICE.into()),
         ("data/personnes/martin-bob.yaml", BOB.into()),
         ("data/personnes/petit-chloe.yaml", CHLOE.into()),
         ("data/sessions/2026-10.yaml", SESSION.into()),
-    ]
+    ]);
+    files
 }
 
 /// Every output file as text (a PDF's extracted text), by path.

@@ -82,23 +82,12 @@ parcours:
 fn files(config: &str, extra: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
     let mut files = vec![
         ("carnet.yaml", config.to_string()),
-        (
-            "data/personnes/roux-claire.yaml",
-            "civilite: Mme\nnom: Roux\nprenom: Claire\nroles: [accompagnateur]\n".into(),
-        ),
-        (
-            "data/personnes/petit-luc.yaml",
-            "civilite: M.\nnom: Petit\nprenom: Luc\nroles: [assistant]\n".into(),
-        ),
-        (
-            "data/operateurs/boulangerie.yaml",
-            "nom: Boulangerie du Parc\n".into(),
-        ),
         ("data/commissions.yaml", CALENDAR.into()),
         ("data/personnes/durand-alice.yaml", ALICE.into()),
         ("data/personnes/lemoine-marc.yaml", MARC.into()),
         ("data/personnes/martin-bob.yaml", BOB.into()),
     ];
+    files.extend(common::plie_team());
     files.extend(extra.iter().cloned());
     files
 }

@@ -76,31 +76,21 @@ parcours:
 ";
 
 fn files(alice: &str) -> Vec<(&'static str, String)> {
-    vec![
+    let mut files = vec![
         (
             "carnet.yaml",
             "titre: Test\norganisation: PLIE test\n".into(),
         ),
         (
-            "data/personnes/roux-claire.yaml",
-            "civilite: Mme\nnom: Roux\nprenom: Claire\nroles: [accompagnateur]\n".into(),
-        ),
-        (
-            "data/personnes/petit-luc.yaml",
-            "civilite: M.\nnom: Petit\nprenom: Luc\nroles: [assistant]\n".into(),
-        ),
-        (
             "data/operateurs/greta.yaml",
             "nom: GRETA Val de Loire\n".into(),
-        ),
-        (
-            "data/operateurs/boulangerie.yaml",
-            "nom: Boulangerie du Parc\n".into(),
         ),
         ("data/commissions.yaml", CALENDAR.into()),
         (ALICE, alice.into()),
         ("data/personnes/martin-bob.yaml", BOB_FILE.into()),
-    ]
+    ];
+    files.extend(common::plie_team());
+    files
 }
 
 fn checked(alice: &str) -> common::Checked {

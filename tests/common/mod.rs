@@ -350,3 +350,23 @@ pub fn build_files(
         })
         .collect()
 }
+
+/// The PLIE team of the parcours tests' kits: Claire Roux (accompagnateur),
+/// Luc Petit (assistant) and the employer « Boulangerie du Parc »
+/// (operator), as files to add to a kit.
+pub fn plie_team() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "data/personnes/roux-claire.yaml",
+            "civilite: Mme\nnom: Roux\nprenom: Claire\nroles: [accompagnateur]\n".into(),
+        ),
+        (
+            "data/personnes/petit-luc.yaml",
+            "civilite: M.\nnom: Petit\nprenom: Luc\nroles: [assistant]\n".into(),
+        ),
+        (
+            "data/operateurs/boulangerie.yaml",
+            "nom: Boulangerie du Parc\n".into(),
+        ),
+    ]
+}

@@ -27,6 +27,19 @@ pub(crate) struct TextBlock {
     pub(crate) spans: Vec<(String, FontStyle)>,
 }
 
+impl TextBlock {
+    /// The block's text as the spans `wrap` lays out.
+    pub(crate) fn wrap_spans(&self) -> Vec<super::wrap::Span<'_>> {
+        self.spans
+            .iter()
+            .map(|(text, style)| super::wrap::Span {
+                text,
+                style: *style,
+            })
+            .collect()
+    }
+}
+
 /// The text blocks of `markdown`, in order. Blank input gives none.
 pub(crate) fn parse(markdown: &str) -> Vec<TextBlock> {
     let mut reader = Reader::default();

@@ -7,7 +7,7 @@ use super::document::LabelSheet;
 use super::item::{Item, Page};
 use super::markdown::{self, Kind};
 use super::style::{DOTS, HAIRLINE, INK, MM, PageGeometry, line_height, mm};
-use super::wrap::{Span, Wrapped, wrap};
+use super::wrap::{Wrapped, wrap};
 
 /// Text size of a label before any shrinking.
 const LABEL_SIZE: f32 = 10.0;
@@ -37,14 +37,7 @@ fn set(source: &str, size: f32, width: f32) -> Vec<(Wrapped, f32)> {
     markdown::parse(source)
         .iter()
         .map(|block| {
-            let spans: Vec<Span<'_>> = block
-                .spans
-                .iter()
-                .map(|(text, style)| Span {
-                    text,
-                    style: *style,
-                })
-                .collect();
+            let spans = block.wrap_spans();
             let gap = match block.kind {
                 Kind::Paragraph => 0.35 * line_height(size),
                 Kind::Item | Kind::ItemContinued => 0.0,

@@ -66,14 +66,7 @@ pub(crate) fn paragraph(source: &str, geometry: &PageGeometry, space_before: f32
     let mut chunks = Vec::new();
     for block in markdown::parse(source) {
         let text_x = geometry.left + block.depth as f32 * LIST_INDENT;
-        let spans: Vec<Span<'_>> = block
-            .spans
-            .iter()
-            .map(|(text, style)| Span {
-                text,
-                style: *style,
-            })
-            .collect();
+        let spans = block.wrap_spans();
         let wrapped = wrap(&spans, BODY_SIZE, geometry.right() - text_x);
         let gap = if chunks.is_empty() {
             space_before
