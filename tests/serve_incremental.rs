@@ -255,7 +255,11 @@ impl Kit {
             Op::Session(n) => {
                 let rel = "data/sessions/2026-10.yaml";
                 self.set_line(rel, "numero:", &format!("numero: {}", 50 + n));
-                self.set_line(rel, "    intitule:", &format!("    intitule: Atelier n°{n}"));
+                self.set_line(
+                    rel,
+                    "    intitule:",
+                    &format!("    intitule: Atelier n°{n}"),
+                );
                 vec![rel.to_string()]
             }
             Op::Template { visible, n } => {

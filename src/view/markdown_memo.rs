@@ -1,10 +1,10 @@
 //! A memo of the Markdown rendered by the view, for `carnet serve`: after a
 //! save, the view is made again for the whole kit, but the 30,000 interview
-//! reports of a large kit have not changed; their HTML is taken from here
-//! instead of being parsed again. Off unless [`enable`]d (a build renders
+//! reports of a large kit have not changed; their HTML and plain text are
+//! taken from here instead of being parsed again. Off unless [`enable`]d (a build renders
 //! each text once: a memo would only cost). Rendering is a pure function of
-//! the text and the heading level, so a memoised HTML is the one a full
-//! build makes.
+//! the text and the heading level, so a memoised HTML (or plain text) is
+//! the one a full build makes.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
