@@ -317,3 +317,16 @@ pub fn internal_profile(lang: Lang, out: &std::path::Path) -> String {
         ),
     }
 }
+
+/// After a build with `--sans-exports`: what it left out, so that nobody
+/// looks for the spreadsheets or the calendar feeds in that folder.
+pub fn exports_left_out(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "carnet : exports Excel et CSV et calendriers .ics non écrits (--sans-exports), ni liens vers eux"
+        }
+        Lang::En => {
+            "carnet: Excel and CSV exports and .ics calendars not written (--sans-exports), nor links to them"
+        }
+    }
+}

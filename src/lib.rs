@@ -88,6 +88,9 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// Whether to write the PDF forms (`--sans-pdf` turns them off).
     pub forms: bool,
+    /// Whether to write the spreadsheet exports and the calendar feeds
+    /// (`--sans-exports` turns them off, and the pages' links to them).
+    pub exports: bool,
 }
 
 /// A successful build.
@@ -217,7 +220,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
             options.out.display()
         ))
     })?;
-    let view = view_of(&kit, options.profile, options.forms);
+    let mut view = view_of(&kit, options.profile, options.forms);
+    if !options.exports {
+        view.exports = view::exports::ExportsView::left_out();
+    }
     clock.done("view");
     let written =
         render_view(&view, &staging, &mut clock).map_err(|e| match staging.io_error() {

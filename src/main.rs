@@ -77,6 +77,10 @@ enum Command {
         /// Ne pas écrire les formulaires PDF (site seul, plus rapide)
         #[arg(long)]
         sans_pdf: bool,
+        /// Ne pas écrire les exports Excel et CSV ni les calendriers .ics (pages
+        /// seules, sans lien vers eux ; plus rapide)
+        #[arg(long)]
+        sans_exports: bool,
         /// Date du jour (AAAA-MM-JJ), pour des résultats reproductibles
         #[arg(long, hide = true)]
         today: Option<NaiveDate>,
@@ -196,6 +200,7 @@ fn main() -> ExitCode {
             out,
             force,
             sans_pdf,
+            sans_exports,
             today: day,
         } => {
             let root = match kit_root(&dir, lang) {
@@ -220,6 +225,7 @@ fn main() -> ExitCode {
                     profile,
                     today: today(day),
                     forms: !sans_pdf,
+                    exports: !sans_exports,
                 },
                 lang,
             )
@@ -374,6 +380,9 @@ fn build(options: &BuildOptions, lang: Lang) -> u8 {
         Ok(built) => {
             eprint!("{}", built.report);
             println!("{}", cli_lang::built(lang, &built, &options.out));
+            if !options.exports {
+                println!("{}", cli_lang::exports_left_out(lang));
+            }
             0
         }
         Err(failure) => {

@@ -49,6 +49,7 @@ fn build(files: &[(&str, &str)], profile: Profile) -> Built {
         profile,
         today: common::today(),
         forms: true,
+        exports: true,
         force: false,
     });
     if let Err(e) = result {

@@ -53,6 +53,7 @@ fn each_output_depends_on_the_records_it_shows() {
         profile: Profile::Interne,
         today: NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date"),
         forms: true,
+        exports: true,
         force: false,
     })
     .expect("the kit builds");

@@ -17,6 +17,7 @@ fn build(kit: &Path, out: &Path, profile: Profile) -> PathBuf {
         profile,
         today: common::today(),
         forms: false,
+        exports: true,
         force: true,
     })
     .unwrap_or_else(|e| match e {

@@ -78,6 +78,7 @@ fn build(kit: &Path, profile: Profile) -> BTreeMap<String, String> {
         profile,
         today: today(),
         forms: false,
+        exports: true,
         force: false,
     })
     .unwrap_or_else(|e| panic!("the build failed: {e:?}"));

@@ -31,6 +31,7 @@ impl Built {
             profile,
             today: common::today(),
             forms: false,
+            exports: true,
         })
         .unwrap_or_else(|e| panic!("the build failed: {e:?}"));
         Built { _dir: dir, out }

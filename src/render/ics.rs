@@ -48,6 +48,10 @@ struct Feed {
 
 impl Renderer for Feeds {
     fn plan(&self, view: &View) -> Vec<Planned> {
+        // `carnet build --sans-exports` leaves the feeds out with the spreadsheets.
+        if view.exports.left_out {
+            return Vec::new();
+        }
         let planning = &view.planning;
         view.planning_feeds()
             .into_iter()

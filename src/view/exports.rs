@@ -48,6 +48,20 @@ pub struct ExportsView {
     pub list: Vec<Export>,
     /// Links to the exports, by the root-relative URL of the page that shows them.
     pub links: HashMap<String, Vec<Link>>,
+    /// Whether the build leaves out the exports and the calendar feeds
+    /// (`carnet build --sans-exports`): then there are none, and no page
+    /// links to one.
+    pub left_out: bool,
+}
+
+impl ExportsView {
+    /// No export and no calendar feed, and no link to them (`--sans-exports`).
+    pub fn left_out() -> ExportsView {
+        ExportsView {
+            left_out: true,
+            ..ExportsView::default()
+        }
+    }
 }
 
 impl ExportsView {

@@ -300,6 +300,7 @@ pub fn build(
         profile,
         today: today(),
         forms: true,
+        exports: true,
         force: false,
     })
 }
@@ -339,6 +340,7 @@ pub fn build_files(
         profile,
         today: today(),
         forms: false,
+        exports: true,
         force: false,
     })
     .unwrap_or_else(|e| panic!("the build failed: {e:?}"));

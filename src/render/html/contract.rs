@@ -77,7 +77,7 @@ fn sample_context(page: Page, full: bool, profile: &str, lang: Lang) -> Value {
         serde_json::Value::Null
     };
     page_context(
-        &common(ser(site), lang),
+        &common(ser(site), lang, false),
         SAMPLE_PATH,
         ser(page.sample(full)),
         ser(formulaires.clone()),

@@ -244,12 +244,15 @@ fn template_error(e: minijinja::Error) -> RenderError {
     }
 }
 
-/// The values every page receives besides its own: `site` and the labels `t`.
-fn common(site: Value, lang: crate::labels::Lang) -> Value {
+/// The values every page receives besides its own: `site`, the labels `t`,
+/// the site's pages `u` and `sans_exports` (true when the build leaves out
+/// the spreadsheets and calendar feeds: the pages then link to neither).
+fn common(site: Value, lang: crate::labels::Lang, sans_exports: bool) -> Value {
     context! {
         site => site,
         t => ser(crate::labels::of(lang)),
         u => ser(urls::SITE_PAGES),
+        sans_exports => sans_exports,
     }
 }
 
@@ -294,7 +297,7 @@ impl<'v> Site<'v> {
                     err
                 })?;
         }
-        let common = common(ser(&view.site), lang);
+        let common = common(ser(&view.site), lang, view.exports.left_out);
         Ok(Site { view, env, common })
     }
 
