@@ -302,6 +302,31 @@ mod tests {
     }
 
     #[test]
+    fn changed_files_cover_the_inputs_that_name_them() {
+        let changed = ChangedFiles::new(["data/personnes/dupont-jean.yaml"]);
+        let jean = Input::File(FileId::of("data/personnes/dupont-jean.yaml"));
+        let marie = Input::File(FileId::of("data/personnes/martin-marie.yaml"));
+        assert!(changed.cover(&[marie, jean]));
+        assert!(!changed.cover(&[marie]));
+        assert!(changed.cover(&[Input::Folder("data/personnes")]));
+        assert!(!changed.cover(&[Input::Folder("data/sessions")]));
+        assert!(changed.cover(&[Input::Kit]));
+        assert!(!ChangedFiles::new([]).cover(&[Input::Kit]));
+        assert!(!changed.under("templates"));
+        assert!(ChangedFiles::new(["templates/personne.html"]).under("templates"));
+    }
+
+    #[test]
+    fn a_fingerprint_tells_data_apart_by_value_and_by_type() {
+        let same = fingerprint_of(&("Dupont", 3)).expect("JSON");
+        assert_eq!(fingerprint_of(&("Dupont", 3)), Some(same));
+        assert_ne!(fingerprint_of(&("Dupond", 3)), Some(same));
+        // Rendered as « 3 » and « 3.0 »: not the same page.
+        assert_ne!(fingerprint_of(&("Dupont", 3.0)), Some(same));
+        assert_ne!(fingerprint_of(&("Dupont", Option::<u8>::None)), Some(same));
+    }
+
+    #[test]
     fn a_folder_input_covers_the_files_below_it_only() {
         let people = Input::Folder("data/personnes");
         assert!(people.covers("data/personnes/dupont-jean.yaml"));

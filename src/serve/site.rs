@@ -24,13 +24,14 @@ use std::time::{Duration, Instant};
 pub struct Served {
     /// The file's bytes, exactly as `carnet build` would write them.
     pub bytes: Arc<[u8]>,
-    /// A strong ETag (quoted), derived from the bytes.
-    pub etag: String,
+    /// A strong ETag (quoted), derived from the bytes (shared, as the bytes
+    /// are, by the versions that keep the output).
+    pub etag: Arc<str>,
 }
 
 impl Served {
     fn new(bytes: Vec<u8>) -> Served {
-        let etag = format!("\"{:016x}\"", fnv1a(&bytes));
+        let etag = format!("\"{:016x}\"", fnv1a(&bytes)).into();
         Served {
             bytes: bytes.into(),
             etag,
@@ -96,6 +97,8 @@ struct NextVersion {
     files: HashMap<String, Served>,
     /// Forms, exports and feeds, to render on request.
     forms: HashMap<String, Lazy>,
+    /// The plan of the version it replaces, to free off the latency path.
+    replaced: HashMap<String, Planned>,
 }
 
 /// One good version of the site, as served: never changed once made, so
@@ -311,6 +314,7 @@ impl LiveSite {
                     ..Published::empty()
                 };
                 let old = std::mem::replace(&mut self.published, Arc::new(new));
+                let replaced = version.replaced;
                 self.pending.clear();
                 report.elapsed = start.elapsed();
                 timings.stage("publication");
@@ -319,7 +323,7 @@ impl LiveSite {
                 // rendering the few outputs an edit changes: it is done
                 // after the site is up to date, off the path to the browser
                 // (the old version itself lives on while a request uses it).
-                std::thread::spawn(move || drop((kit, old)));
+                std::thread::spawn(move || drop((kit, old, replaced)));
                 return report;
             }
             Err(message) => report.errors = Some(message),
@@ -466,9 +470,10 @@ impl LiveSite {
             .collect();
         removed.sort();
         changed.sort();
-        self.planned = planned;
+        let replaced = std::mem::replace(&mut self.planned, planned);
         self.fingerprints = fingerprints;
         Ok(NextVersion {
+            replaced,
             rendered: count,
             changed,
             removed,

@@ -471,8 +471,14 @@ impl Renderer for Site<'_> {
     /// Everything [`Site::page`] gives the template besides the templates
     /// themselves: the page's data, its path, its links to forms and
     /// exports, and the site's values (title, menu, language of the labels).
+    /// None for the pages that list every person or every warning: hashing
+    /// them costs about as much as rendering them, and an edit of a person
+    /// changes them nearly always.
     fn fingerprint(&self, view: &View, planned: &Planned) -> Option<u64> {
         let page = *planned.context::<Page>().ok()?;
+        if matches!(page, Page::People | Page::Directory | Page::Dashboard) {
+            return None;
+        }
         let path = planned.path.as_str();
         crate::plan::fingerprint_of(&(
             &view.site,
