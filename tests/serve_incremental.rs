@@ -533,7 +533,9 @@ fn a_start_date_edit_changes_the_rapports_months_it_moves_between() {
         );
     }
     assert!(
-        !rebuild.changed.contains(&"rapports/2025-10.html".to_string()),
+        !rebuild
+            .changed
+            .contains(&"rapports/2025-10.html".to_string()),
         "{:?}",
         rebuild.changed
     );
@@ -560,8 +562,8 @@ fn a_name_edit_reaches_the_session_page_and_the_annuaire() {
             "{page} shows the new name: {:?}",
             rebuild.changed
         );
-        let text = String::from_utf8(live.get(page).expect("served").bytes.to_vec())
-            .expect("UTF-8");
+        let text =
+            String::from_utf8(live.get(page).expect("served").bytes.to_vec()).expect("UTF-8");
         assert!(text.contains("Marc-Antoine"), "{page}");
     }
     let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
@@ -585,6 +587,9 @@ fn an_export_rendered_on_request_follows_the_edits() {
     let changed = kit.apply(&Op::Rename { person: 0, name: 4 });
     live.rebuild(&changed, today());
     let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
-    assert_ne!(first[&export], expected[&export], "the workbook lists the trainee's first name");
+    assert_ne!(
+        first[&export], expected[&export],
+        "the workbook lists the trainee's first name"
+    );
     assert!(*live.get(&export).expect("served").bytes == *expected[&export]);
 }

@@ -412,7 +412,11 @@ impl LiveSite {
             if let Some(now) = now {
                 fingerprints.insert(p.path.clone(), now);
             }
-            if same { kept.push(p) } else { to_render.push(p) }
+            if same {
+                kept.push(p)
+            } else {
+                to_render.push(p)
+            }
         }
         timings.stage("empreintes");
         let rendered = render_all(view, &renderers, to_render)?;
