@@ -10,8 +10,9 @@ use super::timings::Timings;
 use crate::Profile;
 use crate::diagnostic::Severity;
 use crate::load::Changed;
-use crate::plan::{ChangedFiles, OutputKind, Planned, Renderer};
+use crate::plan::{ChangedFiles, Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
+use crate::source::FileId;
 use crate::view::View;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -353,8 +354,11 @@ impl LiveSite {
         let old = Arc::clone(&self.published);
         let changes = ChangedFiles::new(self.pending.iter().map(String::as_str));
         // Fingerprints leave the templates out: they compare two views
-        // rendered with the same ones.
-        let compare = !everything && !changes.under("templates");
+        // rendered with the same ones. Every page shows carnet.yaml's title
+        // and menu: after an edit of it, a fingerprint per page would cost
+        // much and nearly always differ.
+        let config = [Input::File(FileId::of("carnet.yaml"))];
+        let compare = !everything && !changes.under("templates") && !changes.cover(&config);
         if !compare {
             self.fingerprints.clear();
         }
