@@ -37,6 +37,39 @@ impl Input {
     }
 }
 
+/// The kit files changed since the last build, ready to be tested against
+/// the inputs of every output (a path is hashed once, not once per input).
+pub struct ChangedFiles<'a> {
+    ids: std::collections::HashSet<FileId>,
+    paths: Vec<&'a str>,
+}
+
+impl<'a> ChangedFiles<'a> {
+    /// The kit files at `paths` (relative to the kit, with `/`).
+    pub fn new(paths: impl IntoIterator<Item = &'a str>) -> ChangedFiles<'a> {
+        let paths: Vec<&str> = paths.into_iter().collect();
+        ChangedFiles {
+            ids: paths.iter().map(|p| FileId::of(p)).collect(),
+            paths,
+        }
+    }
+
+    /// Whether a change of these files may change an output made from
+    /// `inputs` ([`Input::covers`] one of them).
+    pub fn cover(&self, inputs: &[Input]) -> bool {
+        inputs.iter().any(|input| match input {
+            Input::File(id) => self.ids.contains(id),
+            Input::Folder(_) => self.paths.iter().any(|p| input.covers(p)),
+            Input::Kit => !self.paths.is_empty(),
+        })
+    }
+
+    /// Whether one of the files is under `folder` (`templates`).
+    pub fn under(&self, folder: &'static str) -> bool {
+        self.paths.iter().any(|p| Input::Folder(folder).covers(p))
+    }
+}
+
 /// What kind of file an output is, for the build's summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputKind {
@@ -122,6 +155,43 @@ pub trait Renderer: Sync {
 
     /// What an output is, in a sentence, to name it in an error.
     fn describe(&self, planned: &Planned) -> String;
+
+    /// A hash of what the output planned as `planned` shows of `view` (the
+    /// records, figures and links it is made from), without the kit's
+    /// templates: two views that give an output one fingerprint, with the
+    /// same templates, give it the same bytes. `carnet serve` keeps the
+    /// bytes of an output whose inputs changed but whose fingerprint did
+    /// not (a trainee's new name changes no figure of a rapports month page).
+    /// It reads `view`, which may be an earlier version than the one the
+    /// renderer was made for (the published one, to compare with).
+    /// `None` (the default) when the renderer has no cheap way to tell.
+    fn fingerprint(&self, _view: &View, _planned: &Planned) -> Option<u64> {
+        None
+    }
+}
+
+/// Feeds what is written into a hasher: a fingerprint of serialised data
+/// without keeping its text.
+struct HashWriter(std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        std::hash::Hasher::write(&mut self.0, bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The fingerprint of serialisable data (see [`Renderer::fingerprint`]):
+/// the hash of its JSON text, the same in every rebuild of one binary;
+/// `None` when it has no JSON form (a map with keys that are not text).
+pub fn fingerprint_of(data: &impl serde::Serialize) -> Option<u64> {
+    let mut writer = HashWriter(std::hash::DefaultHasher::new());
+    serde_json::to_writer(&mut writer, data).ok()?;
+    Some(std::hash::Hasher::finish(&writer.0))
 }
 
 /// What every output depends on: carnet.yaml (site title, language, theme,
@@ -229,6 +299,31 @@ mod tests {
                     == 2,
             "{message}"
         );
+    }
+
+    #[test]
+    fn changed_files_cover_the_inputs_that_name_them() {
+        let changed = ChangedFiles::new(["data/personnes/dupont-jean.yaml"]);
+        let jean = Input::File(FileId::of("data/personnes/dupont-jean.yaml"));
+        let marie = Input::File(FileId::of("data/personnes/martin-marie.yaml"));
+        assert!(changed.cover(&[marie, jean]));
+        assert!(!changed.cover(&[marie]));
+        assert!(changed.cover(&[Input::Folder("data/personnes")]));
+        assert!(!changed.cover(&[Input::Folder("data/sessions")]));
+        assert!(changed.cover(&[Input::Kit]));
+        assert!(!ChangedFiles::new([]).cover(&[Input::Kit]));
+        assert!(!changed.under("templates"));
+        assert!(ChangedFiles::new(["templates/personne.html"]).under("templates"));
+    }
+
+    #[test]
+    fn a_fingerprint_tells_data_apart_by_value_and_by_type() {
+        let same = fingerprint_of(&("Dupont", 3)).expect("JSON");
+        assert_eq!(fingerprint_of(&("Dupont", 3)), Some(same));
+        assert_ne!(fingerprint_of(&("Dupond", 3)), Some(same));
+        // Rendered as « 3 » and « 3.0 »: not the same page.
+        assert_ne!(fingerprint_of(&("Dupont", 3.0)), Some(same));
+        assert_ne!(fingerprint_of(&("Dupont", Option::<u8>::None)), Some(same));
     }
 
     #[test]

@@ -66,6 +66,9 @@ enum Op {
     Page { page: usize, text: usize },
     /// New Markdown for an interview report.
     Report(usize),
+    /// A new start month for the filleule's mentorship (a figure of two
+    /// rapports month pages, though no page lists her file as its own).
+    MentorshipStart(usize),
     /// A session renumbered and its first atelier retitled: shown on the
     /// fiche of each person it enrols (the session's title, the atelier's).
     Session(usize),
@@ -92,6 +95,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(added, session)| Op::Enrol { added, session }),
         (0..PAGES.len(), 0..5usize).prop_map(|(page, text)| Op::Page { page, text }),
         (0..5usize).prop_map(Op::Report),
+        (0..MONTHS.len()).prop_map(Op::MentorshipStart),
         (0..5usize).prop_map(Op::Session),
         (any::<bool>(), 0..5usize).prop_map(|(visible, n)| Op::Template { visible, n }),
         (0..5usize).prop_map(Op::Theme),
@@ -100,6 +104,9 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::Repair),
     ]
 }
+
+/// Start months the test gives the filleule's mentorship (it ends in July 2026).
+const MONTHS: [&str; 3] = ["2026-03", "2026-05", "2026-06"];
 
 const FIRST_NAMES: [&str; 5] = ["Léon", "Zoé", "Anaïs", "Marc-Antoine", "Inès"];
 
@@ -250,6 +257,15 @@ impl Kit {
                 let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
                 let new = format!("Compte rendu n°{n} : **à confirmer** avec _la clinique_.");
                 self.write(rel, &format!("{}{new}{}", &text[..start], &text[end..]));
+                vec![rel.to_string()]
+            }
+            Op::MentorshipStart(month) => {
+                let (rel, _) = REPORT;
+                if self.broken.contains_key(rel) {
+                    return vec![];
+                }
+                let line = format!("  debut: \"{}-10\"", MONTHS[month]);
+                self.set_line(rel, "  debut:", &line);
                 vec![rel.to_string()]
             }
             Op::Session(n) => {
@@ -518,4 +534,83 @@ fn a_template_breaking_its_contract_is_reported_until_fixed() {
     assert!(fixed.errors.is_none(), "{:?}", fixed.errors);
     let expected = full_build(kit.dir.path(), Profile::Interne).expect("the kit is good again");
     assert_same(&live, &expected, "the template repaired");
+}
+
+/// A mentorship moved from March to May 2026: the rapports month pages of
+/// both months change their figures (mentorships started), though a
+/// trainee's edit leaves most month pages as they were; every output still
+/// equals a full build's.
+#[test]
+fn a_start_date_edit_changes_the_rapports_months_it_moves_between() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let changed = kit.apply(&Op::MentorshipStart(1));
+    let rebuild = live.rebuild(&changed, today());
+    for month in ["rapports/2026-03.html", "rapports/2026-05.html"] {
+        assert!(
+            rebuild.changed.contains(&month.to_string()),
+            "{month} shows the new count: {:?}",
+            rebuild.changed
+        );
+    }
+    assert!(
+        !rebuild
+            .changed
+            .contains(&"rapports/2025-10.html".to_string()),
+        "{:?}",
+        rebuild.changed
+    );
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_same(&live, &expected, "the mentorship moved to May");
+}
+
+/// A trainee's new first name is shown on his fiche, on the page of the
+/// session he is enrolled in and in the annuaire (pages that list him
+/// among others): each is rendered again, and equals a full build's.
+#[test]
+fn a_name_edit_reaches_the_session_page_and_the_annuaire() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let changed = kit.apply(&Op::Rename { person: 0, name: 3 });
+    let rebuild = live.rebuild(&changed, today());
+    for page in [
+        "personnes/aubert-sebastien.html",
+        "sessions/2026-10.html",
+        "annuaire/index.html",
+    ] {
+        assert!(
+            rebuild.changed.contains(&page.to_string()),
+            "{page} shows the new name: {:?}",
+            rebuild.changed
+        );
+        let text =
+            String::from_utf8(live.get(page).expect("served").bytes.to_vec()).expect("UTF-8");
+        assert!(text.contains("Marc-Antoine"), "{page}");
+    }
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_same(&live, &expected, "the trainee renamed");
+}
+
+/// Exports and calendar feeds are rendered on request: a spreadsheet asked
+/// for before and after an edit of a person it lists has the full build's
+/// bytes both times (the one rendered before is not kept).
+#[test]
+fn an_export_rendered_on_request_follows_the_edits() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let export = live
+        .paths()
+        .into_iter()
+        .find(|p| p.starts_with("sessions/") && p.ends_with(".xlsx") && p.contains("2026-10"))
+        .expect("the inscrits of session 2026-10 as a workbook");
+    let first = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert!(*live.get(&export).expect("served").bytes == *first[&export]);
+    let changed = kit.apply(&Op::Rename { person: 0, name: 4 });
+    live.rebuild(&changed, today());
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_ne!(
+        first[&export], expected[&export],
+        "the workbook lists the trainee's first name"
+    );
+    assert!(*live.get(&export).expect("served").bytes == *expected[&export]);
 }

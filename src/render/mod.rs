@@ -30,6 +30,18 @@ pub fn renderers(view: &View) -> Result<Vec<Box<dyn Renderer + '_>>, RenderError
     ])
 }
 
+/// Renders an output of a renderer that keeps nothing between outputs
+/// (calendar feeds, spreadsheet exports), without making every renderer:
+/// what `carnet serve` does on the first request for one. `None` for an
+/// output of another kind.
+pub fn render_detached(view: &View, planned: &Planned) -> Option<Result<Vec<u8>, RenderError>> {
+    match planned.kind {
+        OutputKind::Feed => Some(ics::Feeds.render(view, planned)),
+        OutputKind::Export => Some(exports::Exports.render(view, planned)),
+        _ => None,
+    }
+}
+
 /// What was written: the path, its kind and the inputs it was made from.
 #[derive(Clone, Debug)]
 pub struct Written {

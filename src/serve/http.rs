@@ -45,7 +45,7 @@ pub fn answer(request: Request, shared: &Shared) {
         let etag = format!("{}-{generation}\"", served.etag.trim_end_matches('"'));
         (page, etag)
     } else {
-        (served.bytes.to_vec(), served.etag.clone())
+        (served.bytes.to_vec(), served.etag.to_string())
     };
     if matches_etag(&request, &etag) {
         let response = Response::empty(304).with_header(header("ETag", &etag));

@@ -1,15 +1,18 @@
 //! The site `carnet serve` holds in memory: built once, then brought up to
 //! date after each change of the kit by re-rendering only the outputs whose
-//! inputs changed. PDF forms are rendered the first time they are asked for.
-//! Nothing here writes a file: a preview never replaces `public/`.
+//! inputs changed and whose fingerprint (what they show of the view) changed.
+//! PDF forms, spreadsheet exports and calendar feeds are rendered the first
+//! time they are asked for. Nothing here writes a file: a preview never
+//! replaces `public/`.
 
 use super::check::{CheckCache, check};
 use super::timings::Timings;
 use crate::Profile;
 use crate::diagnostic::Severity;
 use crate::load::Changed;
-use crate::plan::{Input, OutputKind, Planned, Renderer};
+use crate::plan::{ChangedFiles, Input, OutputKind, Planned, Renderer};
 use crate::render::pdf::PdfForms;
+use crate::source::FileId;
 use crate::view::View;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -22,13 +25,14 @@ use std::time::{Duration, Instant};
 pub struct Served {
     /// The file's bytes, exactly as `carnet build` would write them.
     pub bytes: Arc<[u8]>,
-    /// A strong ETag (quoted), derived from the bytes.
-    pub etag: String,
+    /// A strong ETag (quoted), derived from the bytes (shared, as the bytes
+    /// are, by the versions that keep the output).
+    pub etag: Arc<str>,
 }
 
 impl Served {
     fn new(bytes: Vec<u8>) -> Served {
-        let etag = format!("\"{:016x}\"", fnv1a(&bytes));
+        let etag = format!("\"{:016x}\"", fnv1a(&bytes)).into();
         Served {
             bytes: bytes.into(),
             etag,
@@ -64,10 +68,21 @@ pub struct Rebuild {
     pub elapsed: Duration,
 }
 
-/// A form planned by the last good build, rendered on first request.
-struct LazyForm {
+/// An output planned by the last good build and rendered on its first
+/// request: a PDF form, a spreadsheet export or a calendar feed (thousands
+/// of them, which no browser shows while the pages are edited).
+struct Lazy {
     planned: Planned,
     rendered: OnceLock<Served>,
+}
+
+/// Whether outputs of this kind are rendered on request rather than with
+/// the pages.
+fn lazy(kind: OutputKind) -> bool {
+    matches!(
+        kind,
+        OutputKind::Form | OutputKind::Export | OutputKind::Feed
+    )
 }
 
 /// What [`LiveSite::render_changed`] made of a good kit: the outputs of the
@@ -81,8 +96,10 @@ struct NextVersion {
     removed: Vec<String>,
     /// Pages and theme files, by output path.
     files: HashMap<String, Served>,
-    /// PDF forms, to render on request.
-    forms: HashMap<String, LazyForm>,
+    /// Forms, exports and feeds, to render on request.
+    forms: HashMap<String, Lazy>,
+    /// The plan of the version it replaces, to free off the latency path.
+    replaced: HashMap<String, Planned>,
 }
 
 /// One good version of the site, as served: never changed once made, so
@@ -92,11 +109,11 @@ pub struct Published {
     view: Option<View>,
     /// Pages and theme files, by output path.
     files: HashMap<String, Served>,
-    /// PDF forms, by output path.
-    forms: HashMap<String, LazyForm>,
+    /// PDF forms, exports and feeds, by output path.
+    forms: HashMap<String, Lazy>,
     /// The PDF renderer, made on the first request for a form.
     pdf: OnceLock<Result<PdfForms, String>>,
-    /// Serialises form rendering so that two requests render a form once.
+    /// Serialises rendering on request so that two requests render an output once.
     form_lock: Mutex<()>,
 }
 
@@ -119,7 +136,7 @@ impl Published {
 
     /// The output at `path` (relative to the site root, without a leading `/`;
     /// `""` or a folder's path ending in `/` means its `index.html`), or
-    /// `None`. A PDF form is rendered on its first request.
+    /// `None`. A form, export or feed is rendered on its first request.
     pub fn get(&self, path: &str) -> Option<Served> {
         let path = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
@@ -138,10 +155,14 @@ impl Published {
         if let Some(served) = form.rendered.get() {
             return Some(served.clone());
         }
-        let pdf = self
-            .pdf
-            .get_or_init(|| PdfForms::new(view).map_err(|e| e.message));
-        let bytes = pdf.as_ref().ok()?.render(view, &form.planned).ok()?;
+        let bytes = if form.planned.kind == OutputKind::Form {
+            let pdf = self
+                .pdf
+                .get_or_init(|| PdfForms::new(view).map_err(|e| e.message));
+            pdf.as_ref().ok()?.render(view, &form.planned).ok()?
+        } else {
+            crate::render::render_detached(view, &form.planned)?.ok()?
+        };
         Some(form.rendered.get_or_init(|| Served::new(bytes)).clone())
     }
 
@@ -165,8 +186,13 @@ pub struct LiveSite {
     today: NaiveDate,
     /// The last good version.
     published: Arc<Published>,
-    /// What each page or theme file of it was made from, by output path.
-    inputs: HashMap<String, Vec<Input>>,
+    /// How each page or theme file of it was planned (its inputs and
+    /// context), by output path.
+    planned: HashMap<String, Planned>,
+    /// The fingerprints ([`Renderer::fingerprint`]) of its pages, by output
+    /// path, as far as they were computed: each is that of the view its
+    /// bytes were rendered from.
+    fingerprints: HashMap<String, u64>,
     /// Files changed since the last good build (a bad version is skipped,
     /// but what changed in it must still be redone).
     pending: HashSet<String>,
@@ -184,7 +210,8 @@ impl LiveSite {
             profile,
             today,
             published: Arc::new(Published::empty()),
-            inputs: HashMap::new(),
+            planned: HashMap::new(),
+            fingerprints: HashMap::new(),
             pending: HashSet::new(),
             cache: CheckCache::default(),
         }
@@ -288,6 +315,7 @@ impl LiveSite {
                     ..Published::empty()
                 };
                 let old = std::mem::replace(&mut self.published, Arc::new(new));
+                let replaced = version.replaced;
                 self.pending.clear();
                 report.elapsed = start.elapsed();
                 timings.stage("publication");
@@ -296,7 +324,7 @@ impl LiveSite {
                 // rendering the few outputs an edit changes: it is done
                 // after the site is up to date, off the path to the browser
                 // (the old version itself lives on while a request uses it).
-                std::thread::spawn(move || drop((kit, old)));
+                std::thread::spawn(move || drop((kit, old, replaced)));
                 return report;
             }
             Err(message) => report.errors = Some(message),
@@ -306,59 +334,108 @@ impl LiveSite {
     }
 
     /// Plans every output of `view` and renders the pages and theme files
-    /// whose inputs cover a pending change (every one when `everything`);
-    /// the others are taken from the published version.
+    /// that may have changed (every one when `everything`); the others are
+    /// taken from the published version. A page whose inputs cover a
+    /// pending change but whose fingerprint is that of the published page
+    /// shows the same thing: its bytes are kept. Forms, exports and feeds
+    /// are left to be rendered on request, keeping the bytes of those
+    /// already asked for whose inputs did not change.
     fn render_changed(
         &mut self,
         view: &View,
         everything: bool,
         timings: &mut Timings,
     ) -> Result<NextVersion, String> {
+        use rayon::prelude::*;
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
         timings.stage("moteurs");
         let planned = crate::plan::plan(view, &renderers).map_err(|e| e.message)?;
         timings.stage("plan");
-        let old = &self.published;
-        let covered = |inputs: &[Input]| {
-            inputs
-                .iter()
-                .any(|input| self.pending.iter().any(|path| input.covers(path)))
-        };
-        // An output is redone when a changed file is among its inputs of this
-        // build or of the last one: a trainee who leaves a session is no
-        // longer an input of its page, which must still drop them.
-        let stale = |p: &Planned| {
-            everything
-                || covered(&p.inputs)
-                || self.inputs.get(&p.path).is_some_and(|i| covered(i))
+        let old = Arc::clone(&self.published);
+        let changes = ChangedFiles::new(self.pending.iter().map(String::as_str));
+        // Fingerprints leave the templates out: they compare two views
+        // rendered with the same ones. Every page shows carnet.yaml's title
+        // and menu: after an edit of it, a fingerprint per page would cost
+        // much and nearly always differ.
+        let config = [Input::File(FileId::of("carnet.yaml"))];
+        let compare = !everything && !changes.under("templates") && !changes.cover(&config);
+        if !compare {
+            self.fingerprints.clear();
+        }
+        // An output may change when a changed file is among its inputs of
+        // this build or of the last one: a trainee who leaves a session is
+        // no longer an input of its page, which must still drop them.
+        let previous = &self.planned;
+        let covered = |p: &Planned| {
+            changes.cover(&p.inputs)
+                || previous
+                    .get(&p.path)
+                    .is_some_and(|before| changes.cover(&before.inputs))
                 || old
                     .forms
                     .get(&p.path)
-                    .is_some_and(|f| covered(&f.planned.inputs))
+                    .is_some_and(|f| changes.cover(&f.planned.inputs))
         };
-        let mut forms = Vec::new();
-        let mut fresh_files = Vec::new();
+        let mut on_request = Vec::new();
+        let mut kept = Vec::new();
+        let mut suspects = Vec::new();
         let mut to_render = Vec::new();
         for p in planned {
-            let fresh = !stale(&p);
-            if p.kind == OutputKind::Form {
-                forms.push((p, fresh));
-            } else if fresh && old.files.contains_key(&p.path) {
-                fresh_files.push(p);
+            if lazy(p.kind) {
+                let fresh = !everything && !covered(&p);
+                on_request.push((p, fresh));
+            } else if everything || !old.files.contains_key(&p.path) {
+                to_render.push(p);
+            } else if !covered(&p) {
+                kept.push(p);
+            } else if compare {
+                suspects.push(p);
             } else {
                 to_render.push(p);
             }
         }
+        let old_view = old.view.as_ref();
+        let known = &self.fingerprints;
+        let judged: Vec<(Planned, Option<u64>, bool)> = suspects
+            .into_par_iter()
+            .map(|p| {
+                let renderer = &renderers[p.renderer];
+                let now = renderer.fingerprint(view, &p);
+                let before = || {
+                    known.get(&p.path).copied().or_else(|| {
+                        let before = previous.get(&p.path).filter(|b| b.renderer == p.renderer)?;
+                        renderer.fingerprint(old_view?, before)
+                    })
+                };
+                let same = now.is_some() && before() == now;
+                (p, now, same)
+            })
+            .collect();
+        let mut fingerprints = HashMap::new();
+        for (p, now, same) in judged {
+            if let Some(now) = now {
+                fingerprints.insert(p.path.clone(), now);
+            }
+            if same {
+                kept.push(p)
+            } else {
+                to_render.push(p)
+            }
+        }
+        timings.stage("empreintes");
         let rendered = render_all(view, &renderers, to_render)?;
         timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
         let mut files = HashMap::with_capacity(old.files.len());
-        let mut inputs = HashMap::with_capacity(old.files.len());
-        for p in fresh_files {
+        let mut planned = HashMap::with_capacity(old.files.len());
+        for p in kept {
             if let Some(served) = old.files.get(&p.path) {
                 files.insert(p.path.clone(), served.clone());
             }
-            inputs.insert(p.path, p.inputs);
+            if let Some(&known) = self.fingerprints.get(&p.path) {
+                fingerprints.entry(p.path.clone()).or_insert(known);
+            }
+            planned.insert(p.path.clone(), p);
         }
         let count = rendered.len();
         let mut changed = Vec::new();
@@ -371,10 +448,10 @@ impl LiveSite {
                 }
             };
             files.insert(p.path.clone(), served);
-            inputs.insert(p.path, p.inputs);
+            planned.insert(p.path.clone(), p);
         }
-        let mut lazy = HashMap::with_capacity(forms.len());
-        for (p, fresh) in forms {
+        let mut lazy = HashMap::with_capacity(on_request.len());
+        for (p, fresh) in on_request {
             let rendered = OnceLock::new();
             if let Some(done) = old
                 .forms
@@ -386,7 +463,7 @@ impl LiveSite {
             }
             lazy.insert(
                 p.path.clone(),
-                LazyForm {
+                Lazy {
                     planned: p,
                     rendered,
                 },
@@ -401,8 +478,10 @@ impl LiveSite {
             .collect();
         removed.sort();
         changed.sort();
-        self.inputs = inputs;
+        let replaced = std::mem::replace(&mut self.planned, planned);
+        self.fingerprints = fingerprints;
         Ok(NextVersion {
+            replaced,
             rendered: count,
             changed,
             removed,

@@ -405,9 +405,8 @@ impl<'v> Site<'v> {
         pages
     }
 
-    /// What `page` holds on a page: the types [`Page::sample`] samples.
-    fn data(&self, page: Page) -> Value {
-        let v = self.view;
+    /// What `page` holds on a page of `v`: the types [`Page::sample`] samples.
+    fn data(v: &View, page: Page) -> Value {
         match page {
             Page::Home => ser(v.accueil()),
             Page::People => ser(v.personnes()),
@@ -447,7 +446,7 @@ impl<'v> Site<'v> {
         let ctx = page_context(
             &self.common,
             path,
-            self.data(page),
+            Self::data(self.view, page),
             ser(self.view.forms.links.get(path)),
             ser(self.view.exports.links.get(path)),
         );
@@ -470,6 +469,27 @@ impl Renderer for Site<'_> {
 
     fn render(&self, _: &View, planned: &Planned) -> Result<Vec<u8>, RenderError> {
         self.page(&planned.path, *planned.context::<Page>()?)
+    }
+
+    /// Everything [`Site::page`] gives the template besides the templates
+    /// themselves: the page's data, its path, its links to forms and
+    /// exports, and the site's values (title, menu, language of the labels).
+    /// None for the pages that list every person or every warning: hashing
+    /// them costs about as much as rendering them, and an edit of a person
+    /// changes them nearly always.
+    fn fingerprint(&self, view: &View, planned: &Planned) -> Option<u64> {
+        let page = *planned.context::<Page>().ok()?;
+        if matches!(page, Page::People | Page::Directory | Page::Dashboard) {
+            return None;
+        }
+        let path = planned.path.as_str();
+        crate::plan::fingerprint_of(&(
+            &view.site,
+            path,
+            Self::data(view, page),
+            view.forms.links.get(path),
+            view.exports.links.get(path),
+        ))
     }
 
     fn describe(&self, planned: &Planned) -> String {
