@@ -210,6 +210,12 @@ impl Sources {
         id
     }
 
+    /// Makes room for `additional` more files (a load knows how many it read).
+    pub fn reserve(&mut self, additional: usize) {
+        self.files.reserve(additional);
+        self.index.reserve(additional);
+    }
+
     /// The file of an id. Every id handed out by [`Sources::add`] has one;
     /// an id made for another run is a bug, shown as a placeholder file.
     pub fn get(&self, id: FileId) -> &SourceFile {

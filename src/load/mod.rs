@@ -293,7 +293,8 @@ fn load_from(
     }
 
     let mut loaded = Loaded::default();
-    let mut seen_ids = HashMap::new();
+    loaded.sources.reserve(entries.len());
+    let mut seen_ids = HashMap::with_capacity(entries.len());
     for ((kind, rel, _), (source, outcome, _)) in entries.iter().zip(parsed) {
         let file = loaded.sources.add_shared(source);
         let id = Path::new(rel)
