@@ -4,6 +4,8 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 mod assets;
+#[cfg(test)]
+mod cache_tests;
 pub mod config;
 pub mod config_plie;
 pub mod documents;
@@ -557,15 +559,23 @@ fn read_and_parse(
             record: Some(Parsed::Commissions(Arc::default())),
             diagnostics: Vec::new(),
         },
-        Kind::Commissions => parse_outcome(&source.text, file).map(|r| Parsed::Commissions(Arc::new(r))),
+        Kind::Commissions => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Commissions(Arc::new(r)))
+        }
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
         Kind::Config => parse_outcome(&source.text, file).map(|r| Parsed::Config(Arc::new(r))),
         Kind::Personne => parse_outcome(&source.text, file).map(|r| Parsed::Personne(Arc::new(r))),
         Kind::Session => parse_outcome(&source.text, file).map(|r| Parsed::Session(Arc::new(r))),
         Kind::Club => parse_outcome(&source.text, file).map(|r| Parsed::Club(Arc::new(r))),
-        Kind::Evenement => parse_outcome(&source.text, file).map(|r| Parsed::Evenement(Arc::new(r))),
-        Kind::Operateur => parse_outcome(&source.text, file).map(|r| Parsed::Operateur(Arc::new(r))),
-        Kind::Documents => parse_outcome(&source.text, file).map(|r| Parsed::Documents(Arc::new(r))),
+        Kind::Evenement => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Evenement(Arc::new(r)))
+        }
+        Kind::Operateur => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Operateur(Arc::new(r)))
+        }
+        Kind::Documents => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Documents(Arc::new(r)))
+        }
     };
     let mut outcome = outcome;
     if !matches!(kind, Kind::Page | Kind::Procedure)

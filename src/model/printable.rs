@@ -27,7 +27,12 @@ pub(super) fn check(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
         })
         .collect();
     if let Some(config) = &loaded.config {
-        warn(diagnostics, config.file, "organisation", &config.record.organisation);
+        warn(
+            diagnostics,
+            config.file,
+            "organisation",
+            &config.record.organisation,
+        );
     }
     diagnostics.extend(people);
     let activities = loaded
