@@ -265,7 +265,7 @@ pub(super) fn link_all(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let resolver = Resolver::new(personnes, index, broken);
-    let results: Vec<(Option<(PersonIdx, Parrainage)>, Vec<Diagnostic>)> = raws
+    let results: Vec<(Option<Linked>, Vec<Diagnostic>)> = raws
         .par_iter()
         .map(|raw| {
             let mut found = Vec::new();
@@ -283,6 +283,9 @@ pub(super) fn link_all(
     }
 }
 
+/// A person's index and mentorship.
+type Linked = (PersonIdx, Parrainage);
+
 /// One person's mentorship, resolved and checked, with the person's index.
 fn link_one(
     raw: &RawFile<RawPersonne>,
@@ -290,7 +293,7 @@ fn link_one(
     resolver: &Resolver,
     today: chrono::NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(PersonIdx, Parrainage)> {
+) -> Option<Linked> {
     let (Some(p), Some(&me)) = (&raw.record.parrainage, index.get(&raw.id)) else {
         return None;
     };
