@@ -66,6 +66,9 @@ enum Op {
     Page { page: usize, text: usize },
     /// New Markdown for an interview report.
     Report(usize),
+    /// A session renumbered and its first atelier retitled: shown on the
+    /// fiche of each person it enrols (the session's title, the atelier's).
+    Session(usize),
     /// A visible change to the kit's fiche template, or a comment only.
     Template { visible: bool, n: usize },
     /// A new colour in the theme's style sheet.
@@ -89,6 +92,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(added, session)| Op::Enrol { added, session }),
         (0..PAGES.len(), 0..5usize).prop_map(|(page, text)| Op::Page { page, text }),
         (0..5usize).prop_map(Op::Report),
+        (0..5usize).prop_map(Op::Session),
         (any::<bool>(), 0..5usize).prop_map(|(visible, n)| Op::Template { visible, n }),
         (0..5usize).prop_map(Op::Theme),
         (0..PEOPLE.len()).prop_map(Op::Comment),
@@ -248,6 +252,16 @@ impl Kit {
                 self.write(rel, &format!("{}{new}{}", &text[..start], &text[end..]));
                 vec![rel.to_string()]
             }
+            Op::Session(n) => {
+                let rel = "data/sessions/2026-10.yaml";
+                self.set_line(rel, "numero:", &format!("numero: {}", 50 + n));
+                self.set_line(
+                    rel,
+                    "    intitule:",
+                    &format!("    intitule: Atelier n°{n}"),
+                );
+                vec![rel.to_string()]
+            }
             Op::Template { visible, n } => {
                 let rel = "templates/personne.html";
                 let text = self.read(rel);
@@ -370,7 +384,10 @@ proptest! {
 /// drop them though they are no longer its input), renamed, deleted; a
 /// broken file then repaired along with other changes made meanwhile; a
 /// marraine renamed (shown on her filleule's fiche); an interview report
-/// rewritten twice (its remembered HTML must not outlive its text).
+/// rewritten twice then back to its earlier text (its remembered HTML and
+/// plain text must not outlive its text, nor be lost when it comes back); a
+/// session renumbered and its atelier retitled (shown on its trainees'
+/// fiches), twice, around a marraine renamed again.
 #[test]
 fn links_removed_and_repairs_leave_nothing_stale() {
     let ops = [
@@ -401,6 +418,10 @@ fn links_removed_and_repairs_leave_nothing_stale() {
         Op::Rename { person: 3, name: 4 },
         Op::Report(1),
         Op::Report(2),
+        Op::Report(1),
+        Op::Session(3),
+        Op::Rename { person: 3, name: 1 },
+        Op::Session(4),
     ];
     for profile in [Profile::Interne, Profile::Public] {
         run(&ops, profile);

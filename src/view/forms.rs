@@ -324,27 +324,39 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
         lang: kit.config.langue,
         common: common(kit),
     };
-    let mut out = Vec::new();
-    for &target in wanted {
-        if target.personal() && !ctx.internal {
-            continue;
-        }
-        match target {
-            Target::SessionCycle => session_cycles(&ctx, &mut out),
-            Target::ClubAtelier => club_ateliers(&ctx, &mut out),
-            Target::Session => lists(&ctx, &kit.sessions, Target::Session, &mut out),
-            Target::Club => lists(&ctx, &kit.clubs, Target::Club, &mut out),
-            Target::Inscription => welcome(&ctx, &mut out),
-            Target::Parrainage => mentorships(&ctx, &mut out),
-            Target::Personne => updates(&ctx, &mut out),
-            Target::Attestation => certificates(&ctx, &mut out),
-            Target::Participant => releases(&ctx, &mut out),
-            Target::Sortie => plie::exit_letters(&ctx, &mut out),
-            Target::Archive => plie::archive_labels(&ctx, &mut out),
-            Target::Vierge => {}
-        }
+    // Each target's forms read only the kit: made side by side, then put
+    // one after the other in the order of `wanted`, as made one by one.
+    use rayon::prelude::*;
+    let by_target: Vec<Vec<FormData>> = wanted
+        .par_iter()
+        .map(|&target| {
+            let mut out = Vec::new();
+            if !target.personal() || ctx.internal {
+                target_forms(&ctx, target, &mut out);
+            }
+            out
+        })
+        .collect();
+    by_target.into_iter().flatten().collect()
+}
+
+/// The forms of one target.
+fn target_forms(ctx: &Ctx, target: Target, out: &mut Vec<FormData>) {
+    let kit = ctx.kit;
+    match target {
+        Target::SessionCycle => session_cycles(ctx, out),
+        Target::ClubAtelier => club_ateliers(ctx, out),
+        Target::Session => lists(ctx, &kit.sessions, Target::Session, out),
+        Target::Club => lists(ctx, &kit.clubs, Target::Club, out),
+        Target::Inscription => welcome(ctx, out),
+        Target::Parrainage => mentorships(ctx, out),
+        Target::Personne => updates(ctx, out),
+        Target::Attestation => certificates(ctx, out),
+        Target::Participant => releases(ctx, out),
+        Target::Sortie => plie::exit_letters(ctx, out),
+        Target::Archive => plie::archive_labels(ctx, out),
+        Target::Vierge => {}
     }
-    out
 }
 
 /// « Jeanne DUPONT, Session 42 — septembre 2026 »: a person's form for an activity, in links.

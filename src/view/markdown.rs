@@ -84,10 +84,30 @@ pub fn to_html_below(markdown: &str, parent: u8) -> String {
     super::markdown_memo::cached(markdown, parent, render_below)
 }
 
+/// An interview report's HTML under a heading of level `parent` (the fiche)
+/// and its plain text (the exports), from one reading of the Markdown: each
+/// is what [`to_html_below`] and the [`super::plain_text`] of it make.
+pub fn to_html_and_plain_text(markdown: &str, parent: u8) -> (String, String) {
+    super::markdown_memo::cached_with_plain_text(markdown, parent, render_both)
+}
+
+/// [`to_html_and_plain_text`], without the memo.
+fn render_both(markdown: &str, parent: u8) -> (String, String) {
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
+    let plain = super::plain_text::of_events(events.iter().cloned(), markdown.len());
+    (html_of(events, markdown.len(), parent), plain)
+}
+
 /// [`to_html_below`], without the memo.
 fn render_below(markdown: &str, parent: u8) -> String {
+    html_of(Parser::new_ext(markdown, OPTIONS), markdown.len(), parent)
+}
+
+/// The HTML of the events of a Markdown text of `len` bytes shown under a
+/// heading of level `parent`.
+fn html_of<'a>(events: impl IntoIterator<Item = Event<'a>>, len: usize, parent: u8) -> String {
     let mut open: Vec<Open> = Vec::new();
-    let parser = Parser::new_ext(markdown, OPTIONS).filter_map(|event| {
+    let parser = events.into_iter().filter_map(|event| {
         let in_link = open
             .iter()
             .any(|o| matches!(o, Open::Link | Open::ImageAsLink));
@@ -162,7 +182,7 @@ fn render_below(markdown: &str, parent: u8) -> String {
             other => other,
         })
     });
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut out = String::with_capacity(len * 3 / 2);
     html::push_html(&mut out, parser);
     out
 }

@@ -1,37 +1,46 @@
 //! A memo of the Markdown rendered by the view, for `carnet serve`: after a
 //! save, the view is made again for the whole kit, but the 30,000 interview
-//! reports of a large kit have not changed; their HTML is taken from here
-//! instead of being parsed again. Off unless [`enable`]d (a build renders
+//! reports of a large kit have not changed; their HTML and plain text are
+//! taken from here instead of being parsed again. Off unless [`enable`]d (a build renders
 //! each text once: a memo would only cost). Rendering is a pure function of
-//! the text and the heading level, so a memoised HTML is the one a full
-//! build makes.
+//! the text and the heading level, so a memoised HTML (or plain text) is
+//! the one a full build makes.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Whether the memo is used.
 static ENABLED: AtomicBool = AtomicBool::new(false);
 
-/// The memo itself.
-static MEMO: Mutex<Memo> = Mutex::new(Memo {
-    generation: 0,
-    entries: None,
-});
+/// How many parts the memo is cut into: the fiches are made on every core,
+/// each text takes the lock of its own part only.
+const SHARDS: usize = 16;
 
-/// Rendered texts by the hash of (level, text), with the generation that
-/// last used each one.
-struct Memo {
-    generation: u64,
-    entries: Option<HashMap<u64, Vec<Entry>>>,
-}
+/// The memo itself, by part (the hash of a text chooses its part).
+static MEMO: [Mutex<Option<Shard>>; SHARDS] = [const { Mutex::new(None) }; SHARDS];
 
+/// The current generation: bumped by each [`sweep`].
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Rendered texts by the hash of (level, with plain text, text).
+type Shard = HashMap<u64, Vec<Entry>>;
+
+/// One rendered text, with the generation that last used it.
 struct Entry {
     parent: u8,
     markdown: Box<str>,
     html: String,
+    /// The plain text too, for an entry of [`cached_with_plain_text`].
+    plain: Option<String>,
     used: u64,
+}
+
+impl Entry {
+    fn is(&self, markdown: &str, parent: u8, with_plain: bool) -> bool {
+        self.parent == parent && self.plain.is_some() == with_plain && *self.markdown == *markdown
+    }
 }
 
 /// Turns the memo on for the rest of the process (`carnet serve`).
@@ -45,56 +54,88 @@ pub fn cached(markdown: &str, parent: u8, render: fn(&str, u8) -> String) -> Str
     if !ENABLED.load(Ordering::Relaxed) {
         return render(markdown, parent);
     }
-    let mut hasher = DefaultHasher::new();
-    (parent, markdown).hash(&mut hasher);
-    let key = hasher.finish();
-    {
-        let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-        let generation = memo.generation;
-        let known = memo.entries.get_or_insert_with(HashMap::new).get_mut(&key);
-        if let Some(entry) = known
-            .into_iter()
-            .flatten()
-            .find(|e| e.parent == parent && *e.markdown == *markdown)
-        {
-            entry.used = generation;
-            return entry.html.clone();
-        }
+    if let Some((html, _)) = recall(markdown, parent, false) {
+        return html;
     }
     let html = render(markdown, parent);
-    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-    let used = memo.generation;
+    remember(markdown, parent, &html, None);
+    html
+}
+
+/// The HTML and the plain text of `markdown` under a heading of level
+/// `parent`: from the memo when enabled and known, else made by `render`
+/// (and remembered).
+pub fn cached_with_plain_text(
+    markdown: &str,
+    parent: u8,
+    render: fn(&str, u8) -> (String, String),
+) -> (String, String) {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return render(markdown, parent);
+    }
+    if let Some((html, Some(plain))) = recall(markdown, parent, true) {
+        return (html, plain);
+    }
+    let (html, plain) = render(markdown, parent);
+    remember(markdown, parent, &html, Some(&plain));
+    (html, plain)
+}
+
+/// The key of a text and the part of the memo it lies in.
+fn key(markdown: &str, parent: u8, with_plain: bool) -> (u64, usize) {
+    let mut hasher = DefaultHasher::new();
+    (parent, with_plain, markdown).hash(&mut hasher);
+    let key = hasher.finish();
+    (key, (key % SHARDS as u64) as usize)
+}
+
+/// What the memo holds for a text, marked as used by this generation.
+fn recall(markdown: &str, parent: u8, with_plain: bool) -> Option<(String, Option<String>)> {
+    let (key, shard) = key(markdown, parent, with_plain);
+    let mut memo = MEMO[shard].lock().unwrap_or_else(|e| e.into_inner());
+    let entry = memo
+        .get_or_insert_with(HashMap::new)
+        .get_mut(&key)?
+        .iter_mut()
+        .find(|e| e.is(markdown, parent, with_plain))?;
+    entry.used = GENERATION.load(Ordering::Relaxed);
+    Some((entry.html.clone(), entry.plain.clone()))
+}
+
+/// Remembers what a text was rendered to.
+fn remember(markdown: &str, parent: u8, html: &str, plain: Option<&str>) {
+    let with_plain = plain.is_some();
+    let (key, shard) = key(markdown, parent, with_plain);
+    let mut memo = MEMO[shard].lock().unwrap_or_else(|e| e.into_inner());
     let same = memo
-        .entries
         .get_or_insert_with(HashMap::new)
         .entry(key)
         .or_default();
-    if !same
-        .iter()
-        .any(|e| e.parent == parent && *e.markdown == *markdown)
-    {
+    if !same.iter().any(|e| e.is(markdown, parent, with_plain)) {
         same.push(Entry {
             parent,
             markdown: markdown.into(),
-            html: html.clone(),
-            used,
+            html: html.to_string(),
+            plain: plain.map(str::to_string),
+            used: GENERATION.load(Ordering::Relaxed),
         });
     }
-    html
 }
 
 /// Forgets the texts not used since the last sweep (edited or deleted
 /// ones), so that the memo holds what the kit holds; called after each view.
 pub fn sweep() {
-    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-    let current = memo.generation;
-    if let Some(entries) = memo.entries.as_mut() {
-        entries.retain(|_, same| {
-            same.retain(|e| e.used == current);
-            !same.is_empty()
-        });
+    let current = GENERATION.load(Ordering::Relaxed);
+    for shard in &MEMO {
+        let mut memo = shard.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entries) = memo.as_mut() {
+            entries.retain(|_, same| {
+                same.retain(|e| e.used == current);
+                !same.is_empty()
+            });
+        }
     }
-    memo.generation += 1;
+    GENERATION.fetch_add(1, Ordering::Relaxed);
 }
 
 #[cfg(test)]
@@ -112,5 +153,24 @@ mod tests {
         assert_eq!(cached("un *compte rendu*", 4, shout), "4:UN *COMPTE RENDU*");
         assert_eq!(cached("un *compte rendu*", 2, shout), "2:UN *COMPTE RENDU*");
         assert_eq!(cached("un autre", 4, shout), "4:UN AUTRE");
+    }
+
+    fn shout_both(text: &str, parent: u8) -> (String, String) {
+        (shout(text, parent), text.to_lowercase())
+    }
+
+    #[test]
+    fn a_text_memoised_alone_and_with_its_plain_text_keeps_both_apart() {
+        enable();
+        assert_eq!(cached("Un Bilan", 4, shout), "4:UN BILAN");
+        assert_eq!(
+            cached_with_plain_text("Un Bilan", 4, shout_both),
+            ("4:UN BILAN".to_string(), "un bilan".to_string())
+        );
+        assert_eq!(
+            cached_with_plain_text("Un Bilan", 4, shout_both),
+            ("4:UN BILAN".to_string(), "un bilan".to_string())
+        );
+        assert_eq!(cached("Un Bilan", 4, shout), "4:UN BILAN");
     }
 }

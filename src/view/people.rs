@@ -2,7 +2,7 @@
 
 use super::agreement::{self, Accords, gender};
 use super::consent::{self, Field, Reader};
-use super::markdown::to_html_below;
+use super::markdown::to_html_and_plain_text;
 use super::{EvenementLien, Link, PersonRef, Profile, urls};
 use crate::labels::{Gender, Lang, word};
 use crate::model::{Activity, Adresse, Kit, Statut};
@@ -13,9 +13,10 @@ use serde::Serialize;
 
 /// How each person is referred to by this profile.
 pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
+    use rayon::prelude::*;
     let unpublished = crate::labels::word(kit.config.langue, "non_publie");
     kit.personnes
-        .iter()
+        .par_iter()
         .map(|p| {
             if consent::may_see(profile.into(), p, Field::Nom) {
                 PersonRef {
@@ -334,17 +335,18 @@ pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> V
                 entretiens: if internal {
                     m.entretiens
                         .iter()
-                        .map(|e| InterviewView {
-                            date: e.date,
-                            compte_rendu_html: e
+                        .map(|e| {
+                            let (compte_rendu_html, compte_rendu) = e
                                 .compte_rendu
                                 .as_deref()
-                                .map(|m| to_html_below(m, 4)),
-                            compte_rendu: e
-                                .compte_rendu
-                                .as_deref()
-                                .map(super::plain_text::to_plain_text),
-                            disponibilite: e.disponibilite.clone(),
+                                .map(|m| to_html_and_plain_text(m, 4))
+                                .unzip();
+                            InterviewView {
+                                date: e.date,
+                                compte_rendu_html,
+                                compte_rendu,
+                                disponibilite: e.disponibilite.clone(),
+                            }
                         })
                         .collect()
                 } else {

@@ -6,8 +6,7 @@
 //! space (the source's line wrapping), a hard break as a new line. Typed HTML
 //! stays as typed: it is text for a cell.
 
-use crate::model::markdown::OPTIONS;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// One open list: its next number, for a numbered one.
 struct List {
@@ -23,14 +22,24 @@ fn start_block(out: &mut String, pending: &mut Option<&str>) {
     }
 }
 
-/// `markdown` as plain text (see the module's doc).
+/// `markdown` as plain text (see the module's doc); the view reads it with
+/// its HTML, by [`super::markdown::to_html_and_plain_text`].
+#[cfg(test)]
 pub fn to_plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
+    use crate::model::markdown::OPTIONS;
+    use pulldown_cmark::Parser;
+    of_events(Parser::new_ext(markdown, OPTIONS), markdown.len())
+}
+
+/// [`to_plain_text`] of the events of a Markdown text of `len` bytes (read
+/// once by [`super::markdown::to_html_and_plain_text`] for both forms).
+pub(super) fn of_events<'a>(events: impl IntoIterator<Item = Event<'a>>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut lists: Vec<List> = Vec::new();
     // A block ended: the next text starts a new line, or a new paragraph
     // (a blank line) outside a list.
     let mut pending: Option<&str> = None;
-    for event in Parser::new_ext(markdown, OPTIONS) {
+    for event in events {
         match event {
             Event::Start(Tag::List(first)) => {
                 lists.push(List { next: first });
