@@ -58,12 +58,18 @@ fn check_loaded(mut loaded: load::Loaded, today: NaiveDate) -> (model::Kit, Vec<
 /// over samples of the data it is given (part of [`check`]; `carnet serve`
 /// calls it only when a template, a layout or carnet.yaml changed).
 pub fn contracts(kit: &model::Kit) -> Vec<Diagnostic> {
-    let mut diagnostics = view::form_contract::check(kit);
-    diagnostics.extend(render::html::contract::check(
-        &view::assets::templates(kit),
-        kit.config.langue,
-        &kit.sources,
-    ));
+    // The two checks share nothing: side by side, the layouts' problems first.
+    let (mut diagnostics, templates) = rayon::join(
+        || view::form_contract::check(kit),
+        || {
+            render::html::contract::check(
+                &view::assets::templates(kit),
+                kit.config.langue,
+                &kit.sources,
+            )
+        },
+    );
+    diagnostics.extend(templates);
     diagnostics
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A file's identity: its kit path (`data/personnes/dupont-jean.yaml`),
 /// hashed. The same path has the same id in every build and every process,
@@ -169,9 +170,11 @@ impl SourceFile {
 }
 
 /// Every file loaded for one run, addressed by [`FileId`], in the order added.
+/// Each file is shared (`Arc`): `carnet serve` hands the files it did not
+/// read again from one run's sources to the next without copying their text.
 #[derive(Debug, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
     index: HashMap<FileId, usize>,
 }
 
@@ -183,6 +186,11 @@ impl Sources {
     /// Adds a file and returns its id (the id of its path). A path added
     /// twice is one file: what was read of it wins over a mere mention.
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.add_shared(Arc::new(file))
+    }
+
+    /// [`Sources::add`] for a file already shared with another run.
+    pub fn add_shared(&mut self, file: Arc<SourceFile>) -> FileId {
         let id = FileId::of(&file.path);
         match self.index.get(&id) {
             Some(&at) => {
@@ -202,6 +210,12 @@ impl Sources {
         id
     }
 
+    /// Makes room for `additional` more files (a load knows how many it read).
+    pub fn reserve(&mut self, additional: usize) {
+        self.files.reserve(additional);
+        self.index.reserve(additional);
+    }
+
     /// The file of an id. Every id handed out by [`Sources::add`] has one;
     /// an id made for another run is a bug, shown as a placeholder file.
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -214,7 +228,7 @@ impl Sources {
 
     /// Every file, in the order added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().map(|f| (FileId::of(&f.path), f))
+        self.files.iter().map(|f| (FileId::of(&f.path), &**f))
     }
 
     /// The file read at a kit path (`content/images/logo.png`), if it was read.

@@ -199,7 +199,11 @@ pub(super) fn load_all(
             continue;
         };
         match super::parse_yaml::<RawLayout>(loaded.sources.get(file), file) {
-            Ok(record) => layouts.push(super::RawFile { file, id, record }),
+            Ok(record) => layouts.push(super::RawFile {
+                file,
+                id,
+                record: std::sync::Arc::new(record),
+            }),
             Err(found) => loaded.diagnostics.extend(found),
         }
     }

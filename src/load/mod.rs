@@ -4,6 +4,8 @@
 //! field, wrong type) become diagnostics; the other files still load.
 
 mod assets;
+#[cfg(test)]
+mod cache_tests;
 pub mod config;
 pub mod config_plie;
 pub mod documents;
@@ -32,6 +34,7 @@ use records::{RawClub, RawEvenement, RawOperateur, RawPersonne, RawSession};
 use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 pub use assets::kit_path;
 pub use pages::RawPage;
@@ -43,8 +46,9 @@ pub struct RawFile<T> {
     pub file: FileId,
     /// The id: the file stem.
     pub id: String,
-    /// The record as typed.
-    pub record: T,
+    /// The record as typed, shared with the [`ParseCache`] of `carnet serve`
+    /// so that a file not read again costs no copy.
+    pub record: Arc<T>,
 }
 
 /// Everything read from a kit, before linking.
@@ -144,20 +148,20 @@ struct ParseOutcome<T> {
     diagnostics: Vec<Diagnostic>,
 }
 
-// One per file, moved into `Loaded` or kept by a cache: boxing buys nothing.
-#[allow(clippy::large_enum_variant)]
+/// One file's record, shared between a load's [`Loaded`] and the
+/// [`ParseCache`] that keeps it for the next load.
 #[derive(Clone)]
 enum Parsed {
-    Config(RawConfig),
-    Personne(RawPersonne),
-    Session(RawSession),
-    Club(RawClub),
-    Evenement(RawEvenement),
-    Operateur(RawOperateur),
-    Page(RawPage),
-    Procedure(procedures::RawProcedure),
-    Documents(Vec<documents::RawDocument>),
-    Commissions(Vec<RawCommission>),
+    Config(Arc<RawConfig>),
+    Personne(Arc<RawPersonne>),
+    Session(Arc<RawSession>),
+    Club(Arc<RawClub>),
+    Evenement(Arc<RawEvenement>),
+    Operateur(Arc<RawOperateur>),
+    Page(Arc<RawPage>),
+    Procedure(Arc<procedures::RawProcedure>),
+    Documents(Arc<Vec<documents::RawDocument>>),
+    Commissions(Arc<Vec<RawCommission>>),
 }
 
 /// Reads and parses every file of the kit at `root`. Only a kit folder that
@@ -170,7 +174,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 /// path: `carnet serve` reads again only the files its watcher saw change.
 #[derive(Default)]
 pub struct ParseCache {
-    files: HashMap<String, (SourceFile, ParseOutcome<Parsed>)>,
+    files: HashMap<String, (Arc<SourceFile>, ParseOutcome<Parsed>)>,
     /// The record and page folders as last listed.
     listings: listing::Listings,
 }
@@ -256,40 +260,45 @@ fn load_from(
     data_root(&kit, &mut problems);
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
-    let mut kept = cache
-        .as_mut()
-        .map(|c| std::mem::take(&mut c.files))
-        .unwrap_or_default();
+    let kept = cache.as_deref().map(|c| &c.files);
     let reusable = |rel: &String| match changed {
         Changed::All => None,
         Changed::Only(paths) if paths.contains(rel) => None,
-        Changed::Only(_) => kept.get(rel),
+        Changed::Only(_) => kept.and_then(|files| files.get(rel)),
     };
-    let parsed: Vec<(SourceFile, ParseOutcome<Parsed>, bool)> = entries
+    // A reused file is shared, not copied: its text and record are behind
+    // `Arc`s. The flag says whether it was read again.
+    let parsed: Vec<(Arc<SourceFile>, ParseOutcome<Parsed>, bool)> = entries
         .par_iter()
         .map(|(kind, rel, disk)| match reusable(rel) {
-            Some(old) => (old.0.clone(), old.1.clone(), true),
+            Some(old) => (Arc::clone(&old.0), old.1.clone(), false),
             None => {
                 let (source, outcome) = read_and_parse(&kit, FileId::of(rel), *kind, rel, disk);
-                (source, outcome, false)
+                (Arc::new(source), outcome, true)
             }
         })
         .collect();
     if let Some(cache) = cache {
-        // Each file is copied once: a reused entry moves from the old cache.
-        for ((_, rel, _), (source, outcome, reused)) in entries.iter().zip(&parsed) {
-            let entry = match kept.remove(rel) {
-                Some(old) if *reused => old,
-                _ => (source.clone(), outcome.clone()),
-            };
-            cache.files.insert(rel.clone(), entry);
+        // Only the files read again change in the cache; a file no longer
+        // listed leaves it.
+        for ((_, rel, _), (source, outcome, read)) in entries.iter().zip(&parsed) {
+            if *read {
+                cache
+                    .files
+                    .insert(rel.clone(), (Arc::clone(source), outcome.clone()));
+            }
+        }
+        if cache.files.len() != entries.len() {
+            let listed: HashSet<&str> = entries.iter().map(|(_, rel, _)| rel.as_str()).collect();
+            cache.files.retain(|rel, _| listed.contains(rel.as_str()));
         }
     }
 
     let mut loaded = Loaded::default();
-    let mut seen_ids = HashMap::new();
+    loaded.sources.reserve(entries.len());
+    let mut seen_ids = HashMap::with_capacity(entries.len());
     for ((kind, rel, _), (source, outcome, _)) in entries.iter().zip(parsed) {
-        let file = loaded.sources.add(source);
+        let file = loaded.sources.add_shared(source);
         let id = Path::new(rel)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -543,22 +552,30 @@ fn read_and_parse(
         return (source, ParseOutcome::failed(vec![diagnostic]));
     }
     let outcome = match kind {
-        Kind::Page => pages::parse(&source, file).map(Parsed::Page),
-        Kind::Procedure => procedures::parse(&source, file).map(Parsed::Procedure),
+        Kind::Page => pages::parse(&source, file).map(|r| Parsed::Page(Arc::new(r))),
+        Kind::Procedure => procedures::parse(&source, file).map(|r| Parsed::Procedure(Arc::new(r))),
         // An empty calendar is a calendar with no meeting yet.
         Kind::Commissions if is_blank_yaml(&source.text) => ParseOutcome {
-            record: Some(Parsed::Commissions(Vec::new())),
+            record: Some(Parsed::Commissions(Arc::default())),
             diagnostics: Vec::new(),
         },
-        Kind::Commissions => parse_outcome(&source.text, file).map(Parsed::Commissions),
+        Kind::Commissions => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Commissions(Arc::new(r)))
+        }
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
-        Kind::Config => parse_outcome(&source.text, file).map(Parsed::Config),
-        Kind::Personne => parse_outcome(&source.text, file).map(Parsed::Personne),
-        Kind::Session => parse_outcome(&source.text, file).map(Parsed::Session),
-        Kind::Club => parse_outcome(&source.text, file).map(Parsed::Club),
-        Kind::Evenement => parse_outcome(&source.text, file).map(Parsed::Evenement),
-        Kind::Operateur => parse_outcome(&source.text, file).map(Parsed::Operateur),
-        Kind::Documents => parse_outcome(&source.text, file).map(Parsed::Documents),
+        Kind::Config => parse_outcome(&source.text, file).map(|r| Parsed::Config(Arc::new(r))),
+        Kind::Personne => parse_outcome(&source.text, file).map(|r| Parsed::Personne(Arc::new(r))),
+        Kind::Session => parse_outcome(&source.text, file).map(|r| Parsed::Session(Arc::new(r))),
+        Kind::Club => parse_outcome(&source.text, file).map(|r| Parsed::Club(Arc::new(r))),
+        Kind::Evenement => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Evenement(Arc::new(r)))
+        }
+        Kind::Operateur => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Operateur(Arc::new(r)))
+        }
+        Kind::Documents => {
+            parse_outcome(&source.text, file).map(|r| Parsed::Documents(Arc::new(r)))
+        }
     };
     let mut outcome = outcome;
     if !matches!(kind, Kind::Page | Kind::Procedure)

@@ -394,7 +394,7 @@ fn convocation(
         }
     }
     rows.retain(|r| !retirer.contains(&r.personne));
-    rows.sort_by_key(|r| sort_key(resolver, r.personne));
+    rows.sort_by_cached_key(|r| sort_key(resolver, r.personne));
     rows
 }
 
@@ -576,7 +576,7 @@ fn merge(
         }
         out.push(enrolment);
     }
-    out.sort_by_key(|e| sort_key(resolver, e.personne));
+    out.sort_by_cached_key(|e| sort_key(resolver, e.personne));
     out
 }
 

@@ -110,7 +110,7 @@ pub(super) fn build(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Catal
     };
     let mut codes: HashMap<String, Span> = HashMap::new();
     let mut titles: HashMap<String, (String, Span)> = HashMap::new();
-    for entry in &raw.record {
+    for entry in raw.record.iter() {
         let siblings = [&entry.code, &entry.titre, &entry.r#type, &entry.fichier];
         let start = c.entry_span(&siblings);
         let code = match &entry.code {

@@ -14,6 +14,7 @@ use crate::load::parcours::{RawEtape, RawParcours};
 use crate::load::records::{RawPersonne, Text};
 use crate::source::{FileId, Span};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -252,24 +253,32 @@ pub(super) struct Context<'a> {
     pub calendar: &'a [Commission],
 }
 
-/// Checks every `parcours:` block; sorted by person.
+/// Checks every `parcours:` block (each person in parallel, the problems in
+/// file order); sorted by person.
 pub(super) fn build_all(
     raws: &[RawFile<RawPersonne>],
     cx: &Context,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Parcours> {
-    let mut out: Vec<Parcours> = raws
-        .iter()
+    let results: Vec<(Parcours, Vec<Diagnostic>)> = raws
+        .par_iter()
         .filter_map(|raw| {
             let parcours = raw.record.parcours.as_ref()?;
             let personne = cx.resolver.index_of(&raw.id)?;
+            let mut found = Vec::new();
             let mut c = Checker {
                 file: raw.file,
-                diagnostics: &mut *diagnostics,
+                diagnostics: &mut found,
             };
-            Some(build_one(parcours, personne, raw.file, cx, &mut c))
+            let built = build_one(parcours, personne, raw.file, cx, &mut c);
+            Some((built, found))
         })
         .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (built, found) in results {
+        diagnostics.extend(found);
+        out.push(built);
+    }
     out.sort_by_key(|p| p.personne);
     out
 }

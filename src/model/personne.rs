@@ -254,7 +254,8 @@ pub(super) fn adresse(raw: &RawAdresse) -> Adresse {
     }
 }
 
-/// Resolves and checks every mentorship, once all people are known.
+/// Resolves and checks every mentorship, once all people are known: each
+/// person in parallel, the problems in file order as one loop would give them.
 pub(super) fn link_all(
     raws: &[RawFile<RawPersonne>],
     personnes: &mut [Personne],
@@ -264,149 +265,171 @@ pub(super) fn link_all(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let resolver = Resolver::new(personnes, index, broken);
-    let mut found: Vec<(PersonIdx, Parrainage)> = Vec::new();
-    for raw in raws {
-        let (Some(p), Some(&me)) = (&raw.record.parrainage, index.get(&raw.id)) else {
-            continue;
-        };
-        let mut c = Checker {
-            file: raw.file,
-            diagnostics,
-        };
-        let Some(parrain_id) = &p.parrain else {
-            let span = c.entry_span(&[&p.debut, &p.fin, &p.motif_fin, &p.observations]);
-            c.missing_at(
-                span,
-                "parrainage.parrain",
-                msg(
-                    "l'identifiant du parrain, par exemple parrain: martin-paul",
-                    "the id of the parrain, for example parrain: martin-paul",
-                ),
-            );
-            continue;
-        };
-        let parrain = resolver.person(&mut c, parrain_id, "parrainage.parrain", Some("parrain"));
-        if parrain == Some(me) {
-            c.error(
-                parrain_id,
-                msg(
-                    "une personne ne peut pas être son propre parrain",
-                    "a person cannot be their own parrain",
-                ),
-                msg(
-                    "l'identifiant d'un autre membre",
-                    "the id of another member",
-                ),
-            );
-            continue;
-        }
-        let debut = c.opt_date(&p.debut);
-        let fin = c.opt_date(&p.fin);
-        c.ends_before_start(
-            debut,
-            fin,
-            &p.fin,
-            |f, d| {
-                msg(
-                    format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
-                    format!("the parrainage ends ({f}) before it began ({d})"),
-                )
-            },
-            msg(
-                "une date de fin postérieure au début",
-                "an end date after the start",
-            ),
-        );
-        let historique = p
-            .historique
-            .iter()
-            .flatten()
-            .filter_map(|h| {
-                let Some(id) = h.parrain.as_ref() else {
-                    let span = c.entry_span(&[&h.debut, &h.fin]);
-                    c.missing_at(
-                        span,
-                        "parrainage.historique.parrain",
-                        msg(
-                            "l'identifiant de l'ancien parrain",
-                            "the id of the former parrain",
-                        ),
-                    );
-                    return None;
-                };
-                // A former mentor may have stopped mentoring since: the
-                // person must exist, the role is not required any more.
-                let parrain = resolver.person(&mut c, id, "parrainage.historique.parrain", None)?;
-                Some(AncienParrain {
-                    parrain,
-                    debut: c.opt_date(&h.debut),
-                    fin: c.opt_date(&h.fin),
-                })
-            })
-            .collect();
-        let mut entretiens: Vec<Entretien> = p
-            .entretiens
-            .iter()
-            .flatten()
-            .filter_map(|e| {
-                let Some(date) = &e.date else {
-                    let span = c.entry_span(&[&e.compte_rendu, &e.disponibilite]);
-                    c.missing_at(
-                        span,
-                        "parrainage.entretiens.date",
-                        msg(
-                            "la date de l'entretien, AAAA-MM-JJ",
-                            "the date of the entretien, YYYY-MM-DD",
-                        ),
-                    );
-                    return None;
-                };
-                let day = c.date(date)?;
-                c.happened(
-                    date.range.clone(),
-                    day,
-                    today,
-                    msg("entretien", "entretien"),
-                    msg(
-                        "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
-                        "the date of an entretien that took place (a planned entretien is written once it has happened)",
-                    ),
-                );
-                Some(Entretien {
-                    date: day,
-                    compte_rendu: opt_text(&e.compte_rendu),
-                    disponibilite: opt_text(&e.disponibilite),
-                })
-            })
-            .collect();
-        entretiens.sort_by_key(|e| e.date);
-        let projet = p
-            .projet
-            .as_ref()
-            .map(|pr| Projet {
-                parcours: opt_text(&pr.parcours),
-                projet_pro: opt_text(&pr.projet_pro),
-                attentes: opt_text(&pr.attentes),
-            })
-            .unwrap_or_default();
-        if let Some(parrain) = parrain {
-            found.push((
-                me,
-                Parrainage {
-                    parrain,
-                    debut,
-                    fin,
-                    motif_fin: opt_text(&p.motif_fin),
-                    observations: opt_text(&p.observations),
-                    projet,
-                    historique,
-                    entretiens,
-                    en_cours: fin.is_none_or(|f| f > today),
-                },
-            ));
-        }
+    let results: Vec<(Option<Linked>, Vec<Diagnostic>)> = raws
+        .par_iter()
+        .map(|raw| {
+            let mut found = Vec::new();
+            let linked = link_one(raw, index, &resolver, today, &mut found);
+            (linked, found)
+        })
+        .collect();
+    let mut linked = Vec::new();
+    for (one, found) in results {
+        diagnostics.extend(found);
+        linked.extend(one);
     }
-    for (me, parrainage) in found {
+    for (me, parrainage) in linked {
         personnes[me].parrainage = Some(parrainage);
     }
+}
+
+/// A person's index and mentorship.
+type Linked = (PersonIdx, Parrainage);
+
+/// One person's mentorship, resolved and checked, with the person's index.
+fn link_one(
+    raw: &RawFile<RawPersonne>,
+    index: &std::collections::HashMap<String, PersonIdx>,
+    resolver: &Resolver,
+    today: chrono::NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Linked> {
+    let (Some(p), Some(&me)) = (&raw.record.parrainage, index.get(&raw.id)) else {
+        return None;
+    };
+    let mut c = Checker {
+        file: raw.file,
+        diagnostics,
+    };
+    let Some(parrain_id) = &p.parrain else {
+        let span = c.entry_span(&[&p.debut, &p.fin, &p.motif_fin, &p.observations]);
+        c.missing_at(
+            span,
+            "parrainage.parrain",
+            msg(
+                "l'identifiant du parrain, par exemple parrain: martin-paul",
+                "the id of the parrain, for example parrain: martin-paul",
+            ),
+        );
+        return None;
+    };
+    let parrain = resolver.person(&mut c, parrain_id, "parrainage.parrain", Some("parrain"));
+    if parrain == Some(me) {
+        c.error(
+            parrain_id,
+            msg(
+                "une personne ne peut pas être son propre parrain",
+                "a person cannot be their own parrain",
+            ),
+            msg(
+                "l'identifiant d'un autre membre",
+                "the id of another member",
+            ),
+        );
+        return None;
+    }
+    let debut = c.opt_date(&p.debut);
+    let fin = c.opt_date(&p.fin);
+    c.ends_before_start(
+        debut,
+        fin,
+        &p.fin,
+        |f, d| {
+            msg(
+                format!("le parrainage finit ({f}) avant d'avoir commencé ({d})"),
+                format!("the parrainage ends ({f}) before it began ({d})"),
+            )
+        },
+        msg(
+            "une date de fin postérieure au début",
+            "an end date after the start",
+        ),
+    );
+    let historique = p
+        .historique
+        .iter()
+        .flatten()
+        .filter_map(|h| {
+            let Some(id) = h.parrain.as_ref() else {
+                let span = c.entry_span(&[&h.debut, &h.fin]);
+                c.missing_at(
+                    span,
+                    "parrainage.historique.parrain",
+                    msg(
+                        "l'identifiant de l'ancien parrain",
+                        "the id of the former parrain",
+                    ),
+                );
+                return None;
+            };
+            // A former mentor may have stopped mentoring since: the
+            // person must exist, the role is not required any more.
+            let parrain = resolver.person(&mut c, id, "parrainage.historique.parrain", None)?;
+            Some(AncienParrain {
+                parrain,
+                debut: c.opt_date(&h.debut),
+                fin: c.opt_date(&h.fin),
+            })
+        })
+        .collect();
+    let mut entretiens: Vec<Entretien> = p
+        .entretiens
+        .iter()
+        .flatten()
+        .filter_map(|e| {
+            let Some(date) = &e.date else {
+                let span = c.entry_span(&[&e.compte_rendu, &e.disponibilite]);
+                c.missing_at(
+                    span,
+                    "parrainage.entretiens.date",
+                    msg(
+                        "la date de l'entretien, AAAA-MM-JJ",
+                        "the date of the entretien, YYYY-MM-DD",
+                    ),
+                );
+                return None;
+            };
+            let day = c.date(date)?;
+            c.happened(
+                date.range.clone(),
+                day,
+                today,
+                msg("entretien", "entretien"),
+                msg(
+                    "la date d'un entretien qui a eu lieu (un entretien prévu s'écrit une fois passé)",
+                    "the date of an entretien that took place (a planned entretien is written once it has happened)",
+                ),
+            );
+            Some(Entretien {
+                date: day,
+                compte_rendu: opt_text(&e.compte_rendu),
+                disponibilite: opt_text(&e.disponibilite),
+            })
+        })
+        .collect();
+    entretiens.sort_by_key(|e| e.date);
+    let projet = p
+        .projet
+        .as_ref()
+        .map(|pr| Projet {
+            parcours: opt_text(&pr.parcours),
+            projet_pro: opt_text(&pr.projet_pro),
+            attentes: opt_text(&pr.attentes),
+        })
+        .unwrap_or_default();
+    let parrain = parrain?;
+    Some((
+        me,
+        Parrainage {
+            parrain,
+            debut,
+            fin,
+            motif_fin: opt_text(&p.motif_fin),
+            observations: opt_text(&p.observations),
+            projet,
+            historique,
+            entretiens,
+            en_cours: fin.is_none_or(|f| f > today),
+        },
+    ))
 }

@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::load::records::Text;
 use crate::source::{FileId, Span};
+use rayon::prelude::*;
 
 /// At most this many characters are named in one warning.
 const NAMED: usize = 6;
@@ -15,18 +16,25 @@ const NAMED: usize = 6;
 /// A warning for each checked value of `loaded` that holds characters the
 /// forms' font cannot draw.
 pub(super) fn check(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
-    let mut warn = |file: FileId, field: &str, value: &Option<Text>| {
-        if let Some(value) = value {
-            diagnostics.extend(warning(file, field, value));
-        }
-    };
+    // Ten thousand people: in parallel, in file order.
+    let people: Vec<Diagnostic> = loaded
+        .personnes
+        .par_iter()
+        .flat_map_iter(|p| {
+            [("nom", &p.record.nom), ("prenom", &p.record.prenom)]
+                .into_iter()
+                .filter_map(|(field, value)| warning(p.file, field, value.as_ref()?))
+        })
+        .collect();
     if let Some(config) = &loaded.config {
-        warn(config.file, "organisation", &config.record.organisation);
+        warn(
+            diagnostics,
+            config.file,
+            "organisation",
+            &config.record.organisation,
+        );
     }
-    for p in &loaded.personnes {
-        warn(p.file, "nom", &p.record.nom);
-        warn(p.file, "prenom", &p.record.prenom);
-    }
+    diagnostics.extend(people);
     let activities = loaded
         .sessions
         .iter()
@@ -34,11 +42,18 @@ pub(super) fn check(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
         .chain(loaded.clubs.iter().map(|c| (c.file, &c.record.ateliers)));
     for (file, ateliers) in activities {
         for atelier in ateliers.iter().flatten() {
-            warn(file, "intitule", &atelier.intitule);
+            warn(diagnostics, file, "intitule", &atelier.intitule);
         }
     }
     for e in &loaded.evenements {
-        warn(e.file, "titre", &e.record.titre);
+        warn(diagnostics, e.file, "titre", &e.record.titre);
+    }
+}
+
+/// The warning of a value, if it is given and has characters the font lacks.
+fn warn(diagnostics: &mut Vec<Diagnostic>, file: FileId, field: &str, value: &Option<Text>) {
+    if let Some(value) = value {
+        diagnostics.extend(warning(file, field, value));
     }
 }
 
