@@ -188,9 +188,13 @@ impl std::io::Write for HashWriter {
 /// The fingerprint of serialisable data (see [`Renderer::fingerprint`]):
 /// the hash of its JSON text, the same in every rebuild of one binary;
 /// `None` when it has no JSON form (a map with keys that are not text).
+/// The text goes to the hasher in blocks: serde_json writes a few bytes at a
+/// time, and a hasher call per piece cost more than the hashing itself.
 pub fn fingerprint_of(data: &impl serde::Serialize) -> Option<u64> {
-    let mut writer = HashWriter(std::hash::DefaultHasher::new());
+    let hasher = HashWriter(std::hash::DefaultHasher::new());
+    let mut writer = std::io::BufWriter::with_capacity(8 * 1024, hasher);
     serde_json::to_writer(&mut writer, data).ok()?;
+    let writer = writer.into_inner().ok()?;
     Some(std::hash::Hasher::finish(&writer.0))
 }
 

@@ -278,6 +278,120 @@ fn page_context(
     }
 }
 
+/// Runs `$body` with `$data` bound to what `$page` holds on a page of `$v`
+/// (the types [`Page::sample`] samples), typed: [`Site::data`] turns it into
+/// a template value, [`Site::fingerprint`] hashes it without that copy.
+macro_rules! with_page_data {
+    ($v:expr, $page:expr, |$data:ident| $body:expr) => {
+        match $page {
+            Page::Home => {
+                let $data = $v.accueil();
+                $body
+            }
+            Page::People => {
+                let $data = $v.personnes();
+                $body
+            }
+            Page::Person(i) => {
+                let $data = &$v.personnes[i];
+                $body
+            }
+            Page::Sessions => {
+                let $data = activites_lignes(&$v.sessions);
+                $body
+            }
+            Page::Session(i) => {
+                let $data = &$v.sessions[i];
+                $body
+            }
+            Page::Clubs => {
+                let $data = activites_lignes(&$v.clubs);
+                $body
+            }
+            Page::Club(i) => {
+                let $data = &$v.clubs[i];
+                $body
+            }
+            Page::Events => {
+                let $data = $v.evenements_lignes();
+                $body
+            }
+            Page::Event(i) => {
+                let $data = &$v.evenements[i];
+                $body
+            }
+            Page::Operators => {
+                let $data = $v.operateurs_lignes();
+                $body
+            }
+            Page::Operator(i) => {
+                let $data = &$v.operateurs[i];
+                $body
+            }
+            Page::Mentorships => {
+                let $data = $v.parrainages();
+                $body
+            }
+            Page::Directory => {
+                let $data = &$v.annuaire;
+                $body
+            }
+            Page::Dashboard => {
+                let $data = $v.tableau();
+                $body
+            }
+            Page::FreePage(i) => {
+                let $data = &$v.pages[i];
+                $body
+            }
+            Page::PlanningIndex => {
+                let $data = $v.planning_index();
+                $body
+            }
+            Page::PlanningMonth(month, person) => {
+                let $data = $v.planning_mois(month, person);
+                $body
+            }
+            Page::Convocation(i) => {
+                let $data = ConvocationPage::of(&$v.clubs[i]);
+                $body
+            }
+            Page::Procedures => {
+                let $data = &$v.reference.index;
+                $body
+            }
+            Page::Procedure(i) => {
+                let $data = &$v.reference.procedures[i];
+                $body
+            }
+            Page::Acteur(i) => {
+                let $data = &$v.reference.acteurs[i];
+                $body
+            }
+            Page::Document(i) => {
+                let $data = &$v.reference.documents[i];
+                $body
+            }
+            Page::Documents => {
+                let $data = &$v.reference.dossiers;
+                $body
+            }
+            Page::Sorties => {
+                let $data = &$v.sorties;
+                $body
+            }
+            Page::Rapports => {
+                let $data = &$v.rapports;
+                $body
+            }
+            Page::RapportMois(i) => {
+                let $data = &$v.rapports_mois[i].1;
+                $body
+            }
+        }
+    };
+}
+
 impl<'v> Site<'v> {
     /// Compiles the templates once.
     pub fn new(view: &'v View) -> Result<Site<'v>, RenderError> {
@@ -407,34 +521,7 @@ impl<'v> Site<'v> {
 
     /// What `page` holds on a page of `v`: the types [`Page::sample`] samples.
     fn data(v: &View, page: Page) -> Value {
-        match page {
-            Page::Home => ser(v.accueil()),
-            Page::People => ser(v.personnes()),
-            Page::Person(i) => ser(&v.personnes[i]),
-            Page::Sessions => ser(activites_lignes(&v.sessions)),
-            Page::Session(i) => ser(&v.sessions[i]),
-            Page::Clubs => ser(activites_lignes(&v.clubs)),
-            Page::Club(i) => ser(&v.clubs[i]),
-            Page::Events => ser(v.evenements_lignes()),
-            Page::Event(i) => ser(&v.evenements[i]),
-            Page::Operators => ser(v.operateurs_lignes()),
-            Page::Operator(i) => ser(&v.operateurs[i]),
-            Page::Mentorships => ser(v.parrainages()),
-            Page::Directory => ser(&v.annuaire),
-            Page::Dashboard => ser(v.tableau()),
-            Page::FreePage(i) => ser(&v.pages[i]),
-            Page::PlanningIndex => ser(v.planning_index()),
-            Page::PlanningMonth(month, person) => ser(v.planning_mois(month, person)),
-            Page::Convocation(i) => ser(ConvocationPage::of(&v.clubs[i])),
-            Page::Procedures => ser(&v.reference.index),
-            Page::Procedure(i) => ser(&v.reference.procedures[i]),
-            Page::Acteur(i) => ser(&v.reference.acteurs[i]),
-            Page::Document(i) => ser(&v.reference.documents[i]),
-            Page::Documents => ser(&v.reference.dossiers),
-            Page::Sorties => ser(&v.sorties),
-            Page::Rapports => ser(&v.rapports),
-            Page::RapportMois(i) => ser(&v.rapports_mois[i].1),
-        }
+        with_page_data!(v, page, |data| ser(data))
     }
 
     /// Renders one page.
@@ -483,13 +570,13 @@ impl Renderer for Site<'_> {
             return None;
         }
         let path = planned.path.as_str();
-        crate::plan::fingerprint_of(&(
+        with_page_data!(view, page, |data| crate::plan::fingerprint_of(&(
             &view.site,
             path,
-            Self::data(view, page),
+            data,
             view.forms.links.get(path),
             view.exports.links.get(path),
-        ))
+        )))
     }
 
     fn describe(&self, planned: &Planned) -> String {
