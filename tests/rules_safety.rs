@@ -7,9 +7,9 @@
 
 mod common;
 
+use carnet::Profile;
 use carnet::diagnostic::Severity;
-use carnet::{BuildOptions, Profile};
-use common::{check, today};
+use common::check;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -70,32 +70,10 @@ fn a_remote_image_is_a_warning_at_the_image_in_yaml_and_in_pages() {
 
 /// Builds the kit at `kit` for `profile` (no PDF) and returns every text file.
 fn build(kit: &Path, profile: Profile) -> BTreeMap<String, String> {
-    let out = tempfile::tempdir().expect("a temporary folder");
-    let target = out.path().join("site");
-    carnet::build(&BuildOptions {
-        root: kit.to_path_buf(),
-        out: target.clone(),
-        profile,
-        today: today(),
-        forms: false,
-        exports: true,
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("the build failed: {e:?}"));
-    let mut files = BTreeMap::new();
-    let mut stack = vec![target.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read the output") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                let rel = path.strip_prefix(&target).expect("inside the output");
-                files.insert(rel.to_string_lossy().replace('\\', "/"), text);
-            }
-        }
-    }
-    files
+    common::build_files(kit, profile)
+        .into_iter()
+        .filter_map(|(path, bytes)| String::from_utf8(bytes).ok().map(|text| (path, text)))
+        .collect()
 }
 
 #[test]
