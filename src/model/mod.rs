@@ -25,6 +25,9 @@ mod printable;
 pub mod procedure;
 pub mod rapports;
 mod reserved;
+pub mod reuse;
+#[cfg(test)]
+mod reuse_tests;
 mod templates;
 pub mod values;
 
@@ -598,10 +601,26 @@ pub enum TodoKind {
 
 /// Builds the model from loaded records. Returns the kit and every problem found.
 pub fn build(
-    mut loaded: Loaded,
+    loaded: Loaded,
     layouts: &[crate::load::RawFile<crate::load::layout::RawLayout>],
     today: NaiveDate,
 ) -> (Kit, Vec<Diagnostic>) {
+    build_cached(loaded, layouts, today, None)
+}
+
+/// [`build`], taking again from `cache` (`carnet serve`) the results of the
+/// records unchanged since the last build, and leaving this build's there:
+/// the same kit and diagnostics as [`build`] ([`reuse`]).
+pub fn build_cached(
+    mut loaded: Loaded,
+    layouts: &[crate::load::RawFile<crate::load::layout::RawLayout>],
+    today: NaiveDate,
+    cache: Option<&mut reuse::ModelCache>,
+) -> (Kit, Vec<Diagnostic>) {
+    let (people_cache, links_cache) = match cache {
+        Some(cache) => (Some(&mut cache.people), Some(&mut cache.links)),
+        None => (None, None),
+    };
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     reserved::check(&loaded.sources, &mut diagnostics);
     printable::check(&loaded, &mut diagnostics);
@@ -609,7 +628,12 @@ pub fn build(
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
     };
-    let mut personnes = personne::build_all(&loaded.personnes, &config, &mut diagnostics);
+    let mut personnes = personne::build_all(
+        &loaded.personnes,
+        &config,
+        people_cache,
+        &mut diagnostics,
+    );
     personnes.sort_by(|a, b| a.id.cmp(&b.id));
     let person_index: HashMap<String, PersonIdx> = personnes
         .iter()
@@ -626,6 +650,7 @@ pub fn build(
         &person_index,
         &broken_people,
         today,
+        links_cache,
         &mut diagnostics,
     );
     let operateurs = operateur::build_all(&loaded.operateurs, &mut diagnostics);
