@@ -617,13 +617,18 @@ pub fn build_cached(
     today: NaiveDate,
     cache: Option<&mut reuse::ModelCache>,
 ) -> (Kit, Vec<Diagnostic>) {
-    let (people_cache, links_cache) = match cache {
-        Some(cache) => (Some(&mut cache.people), Some(&mut cache.links)),
-        None => (None, None),
+    let (people_cache, links_cache, reports_cache, printable_cache) = match cache {
+        Some(cache) => (
+            Some(&mut cache.people),
+            Some(&mut cache.links),
+            Some(&mut cache.reports),
+            Some(&mut cache.printable),
+        ),
+        None => (None, None, None, None),
     };
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     reserved::check(&loaded.sources, &mut diagnostics);
-    printable::check(&loaded, &mut diagnostics);
+    printable::check(&loaded, printable_cache, &mut diagnostics);
     let config = match &loaded.config {
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
@@ -709,7 +714,7 @@ pub fn build_cached(
     let texts = || {
         let mut found = Vec::new();
         let pages = build_pages(&loaded);
-        markdown::check_all(&loaded, &mut found);
+        markdown::check_all(&loaded, reports_cache, &mut found);
         let layouts = forms::build_all(layouts, &mut found);
         templates::check(&loaded.sources, &mut found);
         (pages, layouts, found)

@@ -30,6 +30,10 @@ use std::sync::Arc;
 pub struct ModelCache {
     pub(super) people: People,
     pub(super) links: Links,
+    /// The remote images of each person's interview reports.
+    pub(super) reports: Checked,
+    /// Each person's name characters the forms' font lacks.
+    pub(super) printable: Checked,
 }
 
 /// One record's result, with the record it was made from.
@@ -112,6 +116,32 @@ impl<K: PartialEq, T: Clone> Table<K, T> {
         self.key = Some(key);
         self.files = files;
     }
+}
+
+/// The problems a check finds in each person's record, reading nothing else.
+pub(super) type Checked = Table<(), ()>;
+
+/// Runs `check` on each person's record in parallel, taking the problems of
+/// an unchanged record again from `cache`; the problems in file order.
+pub(super) fn each_person(
+    raws: &[RawFile<RawPersonne>],
+    cache: Option<&mut Checked>,
+    check: impl Fn(&RawFile<RawPersonne>) -> Vec<Diagnostic> + Sync,
+) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let mut cache = cache;
+    let kept = cache.as_mut().map(|c| c.take(&())).unwrap_or_default();
+    let results: Vec<((), Vec<Diagnostic>, bool)> = raws
+        .par_iter()
+        .map(|raw| match Checked::reuse(&kept, raw) {
+            Some(((), found)) => ((), found, true),
+            None => ((), check(raw), false),
+        })
+        .collect();
+    if let Some(cache) = cache {
+        cache.store((), kept, raws, &results, |_, _| true);
+    }
+    results.into_iter().flat_map(|(_, found, _)| found).collect()
 }
 
 /// What a person's own rules read of carnet.yaml.

@@ -205,4 +205,29 @@ fn a_model_reusing_the_last_build_is_a_fresh_build_after_every_change() {
     assert_eq!(found.len(), 1, "{:?}", messages(&found));
     let found = served.edit(&[], day(21), "the interview's day come");
     assert_eq!(messages(&found), Vec::<&str>::new());
+
+    // Warnings of one record stay while other records change: a remote
+    // image in a report, a name the forms' font cannot print.
+    let image = later.replace(
+        "\"2026-05-20\"\n",
+        "\"2026-05-20\"\n      compte_rendu: \"![plan](https://exemple.org/plan.png)\"\n",
+    );
+    let found = served.edit(
+        &[(FILLEULE, &person("Durand", "stagiaire", &image))],
+        day(21),
+        "a remote image in a report",
+    );
+    assert_eq!(found.len(), 1, "{:?}", messages(&found));
+    let found = served.edit(
+        &[(OTHER, &person("Aaron 李", "stagiaire", ""))],
+        day(21),
+        "a name with a character the forms cannot print",
+    );
+    assert_eq!(found.len(), 2, "{:?}", messages(&found));
+    let found = served.edit(
+        &[(PARRAIN, &person("Martin", "parrain", ""))],
+        day(21),
+        "another person renamed",
+    );
+    assert_eq!(found.len(), 2, "{:?}", messages(&found));
 }
