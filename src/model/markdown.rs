@@ -61,21 +61,20 @@ pub(super) fn check_all(
     let sources = &loaded.sources;
     // Tens of thousands of interview reports: each person in parallel, the
     // warnings in file order.
-    let reports: Vec<Diagnostic> =
-        super::reuse::each_person(&loaded.personnes, cache, |raw| {
-            let mut found = Vec::new();
-            let entretiens = raw
-                .record
-                .parrainage
-                .iter()
-                .flat_map(|p| p.entretiens.iter().flatten());
-            for entretien in entretiens {
-                if let Some(text) = &entretien.compte_rendu {
-                    check_value(sources, raw.file, text, &mut found);
-                }
+    let reports: Vec<Diagnostic> = super::reuse::each_person(&loaded.personnes, cache, |raw| {
+        let mut found = Vec::new();
+        let entretiens = raw
+            .record
+            .parrainage
+            .iter()
+            .flat_map(|p| p.entretiens.iter().flatten());
+        for entretien in entretiens {
+            if let Some(text) = &entretien.compte_rendu {
+                check_value(sources, raw.file, text, &mut found);
             }
-            found
-        });
+        }
+        found
+    });
     diagnostics.extend(reports);
     for raw in &loaded.evenements {
         if let Some(text) = &raw.record.bilan {

@@ -633,12 +633,8 @@ pub fn build_cached(
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
     };
-    let mut personnes = personne::build_all(
-        &loaded.personnes,
-        &config,
-        people_cache,
-        &mut diagnostics,
-    );
+    let mut personnes =
+        personne::build_all(&loaded.personnes, &config, people_cache, &mut diagnostics);
     personnes.sort_by(|a, b| a.id.cmp(&b.id));
     let person_index: HashMap<String, PersonIdx> = personnes
         .iter()

@@ -141,7 +141,10 @@ pub(super) fn each_person(
     if let Some(cache) = cache {
         cache.store((), kept, raws, &results, |_, _| true);
     }
-    results.into_iter().flat_map(|(_, found, _)| found).collect()
+    results
+        .into_iter()
+        .flat_map(|(_, found, _)| found)
+        .collect()
 }
 
 /// What a person's own rules read of carnet.yaml.
@@ -151,11 +154,7 @@ pub(super) fn people_key(config: &super::config::Config) -> (Vec<String>, bool) 
 
 /// What resolving mentors reads besides the record: every person's id and
 /// roles in order (their indices), the unreadable person files, the day.
-pub(super) fn links_key(
-    personnes: &[Personne],
-    broken: &HashSet<String>,
-    today: NaiveDate,
-) -> u64 {
+pub(super) fn links_key(personnes: &[Personne], broken: &HashSet<String>, today: NaiveDate) -> u64 {
     let mut hasher = DefaultHasher::new();
     today.hash(&mut hasher);
     for person in personnes {

@@ -35,7 +35,8 @@ pub fn check(
     let mut loaded = load::load_cached(root, &mut cache.parsed, changed)?;
     timings.stage("chargement");
     let layouts = std::mem::take(&mut loaded.layouts);
-    let (kit, mut diagnostics) = crate::model::build_cached(loaded, &layouts, today, Some(&mut cache.model));
+    let (kit, mut diagnostics) =
+        crate::model::build_cached(loaded, &layouts, today, Some(&mut cache.model));
     timings.stage("modèle");
     let print = contracts_fingerprint(&kit);
     let contracts = match &cache.contracts {
