@@ -622,7 +622,7 @@ fn an_export_rendered_on_request_follows_the_edits() {
 /// before hers: every index after it moves.
 #[test]
 fn a_mentor_losing_the_role_is_reported_with_her_current_name() {
-    let mut kit = Kit::example();
+    let kit = Kit::example();
     let mut live = kit.serve(Profile::Interne);
     let marraine = PEOPLE[3];
     kit.set_line(marraine, "roles:", "roles: [stagiaire]");
