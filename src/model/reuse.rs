@@ -1,5 +1,7 @@
 //! What `carnet serve` keeps of one model build for the next: each person's
-//! checked record and mentorship, with their diagnostics. After one file is
+//! checked record and mentorship, with their diagnostics, and the warnings
+//! of the checks that read only the person's record ([`Checked`]: remote
+//! images in interview reports, names the forms cannot print). After one file is
 //! saved, the other 9,999 people's records are the same `Arc` as last time
 //! (the load's `ParseCache` hands them over untouched), so their results
 //! are taken again instead of being checked again.
