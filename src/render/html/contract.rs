@@ -270,8 +270,14 @@ mod tests {
         for t in built_in() {
             assert!(
                 pages.contains(&t.name.as_str())
-                    || ["base.html", "menu.html", "macros.html", "agenda.html", "parcours.html"]
-                        .contains(&t.name.as_str()),
+                    || [
+                        "base.html",
+                        "menu.html",
+                        "macros.html",
+                        "agenda.html",
+                        "parcours.html"
+                    ]
+                    .contains(&t.name.as_str()),
                 "{} is checked by no sample",
                 t.name
             );
