@@ -93,3 +93,13 @@ fn a_kit_menu_template_is_told_where_each_page_sits() {
         );
     }
 }
+
+#[test]
+fn a_kit_menu_template_using_path_is_told_what_it_receives() {
+    let c = common::check(&[
+        ("carnet.yaml", common::CONFIG),
+        ("templates/menu.html", "<nav>\n{{ path }}\n</nav>\n"),
+    ]);
+    let d = c.error_at("variable inconnue « path »", "templates/menu.html:2:4");
+    common::assert_expects(d, "(site, t, u, root, courant, rubrique)");
+}

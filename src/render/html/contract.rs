@@ -104,8 +104,12 @@ impl KitTemplates<'_> {
     /// involved is built in: a bug, which the unit tests catch.
     fn diagnostic(&self, root: &str, error: &minijinja::Error, ctx: &Value) -> Option<Diagnostic> {
         let message = message(error);
-        let expected = expected(error, ctx);
         let at = error.name().unwrap_or(root);
+        let expected = if at == super::menu::TEMPLATE {
+            expected(error, &super::menu::context_of(ctx))
+        } else {
+            expected(error, ctx)
+        };
         if self.overridden(at) {
             let file = self.sources.find(&format!("templates/{at}"))?;
             let source = self.sources.get(file);

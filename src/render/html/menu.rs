@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// The template of the menu.
-const TEMPLATE: &str = "menu.html";
+pub const TEMPLATE: &str = "menu.html";
 
 /// Where a page sits, as far as the menu can tell: the way back to the root,
 /// the menu entry that is this page, the section index whose folder holds it.
@@ -39,13 +39,17 @@ impl Menu {
     /// The `menu` function of pages whose context holds these `site`, `t`
     /// (labels) and `u` (the site's pages).
     pub fn value(site: &Value, t: &Value, u: &Value) -> Value {
-        Value::from_object(Menu {
-            site: site.clone(),
-            t: t.clone(),
-            u: u.clone(),
-            targets: targets(site, u),
+        Value::from_object(Menu::new(site.clone(), t.clone(), u.clone()))
+    }
+
+    fn new(site: Value, t: Value, u: Value) -> Menu {
+        Menu {
+            targets: targets(&site, &u),
+            site,
+            t,
+            u,
             rendered: Mutex::new(HashMap::new()),
-        })
+        }
     }
 
     /// Where the page at `path` sits.
@@ -90,15 +94,7 @@ impl Object for Menu {
         if let Some(text) = self.lock().get(&place) {
             return Ok(text.clone());
         }
-        let (root, courant, rubrique) = &place;
-        let ctx = context! {
-            site => self.site.clone(),
-            t => self.t.clone(),
-            u => self.u.clone(),
-            root => root,
-            courant => courant,
-            rubrique => rubrique,
-        };
+        let ctx = self.context(&place);
         let text = Value::from_safe_string(state.env().get_template(TEMPLATE)?.render(ctx)?);
         self.lock().insert(place, text.clone());
         Ok(text)
@@ -106,8 +102,37 @@ impl Object for Menu {
 }
 
 impl Menu {
+    /// Everything `menu.html` receives at `place`.
+    fn context(&self, (root, courant, rubrique): &Place) -> Value {
+        context! {
+            site => self.site.clone(),
+            t => self.t.clone(),
+            u => self.u.clone(),
+            root => root,
+            courant => courant,
+            rubrique => rubrique,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Place, Value>> {
         // A thread that panicked while holding it left a map of whole entries.
         self.rendered.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// What `menu.html` receives on the page whose whole context is `page` (so
+/// that `carnet check` names the variables it may use), or `page` itself
+/// when it is not the context of a page.
+pub fn context_of(page: &Value) -> Value {
+    let get = |name| page.get_attr(name).ok().filter(|v| !v.is_undefined());
+    let (Some(site), Some(t), Some(u)) = (get("site"), get("t"), get("u")) else {
+        return page.clone();
+    };
+    let text = |name| get(name).and_then(|v| v.as_str().map(str::to_string));
+    let menu = Menu::new(site, t, u);
+    let place = menu.place(
+        &text("root").unwrap_or_default(),
+        &text("path").unwrap_or_default(),
+    );
+    menu.context(&place)
 }
