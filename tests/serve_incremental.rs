@@ -614,3 +614,46 @@ fn an_export_rendered_on_request_follows_the_edits() {
     );
     assert!(*live.get(&export).expect("served").bytes == *expected[&export]);
 }
+
+/// Files checked again though they did not change: the marraine loses her
+/// role, and her two filleules' unchanged files are now in error, naming
+/// her; renamed meanwhile, she is named by her new name; given her role
+/// back, the site is a full build's again. Then a new parrain's file comes
+/// before hers: every index after it moves.
+#[test]
+fn a_mentor_losing_the_role_is_reported_with_her_current_name() {
+    let kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let marraine = PEOPLE[3];
+    kit.set_line(marraine, "roles:", "roles: [stagiaire]");
+    let rebuild = live.rebuild(&[marraine.to_string()], today());
+    let errors = rebuild.errors.expect("the filleules' files are in error");
+    assert!(
+        errors.contains("data/personnes/collet-helene.yaml")
+            && errors.contains("data/personnes/gauthier-maelys.yaml")
+            && errors.contains("Christiane GIRARD (« girard-christiane ») n'a pas le rôle parrain"),
+        "{errors}"
+    );
+    kit.set_line(marraine, "prenom:", "prenom: Solange");
+    let rebuild = live.rebuild(&[marraine.to_string()], today());
+    let errors = rebuild.errors.expect("still in error");
+    assert!(
+        errors.contains("Solange GIRARD (« girard-christiane ») n'a pas le rôle parrain")
+            && !errors.contains("Christiane"),
+        "{errors}"
+    );
+    kit.set_line(marraine, "roles:", "roles: [parrain]");
+    let rebuild = live.rebuild(&[marraine.to_string()], today());
+    assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_same(&live, &expected, "the role given back");
+    let added = "data/personnes/aaa-parrain.yaml";
+    kit.write(
+        added,
+        "civilite: M.\nnom: Aaa\nprenom: Paul\nroles: [parrain]\n",
+    );
+    let rebuild = live.rebuild(&[added.to_string()], today());
+    assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_same(&live, &expected, "a person added first in id order");
+}

@@ -299,12 +299,10 @@ fn load_from(
     let mut seen_ids = HashMap::with_capacity(entries.len());
     for ((kind, rel, _), (source, outcome, _)) in entries.iter().zip(parsed) {
         let file = loaded.sources.add_shared(source);
-        let id = Path::new(rel)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = file_stem(rel);
         let duplicate = !matches!(kind, Kind::Config | Kind::Documents)
-            && !check_id(file, &id, *kind, &mut seen_ids, &mut loaded.diagnostics);
+            && !check_id(file, stem, *kind, &mut seen_ids, &mut loaded.diagnostics);
+        let id = stem.to_string();
         loaded.diagnostics.extend(outcome.diagnostics);
         if duplicate {
             continue;
@@ -722,11 +720,11 @@ fn parse_outcome<T: DeserializeOwned>(text: &str, file: FileId) -> ParseOutcome<
 
 /// Checks a record id; returns false when the id is already taken in the same
 /// folder (`x.yaml` and `x.yml`), in which case the file is not loaded.
-fn check_id(
+fn check_id<'a>(
     file: FileId,
-    id: &str,
+    id: &'a str,
     kind: Kind,
-    seen: &mut HashMap<(Kind, String), FileId>,
+    seen: &mut HashMap<(Kind, &'a str), FileId>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     let valid = !id.is_empty()
@@ -748,7 +746,7 @@ fn check_id(
             )),
         );
     }
-    if let Some(&first) = seen.get(&(kind, id.to_string())) {
+    if let Some(&first) = seen.get(&(kind, id)) {
         diagnostics.push(
             Diagnostic::error_msg(
                 Span::file_start(file),
@@ -773,6 +771,16 @@ fn check_id(
         );
         return false;
     }
-    seen.insert((kind, id.to_string()), file);
+    seen.insert((kind, id), file);
     true
+}
+
+/// The file name of a kit path without its extension (`Path::file_stem`
+/// for the `/`-separated kit paths): a record's id.
+fn file_stem(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    match name.rfind('.') {
+        Some(0) | None => name,
+        Some(dot) => &name[..dot],
+    }
 }

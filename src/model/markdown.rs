@@ -9,7 +9,6 @@ use crate::load::records::Text;
 use crate::load::spanned::{code_point, control_character_diagnostic, is_forbidden_control};
 use crate::source::{FileId, Sources, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag};
-use rayon::prelude::*;
 use std::ops::Range;
 
 /// The Markdown extensions carnet renders (the view and the checks must agree).
@@ -53,28 +52,29 @@ pub fn remote_images(markdown: &str) -> Vec<(Range<usize>, String)> {
 
 /// Warns about every remote image of every Markdown field of the kit, at the
 /// image in its file.
-pub(super) fn check_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
+/// With a `cache`, an unchanged person's warnings are taken again.
+pub(super) fn check_all(
+    loaded: &Loaded,
+    cache: Option<&mut super::reuse::Checked>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let sources = &loaded.sources;
     // Tens of thousands of interview reports: each person in parallel, the
     // warnings in file order.
-    let reports: Vec<Diagnostic> = loaded
-        .personnes
-        .par_iter()
-        .flat_map_iter(|raw| {
-            let mut found = Vec::new();
-            let entretiens = raw
-                .record
-                .parrainage
-                .iter()
-                .flat_map(|p| p.entretiens.iter().flatten());
-            for entretien in entretiens {
-                if let Some(text) = &entretien.compte_rendu {
-                    check_value(sources, raw.file, text, &mut found);
-                }
+    let reports: Vec<Diagnostic> = super::reuse::each_person(&loaded.personnes, cache, |raw| {
+        let mut found = Vec::new();
+        let entretiens = raw
+            .record
+            .parrainage
+            .iter()
+            .flat_map(|p| p.entretiens.iter().flatten());
+        for entretien in entretiens {
+            if let Some(text) = &entretien.compte_rendu {
+                check_value(sources, raw.file, text, &mut found);
             }
-            found
-        })
-        .collect();
+        }
+        found
+    });
     diagnostics.extend(reports);
     for raw in &loaded.evenements {
         if let Some(text) = &raw.record.bilan {

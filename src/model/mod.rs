@@ -25,6 +25,9 @@ mod printable;
 pub mod procedure;
 pub mod rapports;
 mod reserved;
+pub mod reuse;
+#[cfg(test)]
+mod reuse_tests;
 mod templates;
 pub mod values;
 
@@ -598,18 +601,40 @@ pub enum TodoKind {
 
 /// Builds the model from loaded records. Returns the kit and every problem found.
 pub fn build(
-    mut loaded: Loaded,
+    loaded: Loaded,
     layouts: &[crate::load::RawFile<crate::load::layout::RawLayout>],
     today: NaiveDate,
 ) -> (Kit, Vec<Diagnostic>) {
+    build_cached(loaded, layouts, today, None)
+}
+
+/// [`build`], taking again from `cache` (`carnet serve`) the results of the
+/// records unchanged since the last build, and leaving this build's there:
+/// the same kit and diagnostics as [`build`] ([`reuse`]).
+pub fn build_cached(
+    mut loaded: Loaded,
+    layouts: &[crate::load::RawFile<crate::load::layout::RawLayout>],
+    today: NaiveDate,
+    cache: Option<&mut reuse::ModelCache>,
+) -> (Kit, Vec<Diagnostic>) {
+    let (people_cache, links_cache, reports_cache, printable_cache) = match cache {
+        Some(cache) => (
+            Some(&mut cache.people),
+            Some(&mut cache.links),
+            Some(&mut cache.reports),
+            Some(&mut cache.printable),
+        ),
+        None => (None, None, None, None),
+    };
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     reserved::check(&loaded.sources, &mut diagnostics);
-    printable::check(&loaded, &mut diagnostics);
+    printable::check(&loaded, printable_cache, &mut diagnostics);
     let config = match &loaded.config {
         Some(raw) => Config::from_raw(&raw.record, raw.file, &mut diagnostics),
         None => Config::default(),
     };
-    let mut personnes = personne::build_all(&loaded.personnes, &config, &mut diagnostics);
+    let mut personnes =
+        personne::build_all(&loaded.personnes, &config, people_cache, &mut diagnostics);
     personnes.sort_by(|a, b| a.id.cmp(&b.id));
     let person_index: HashMap<String, PersonIdx> = personnes
         .iter()
@@ -626,6 +651,7 @@ pub fn build(
         &person_index,
         &broken_people,
         today,
+        links_cache,
         &mut diagnostics,
     );
     let operateurs = operateur::build_all(&loaded.operateurs, &mut diagnostics);
@@ -684,7 +710,7 @@ pub fn build(
     let texts = || {
         let mut found = Vec::new();
         let pages = build_pages(&loaded);
-        markdown::check_all(&loaded, &mut found);
+        markdown::check_all(&loaded, reports_cache, &mut found);
         let layouts = forms::build_all(layouts, &mut found);
         templates::check(&loaded.sources, &mut found);
         (pages, layouts, found)

@@ -3,6 +3,7 @@
 
 use super::config::Config;
 use super::link::Resolver;
+use super::reuse;
 use super::values::{Checker, opt_text};
 use super::{
     Adresse, AncienParrain, Civilite, Consent, Entretien, Etude, Parrainage, PersonIdx, Personne,
@@ -30,21 +31,33 @@ pub const BUILT_IN_ROLES: [&str; 12] = [
 ];
 
 /// Checks every person file (in parallel); mentorships are linked later by [`link_all`].
+/// With a `cache` (`carnet serve`), a record unchanged since the last build
+/// takes its result again ([`super::reuse`]).
 pub(super) fn build_all(
     raws: &[RawFile<RawPersonne>],
     config: &Config,
+    cache: Option<&mut reuse::People>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Personne> {
-    let results: Vec<(Option<Personne>, Vec<Diagnostic>)> = raws
+    let key = reuse::people_key(config);
+    let mut cache = cache;
+    let kept = cache.as_mut().map(|c| c.take(&key)).unwrap_or_default();
+    let results: Vec<(Option<Personne>, Vec<Diagnostic>, bool)> = raws
         .par_iter()
-        .map(|raw| {
-            let mut found = Vec::new();
-            let person = build_one(raw, config, &mut found);
-            (person, found)
+        .map(|raw| match reuse::People::reuse(&kept, raw) {
+            Some((person, found)) => (person, found, true),
+            None => {
+                let mut found = Vec::new();
+                let person = build_one(raw, config, &mut found);
+                (person, found, false)
+            }
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.store(key, kept, raws, &results, |_, _| true);
+    }
     let mut personnes = Vec::with_capacity(results.len());
-    for (person, found) in results {
+    for (person, found, _) in results {
         diagnostics.extend(found);
         personnes.extend(person);
     }
@@ -256,25 +269,42 @@ pub(super) fn adresse(raw: &RawAdresse) -> Adresse {
 
 /// Resolves and checks every mentorship, once all people are known: each
 /// person in parallel, the problems in file order as one loop would give them.
+/// With a `cache`, an unchanged record's mentorship is taken again when the
+/// people it may resolve against are the same ([`super::reuse`]).
 pub(super) fn link_all(
     raws: &[RawFile<RawPersonne>],
     personnes: &mut [Personne],
     index: &std::collections::HashMap<String, PersonIdx>,
     broken: &std::collections::HashSet<String>,
     today: chrono::NaiveDate,
+    cache: Option<&mut reuse::Links>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let resolver = Resolver::new(personnes, index, broken);
-    let results: Vec<(Option<Linked>, Vec<Diagnostic>)> = raws
+    let mut cache = cache;
+    let key = cache
+        .as_ref()
+        .map(|_| reuse::links_key(personnes, broken, today));
+    let kept = match (cache.as_mut(), &key) {
+        (Some(cache), Some(key)) => cache.take(key),
+        _ => Default::default(),
+    };
+    let results: Vec<(Option<Linked>, Vec<Diagnostic>, bool)> = raws
         .par_iter()
-        .map(|raw| {
-            let mut found = Vec::new();
-            let linked = link_one(raw, index, &resolver, today, &mut found);
-            (linked, found)
+        .map(|raw| match reuse::Links::reuse(&kept, raw) {
+            Some((linked, found)) => (linked, found, true),
+            None => {
+                let mut found = Vec::new();
+                let linked = link_one(raw, index, &resolver, today, &mut found);
+                (linked, found, false)
+            }
         })
         .collect();
+    if let (Some(cache), Some(key)) = (cache, key) {
+        cache.store(key, kept, raws, &results, reuse::link_keepable);
+    }
     let mut linked = Vec::new();
-    for (one, found) in results {
+    for (one, found, _) in results {
         diagnostics.extend(found);
         linked.extend(one);
     }

@@ -8,24 +8,25 @@ use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::load::records::Text;
 use crate::source::{FileId, Span};
-use rayon::prelude::*;
 
 /// At most this many characters are named in one warning.
 const NAMED: usize = 6;
 
 /// A warning for each checked value of `loaded` that holds characters the
 /// forms' font cannot draw.
-pub(super) fn check(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
+/// With a `cache`, an unchanged person's warnings are taken again.
+pub(super) fn check(
+    loaded: &Loaded,
+    cache: Option<&mut super::reuse::Checked>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     // Ten thousand people: in parallel, in file order.
-    let people: Vec<Diagnostic> = loaded
-        .personnes
-        .par_iter()
-        .flat_map_iter(|p| {
-            [("nom", &p.record.nom), ("prenom", &p.record.prenom)]
-                .into_iter()
-                .filter_map(|(field, value)| warning(p.file, field, value.as_ref()?))
-        })
-        .collect();
+    let people = super::reuse::each_person(&loaded.personnes, cache, |p| {
+        [("nom", &p.record.nom), ("prenom", &p.record.prenom)]
+            .into_iter()
+            .filter_map(|(field, value)| warning(p.file, field, value.as_ref()?))
+            .collect()
+    });
     if let Some(config) = &loaded.config {
         warn(
             diagnostics,

@@ -17,6 +17,8 @@ use std::path::Path;
 pub struct CheckCache {
     /// The records and pages parsed by the last load.
     parsed: ParseCache,
+    /// Each person's checked record and mentorship, from the last model.
+    model: crate::model::reuse::ModelCache,
     /// The contracts' problems, with the fingerprint of what they read.
     contracts: Option<(u64, Vec<Diagnostic>)>,
 }
@@ -33,7 +35,8 @@ pub fn check(
     let mut loaded = load::load_cached(root, &mut cache.parsed, changed)?;
     timings.stage("chargement");
     let layouts = std::mem::take(&mut loaded.layouts);
-    let (kit, mut diagnostics) = crate::model::build(loaded, &layouts, today);
+    let (kit, mut diagnostics) =
+        crate::model::build_cached(loaded, &layouts, today, Some(&mut cache.model));
     timings.stage("modèle");
     let print = contracts_fingerprint(&kit);
     let contracts = match &cache.contracts {
