@@ -286,15 +286,28 @@ impl LiveSite {
         // The forms' data and the rest of the view read only the kit: made
         // side by side, as crate::view_of makes them one after the other, and
         // joined the same way (crate::attach_forms).
+        let previous = self.published.view.as_ref().filter(|_| !everything);
+        let previous = previous.and_then(|view| {
+            let changed = self.pending.iter().map(String::as_str);
+            crate::view::reuse::Previous::new(view, &kit, self.profile, changed)
+        });
         let ((mut view, view_took), (forms, forms_took)) = rayon::join(
             || {
                 let start = Instant::now();
-                let view = crate::view::View::new(&kit, self.profile);
+                let view = match &previous {
+                    Some(previous) => crate::view::View::updated(&kit, self.profile, previous),
+                    None => crate::view::View::new(&kit, self.profile),
+                };
                 (view, start.elapsed())
             },
             || {
                 let start = Instant::now();
-                let forms = crate::view::forms::FormsView::new(&kit, self.profile);
+                let forms = match &previous {
+                    Some(previous) => {
+                        crate::view::forms::FormsView::updated(&kit, self.profile, previous)
+                    }
+                    None => crate::view::forms::FormsView::new(&kit, self.profile),
+                };
                 (forms, start.elapsed())
             },
         );
