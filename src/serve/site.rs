@@ -291,6 +291,9 @@ impl LiveSite {
             let changed = self.pending.iter().map(String::as_str);
             crate::view::reuse::Previous::new(view, &kit, self.profile, changed)
         });
+        // Only a view made whole reads every text of the kit: sweeping the
+        // Markdown memo after a view that reused fiches would forget theirs.
+        let whole = previous.is_none();
         let ((mut view, view_took), (forms, forms_took)) = rayon::join(
             || {
                 let start = Instant::now();
@@ -312,7 +315,9 @@ impl LiveSite {
             },
         );
         crate::attach_forms(&mut view, forms);
-        crate::view::markdown_memo::sweep();
+        if whole {
+            crate::view::markdown_memo::sweep();
+        }
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);
         timings.alongside("dont formulaires", forms_took);
