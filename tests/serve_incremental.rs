@@ -41,8 +41,35 @@ const REPORT: (&str, &str) = (
 /// Sessions a new person may enrol in.
 const SESSIONS: [&str; 2] = ["2026-10", "2026-11"];
 
-/// Free pages whose text the test changes.
-const PAGES: [&str; 2] = ["content/pages/a-propos.md", "content/pages/entretiens.md"];
+/// Free pages whose text the test changes; the mentoring charter is
+/// printed on every fiche de parrainage.
+const PAGES: [&str; 3] = [
+    "content/pages/a-propos.md",
+    "content/pages/entretiens.md",
+    "content/pages/charte-parrainage.md",
+];
+
+/// A trainee of the example kit in no session, whom the session's own file
+/// enrols ([`Op::SessionEnrols`]): their fiche and forms must show it.
+const SESSION_ENROLMENT: (&str, &str) = (
+    "data/sessions/2026-10.yaml",
+    "  - personne: fontaine-julien\n    financement: CPF\n",
+);
+
+/// The marraine whose consent to the annuaire the test takes back and gives
+/// again: her name on her filleule's fiche and in the lists of the public site.
+const CONSENT: (&str, &str) = (
+    "data/personnes/girard-christiane.yaml",
+    "annuaire:\n  nom: false\n",
+);
+
+/// The PLIE calendar, and the commission whose date the test moves: the
+/// commission a pending exit is planned for, shown on the participant's
+/// fiche and on the sorties page.
+const COMMISSION: (&str, &str) = (
+    "data/commissions.yaml",
+    "- { date: 2027-02-04, cloture: 2027-01-21, type: commission }",
+);
 
 /// One change a user could make while `carnet serve` runs.
 #[derive(Clone, Debug)]
@@ -82,6 +109,12 @@ enum Op {
     Break(usize),
     /// Puts back every file broken before.
     Repair,
+    /// The session's own file enrols an existing trainee, or no longer does.
+    SessionEnrols(bool),
+    /// The marraine refuses to have her name published, or consents again.
+    Consent(bool),
+    /// A new date for a commission of the PLIE calendar.
+    Commission(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -102,6 +135,9 @@ fn op() -> impl Strategy<Value = Op> {
         (0..PEOPLE.len()).prop_map(Op::Comment),
         (0..PEOPLE.len()).prop_map(Op::Break),
         Just(Op::Repair),
+        any::<bool>().prop_map(Op::SessionEnrols),
+        any::<bool>().prop_map(Op::Consent),
+        (0..5usize).prop_map(Op::Commission),
     ]
 }
 
@@ -168,6 +204,16 @@ impl Kit {
             .map(|l| if l.starts_with(key) { line } else { l })
             .collect();
         self.write(rel, &(replaced.join("\n") + "\n"));
+    }
+
+    /// Takes `tail` out of the file `rel`, then ends the file with it when `on`.
+    fn toggle_tail(&self, (rel, tail): (&str, &str), on: bool) -> Vec<String> {
+        if self.broken.contains_key(rel) {
+            return vec![];
+        }
+        let text = self.read(rel).replace(tail, "");
+        self.write(rel, &if on { format!("{text}{tail}") } else { text });
+        vec![rel.to_string()]
     }
 
     fn person_file(id: &str) -> String {
@@ -322,6 +368,14 @@ impl Kit {
                 }
                 broken.into_keys().collect()
             }
+            Op::SessionEnrols(on) => self.toggle_tail(SESSION_ENROLMENT, on),
+            Op::Consent(refused) => self.toggle_tail(CONSENT, refused),
+            Op::Commission(n) => {
+                let (rel, line) = COMMISSION;
+                let moved = line.replace("2027-02-04", &format!("2027-02-1{n}"));
+                self.set_line(rel, "- { date: 2027-02-", &moved);
+                vec![rel.to_string()]
+            }
         }
     }
 }
@@ -329,7 +383,16 @@ impl Kit {
 /// A fresh build of the kit at `root` (pages, theme files, forms), in
 /// memory, or `None` when the kit has errors.
 fn full_build(root: &Path, profile: Profile) -> Option<BTreeMap<String, Vec<u8>>> {
-    let (kit, diagnostics) = carnet::check(root, today()).expect("no I/O error");
+    full_build_on(root, profile, today())
+}
+
+/// [`full_build`] on `day`.
+fn full_build_on(
+    root: &Path,
+    profile: Profile,
+    day: chrono::NaiveDate,
+) -> Option<BTreeMap<String, Vec<u8>>> {
+    let (kit, diagnostics) = carnet::check(root, day).expect("no I/O error");
     if carnet::has_errors(&diagnostics) {
         return None;
     }
@@ -441,6 +504,57 @@ fn links_removed_and_repairs_leave_nothing_stale() {
     ];
     for profile in [Profile::Interne, Profile::Public] {
         run(&ops, profile);
+    }
+}
+
+/// The changes that reach a part of the view `carnet serve` would otherwise
+/// take as is from its last build, for both profiles: a session's own file
+/// enrolling a trainee (their fiche, forms and the lists), a marraine
+/// renamed (her filleule's fiche and fiche de parrainage) then refusing to
+/// be named and consenting again (the public fiches and lists), a
+/// commission moved (the exit it is planned for), the charter edited (the
+/// fiches de parrainage print it), a trainee added.
+#[test]
+fn parts_of_the_view_follow_every_change_that_reaches_them() {
+    let ops = [
+        Op::SessionEnrols(true),
+        Op::Rename { person: 3, name: 0 },
+        Op::Consent(true),
+        Op::Rename { person: 3, name: 2 },
+        Op::Commission(2),
+        Op::Page { page: 2, text: 1 },
+        Op::Consent(false),
+        Op::SessionEnrols(false),
+        Op::Commission(0),
+        Op::Add { session: Some(0) },
+        Op::Rename { person: 0, name: 3 },
+        Op::Page { page: 2, text: 4 },
+    ];
+    for profile in [Profile::Interne, Profile::Public] {
+        run(&ops, profile);
+    }
+}
+
+/// A new day changes what the view counts from the build day (deadlines,
+/// follow-ups, the agenda, attestations): nothing made the day before is
+/// kept, even beside an edit.
+#[test]
+fn a_new_day_remakes_the_view() {
+    for profile in [Profile::Interne, Profile::Public] {
+        let mut kit = Kit::example();
+        let mut live = kit.serve(profile);
+        let mut day = today();
+        for (n, op) in [Op::Rename { person: 3, name: 1 }, Op::Comment(0)]
+            .iter()
+            .enumerate()
+        {
+            day = day + chrono::Days::new(20);
+            let changed = kit.apply(op);
+            let rebuild = live.rebuild(&changed, day);
+            assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
+            let expected = full_build_on(kit.dir.path(), profile, day).expect("a valid kit");
+            assert_same(&live, &expected, &format!("day {n} ({op:?})"));
+        }
     }
 }
 

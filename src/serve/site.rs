@@ -286,20 +286,38 @@ impl LiveSite {
         // The forms' data and the rest of the view read only the kit: made
         // side by side, as crate::view_of makes them one after the other, and
         // joined the same way (crate::attach_forms).
+        let previous = self.published.view.as_ref().filter(|_| !everything);
+        let previous = previous.and_then(|view| {
+            let changed = self.pending.iter().map(String::as_str);
+            crate::view::reuse::Previous::new(view, &kit, self.profile, changed)
+        });
+        // Only a view made whole reads every text of the kit: sweeping the
+        // Markdown memo after a view that reused fiches would forget theirs.
+        let whole = previous.is_none();
         let ((mut view, view_took), (forms, forms_took)) = rayon::join(
             || {
                 let start = Instant::now();
-                let view = crate::view::View::new(&kit, self.profile);
+                let view = match &previous {
+                    Some(previous) => crate::view::View::updated(&kit, self.profile, previous),
+                    None => crate::view::View::new(&kit, self.profile),
+                };
                 (view, start.elapsed())
             },
             || {
                 let start = Instant::now();
-                let forms = crate::view::forms::FormsView::new(&kit, self.profile);
+                let forms = match &previous {
+                    Some(previous) => {
+                        crate::view::forms::FormsView::updated(&kit, self.profile, previous)
+                    }
+                    None => crate::view::forms::FormsView::new(&kit, self.profile),
+                };
                 (forms, start.elapsed())
             },
         );
         crate::attach_forms(&mut view, forms);
-        crate::view::markdown_memo::sweep();
+        if whole {
+            crate::view::markdown_memo::sweep();
+        }
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);
         timings.alongside("dont formulaires", forms_took);

@@ -17,6 +17,8 @@ use crate::labels::{Gender, Lang};
 use crate::model::{Activity, ActivityKind, Adresse, Atelier, Horaire, Kit, Statut};
 use crate::source::FileId;
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 mod plie;
 pub use plie::link_letters;
@@ -109,9 +111,66 @@ struct Ctx<'a> {
     internal: bool,
     lang: Lang,
     common: Common,
+    /// The forms of the previous view that may be taken as is.
+    previous: Option<Reusable<'a>>,
+}
+
+/// The forms of `carnet serve`'s last good build, by target and key, and
+/// what changed since ([`super::reuse`]).
+struct Reusable<'a> {
+    changes: &'a super::reuse::Previous<'a>,
+    forms: HashMap<(Target, &'a str), &'a Arc<FormData>>,
+}
+
+impl<'a> Reusable<'a> {
+    /// The forms of `previous` for `kit`, unless the kit's records are no
+    /// longer in the same order (a form's owners are indexes of records).
+    fn new(kit: &Kit, previous: &'a super::reuse::Previous<'a>) -> Option<Reusable<'a>> {
+        let old = &previous.view.forms;
+        (old.records == record_files(kit)).then(|| Reusable {
+            changes: previous,
+            forms: old
+                .forms
+                .iter()
+                .map(|f| ((f.target, f.key.as_str()), f))
+                .collect(),
+        })
+    }
+}
+
+/// The files of the kit's people, sessions, clubs and events, in order:
+/// when they are the same, every index of a record names the same record.
+fn record_files(kit: &Kit) -> Vec<FileId> {
+    let activities = kit.sessions.iter().chain(&kit.clubs).map(|a| a.file);
+    kit.personnes
+        .iter()
+        .map(|p| p.file)
+        .chain(activities)
+        .chain(kit.evenements.iter().map(|e| e.file))
+        .collect()
 }
 
 impl Ctx<'_> {
+    /// Adds the form of `target` at `key` made from `inputs`: the one of
+    /// the previous build when no change reaches it (neither its inputs
+    /// then nor `inputs`), else the one `make` makes with the key and inputs.
+    fn push(
+        &self,
+        out: &mut Vec<Arc<FormData>>,
+        target: Target,
+        key: String,
+        inputs: Vec<FileId>,
+        make: impl FnOnce(String, Vec<FileId>) -> FormData,
+    ) {
+        let kept = self.previous.as_ref().and_then(|previous| {
+            let old = previous.forms.get(&(target, key.as_str()))?;
+            let reached =
+                previous.changes.touches(&inputs) || previous.changes.touches(&old.inputs);
+            (!reached).then(|| Arc::clone(old))
+        });
+        out.push(kept.unwrap_or_else(|| Arc::new(make(key, inputs))));
+    }
+
     /// A date in a link's label.
     fn label_date(&self, d: NaiveDate) -> String {
         match self.lang {
@@ -316,18 +375,25 @@ fn cycle_name(cycle: u8, lang: Lang) -> &'static str {
     crate::labels::word(lang, if cycle == 1 { "cycle_1" } else { "cycle_2" })
 }
 
-/// Every form to print for the targets in `wanted`, for this profile.
-pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData> {
+/// Every form to print for the targets in `wanted`, for this profile,
+/// taking from `previous` the forms no change reaches.
+fn form_data(
+    kit: &Kit,
+    profile: Profile,
+    wanted: &[Target],
+    previous: Option<&super::reuse::Previous>,
+) -> Vec<Arc<FormData>> {
     let ctx = Ctx {
         kit,
         internal: profile.internal(),
         lang: kit.config.langue,
         common: common(kit),
+        previous: previous.and_then(|previous| Reusable::new(kit, previous)),
     };
     // Each target's forms read only the kit: made side by side, then put
     // one after the other in the order of `wanted`, as made one by one.
     use rayon::prelude::*;
-    let by_target: Vec<Vec<FormData>> = wanted
+    let by_target: Vec<Vec<Arc<FormData>>> = wanted
         .par_iter()
         .map(|&target| {
             let mut out = Vec::new();
@@ -341,7 +407,7 @@ pub fn form_data(kit: &Kit, profile: Profile, wanted: &[Target]) -> Vec<FormData
 }
 
 /// The forms of one target.
-fn target_forms(ctx: &Ctx, target: Target, out: &mut Vec<FormData>) {
+fn target_forms(ctx: &Ctx, target: Target, out: &mut Vec<Arc<FormData>>) {
     let kit = ctx.kit;
     match target {
         Target::SessionCycle => session_cycles(ctx, out),
@@ -368,7 +434,7 @@ fn person_in_activity(person: &crate::model::Personne, a: &Activity, lang: Lang)
     )
 }
 
-fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn session_cycles(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for cycle in [1u8, 2] {
             let ateliers: Vec<&Atelier> = session
@@ -379,88 +445,106 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<FormData>) {
             if ateliers.is_empty() {
                 continue;
             }
-            let (personnes, hidden) = ctx.expected(session, &ateliers);
-            out.push(FormData {
-                target: Target::SessionCycle,
-                key: key(
-                    Record::Session,
-                    &session.id,
-                    Some(&format!("cycle-{cycle}")),
-                ),
-                label: format!(
-                    "{}, cycle {cycle}",
-                    super::people::link_to_activity(session, ctx.lang).label
-                ),
-                context: FormContext::SessionCycle(SessionCycleForm {
-                    common: ctx.common.clone(),
-                    session: ctx.activity(session),
-                    cycle: Cycle {
-                        numero: cycle,
-                        nom: cycle_name(cycle, ctx.lang).to_string(),
-                    },
-                    ateliers: ctx.ateliers(&ateliers),
-                    personnes,
-                    non_publies: hidden,
-                }),
-                inputs: super::inputs::activity_form(ctx.kit, session),
-                owners: vec![Owner::Session(s)],
-            });
+            let form_key = key(
+                Record::Session,
+                &session.id,
+                Some(&format!("cycle-{cycle}")),
+            );
+            let inputs = super::inputs::activity_form(ctx.kit, session);
+            ctx.push(
+                out,
+                Target::SessionCycle,
+                form_key,
+                inputs,
+                |key, inputs| {
+                    let (personnes, hidden) = ctx.expected(session, &ateliers);
+                    FormData {
+                        target: Target::SessionCycle,
+                        key,
+                        label: format!(
+                            "{}, cycle {cycle}",
+                            super::people::link_to_activity(session, ctx.lang).label
+                        ),
+                        context: FormContext::SessionCycle(SessionCycleForm {
+                            common: ctx.common.clone(),
+                            session: ctx.activity(session),
+                            cycle: Cycle {
+                                numero: cycle,
+                                nom: cycle_name(cycle, ctx.lang).to_string(),
+                            },
+                            ateliers: ctx.ateliers(&ateliers),
+                            personnes,
+                            non_publies: hidden,
+                        }),
+                        inputs,
+                        owners: vec![Owner::Session(s)],
+                    }
+                },
+            );
         }
     }
 }
 
-fn club_ateliers(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn club_ateliers(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (c, club) in ctx.kit.clubs.iter().enumerate() {
         for (n, atelier) in club.ateliers.iter().enumerate() {
-            let (personnes, hidden) = ctx.expected(club, &[atelier]);
-            out.push(FormData {
-                target: Target::ClubAtelier,
-                key: key(Record::Club, &club.id, Some(&atelier_part(club, n))),
-                label: format!("{}, {}", atelier.intitule, ctx.label_date(atelier.date)),
-                context: FormContext::ClubAtelier(ClubAtelierForm {
-                    common: ctx.common.clone(),
-                    club: ctx.activity(club),
-                    atelier: ctx.atelier(atelier),
-                    ateliers: ctx.ateliers(&[atelier]),
-                    personnes,
-                    non_publies: hidden,
-                }),
-                inputs: super::inputs::activity_form(ctx.kit, club),
-                owners: vec![Owner::Club(c)],
+            let form_key = key(Record::Club, &club.id, Some(&atelier_part(club, n)));
+            let inputs = super::inputs::activity_form(ctx.kit, club);
+            ctx.push(out, Target::ClubAtelier, form_key, inputs, |key, inputs| {
+                let (personnes, hidden) = ctx.expected(club, &[atelier]);
+                FormData {
+                    target: Target::ClubAtelier,
+                    key,
+                    label: format!("{}, {}", atelier.intitule, ctx.label_date(atelier.date)),
+                    context: FormContext::ClubAtelier(ClubAtelierForm {
+                        common: ctx.common.clone(),
+                        club: ctx.activity(club),
+                        atelier: ctx.atelier(atelier),
+                        ateliers: ctx.ateliers(&[atelier]),
+                        personnes,
+                        non_publies: hidden,
+                    }),
+                    inputs,
+                    owners: vec![Owner::Club(c)],
+                }
             });
         }
     }
 }
 
-fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<FormData>) {
+fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<Arc<FormData>>) {
     for (i, a) in activities.iter().enumerate() {
-        let personnes: Vec<OtherPerson> = a
-            .inscrits
-            .iter()
-            .filter_map(|e| ctx.other(e.personne))
-            .collect();
-        let hidden = a.inscrits.len() - personnes.len();
-        out.push(FormData {
-            target,
-            key: key(Record::of(a), &a.id, None),
-            label: super::people::link_to_activity(a, ctx.lang).label,
-            context: FormContext::Enrolments(EnrolmentsForm {
-                common: ctx.common.clone(),
-                activite: ctx.activity(a),
-                personnes,
-                non_publies: hidden,
-            }),
-            inputs: super::inputs::activity_form(ctx.kit, a),
-            owners: vec![if target == Target::Session {
-                Owner::Session(i)
-            } else {
-                Owner::Club(i)
-            }],
+        let form_key = key(Record::of(a), &a.id, None);
+        let inputs = super::inputs::activity_form(ctx.kit, a);
+        ctx.push(out, target, form_key, inputs, |key, inputs| {
+            let personnes: Vec<OtherPerson> = a
+                .inscrits
+                .iter()
+                .filter_map(|e| ctx.other(e.personne))
+                .collect();
+            let hidden = a.inscrits.len() - personnes.len();
+            FormData {
+                target,
+                key,
+                label: super::people::link_to_activity(a, ctx.lang).label,
+                context: FormContext::Enrolments(EnrolmentsForm {
+                    common: ctx.common.clone(),
+                    activite: ctx.activity(a),
+                    personnes,
+                    non_publies: hidden,
+                }),
+                inputs,
+                owners: vec![if target == Target::Session {
+                    Owner::Session(i)
+                } else {
+                    Owner::Club(i)
+                }],
+            }
         });
     }
 }
 
-fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn welcome(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
         for e in &session.inscrits {
             let ateliers: Vec<&Atelier> = session
@@ -469,24 +553,28 @@ fn welcome(ctx: &Ctx, out: &mut Vec<FormData>) {
                 .filter(|a| e.expected_on(a.date))
                 .collect();
             let person = &ctx.kit.personnes[e.personne];
-            out.push(FormData {
-                target: Target::Inscription,
-                key: key(Record::Session, &session.id, Some(&person.id)),
-                label: person_in_activity(person, session, ctx.lang),
-                context: FormContext::Inscription(InscriptionForm {
-                    common: ctx.common.clone(),
-                    personne: ctx.own(e.personne),
-                    session: ctx.activity(session),
-                    ateliers: ctx.ateliers(&ateliers),
-                }),
-                inputs: super::inputs::activity_form(ctx.kit, session),
-                owners: vec![Owner::Person(e.personne), Owner::Session(s)],
+            let form_key = key(Record::Session, &session.id, Some(&person.id));
+            let inputs = super::inputs::activity_form(ctx.kit, session);
+            ctx.push(out, Target::Inscription, form_key, inputs, |key, inputs| {
+                FormData {
+                    target: Target::Inscription,
+                    key,
+                    label: person_in_activity(person, session, ctx.lang),
+                    context: FormContext::Inscription(InscriptionForm {
+                        common: ctx.common.clone(),
+                        personne: ctx.own(e.personne),
+                        session: ctx.activity(session),
+                        ateliers: ctx.ateliers(&ateliers),
+                    }),
+                    inputs,
+                    owners: vec![Owner::Person(e.personne), Owner::Session(s)],
+                }
             });
         }
     }
 }
 
-fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn mentorships(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     let charte = charter(ctx.kit);
     for (i, p) in ctx.kit.personnes.iter().enumerate() {
         let Some(m) = &p.parrainage else { continue };
@@ -496,38 +584,42 @@ fn mentorships(ctx: &Ctx, out: &mut Vec<FormData>) {
             .iter()
             .map(|&(s, _)| &ctx.kit.sessions[s])
             .max_by_key(|s| s.mois);
-        out.push(FormData {
-            target: Target::Parrainage,
-            key: key(Record::Personne, &p.id, None),
-            label: p.nom_complet(),
-            context: FormContext::Parrainage(Box::new(ParrainageForm {
-                common: ctx.common.clone(),
-                filleul: ctx.own(i),
-                parrain: ctx.own(m.parrain),
-                session: session.map(|s| ctx.activity(s)),
-                parrainage: Mentorship {
-                    debut: m.debut,
-                    fin: m.fin,
-                    projet: Project {
-                        parcours: m.projet.parcours.clone(),
-                        projet_pro: m.projet.projet_pro.clone(),
-                        attentes: m.projet.attentes.clone(),
+        let form_key = key(Record::Personne, &p.id, None);
+        let inputs = super::inputs::mentorship_form(ctx.kit, i);
+        ctx.push(out, Target::Parrainage, form_key, inputs, |key, inputs| {
+            FormData {
+                target: Target::Parrainage,
+                key,
+                label: p.nom_complet(),
+                context: FormContext::Parrainage(Box::new(ParrainageForm {
+                    common: ctx.common.clone(),
+                    filleul: ctx.own(i),
+                    parrain: ctx.own(m.parrain),
+                    session: session.map(|s| ctx.activity(s)),
+                    parrainage: Mentorship {
+                        debut: m.debut,
+                        fin: m.fin,
+                        projet: Project {
+                            parcours: m.projet.parcours.clone(),
+                            projet_pro: m.projet.projet_pro.clone(),
+                            attentes: m.projet.attentes.clone(),
+                        },
                     },
-                },
-                entretiens: m
-                    .entretiens
-                    .iter()
-                    .map(|e| Interview { date: e.date })
-                    .collect(),
-                charte: charte.clone().unwrap_or_default(),
-            })),
-            inputs: super::inputs::mentorship_form(ctx.kit, i),
-            owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
+                    entretiens: m
+                        .entretiens
+                        .iter()
+                        .map(|e| Interview { date: e.date })
+                        .collect(),
+                    charte: charte.clone().unwrap_or_default(),
+                })),
+                inputs,
+                owners: vec![Owner::Person(i), Owner::Person(m.parrain)],
+            }
         });
     }
 }
 
-fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn updates(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (i, p) in ctx
         .kit
         .personnes
@@ -535,16 +627,20 @@ fn updates(ctx: &Ctx, out: &mut Vec<FormData>) {
         .enumerate()
         .filter(|(_, p)| p.has_role("stagiaire"))
     {
-        out.push(FormData {
-            target: Target::Personne,
-            key: key(Record::Personne, &p.id, None),
-            label: p.nom_complet(),
-            context: FormContext::Personne(PersonneForm {
-                common: ctx.common.clone(),
-                personne: ctx.own(i),
-            }),
-            inputs: super::inputs::person_form(p),
-            owners: vec![Owner::Person(i)],
+        let form_key = key(Record::Personne, &p.id, None);
+        let inputs = super::inputs::person_form(p);
+        ctx.push(out, Target::Personne, form_key, inputs, |key, inputs| {
+            FormData {
+                target: Target::Personne,
+                key,
+                label: p.nom_complet(),
+                context: FormContext::Personne(PersonneForm {
+                    common: ctx.common.clone(),
+                    personne: ctx.own(i),
+                }),
+                inputs,
+                owners: vec![Owner::Person(i)],
+            }
         });
     }
 }
@@ -582,7 +678,7 @@ fn total(hours: impl IntoIterator<Item = Horaire>) -> (Option<Duree>, usize) {
     ((known > 0).then_some(Duree(minutes)), unknown)
 }
 
-fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn certificates(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for list in [&ctx.kit.sessions, &ctx.kit.clubs] {
         for (ai, a) in list.iter().enumerate() {
             for e in &a.inscrits {
@@ -595,37 +691,41 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
                 let Some(&last) = seen.last() else {
                     continue;
                 };
-                let ateliers: Vec<&Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
-                let (total_heures, sans_duree) = total(ateliers.iter().map(|at| at.horaire));
-                out.push(FormData {
-                    target: Target::Attestation,
-                    key: key(Record::of(a), &a.id, Some(&person.id)),
-                    label: person_in_activity(person, a, ctx.lang),
-                    context: FormContext::Attestation(AttestationForm {
-                        common: ctx.common.clone(),
-                        personne: ctx.own(e.personne),
-                        action: Action {
-                            kind: match a.kind {
-                                ActivityKind::Session => ActionKind::Session,
-                                ActivityKind::Club => ActionKind::Club,
+                let form_key = key(Record::of(a), &a.id, Some(&person.id));
+                let inputs = super::inputs::participation_form(a.file, person);
+                ctx.push(out, Target::Attestation, form_key, inputs, |key, inputs| {
+                    let ateliers: Vec<&Atelier> = seen.iter().map(|&n| &a.ateliers[n]).collect();
+                    let (total_heures, sans_duree) = total(ateliers.iter().map(|at| at.horaire));
+                    FormData {
+                        target: Target::Attestation,
+                        key,
+                        label: person_in_activity(person, a, ctx.lang),
+                        context: FormContext::Attestation(AttestationForm {
+                            common: ctx.common.clone(),
+                            personne: ctx.own(e.personne),
+                            action: Action {
+                                kind: match a.kind {
+                                    ActivityKind::Session => ActionKind::Session,
+                                    ActivityKind::Club => ActionKind::Club,
+                                },
+                                titre: super::people::link_to_activity(a, ctx.lang).label,
+                                debut: a.mois.first_day(),
+                                fin: a.last_day(),
                             },
-                            titre: super::people::link_to_activity(a, ctx.lang).label,
-                            debut: a.mois.first_day(),
-                            fin: a.last_day(),
-                        },
-                        ateliers: ctx.ateliers(&ateliers),
-                        date: a.date_attestation.unwrap_or(a.ateliers[last].date),
-                        total_heures,
-                        sans_duree,
-                    }),
-                    inputs: super::inputs::participation_form(a.file, person),
-                    owners: vec![
-                        Owner::Person(e.personne),
-                        match a.kind {
-                            ActivityKind::Session => Owner::Session(ai),
-                            ActivityKind::Club => Owner::Club(ai),
-                        },
-                    ],
+                            ateliers: ctx.ateliers(&ateliers),
+                            date: a.date_attestation.unwrap_or(a.ateliers[last].date),
+                            total_heures,
+                            sans_duree,
+                        }),
+                        inputs,
+                        owners: vec![
+                            Owner::Person(e.personne),
+                            match a.kind {
+                                ActivityKind::Session => Owner::Session(ai),
+                                ActivityKind::Club => Owner::Club(ai),
+                            },
+                        ],
+                    }
                 });
             }
         }
@@ -647,38 +747,42 @@ fn certificates(ctx: &Ctx, out: &mut Vec<FormData>) {
             }
             let person = &ctx.kit.personnes[i];
             let (total_heures, sans_duree) = total([event.horaire]);
-            out.push(FormData {
-                target: Target::Attestation,
-                key: key(Record::Evenement, &event.id, Some(&person.id)),
-                label: format!("{}, {}", person.nom_complet(), event.titre),
-                context: FormContext::Attestation(AttestationForm {
-                    common: ctx.common.clone(),
-                    personne: ctx.own(i),
-                    action: Action {
-                        kind: ActionKind::Evenement,
-                        titre: event.titre.clone(),
-                        debut: event.date,
-                        fin: event.date,
-                    },
-                    ateliers: vec![AtelierForm {
-                        date: event.date,
-                        horaire: event.horaire.into(),
-                        intitule: event.titre.clone(),
-                        cycle: None,
-                        cycle_nom: None,
-                    }],
-                    date: event.date_attestation.unwrap_or(event.date),
-                    total_heures,
-                    sans_duree,
-                }),
-                inputs: super::inputs::participation_form(event.file, person),
-                owners: vec![Owner::Person(i), Owner::Event(ei)],
+            let form_key = key(Record::Evenement, &event.id, Some(&person.id));
+            let inputs = super::inputs::participation_form(event.file, person);
+            ctx.push(out, Target::Attestation, form_key, inputs, |key, inputs| {
+                FormData {
+                    target: Target::Attestation,
+                    key,
+                    label: format!("{}, {}", person.nom_complet(), event.titre),
+                    context: FormContext::Attestation(AttestationForm {
+                        common: ctx.common.clone(),
+                        personne: ctx.own(i),
+                        action: Action {
+                            kind: ActionKind::Evenement,
+                            titre: event.titre.clone(),
+                            debut: event.date,
+                            fin: event.date,
+                        },
+                        ateliers: vec![AtelierForm {
+                            date: event.date,
+                            horaire: event.horaire.into(),
+                            intitule: event.titre.clone(),
+                            cycle: None,
+                            cycle_nom: None,
+                        }],
+                        date: event.date_attestation.unwrap_or(event.date),
+                        total_heures,
+                        sans_duree,
+                    }),
+                    inputs,
+                    owners: vec![Owner::Person(i), Owner::Event(ei)],
+                }
             });
         }
     }
 }
 
-fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
+fn releases(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (ei, event) in ctx
         .kit
         .evenements
@@ -689,21 +793,25 @@ fn releases(ctx: &Ctx, out: &mut Vec<FormData>) {
         for p in event.participants.iter().filter(|p| p.present) {
             let Some(i) = p.personne else { continue };
             let person = &ctx.kit.personnes[i];
-            out.push(FormData {
-                target: Target::Participant,
-                key: key(Record::Evenement, &event.id, Some(&person.id)),
-                label: format!("{}, {}", person.nom_complet(), event.titre),
-                context: FormContext::Participant(ParticipantForm {
-                    common: ctx.common.clone(),
-                    personne: ctx.own(i),
-                    evenement: EventForm {
-                        titre: event.titre.clone(),
-                        date: event.date,
-                        lieu: event.lieu.clone(),
-                    },
-                }),
-                inputs: super::inputs::participation_form(event.file, person),
-                owners: vec![Owner::Person(i), Owner::Event(ei)],
+            let form_key = key(Record::Evenement, &event.id, Some(&person.id));
+            let inputs = super::inputs::participation_form(event.file, person);
+            ctx.push(out, Target::Participant, form_key, inputs, |key, inputs| {
+                FormData {
+                    target: Target::Participant,
+                    key,
+                    label: format!("{}, {}", person.nom_complet(), event.titre),
+                    context: FormContext::Participant(ParticipantForm {
+                        common: ctx.common.clone(),
+                        personne: ctx.own(i),
+                        evenement: EventForm {
+                            titre: event.titre.clone(),
+                            date: event.date,
+                            lieu: event.lieu.clone(),
+                        },
+                    }),
+                    inputs,
+                    owners: vec![Owner::Person(i), Owner::Event(ei)],
+                }
             });
         }
     }
@@ -735,26 +843,44 @@ pub struct FormJob {
 /// Every form of a build, and the links the pages show to them.
 #[derive(Debug, Default)]
 pub struct FormsView {
-    /// The data of each filled form, then the one of the blank forms.
-    pub forms: Vec<FormData>,
+    /// The data of each filled form, then the one of the blank forms
+    /// (shared with the next view of `carnet serve` when no change reaches
+    /// them).
+    pub forms: Vec<Arc<FormData>>,
     /// What to write.
     pub jobs: Vec<FormJob>,
     /// Links to the PDFs of each page, by the page's root-relative URL.
     pub links: std::collections::HashMap<String, Vec<super::Link>>,
     /// Links to the blank forms.
     pub blank: Vec<super::Link>,
+    /// The files of the kit's records, in order ([`record_files`]): the
+    /// records the forms' owners index.
+    records: Vec<FileId>,
 }
 
 impl FormsView {
     /// Plans every form of the kit's layouts for this profile.
     pub fn new(kit: &Kit, profile: Profile) -> FormsView {
+        FormsView::make(kit, profile, None)
+    }
+
+    /// [`FormsView::new`], taking from `previous` (the view of `carnet
+    /// serve`'s last good build) the forms no change reaches.
+    pub fn updated(kit: &Kit, profile: Profile, previous: &super::reuse::Previous) -> FormsView {
+        FormsView::make(kit, profile, Some(previous))
+    }
+
+    fn make(kit: &Kit, profile: Profile, previous: Option<&super::reuse::Previous>) -> FormsView {
         let mut wanted: Vec<Target> = kit.layouts.iter().map(|l| l.target).collect();
         wanted.sort();
         wanted.dedup();
-        let mut forms = form_data(kit, profile, &wanted);
+        let mut forms = form_data(kit, profile, &wanted, previous);
         let blank_data = forms.len();
-        forms.push(blank(kit));
-        let mut view = FormsView::default();
+        forms.push(Arc::new(blank(kit)));
+        let mut view = FormsView {
+            records: record_files(kit),
+            ..FormsView::default()
+        };
         let published = |i: usize| consent::may_see(profile.into(), &kit.personnes[i], Field::Nom);
         for (l, layout) in kit.layouts.iter().enumerate() {
             // The PLIE's letters and labels, even blank, stay in the internal profile.

@@ -123,7 +123,8 @@ fn remember(markdown: &str, parent: u8, html: &str, plain: Option<&str>) {
 }
 
 /// Forgets the texts not used since the last sweep (edited or deleted
-/// ones), so that the memo holds what the kit holds; called after each view.
+/// ones), so that the memo holds what the kit holds; called after each view
+/// made whole (a view that reuses fiches reads only the texts of the others).
 pub fn sweep() {
     let current = GENERATION.load(Ordering::Relaxed);
     for shard in &MEMO {

@@ -30,6 +30,7 @@ pub mod procedures;
 pub mod rapports;
 mod rapports_svg;
 mod records;
+pub mod reuse;
 pub mod sample;
 pub mod search;
 pub mod tableau;
@@ -81,7 +82,7 @@ pub struct PersonRef {
 }
 
 /// A link to a record.
-#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Link {
     /// Text of the link.
     pub label: String,
@@ -163,8 +164,10 @@ impl CoordinationView {
 pub struct View {
     /// Site-wide facts.
     pub site: SiteView,
-    /// People with a fiche (in public: those who consented to their name).
-    pub personnes: Vec<PersonView>,
+    /// People with a fiche (in public: those who consented to their name),
+    /// shared with the next view of `carnet serve` when no change reaches
+    /// them ([`reuse`]).
+    pub personnes: Vec<std::sync::Arc<PersonView>>,
     /// Sessions.
     pub sessions: Vec<ActivityView>,
     /// Clubs.
@@ -276,6 +279,17 @@ pub struct Counts {
 impl View {
     /// Builds the view of `kit` for `profile`.
     pub fn new(kit: &Kit, profile: Profile) -> View {
+        View::make(kit, profile, None)
+    }
+
+    /// The view of `kit` for `profile`, taking from `previous` (the view of
+    /// `carnet serve`'s last good build) the parts no change reaches: the
+    /// same view as [`View::new`] makes.
+    pub fn updated(kit: &Kit, profile: Profile, previous: &reuse::Previous) -> View {
+        View::make(kit, profile, Some(previous))
+    }
+
+    fn make(kit: &Kit, profile: Profile, previous: Option<&reuse::Previous>) -> View {
         let person_refs = people::person_refs(kit, profile);
         let internal = profile.internal();
         let refs = &person_refs;
@@ -288,7 +302,7 @@ impl View {
         ) = rayon::join(
             || {
                 rayon::join(
-                    || people::person_views(kit, profile, refs),
+                    || people::person_views(kit, profile, refs, previous),
                     || {
                         rayon::join(
                             || records::activity_views(kit, &kit.sessions, profile, refs),
@@ -325,6 +339,7 @@ impl View {
                 )
             },
         );
+        let (personnes, fiche_inputs): (Vec<_>, Vec<_>) = personnes.into_iter().unzip();
         let (mut en_cours, termines) = mentorships;
         parrainages::late_first(&mut en_cours);
         let par_parrain = if internal {
@@ -394,7 +409,7 @@ impl View {
             &view.evenements,
             internal,
         );
-        planning::link_fiches(&view.planning, &mut view.personnes);
+        planning::link_fiches(&view.planning, &mut view.personnes, fiche_inputs);
         planning::link_activities(&view.planning, &mut view.sessions);
         planning::link_activities(&view.planning, &mut view.clubs);
         view.exports = exports::ExportsView::new(&view);

@@ -10,6 +10,7 @@ use crate::source::FileId;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How each person is referred to by this profile.
 pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
@@ -38,7 +39,7 @@ pub(super) fn person_refs(kit: &Kit, profile: Profile) -> Vec<PersonRef> {
 }
 
 /// A person's fiche.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PersonView {
     /// Id.
     pub id: String,
@@ -97,7 +98,7 @@ pub struct PersonView {
 }
 
 /// Employment situation (internal).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SituationView {
     /// Employed now.
     pub emploi: bool,
@@ -108,7 +109,7 @@ pub struct SituationView {
 }
 
 /// One enrolment on a fiche.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct EnrolmentView {
     /// The session or club.
     pub activite: Link,
@@ -127,7 +128,7 @@ pub struct EnrolmentView {
 }
 
 /// One atelier on a fiche.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AttendanceRow {
     /// Date.
     pub date: NaiveDate,
@@ -144,7 +145,7 @@ pub struct AttendanceRow {
 }
 
 /// A mentorship on the mentee's fiche.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MentorshipView {
     /// Mentor.
     pub parrain: PersonRef,
@@ -169,7 +170,7 @@ pub struct MentorshipView {
 }
 
 /// A former mentor.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FormerMentor {
     /// Who.
     pub parrain: PersonRef,
@@ -180,7 +181,7 @@ pub struct FormerMentor {
 }
 
 /// An interview (internal).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct InterviewView {
     /// Date.
     pub date: NaiveDate,
@@ -303,113 +304,129 @@ fn enrolments(
         .collect()
 }
 
-/// The fiches this profile publishes.
-pub(super) fn person_views(kit: &Kit, profile: Profile, refs: &[PersonRef]) -> Vec<PersonView> {
+/// The fiches this profile publishes, each with the files it is made from
+/// besides those its planning adds ([`super::inputs::person`]), which
+/// [`super::planning::link_fiches`] gives it. A fiche of `previous` that no
+/// change reaches is shared rather than made again.
+pub(super) fn person_views(
+    kit: &Kit,
+    profile: Profile,
+    refs: &[PersonRef],
+    previous: Option<&super::reuse::Previous>,
+) -> Vec<(Arc<PersonView>, Vec<FileId>)> {
     use rayon::prelude::*;
-    let internal = profile.internal();
     let reader = Reader::from(profile);
-    let lang = kit.config.langue;
     kit.personnes
         .par_iter()
         .enumerate()
         .filter(|(_, p)| consent::may_see(reader, p, Field::Nom))
         .map(|(i, p)| {
-            let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
-                parrain: refs[m.parrain].clone(),
-                parrain_titre: agreement::of_group(lang, "parrain", [refs[m.parrain].gender]),
-                debut: m.debut,
-                fin: m.fin,
-                en_cours: m.en_cours,
-                motif_fin: m.motif_fin.clone().filter(|_| internal),
-                observations: m.observations.clone().filter(|_| internal),
-                projet: internal.then(|| m.projet.clone()),
-                historique: m
-                    .historique
-                    .iter()
-                    .map(|h| FormerMentor {
-                        parrain: refs[h.parrain].clone(),
-                        debut: h.debut,
-                        fin: h.fin,
-                    })
-                    .collect(),
-                entretiens: if internal {
-                    m.entretiens
-                        .iter()
-                        .map(|e| {
-                            let (compte_rendu_html, compte_rendu) = e
-                                .compte_rendu
-                                .as_deref()
-                                .map(|m| to_html_and_plain_text(m, 4))
-                                .unzip();
-                            InterviewView {
-                                date: e.date,
-                                compte_rendu_html,
-                                compte_rendu,
-                                disponibilite: e.disponibilite.clone(),
-                            }
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-            });
-            let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal);
-            let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal);
-            let mut filleuls: Vec<PersonRef> =
-                p.filleuls.iter().map(|&f| refs[f].clone()).collect();
-            filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
-            let filleuls_titre =
-                agreement::of_group(lang, "filleul", filleuls.iter().map(|f| f.gender));
-            let evenements = p
-                .evenements
-                .iter()
-                .map(|&(v, _)| {
-                    let e = &kit.evenements[v];
-                    EvenementLien::of(e)
-                })
-                .collect();
-            PersonView {
-                id: p.id.clone(),
-                url: urls::personne(&p.id),
-                civilite: p.civilite.as_str(),
-                nom: p.nom_affiche(),
-                prenom: p.prenom_affiche(),
-                roles: p.roles.clone(),
-                roles_noms: agreement::roles(lang, &p.roles, gender(p)),
-                accords: Accords::of(lang, gender(p)),
-                telephone: consent::shown(reader, p, Field::Telephone, &p.telephone),
-                mobile: consent::shown(reader, p, Field::Telephone, &p.mobile),
-                email: consent::shown(reader, p, Field::Email, &p.email),
-                adresse: consent::shown(reader, p, Field::Adresse, &p.adresse),
-                entreprise: p.entreprise.clone(),
-                fonction: p.fonction.clone(),
-                etudes: if internal {
-                    p.etudes.clone()
-                } else {
-                    Vec::new()
-                },
-                situation: internal.then(|| SituationView {
-                    emploi: p.situation.emploi,
-                    depuis: p.situation.depuis,
-                    commentaire: p.situation.commentaire.clone(),
-                }),
-                sessions,
-                clubs,
-                parrainage,
-                filleuls,
-                filleuls_titre,
-                evenements,
-                derniere_activite: p.derniere_activite.filter(|_| internal),
-                planning: None,
-                parcours: if internal {
-                    super::plie::parcours_of(kit, i)
-                } else {
-                    None
-                },
-                inputs: super::inputs::person(kit, i),
-            }
+            let inputs = super::inputs::person(kit, i);
+            let kept = previous.and_then(|previous| previous.fiche(&p.id, p.file, &inputs));
+            let fiche = kept.unwrap_or_else(|| Arc::new(person_view(kit, profile, refs, i)));
+            (fiche, inputs)
         })
         .collect()
+}
+
+/// The fiche of person `i`, without its inputs (see [`person_views`]).
+fn person_view(kit: &Kit, profile: Profile, refs: &[PersonRef], i: usize) -> PersonView {
+    let internal = profile.internal();
+    let reader = Reader::from(profile);
+    let lang = kit.config.langue;
+    let p = &kit.personnes[i];
+    let parrainage = p.parrainage.as_ref().map(|m| MentorshipView {
+        parrain: refs[m.parrain].clone(),
+        parrain_titre: agreement::of_group(lang, "parrain", [refs[m.parrain].gender]),
+        debut: m.debut,
+        fin: m.fin,
+        en_cours: m.en_cours,
+        motif_fin: m.motif_fin.clone().filter(|_| internal),
+        observations: m.observations.clone().filter(|_| internal),
+        projet: internal.then(|| m.projet.clone()),
+        historique: m
+            .historique
+            .iter()
+            .map(|h| FormerMentor {
+                parrain: refs[h.parrain].clone(),
+                debut: h.debut,
+                fin: h.fin,
+            })
+            .collect(),
+        entretiens: if internal {
+            m.entretiens
+                .iter()
+                .map(|e| {
+                    let (compte_rendu_html, compte_rendu) = e
+                        .compte_rendu
+                        .as_deref()
+                        .map(|m| to_html_and_plain_text(m, 4))
+                        .unzip();
+                    InterviewView {
+                        date: e.date,
+                        compte_rendu_html,
+                        compte_rendu,
+                        disponibilite: e.disponibilite.clone(),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    });
+    let sessions = enrolments(kit, i, &p.sessions, &kit.sessions, internal);
+    let clubs = enrolments(kit, i, &p.clubs, &kit.clubs, internal);
+    let mut filleuls: Vec<PersonRef> = p.filleuls.iter().map(|&f| refs[f].clone()).collect();
+    filleuls.sort_by(|a, b| a.sort.cmp(&b.sort));
+    let filleuls_titre = agreement::of_group(lang, "filleul", filleuls.iter().map(|f| f.gender));
+    let evenements = p
+        .evenements
+        .iter()
+        .map(|&(v, _)| {
+            let e = &kit.evenements[v];
+            EvenementLien::of(e)
+        })
+        .collect();
+    PersonView {
+        id: p.id.clone(),
+        url: urls::personne(&p.id),
+        civilite: p.civilite.as_str(),
+        nom: p.nom_affiche(),
+        prenom: p.prenom_affiche(),
+        roles: p.roles.clone(),
+        roles_noms: agreement::roles(lang, &p.roles, gender(p)),
+        accords: Accords::of(lang, gender(p)),
+        telephone: consent::shown(reader, p, Field::Telephone, &p.telephone),
+        mobile: consent::shown(reader, p, Field::Telephone, &p.mobile),
+        email: consent::shown(reader, p, Field::Email, &p.email),
+        adresse: consent::shown(reader, p, Field::Adresse, &p.adresse),
+        entreprise: p.entreprise.clone(),
+        fonction: p.fonction.clone(),
+        etudes: if internal {
+            p.etudes.clone()
+        } else {
+            Vec::new()
+        },
+        situation: internal.then(|| SituationView {
+            emploi: p.situation.emploi,
+            depuis: p.situation.depuis,
+            commentaire: p.situation.commentaire.clone(),
+        }),
+        sessions,
+        clubs,
+        parrainage,
+        filleuls,
+        filleuls_titre,
+        evenements,
+        derniere_activite: p.derniere_activite.filter(|_| internal),
+        planning: None,
+        parcours: if internal {
+            super::plie::parcours_of(kit, i)
+        } else {
+            None
+        },
+        inputs: Vec::new(),
+    }
 }
 
 /// Ongoing and finished mentorships, by mentee name.

@@ -509,21 +509,31 @@ pub fn person_link(planning: &Planning, id: &str) -> Option<String> {
     Some(adresses::personne_mois(id, month))
 }
 
-/// Gives each fiche of someone with a planning the link to it, and makes
-/// the files that name them (their sessions, clubs, events) inputs of it.
-pub(super) fn link_fiches(planning: &Planning, personnes: &mut [super::PersonView]) {
-    for fiche in personnes {
-        let Some(p) = planning.person(&fiche.id) else {
-            continue;
-        };
-        fiche.planning = person_link(planning, &fiche.id);
-        for &i in &p.items {
-            fiche
-                .inputs
-                .extend(planning.items[i].inputs.iter().copied());
+/// Gives each fiche its inputs (`inputs`, one list per fiche, in order) and,
+/// for someone with a planning, the link to it, making the files that name
+/// them (their sessions, clubs, events) inputs of it too. A fiche shared
+/// with the previous view ([`super::reuse`]) is copied only when its link
+/// or its inputs differ.
+pub(super) fn link_fiches(
+    planning: &Planning,
+    personnes: &mut [std::sync::Arc<super::PersonView>],
+    inputs: Vec<Vec<crate::source::FileId>>,
+) {
+    for (fiche, mut inputs) in personnes.iter_mut().zip(inputs) {
+        let mut link = None;
+        if let Some(p) = planning.person(&fiche.id) {
+            link = person_link(planning, &fiche.id);
+            for &i in &p.items {
+                inputs.extend(planning.items[i].inputs.iter().copied());
+            }
+            inputs.sort_unstable();
+            inputs.dedup();
         }
-        fiche.inputs.sort_unstable();
-        fiche.inputs.dedup();
+        if fiche.planning != link || fiche.inputs != inputs {
+            let fiche = std::sync::Arc::make_mut(fiche);
+            fiche.planning = link;
+            fiche.inputs = inputs;
+        }
     }
 }
 

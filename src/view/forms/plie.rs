@@ -28,7 +28,7 @@ fn decided<'a>(ctx: &Ctx, p: &'a Parcours) -> Option<&'a crate::model::parcours:
 }
 
 /// The exit letters' data: one per validated positive exit.
-pub(super) fn exit_letters(ctx: &Ctx, out: &mut Vec<FormData>) {
+pub(super) fn exit_letters(ctx: &Ctx, out: &mut Vec<std::sync::Arc<FormData>>) {
     let kit = ctx.kit;
     for p in &kit.parcours {
         let Some(e) = decided(ctx, p) else { continue };
@@ -38,48 +38,50 @@ pub(super) fn exit_letters(ctx: &Ctx, out: &mut Vec<FormData>) {
         let prescripteur = p.prescripteur.as_ref();
         let mut inputs = vec![person.file];
         inputs.extend(crate::view::plie::inputs(kit, p.personne));
-        out.push(FormData {
-            target: Target::Sortie,
-            key: key(Record::Personne, &person.id, None),
-            label: person.nom_complet(),
-            context: FormContext::Sortie(Box::new(SortieForm {
-                common: ctx.common.clone(),
-                personne: ctx.own(p.personne),
-                prescripteur: Prescriber {
-                    nom: prescripteur.and_then(|x| x.nom.clone()),
-                    adresse: super::address(
-                        prescripteur
-                            .and_then(|x| x.adresse.clone())
-                            .unwrap_or_default(),
-                    ),
-                },
-                etape: ExitStep {
-                    libelle: s.libelle.clone(),
-                    formation: e.type_etape == EtapeType::Formation,
-                    emploi: e.type_etape == EtapeType::Emploi,
-                    intitule: e.intitule.clone(),
-                    metier: e.metier.clone(),
-                    contrat: e.contrat.map(|c| contract_words(ctx, c)),
-                    operateur: e.operateur.map(|o| kit.operateurs[o].nom.clone()),
-                    debut: e.debut,
-                    fin: e.rupture.as_ref().and_then(|r| r.fin_reelle).or(e.fin),
-                    commission: sortie.and_then(|x| x.commission).unwrap_or(s.commission),
-                    date_sortie: sortie.and_then(|x| x.date),
-                    motif: sortie.and_then(|x| x.motif.clone()),
-                },
-                signataire: kit.config.plie.signataire.as_ref().map(|s| Signatory {
-                    nom: s.nom.clone(),
-                    fonction: s.fonction.clone(),
-                }),
-                suivi_par: crate::view::plie::suivi_par(p).map(|i| kit.personnes[i].nom_complet()),
-                date: sortie.and_then(|x| x.courriers).unwrap_or(kit.today),
-            })),
-            inputs: {
-                inputs.sort_unstable();
-                inputs.dedup();
-                inputs
-            },
-            owners: vec![Owner::Person(p.personne)],
+        inputs.sort_unstable();
+        inputs.dedup();
+        let form_key = key(Record::Personne, &person.id, None);
+        ctx.push(out, Target::Sortie, form_key, inputs, |key, inputs| {
+            FormData {
+                target: Target::Sortie,
+                key,
+                label: person.nom_complet(),
+                context: FormContext::Sortie(Box::new(SortieForm {
+                    common: ctx.common.clone(),
+                    personne: ctx.own(p.personne),
+                    prescripteur: Prescriber {
+                        nom: prescripteur.and_then(|x| x.nom.clone()),
+                        adresse: super::address(
+                            prescripteur
+                                .and_then(|x| x.adresse.clone())
+                                .unwrap_or_default(),
+                        ),
+                    },
+                    etape: ExitStep {
+                        libelle: s.libelle.clone(),
+                        formation: e.type_etape == EtapeType::Formation,
+                        emploi: e.type_etape == EtapeType::Emploi,
+                        intitule: e.intitule.clone(),
+                        metier: e.metier.clone(),
+                        contrat: e.contrat.map(|c| contract_words(ctx, c)),
+                        operateur: e.operateur.map(|o| kit.operateurs[o].nom.clone()),
+                        debut: e.debut,
+                        fin: e.rupture.as_ref().and_then(|r| r.fin_reelle).or(e.fin),
+                        commission: sortie.and_then(|x| x.commission).unwrap_or(s.commission),
+                        date_sortie: sortie.and_then(|x| x.date),
+                        motif: sortie.and_then(|x| x.motif.clone()),
+                    },
+                    signataire: kit.config.plie.signataire.as_ref().map(|s| Signatory {
+                        nom: s.nom.clone(),
+                        fonction: s.fonction.clone(),
+                    }),
+                    suivi_par: crate::view::plie::suivi_par(p)
+                        .map(|i| kit.personnes[i].nom_complet()),
+                    date: sortie.and_then(|x| x.courriers).unwrap_or(kit.today),
+                })),
+                inputs,
+                owners: vec![Owner::Person(p.personne)],
+            }
         });
     }
 }
@@ -99,7 +101,7 @@ fn contract_words(ctx: &Ctx, c: crate::model::parcours::Contrat) -> String {
 }
 
 /// The archive labels' data: one sheet per archive year, by year.
-pub(super) fn archive_labels(ctx: &Ctx, out: &mut Vec<FormData>) {
+pub(super) fn archive_labels(ctx: &Ctx, out: &mut Vec<std::sync::Arc<FormData>>) {
     let kit = ctx.kit;
     let mut years: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
     for p in &kit.parcours {
@@ -136,7 +138,8 @@ pub(super) fn archive_labels(ctx: &Ctx, out: &mut Vec<FormData>) {
                 noms: chunk.to_vec(),
             })
             .collect();
-        out.push(FormData {
+        // Every person with an exit of the year: made again each time.
+        out.push(std::sync::Arc::new(FormData {
             target: Target::Archive,
             key: format!("{annee}"),
             label: annee.to_string(),
@@ -148,7 +151,7 @@ pub(super) fn archive_labels(ctx: &Ctx, out: &mut Vec<FormData>) {
             }),
             inputs: vec![crate::view::plie::calendar_file()],
             owners: vec![Owner::Sorties],
-        });
+        }));
     }
 }
 
@@ -182,13 +185,27 @@ pub fn link_letters(view: &mut View) {
             }
         }
     }
+    // A fiche shared with the previous view is copied only when its letters differ.
     for person in &mut view.personnes {
+        let Some(parcours) = &person.parcours else {
+            continue;
+        };
+        let mine = letters.get(&person.url).map_or(&[][..], Vec::as_slice);
+        let finale = |e: &crate::view::plie::EtapeView| e.sortie.as_ref().is_some_and(|s| s.finale);
+        if parcours
+            .etapes
+            .iter()
+            .all(|e| !finale(e) || e.lettres == mine)
+        {
+            continue;
+        }
+        let person = std::sync::Arc::make_mut(person);
         let Some(parcours) = &mut person.parcours else {
             continue;
         };
         for etape in &mut parcours.etapes {
-            if etape.sortie.as_ref().is_some_and(|s| s.finale) {
-                etape.lettres = letters.get(&person.url).cloned().unwrap_or_default();
+            if finale(etape) {
+                etape.lettres = mine.to_vec();
             }
         }
     }
