@@ -58,6 +58,9 @@ pub struct Rebuild {
     pub removed: Vec<String>,
     /// How many outputs were rendered again (some may come out identical).
     pub rendered: usize,
+    /// When the rebuild was published in two phases: the pages published
+    /// first (see [`LiveSite::rebuild_in_phases`]).
+    pub first: Option<FirstPhase>,
     /// The diagnostics that stop this version of the kit from being shown
     /// (file:line:col, the quoted line, what is expected), rendered as text;
     /// `None` when the kit is valid and the site is up to date.
@@ -66,6 +69,32 @@ pub struct Rebuild {
     pub warnings: usize,
     /// Time taken.
     pub elapsed: Duration,
+}
+
+/// The first phase of a rebuild in two: the narrow pages that changed
+/// (see [`broad`]), published before the broad ones are judged and rendered.
+#[derive(Clone, Debug, Default)]
+pub struct FirstPhase {
+    /// Outputs whose bytes are new or different, published first (sorted).
+    pub changed: Vec<String>,
+    /// Time from the start of the rebuild to their publication.
+    pub elapsed: Duration,
+}
+
+/// Whether an output is *broad*: it shows every record of a kind (an input
+/// is a whole folder of data/, or the whole kit), as the lists of people,
+/// the planning, the reports and the home page do. After an edit of a
+/// record, those are the costly outputs (thousands of rows each, and the
+/// fingerprints that spare most of them), while the record's own page and
+/// the few pages naming it (its mentor's fiche, its session) are narrow:
+/// made from a handful of files, each quick to render. The templates and
+/// content/pages folders every page depends on do not make a page broad.
+pub fn broad(planned: &Planned) -> bool {
+    planned.inputs.iter().any(|input| match input {
+        Input::Kit => true,
+        Input::Folder(folder) => folder.starts_with("data/"),
+        Input::File(_) => false,
+    })
 }
 
 /// An output planned by the last good build and rendered on its first
@@ -100,6 +129,8 @@ struct NextVersion {
     forms: HashMap<String, Lazy>,
     /// The plan of the version it replaces, to free off the latency path.
     replaced: HashMap<String, Planned>,
+    /// The first phase, when the version was published in two.
+    first: Option<FirstPhase>,
 }
 
 /// One good version of the site, as served: never changed once made, so
@@ -111,6 +142,10 @@ pub struct Published {
     files: HashMap<String, Served>,
     /// PDF forms, exports and feeds, by output path.
     forms: HashMap<String, Lazy>,
+    /// For the first phase of a rebuild: the complete version whose other
+    /// outputs (and forms) it still shows, `files` holding only the narrow
+    /// pages already brought up to date.
+    under: Option<Arc<Published>>,
     /// The PDF renderer, made on the first request for a form.
     pdf: OnceLock<Result<PdfForms, String>>,
     /// Serialises rendering on request so that two requests render an output once.
@@ -124,6 +159,7 @@ impl Published {
             view: None,
             files: HashMap::new(),
             forms: HashMap::new(),
+            under: None,
             pdf: OnceLock::new(),
             form_lock: Mutex::new(()),
         }
@@ -131,7 +167,7 @@ impl Published {
 
     /// Whether this is a good build (something can be served).
     pub fn is_built(&self) -> bool {
-        self.view.is_some()
+        self.view.is_some() || self.under.is_some()
     }
 
     /// The output at `path` (relative to the site root, without a leading `/`;
@@ -145,6 +181,9 @@ impl Published {
         };
         if let Some(served) = self.files.get(&path) {
             return Some(served.clone());
+        }
+        if let Some(under) = &self.under {
+            return under.get(&path);
         }
         let form = self.forms.get(&path)?;
         if let Some(served) = form.rendered.get() {
@@ -173,8 +212,10 @@ impl Published {
             .keys()
             .chain(self.forms.keys())
             .cloned()
+            .chain(self.under.iter().flat_map(|under| under.paths()))
             .collect();
         all.sort();
+        all.dedup();
         all
     }
 }
@@ -243,6 +284,25 @@ impl LiveSite {
     /// is invalid or a template fails, the last good site stays and the
     /// errors are returned.
     pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
+        self.rebuild_in_phases(changed, today, |_, _| {})
+    }
+
+    /// [`LiveSite::rebuild`], in two phases when an edit of data or content
+    /// changes both narrow and broad pages ([`broad`]): once the narrow ones
+    /// are rendered (without fingerprints: they are few), `first` is given a
+    /// version showing them beside the broad ones of the last version, and
+    /// the pages that changed, to be served and announced while the broad
+    /// ones are judged and rendered. That version is consistent page by page
+    /// (each page whole, of the old or the new kit): what a browser would
+    /// have been shown a moment earlier, with the edited record's pages
+    /// already new; pages of deleted records go only with the complete
+    /// version. When this returns, the complete version is published.
+    pub fn rebuild_in_phases(
+        &mut self,
+        changed: &[String],
+        today: NaiveDate,
+        first: impl FnOnce(Arc<Published>, &[String]),
+    ) -> Rebuild {
         let start = Instant::now();
         let mut timings = Timings::start();
         let mut report = Rebuild {
@@ -303,9 +363,10 @@ impl LiveSite {
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);
         timings.alongside("dont formulaires", forms_took);
-        match self.render_changed(&view, everything, &mut timings) {
+        match self.render_changed(&view, everything, &mut timings, start, first) {
             Ok(version) => {
                 report.rendered = version.rendered;
+                report.first = version.first;
                 report.changed = version.changed;
                 report.removed = version.removed;
                 let new = Published {
@@ -340,11 +401,18 @@ impl LiveSite {
     /// shows the same thing: its bytes are kept. Forms, exports and feeds
     /// are left to be rendered on request, keeping the bytes of those
     /// already asked for whose inputs did not change.
+    ///
+    /// In two phases when fingerprints are compared (an edit of data or
+    /// content) and both narrow and broad pages may have changed: the narrow
+    /// ones are rendered first and, when some changed, given to `first`
+    /// over the published version (see [`LiveSite::rebuild_in_phases`]).
     fn render_changed(
         &mut self,
         view: &View,
         everything: bool,
         timings: &mut Timings,
+        start: Instant,
+        first: impl FnOnce(Arc<Published>, &[String]),
     ) -> Result<NextVersion, String> {
         use rayon::prelude::*;
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
@@ -380,19 +448,51 @@ impl LiveSite {
         let mut kept = Vec::new();
         let mut suspects = Vec::new();
         let mut to_render = Vec::new();
+        let mut narrow = Vec::new();
         for p in planned {
             if lazy(p.kind) {
                 let fresh = !everything && !covered(&p);
                 on_request.push((p, fresh));
-            } else if everything || !old.files.contains_key(&p.path) {
-                to_render.push(p);
-            } else if !covered(&p) {
+            } else if !everything && old.files.contains_key(&p.path) && !covered(&p) {
                 kept.push(p);
-            } else if compare {
+            } else if compare && !broad(&p) {
+                narrow.push(p);
+            } else if compare && old.files.contains_key(&p.path) {
                 suspects.push(p);
             } else {
                 to_render.push(p);
             }
+        }
+        let mut first_phase = None;
+        let mut rendered = Vec::new();
+        // The pages published first, to publish again as they are.
+        let mut early = HashMap::new();
+        if !narrow.is_empty() && !(suspects.is_empty() && to_render.is_empty()) {
+            rendered = render_all(view, &renderers, std::mem::take(&mut narrow))?;
+            let files: HashMap<String, Served> = rendered
+                .iter()
+                .filter(|(p, bytes)| old.files.get(&p.path).is_none_or(|b| *b.bytes != **bytes))
+                .map(|(p, bytes)| (p.path.clone(), Served::new(bytes.clone())))
+                .collect();
+            timings.stage("rendu (1re phase)");
+            if !files.is_empty() {
+                let mut changed: Vec<String> = files.keys().cloned().collect();
+                changed.sort();
+                early.clone_from(&files);
+                let version = Published {
+                    files,
+                    under: Some(Arc::clone(&old)),
+                    ..Published::empty()
+                };
+                first(Arc::new(version), &changed);
+                first_phase = Some(FirstPhase {
+                    changed,
+                    elapsed: start.elapsed(),
+                });
+            }
+            timings.stage("publication (1re phase)");
+        } else {
+            to_render.append(&mut narrow);
         }
         let old_view = old.view.as_ref();
         let known = &self.fingerprints;
@@ -423,7 +523,7 @@ impl LiveSite {
             }
         }
         timings.stage("empreintes");
-        let rendered = render_all(view, &renderers, to_render)?;
+        rendered.extend(render_all(view, &renderers, to_render)?);
         timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
         let mut files = HashMap::with_capacity(old.files.len());
@@ -444,7 +544,9 @@ impl LiveSite {
                 Some(before) if *before.bytes == *bytes => before.clone(),
                 _ => {
                     changed.push(p.path.clone());
-                    Served::new(bytes)
+                    early
+                        .remove(&p.path)
+                        .unwrap_or_else(|| Served::new(bytes))
                 }
             };
             files.insert(p.path.clone(), served);
@@ -481,6 +583,7 @@ impl LiveSite {
         let replaced = std::mem::replace(&mut self.planned, planned);
         self.fingerprints = fingerprints;
         Ok(NextVersion {
+            first: first_phase,
             replaced,
             rendered: count,
             changed,
