@@ -25,26 +25,36 @@ use std::time::{Duration, Instant};
 pub struct Served {
     /// The file's bytes, exactly as `carnet build` would write them.
     pub bytes: Arc<[u8]>,
-    /// A strong ETag (quoted), derived from the bytes (shared, as the bytes
-    /// are, by the versions that keep the output).
+    /// A strong ETag (quoted), unique to these bytes (shared, as the bytes
+    /// are, by the versions that keep the output; see [`fresh_etag`]).
     pub etag: Arc<str>,
 }
 
 impl Served {
     fn new(bytes: Vec<u8>) -> Served {
-        let etag = format!("\"{:016x}\"", fnv1a(&bytes)).into();
         Served {
             bytes: bytes.into(),
-            etag,
+            etag: fresh_etag(),
         }
     }
 }
 
-/// FNV-1a over the bytes: an ETag needs only to change when they do.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// A strong ETag never given before, by this server or an earlier one: the
+/// time the server started and a counter. An ETag need only change when
+/// the bytes do; a version keeping an output keeps its `Served`, and its
+/// ETag, while hashing the bytes of the lists of everyone (megabytes) at
+/// each rebuild took tens of milliseconds.
+fn fresh_etag() -> Arc<str> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static STARTED: OnceLock<u128> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let started = STARTED.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    });
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("\"{started:x}-{n:x}\"").into()
 }
 
 /// What one rebuild did, for the console line and the browsers.
@@ -127,8 +137,8 @@ struct NextVersion {
     files: HashMap<String, Served>,
     /// Forms, exports and feeds, to render on request.
     forms: HashMap<String, Lazy>,
-    /// The plan of the version it replaces, to free off the latency path.
-    replaced: HashMap<String, Planned>,
+    /// The plans of the outputs it replaces, to free off the latency path.
+    replaced: Vec<Planned>,
     /// The first phase, when the version was published in two.
     first: Option<FirstPhase>,
 }
@@ -463,6 +473,7 @@ impl LiveSite {
                 to_render.push(p);
             }
         }
+        timings.stage("tri");
         let mut first_phase = None;
         let mut rendered = Vec::new();
         // The pages published first, to publish again as they are.
@@ -511,11 +522,9 @@ impl LiveSite {
                 (p, now, same)
             })
             .collect();
-        let mut fingerprints = HashMap::new();
+        let mut prints = Vec::new();
         for (p, now, same) in judged {
-            if let Some(now) = now {
-                fingerprints.insert(p.path.clone(), now);
-            }
+            prints.push((p.path.clone(), now));
             if same {
                 kept.push(p)
             } else {
@@ -526,31 +535,77 @@ impl LiveSite {
         rendered.extend(render_all(view, &renderers, to_render)?);
         timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
-        let mut files = HashMap::with_capacity(old.files.len());
-        let mut planned = HashMap::with_capacity(old.files.len());
+        // Outputs of the published version no longer planned (a record
+        // deleted or renamed). Every page kept was published; when as many
+        // of this plan's outputs were published as there are published
+        // ones, none is gone and nothing more needs looking up.
+        let pages_present = kept.len()
+            + rendered
+                .iter()
+                .filter(|(p, _)| old.files.contains_key(&p.path))
+                .count();
+        let forms_present = on_request
+            .iter()
+            .filter(|(p, _)| old.forms.contains_key(&p.path))
+            .count();
+        let mut removed = Vec::new();
+        if pages_present < old.files.len() {
+            let now: HashSet<&str> = kept
+                .iter()
+                .map(|p| p.path.as_str())
+                .chain(rendered.iter().map(|(p, _)| p.path.as_str()))
+                .collect();
+            removed.extend(old.files.keys().filter(|path| !now.contains(path.as_str())).cloned());
+        }
+        let pages_removed = removed.len();
+        if forms_present < old.forms.len() {
+            let now: HashSet<&str> = on_request.iter().map(|(p, _)| p.path.as_str()).collect();
+            removed.extend(old.forms.keys().filter(|path| !now.contains(path.as_str())).cloned());
+        }
+
+        // The published pages, patched: a copy of the table (no rehashing),
+        // the pages whose bytes changed put in, the pages gone taken out.
+        // The plan and the fingerprints are patched the same way, in place;
+        // the plans replaced are freed off the path to the browser.
+        let mut files = old.files.clone();
+        let mut replaced = Vec::with_capacity(kept.len() + rendered.len() + removed.len());
+        for path in &removed[..pages_removed] {
+            files.remove(path);
+            replaced.extend(self.planned.remove(path));
+            self.fingerprints.remove(path);
+        }
+        let mut plan = |p: Planned, replaced: &mut Vec<Planned>| match self.planned.get_mut(&p.path) {
+            Some(slot) => replaced.push(std::mem::replace(slot, p)),
+            None => {
+                self.planned.insert(p.path.clone(), p);
+            }
+        };
         for p in kept {
-            if let Some(served) = old.files.get(&p.path) {
-                files.insert(p.path.clone(), served.clone());
-            }
-            if let Some(&known) = self.fingerprints.get(&p.path) {
-                fingerprints.entry(p.path.clone()).or_insert(known);
-            }
-            planned.insert(p.path.clone(), p);
+            plan(p, &mut replaced);
         }
         let count = rendered.len();
         let mut changed = Vec::new();
+        let mut unjudged = Vec::new();
         for (p, bytes) in rendered {
-            let served = match old.files.get(&p.path) {
-                Some(before) if *before.bytes == *bytes => before.clone(),
-                _ => {
-                    changed.push(p.path.clone());
-                    early
-                        .remove(&p.path)
-                        .unwrap_or_else(|| Served::new(bytes))
-                }
+            let same = old.files.get(&p.path).is_some_and(|b| *b.bytes == *bytes);
+            if !same {
+                changed.push(p.path.clone());
+                let served = early
+                    .remove(&p.path)
+                    .unwrap_or_else(|| Served::new(bytes));
+                files.insert(p.path.clone(), served);
+            }
+            unjudged.push(p.path.clone());
+            plan(p, &mut replaced);
+        }
+        for path in unjudged {
+            self.fingerprints.remove(&path);
+        }
+        for (path, now) in prints {
+            match now {
+                Some(now) => self.fingerprints.insert(path, now),
+                None => self.fingerprints.remove(&path),
             };
-            files.insert(p.path.clone(), served);
-            planned.insert(p.path.clone(), p);
         }
         let mut lazy = HashMap::with_capacity(on_request.len());
         for (p, fresh) in on_request {
@@ -571,17 +626,8 @@ impl LiveSite {
                 },
             );
         }
-        let mut removed: Vec<String> = old
-            .files
-            .keys()
-            .filter(|path| !files.contains_key(*path))
-            .chain(old.forms.keys().filter(|path| !lazy.contains_key(*path)))
-            .cloned()
-            .collect();
         removed.sort();
         changed.sort();
-        let replaced = std::mem::replace(&mut self.planned, planned);
-        self.fingerprints = fingerprints;
         Ok(NextVersion {
             first: first_phase,
             replaced,
