@@ -449,10 +449,6 @@ impl LiveSite {
                 || previous
                     .get(&p.path)
                     .is_some_and(|before| changes.cover(&before.inputs))
-                || old
-                    .forms
-                    .get(&p.path)
-                    .is_some_and(|f| changes.cover(&f.planned.inputs))
         };
         let mut on_request = Vec::new();
         let mut kept = Vec::new();
@@ -461,8 +457,7 @@ impl LiveSite {
         let mut narrow = Vec::new();
         for p in planned {
             if lazy(p.kind) {
-                let fresh = !everything && !covered(&p);
-                on_request.push((p, fresh));
+                on_request.push(p);
             } else if !everything && old.files.contains_key(&p.path) && !covered(&p) {
                 kept.push(p);
             } else if compare && !broad(&p) {
@@ -546,7 +541,7 @@ impl LiveSite {
                 .count();
         let forms_present = on_request
             .iter()
-            .filter(|(p, _)| old.forms.contains_key(&p.path))
+            .filter(|p| old.forms.contains_key(&p.path))
             .count();
         let mut removed = Vec::new();
         if pages_present < old.files.len() {
@@ -559,7 +554,7 @@ impl LiveSite {
         }
         let pages_removed = removed.len();
         if forms_present < old.forms.len() {
-            let now: HashSet<&str> = on_request.iter().map(|(p, _)| p.path.as_str()).collect();
+            let now: HashSet<&str> = on_request.iter().map(|p| p.path.as_str()).collect();
             removed.extend(old.forms.keys().filter(|path| !now.contains(path.as_str())).cloned());
         }
 
@@ -607,24 +602,30 @@ impl LiveSite {
                 None => self.fingerprints.remove(&path),
             };
         }
-        let mut lazy = HashMap::with_capacity(on_request.len());
-        for (p, fresh) in on_request {
-            let rendered = OnceLock::new();
-            if let Some(done) = old
-                .forms
-                .get(&p.path)
-                .filter(|_| fresh)
-                .and_then(|f| f.rendered.get())
-            {
-                let _ = rendered.set(done.clone());
-            }
-            lazy.insert(
-                p.path.clone(),
-                Lazy {
+        let mut lazy: HashMap<String, Lazy> = on_request
+            .into_iter()
+            .map(|p| {
+                let lazy = Lazy {
+                    rendered: OnceLock::new(),
                     planned: p,
-                    rendered,
-                },
-            );
+                };
+                (lazy.planned.path.clone(), lazy)
+            })
+            .collect();
+        // The few forms already asked for keep their bytes when no changed
+        // file is among their inputs, of this build or of the last one.
+        if !everything {
+            for (path, before) in &old.forms {
+                let Some(done) = before.rendered.get() else {
+                    continue;
+                };
+                if let Some(now) = lazy.get_mut(path)
+                    && !changes.cover(&now.planned.inputs)
+                    && !changes.cover(&before.planned.inputs)
+                {
+                    let _ = now.rendered.set(done.clone());
+                }
+            }
         }
         removed.sort();
         changed.sort();
