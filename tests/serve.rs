@@ -461,7 +461,11 @@ fn a_trainee_edit_serves_the_fiche_first_then_the_lists() {
             .text()
             .contains("BENALOU")
     );
-    assert!(get(&server, &format!("/{FICHE}")).text().contains("BENALOU"));
+    assert!(
+        get(&server, &format!("/{FICHE}"))
+            .text()
+            .contains("BENALOU")
+    );
     server.stop();
 }
 

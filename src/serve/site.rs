@@ -473,7 +473,8 @@ impl LiveSite {
         let mut rendered = Vec::new();
         // The pages published first, to publish again as they are.
         let mut early = HashMap::new();
-        if !narrow.is_empty() && !(suspects.is_empty() && to_render.is_empty()) {
+        let broad_work = !suspects.is_empty() || !to_render.is_empty();
+        if !narrow.is_empty() && broad_work {
             rendered = render_all(view, &renderers, std::mem::take(&mut narrow))?;
             let files: HashMap<String, Served> = rendered
                 .iter()
@@ -550,12 +551,22 @@ impl LiveSite {
                 .map(|p| p.path.as_str())
                 .chain(rendered.iter().map(|(p, _)| p.path.as_str()))
                 .collect();
-            removed.extend(old.files.keys().filter(|path| !now.contains(path.as_str())).cloned());
+            removed.extend(
+                old.files
+                    .keys()
+                    .filter(|path| !now.contains(path.as_str()))
+                    .cloned(),
+            );
         }
         let pages_removed = removed.len();
         if forms_present < old.forms.len() {
             let now: HashSet<&str> = on_request.iter().map(|p| p.path.as_str()).collect();
-            removed.extend(old.forms.keys().filter(|path| !now.contains(path.as_str())).cloned());
+            removed.extend(
+                old.forms
+                    .keys()
+                    .filter(|path| !now.contains(path.as_str()))
+                    .cloned(),
+            );
         }
 
         // The published pages, patched: a copy of the table (no rehashing),
@@ -569,7 +580,8 @@ impl LiveSite {
             replaced.extend(self.planned.remove(path));
             self.fingerprints.remove(path);
         }
-        let mut plan = |p: Planned, replaced: &mut Vec<Planned>| match self.planned.get_mut(&p.path) {
+        let mut plan = |p: Planned, replaced: &mut Vec<Planned>| match self.planned.get_mut(&p.path)
+        {
             Some(slot) => replaced.push(std::mem::replace(slot, p)),
             None => {
                 self.planned.insert(p.path.clone(), p);
@@ -585,9 +597,7 @@ impl LiveSite {
             let same = old.files.get(&p.path).is_some_and(|b| *b.bytes == *bytes);
             if !same {
                 changed.push(p.path.clone());
-                let served = early
-                    .remove(&p.path)
-                    .unwrap_or_else(|| Served::new(bytes));
+                let served = early.remove(&p.path).unwrap_or_else(|| Served::new(bytes));
                 files.insert(p.path.clone(), served);
             }
             unjudged.push(p.path.clone());
