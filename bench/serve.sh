@@ -173,7 +173,7 @@ class Sse:
                 sys.exit("carnet reported errors:\n" + event["errors"])
             if named is None and page in event["changed"]:
                 named = now
-            if event["complete"]:
+            if event.get("complete", True):  # older binaries: one event
                 if named is None:
                     sys.exit(f"carnet's rebuild did not name {page}: {event}")
                 return named, now
