@@ -433,7 +433,8 @@ fn template_edit(text: &str) -> Option<String> {
     let at = match (text.find("{% extends"), text.find("{% macro ")) {
         (Some(_), _) => text.find("{% block content %}")? + "{% block content %}".len(),
         (None, Some(at)) => at + text[at..].find("%}")? + 2,
-        (None, None) => text.find("</main>")?,
+        // base.html's main, or the menu of menu.html.
+        (None, None) => text.find("</main>").or_else(|| text.find("</nav>"))?,
     };
     Some(format!("{}<i>modifié</i>{}", &text[..at], &text[at..]))
 }

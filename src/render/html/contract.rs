@@ -104,8 +104,12 @@ impl KitTemplates<'_> {
     /// involved is built in: a bug, which the unit tests catch.
     fn diagnostic(&self, root: &str, error: &minijinja::Error, ctx: &Value) -> Option<Diagnostic> {
         let message = message(error);
-        let expected = expected(error, ctx);
         let at = error.name().unwrap_or(root);
+        let expected = if at == super::menu::TEMPLATE {
+            expected(error, &super::menu::context_of(ctx))
+        } else {
+            expected(error, ctx)
+        };
         if self.overridden(at) {
             let file = self.sources.find(&format!("templates/{at}"))?;
             let source = self.sources.get(file);
@@ -270,8 +274,14 @@ mod tests {
         for t in built_in() {
             assert!(
                 pages.contains(&t.name.as_str())
-                    || ["base.html", "macros.html", "agenda.html", "parcours.html"]
-                        .contains(&t.name.as_str()),
+                    || [
+                        "base.html",
+                        "menu.html",
+                        "macros.html",
+                        "agenda.html",
+                        "parcours.html"
+                    ]
+                    .contains(&t.name.as_str()),
                 "{} is checked by no sample",
                 t.name
             );

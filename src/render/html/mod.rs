@@ -5,6 +5,7 @@
 
 pub mod contract;
 mod env;
+mod menu;
 
 use super::value::ser;
 use crate::plan::{Input, OutputKind, Planned, RenderError, Renderer};
@@ -245,13 +246,17 @@ fn template_error(e: minijinja::Error) -> RenderError {
 }
 
 /// The values every page receives besides its own: `site`, the labels `t`,
-/// the site's pages `u` and `sans_exports` (true when the build leaves out
-/// the spreadsheets and calendar feeds: the pages then link to neither).
+/// the site's pages `u`, `sans_exports` (true when the build leaves out
+/// the spreadsheets and calendar feeds: the pages then link to neither) and
+/// the function `menu(root, path)` (the menu, see [`menu`]).
 fn common(site: Value, lang: crate::labels::Lang, sans_exports: bool) -> Value {
+    let t = ser(crate::labels::of(lang));
+    let u = ser(urls::SITE_PAGES);
     context! {
+        menu => menu::Menu::value(&site, &t, &u),
         site => site,
-        t => ser(crate::labels::of(lang)),
-        u => ser(urls::SITE_PAGES),
+        t => t,
+        u => u,
         sans_exports => sans_exports,
     }
 }
