@@ -9,9 +9,13 @@
 # /tmp/corpus-N if missing), starts `carnet serve` (release build) on the copy,
 # connects to its live-reload events and times, E times each, from writing a
 # file to the reload event reaching the client: one trainee's file, one
-# session's file, carnet.yaml's `titre`. Then the same edits with `hugo server`
-# on the equivalent Hugo site (its LiveReload websocket), and the ratios. Also
-# each server's start-up time (spawn → first page served) and peak memory.
+# session's file, carnet.yaml's `titre`. Two times per edit: until the event
+# naming the edited record's own page (trainee: its fiche; session: its page;
+# titre: the home page), and until the site is complete (the rebuild's last
+# event: carnet announces the narrow pages first, the lists after). Then the
+# same edits with `hugo server` on the equivalent Hugo site (its LiveReload
+# websocket: one reload, both times), and the ratios. Also each server's
+# start-up time (spawn → first page served) and peak memory.
 # See bench/README.md.
 set -euo pipefail
 export LC_ALL=C
@@ -23,7 +27,7 @@ NO_BUILD=0
 NO_HUGO=0
 KEEP=0
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "serve.sh: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
@@ -158,11 +162,21 @@ class Sse:
             if line.startswith(b"data: "):
                 return json.loads(line[6:])
 
-    def wait_reload(self):
-        event = self.next()
-        if event["errors"] is not None:
-            sys.exit("carnet reported errors:\n" + event["errors"])
-        return event
+    def wait_reload(self, page, t0):
+        """Seconds from t0 to the event naming `page`, and to the last event
+        of the rebuild (the site complete)."""
+        named = None
+        while True:
+            event = self.next()
+            now = time.perf_counter() - t0
+            if event["errors"] is not None:
+                sys.exit("carnet reported errors:\n" + event["errors"])
+            if named is None and page in event["changed"]:
+                named = now
+            if event.get("complete", True):  # older binaries: one event
+                if named is None:
+                    sys.exit(f"carnet's rebuild did not name {page}: {event}")
+                return named, now
 
 
 class LiveReload:
@@ -201,11 +215,12 @@ class LiveReload:
         data = self.file.read(n)
         return b0 & 0x0F, data
 
-    def wait_reload(self):
+    def wait_reload(self, page, t0):
         while True:
             opcode, data = self.message()
             if opcode == 1 and json.loads(data).get("command") == "reload":
-                return
+                now = time.perf_counter() - t0
+                return now, now
             if opcode == 8:
                 sys.exit("hugo closed the websocket")
 
@@ -240,15 +255,21 @@ def replace(path, pattern, by):
     return write
 
 
-def measure(client, edit, kit):
+# The page of each edited record (carnet's output paths; Hugo reloads once).
+PAGES = {"trainee": "personnes/st000001.html", "session": "sessions/se0010.html",
+         "titre": "index.html"}
+
+
+def measure(client, edit, kit, name):
+    """Times in ms, per edit: (to the edited record's page, to the complete site)."""
     times = []
     for i in range(1, edits + 1):
         write = edit(kit, i)
         time.sleep(0.3)  # the watcher is idle again
         t0 = time.perf_counter()
         write()
-        client.wait_reload()
-        times.append((time.perf_counter() - t0) * 1000)
+        page, complete = client.wait_reload(PAGES[name], t0)
+        times.append((page * 1000, complete * 1000))
     return times
 
 
@@ -262,7 +283,7 @@ def run_carnet():
     results = {"start-up": startup}
     for name, edit in [("trainee", edit_trainee), ("session", edit_session),
                        ("titre", edit_title_carnet)]:
-        results[name] = measure(sse, edit, kit)
+        results[name] = measure(sse, edit, kit, name)
     results["peak"] = peak_mib(proc.pid)
     proc.send_signal(2)
     proc.wait(TIMEOUT)
@@ -278,11 +299,19 @@ def run_hugo():
     results = {"start-up": startup}
     for name, edit in [("trainee", edit_trainee), ("session", edit_session),
                        ("titre", edit_title_hugo)]:
-        results[name] = measure(lr, edit, kit)
+        results[name] = measure(lr, edit, kit, name)
     results["peak"] = peak_mib(proc.pid)
     proc.terminate()
     proc.wait(TIMEOUT)
     return results
+
+
+def page(times):
+    return [p for p, _ in times]
+
+
+def complete(times):
+    return [c for _, c in times]
 
 
 def line(name, values):
@@ -293,8 +322,12 @@ def line(name, values):
 def show(tool, results):
     print(f"--- {tool}")
     print(f"start-up {results['start-up']:8.2f} s (spawn → serving), peak memory {results['peak']:.0f} MiB")
+    print("until the edited record's page is announced:")
     for name in ("trainee", "session", "titre"):
-        print(line(name, results[name]))
+        print(line(name, page(results[name])))
+    print("until the site is complete (the rebuild's last event):")
+    for name in ("trainee", "session", "titre"):
+        print(line(name, complete(results[name])))
 
 
 c = run_carnet()
@@ -302,10 +335,16 @@ show("carnet serve (write → reload event)", c)
 if hugo:
     h = run_hugo()
     show("hugo server (write → LiveReload reload message)", h)
-    print("--- ratio carnet / hugo (medians)")
+    print("--- ratio carnet / hugo (medians: edited record's page, complete site)")
     for name in ("trainee", "session", "titre"):
-        print(f"{name:<8} {statistics.median(c[name]) / statistics.median(h[name]):.3f}×")
+        ratios = [statistics.median(f(c[name])) / statistics.median(f(h[name]))
+                  for f in (page, complete)]
+        print(f"{name:<8} {ratios[0]:.3f}×   {ratios[1]:.3f}×")
     print(f"start-up {c['start-up'] / h['start-up']:.3f}×   peak memory {c['peak'] / h['peak']:.3f}×")
-goal = statistics.median(c["trainee"])
-print(f"SPEC §8 serve (trainee edit <= 50 ms): {'PASS' if goal <= 50 else 'FAIL'} ({goal:.1f} ms)")
+# SPEC §8 times the reload of the edited trainee's page: the event naming
+# its fiche. The complete site (the lists of everyone) is printed beside it.
+goal = statistics.median(page(c["trainee"]))
+whole = statistics.median(complete(c["trainee"]))
+print(f"SPEC §8 serve (trainee edit <= 50 ms, to the event naming its fiche): "
+      f"{'PASS' if goal <= 50 else 'FAIL'} ({goal:.1f} ms; site complete in {whole:.1f} ms)")
 PY

@@ -159,6 +159,23 @@ impl Events {
         self.next_within(PATIENCE)
             .expect("an event within the patience")
     }
+
+    /// The events of one rebuild (one, or two when its first phase was
+    /// announced apart), up to the one saying the site is complete, as one
+    /// event: what changed and was removed in either, the last errors.
+    fn whole(&mut self) -> Value {
+        let mut whole = self.next();
+        while whole["complete"] != true {
+            let next = self.next();
+            for list in ["changed", "removed"] {
+                let more = next[list].as_array().expect("a list").clone();
+                whole[list].as_array_mut().expect("a list").extend(more);
+            }
+            whole["errors"] = next["errors"].clone();
+            whole["complete"] = next["complete"].clone();
+        }
+        whole
+    }
 }
 
 fn strings(value: &Value) -> Vec<&str> {
@@ -368,18 +385,18 @@ fn an_editor_saving_by_rename_makes_one_rebuild() {
     std::fs::write(kit.path().join("data/personnes/4913"), "").unwrap();
     std::fs::remove_file(kit.path().join("data/personnes/4913")).unwrap();
     std::fs::write(&person, text.replace("nom: Benali", "nom: Benalim")).unwrap();
-    let event = browser.next();
+    let event = browser.whole();
     assert!(event["errors"].is_null(), "{event}");
     assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
     assert!(strings(&event["removed"]).is_empty(), "{event}");
-    // One save, one reload.
+    // One save, one rebuild (its events up to the complete site).
     assert!(browser.next_within(Duration::from_millis(300)).is_none());
 
     // As other editors do: a hidden temporary file renamed over the record.
     let temporary = kit.path().join("data/personnes/.benali-karim.yaml.tmp1234");
     std::fs::write(&temporary, text.replace("nom: Benali", "nom: Benalix")).unwrap();
     std::fs::rename(&temporary, &person).unwrap();
-    let event = browser.next();
+    let event = browser.whole();
     assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
     assert!(
         get(&server, &format!("/{FICHE}"))
@@ -403,7 +420,7 @@ fn an_edit_reaches_every_browser_and_the_page() {
 
     edit(&kit, PERSON, "nom: Benali", "nom: Benalou");
     for events in [&mut browser, &mut other] {
-        let event = events.next();
+        let event = events.whole();
         assert!(event["errors"].is_null(), "{event}");
         assert!(strings(&event["changed"]).contains(&FICHE), "{event}");
         assert!(event["generation"].as_u64() > hello["generation"].as_u64());
@@ -411,6 +428,44 @@ fn an_edit_reaches_every_browser_and_the_page() {
     let after = get(&server, &format!("/{FICHE}"));
     assert!(after.text().contains("BENALOU"));
     assert_ne!(after.header("etag"), before.header("etag"));
+    server.stop();
+}
+
+#[test]
+fn a_trainee_edit_serves_the_fiche_first_then_the_lists() {
+    let (kit, server) = serve_example();
+    let mut browser = Events::connect(&server);
+    browser.next();
+    edit(&kit, PERSON, "nom: Benali", "nom: Benalou");
+    // First the fiche, already served, while the lists of everyone wait.
+    let first = browser.next();
+    assert!(first["errors"].is_null(), "{first}");
+    assert_eq!(first["complete"], false, "{first}");
+    assert!(strings(&first["changed"]).contains(&FICHE), "{first}");
+    assert!(
+        !strings(&first["changed"]).contains(&"personnes/index.html"),
+        "{first}"
+    );
+    // Then the lists, and the site is complete.
+    let rest = browser.next();
+    assert!(rest["errors"].is_null(), "{rest}");
+    assert_eq!(rest["complete"], true, "{rest}");
+    assert!(
+        strings(&rest["changed"]).contains(&"personnes/index.html"),
+        "{rest}"
+    );
+    assert!(!strings(&rest["changed"]).contains(&FICHE), "{rest}");
+    assert!(rest["generation"].as_u64() > first["generation"].as_u64());
+    assert!(
+        get(&server, "/personnes/index.html")
+            .text()
+            .contains("BENALOU")
+    );
+    assert!(
+        get(&server, &format!("/{FICHE}"))
+            .text()
+            .contains("BENALOU")
+    );
     server.stop();
 }
 
@@ -425,7 +480,7 @@ fn a_new_record_gets_its_page_and_a_deleted_one_sends_its_browser_home() {
         "civilite: Mme\nnom: Nouvelle\nprenom: Anne\nroles: [stagiaire]\n",
     )
     .unwrap();
-    let created = browser.next();
+    let created = browser.whole();
     assert!(
         strings(&created["changed"]).contains(&"personnes/nouvelle-anne.html"),
         "{created}"
@@ -433,7 +488,7 @@ fn a_new_record_gets_its_page_and_a_deleted_one_sends_its_browser_home() {
     assert_eq!(get(&server, "/personnes/nouvelle-anne.html").status, 200);
 
     std::fs::remove_file(&record).unwrap();
-    let deleted = browser.next();
+    let deleted = browser.whole();
     assert!(deleted["errors"].is_null(), "{deleted}");
     assert!(
         strings(&deleted["removed"]).contains(&"personnes/nouvelle-anne.html"),
@@ -522,7 +577,7 @@ fn many_files_changed_at_once_make_few_rebuilds() {
     let mut pages = std::collections::BTreeSet::new();
     let mut rebuilds = 0;
     while pages.len() < 40 {
-        let event = browser.next();
+        let event = browser.whole();
         assert!(event["errors"].is_null(), "{event}");
         rebuilds += 1;
         for page in strings(&event["changed"]) {

@@ -22,6 +22,10 @@ pub struct Event {
     pub removed: Vec<String>,
     /// The diagnostics of the kit, rendered, while it is invalid.
     pub errors: Option<String>,
+    /// Whether the site is up to date with the kit: false for the first
+    /// event of a rebuild in two phases, whose broad pages follow in a
+    /// second event.
+    pub complete: bool,
 }
 
 impl Event {
@@ -44,6 +48,8 @@ pub struct Live {
 struct Inner {
     generation: u64,
     errors: Option<String>,
+    /// Whether the first phase of a rebuild was announced and not the rest.
+    partial: bool,
     clients: Vec<Box<dyn Write + Send>>,
 }
 
@@ -65,6 +71,7 @@ impl Live {
             hello: true,
             generation: inner.generation,
             errors: inner.errors.clone(),
+            complete: !inner.partial,
             ..Event::default()
         };
         let started = writer
@@ -79,10 +86,12 @@ impl Live {
     /// Records the outcome of a rebuild and tells every browser: `errors`
     /// while the kit is invalid, otherwise what changed (the version grows
     /// when something did). A rebuild that changed nothing a browser shows
-    /// (same outputs, same errors) is not sent.
+    /// (same outputs, same errors) is not sent, unless its first phase was
+    /// ([`Live::first_phase`]): browsers are told when it is complete.
     pub fn rebuilt(&self, changed: Vec<String>, removed: Vec<String>, errors: Option<String>) {
         let mut inner = self.lock();
-        if changed.is_empty() && removed.is_empty() && errors == inner.errors {
+        let partial = std::mem::replace(&mut inner.partial, false);
+        if changed.is_empty() && removed.is_empty() && errors == inner.errors && !partial {
             return;
         }
         if errors.is_none() && !(changed.is_empty() && removed.is_empty()) {
@@ -95,6 +104,26 @@ impl Live {
             changed,
             removed,
             errors,
+            complete: true,
+        };
+        Self::send(&mut inner, &event.to_sse());
+    }
+
+    /// Records and tells the first phase of a good rebuild: the narrow
+    /// pages that `changed`, already served; [`Live::rebuilt`] follows with
+    /// the rest.
+    pub fn first_phase(&self, changed: Vec<String>) {
+        let mut inner = self.lock();
+        inner.generation += 1;
+        inner.errors = None;
+        inner.partial = true;
+        let event = Event {
+            hello: false,
+            generation: inner.generation,
+            changed,
+            removed: Vec::new(),
+            errors: None,
+            complete: false,
         };
         Self::send(&mut inner, &event.to_sse());
     }
@@ -186,11 +215,39 @@ mod tests {
         assert_eq!(
             browser.events(),
             [
-                r#"{"hello":true,"generation":0,"changed":[],"removed":[],"errors":null}"#,
-                r#"{"hello":false,"generation":1,"changed":["a.html"],"removed":[],"errors":null}"#,
-                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":"erreur"}"#,
-                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":null}"#,
+                r#"{"hello":true,"generation":0,"changed":[],"removed":[],"errors":null,"complete":true}"#,
+                r#"{"hello":false,"generation":1,"changed":["a.html"],"removed":[],"errors":null,"complete":true}"#,
+                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":"erreur","complete":true}"#,
+                r#"{"hello":false,"generation":1,"changed":[],"removed":[],"errors":null,"complete":true}"#,
             ]
+        );
+    }
+
+    #[test]
+    fn a_rebuild_in_two_phases_is_told_twice_and_completes_even_with_nothing_more() {
+        let live = Live::default();
+        let browser = Browser::default();
+        live.connect(Box::new(browser.clone()));
+        live.first_phase(vec!["p.html".to_string()]);
+        let late = Browser::default();
+        live.connect(Box::new(late.clone()));
+        live.rebuilt(vec!["liste.html".to_string()], Vec::new(), None);
+        live.first_phase(vec!["p.html".to_string()]);
+        live.rebuilt(Vec::new(), Vec::new(), None);
+        assert_eq!(
+            browser.events(),
+            [
+                r#"{"hello":true,"generation":0,"changed":[],"removed":[],"errors":null,"complete":true}"#,
+                r#"{"hello":false,"generation":1,"changed":["p.html"],"removed":[],"errors":null,"complete":false}"#,
+                r#"{"hello":false,"generation":2,"changed":["liste.html"],"removed":[],"errors":null,"complete":true}"#,
+                r#"{"hello":false,"generation":3,"changed":["p.html"],"removed":[],"errors":null,"complete":false}"#,
+                r#"{"hello":false,"generation":3,"changed":[],"removed":[],"errors":null,"complete":true}"#,
+            ]
+        );
+        // A browser connecting between the phases is told the rest is to come.
+        assert_eq!(
+            late.events()[0],
+            r#"{"hello":true,"generation":1,"changed":[],"removed":[],"errors":null,"complete":false}"#
         );
     }
 

@@ -244,12 +244,18 @@ impl RebuildLoop {
     }
 
     /// Brings the site up to date after `files` changed (everything is read
-    /// again on `rescan`), prints the line, tells the browsers.
+    /// again on `rescan`), prints the line, tells the browsers: in two
+    /// events when the rebuild goes in two phases, the edited record's pages
+    /// served and announced first (see [`LiveSite::rebuild_in_phases`]).
     fn rebuild(&mut self, files: &[String], rescan: bool, today: NaiveDate) {
         if rescan {
             self.site = LiveSite::new(self.options.root.clone(), self.options.profile, today);
         }
-        let report = self.site.rebuild(files, today);
+        let shared = &self.shared;
+        let report = self.site.rebuild_in_phases(files, today, |first, changed| {
+            *shared.site.write().unwrap_or_else(|e| e.into_inner()) = first;
+            shared.live.first_phase(changed.to_vec());
+        });
         if report.errors.is_none() {
             *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) = self.site.published();
         }
@@ -257,9 +263,14 @@ impl RebuildLoop {
         if self.options.verbose {
             print_report(&report, false);
         }
+        let mut changed = report.changed;
+        if let Some(first) = &report.first {
+            // Both sorted: what the first event did not name.
+            changed.retain(|path| first.changed.binary_search(path).is_err());
+        }
         self.shared
             .live
-            .rebuilt(report.changed, report.removed, report.errors);
+            .rebuilt(changed, report.removed, report.errors);
     }
 }
 
@@ -334,6 +345,13 @@ pub fn report_line(report: &Rebuild, first: bool) -> String {
             report.removed.len()
         ),
     };
+    if let (Some(first), None) = (&report.first, &report.errors) {
+        line.push_str(&format!(
+            " ; {} page(s) servie(s) dès {:.0} ms",
+            first.changed.len(),
+            first.elapsed.as_secs_f64() * 1000.0
+        ));
+    }
     if report.warnings > 0 {
         line.push_str(&format!(
             " ; {} avertissement(s) (carnet check les affiche)",
@@ -392,6 +410,24 @@ mod tests {
             report_line(&report, false),
             "carnet : data/personnes/p0.yaml, data/personnes/p1.yaml, data/personnes/p2.yaml \
              et 2 autre(s) → 4 sortie(s) refaite(s), 1 changée(s), 0 supprimée(s) en 12 ms"
+        );
+        let phased = Rebuild {
+            first: Some(site::FirstPhase {
+                changed: vec!["personnes/p0.html".into()],
+                elapsed: Duration::from_millis(3),
+            }),
+            ..Rebuild {
+                changed_files: files(1),
+                changed: vec!["personnes/p0.html".into(), "personnes/index.html".into()],
+                rendered: 4,
+                elapsed: Duration::from_millis(12),
+                ..Rebuild::default()
+            }
+        };
+        assert_eq!(
+            report_line(&phased, false),
+            "carnet : data/personnes/p0.yaml → 4 sortie(s) refaite(s), 2 changée(s), \
+             0 supprimée(s) en 12 ms ; 1 page(s) servie(s) dès 3 ms"
         );
         let warned = Rebuild {
             warnings: 2,

@@ -25,26 +25,36 @@ use std::time::{Duration, Instant};
 pub struct Served {
     /// The file's bytes, exactly as `carnet build` would write them.
     pub bytes: Arc<[u8]>,
-    /// A strong ETag (quoted), derived from the bytes (shared, as the bytes
-    /// are, by the versions that keep the output).
+    /// A strong ETag (quoted), unique to these bytes (shared, as the bytes
+    /// are, by the versions that keep the output; see [`fresh_etag`]).
     pub etag: Arc<str>,
 }
 
 impl Served {
     fn new(bytes: Vec<u8>) -> Served {
-        let etag = format!("\"{:016x}\"", fnv1a(&bytes)).into();
         Served {
             bytes: bytes.into(),
-            etag,
+            etag: fresh_etag(),
         }
     }
 }
 
-/// FNV-1a over the bytes: an ETag needs only to change when they do.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// A strong ETag never given before, by this server or an earlier one: the
+/// time the server started and a counter. An ETag need only change when
+/// the bytes do; a version keeping an output keeps its `Served`, and its
+/// ETag, while hashing the bytes of the lists of everyone (megabytes) at
+/// each rebuild took tens of milliseconds.
+fn fresh_etag() -> Arc<str> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static STARTED: OnceLock<u128> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let started = STARTED.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    });
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("\"{started:x}-{n:x}\"").into()
 }
 
 /// What one rebuild did, for the console line and the browsers.
@@ -58,6 +68,9 @@ pub struct Rebuild {
     pub removed: Vec<String>,
     /// How many outputs were rendered again (some may come out identical).
     pub rendered: usize,
+    /// When the rebuild was published in two phases: the pages published
+    /// first (see [`LiveSite::rebuild_in_phases`]).
+    pub first: Option<FirstPhase>,
     /// The diagnostics that stop this version of the kit from being shown
     /// (file:line:col, the quoted line, what is expected), rendered as text;
     /// `None` when the kit is valid and the site is up to date.
@@ -66,6 +79,32 @@ pub struct Rebuild {
     pub warnings: usize,
     /// Time taken.
     pub elapsed: Duration,
+}
+
+/// The first phase of a rebuild in two: the narrow pages that changed
+/// (see [`broad`]), published before the broad ones are judged and rendered.
+#[derive(Clone, Debug, Default)]
+pub struct FirstPhase {
+    /// Outputs whose bytes are new or different, published first (sorted).
+    pub changed: Vec<String>,
+    /// Time from the start of the rebuild to their publication.
+    pub elapsed: Duration,
+}
+
+/// Whether an output is *broad*: it shows every record of a kind (an input
+/// is a whole folder of data/, or the whole kit), as the lists of people,
+/// the planning, the reports and the home page do. After an edit of a
+/// record, those are the costly outputs (thousands of rows each, and the
+/// fingerprints that spare most of them), while the record's own page and
+/// the few pages naming it (its mentor's fiche, its session) are narrow:
+/// made from a handful of files, each quick to render. The templates and
+/// content/pages folders every page depends on do not make a page broad.
+pub fn broad(planned: &Planned) -> bool {
+    planned.inputs.iter().any(|input| match input {
+        Input::Kit => true,
+        Input::Folder(folder) => folder.starts_with("data/"),
+        Input::File(_) => false,
+    })
 }
 
 /// An output planned by the last good build and rendered on its first
@@ -98,8 +137,10 @@ struct NextVersion {
     files: HashMap<String, Served>,
     /// Forms, exports and feeds, to render on request.
     forms: HashMap<String, Lazy>,
-    /// The plan of the version it replaces, to free off the latency path.
-    replaced: HashMap<String, Planned>,
+    /// The plans of the outputs it replaces, to free off the latency path.
+    replaced: Vec<Planned>,
+    /// The first phase, when the version was published in two.
+    first: Option<FirstPhase>,
 }
 
 /// One good version of the site, as served: never changed once made, so
@@ -111,6 +152,10 @@ pub struct Published {
     files: HashMap<String, Served>,
     /// PDF forms, exports and feeds, by output path.
     forms: HashMap<String, Lazy>,
+    /// For the first phase of a rebuild: the complete version whose other
+    /// outputs (and forms) it still shows, `files` holding only the narrow
+    /// pages already brought up to date.
+    under: Option<Arc<Published>>,
     /// The PDF renderer, made on the first request for a form.
     pdf: OnceLock<Result<PdfForms, String>>,
     /// Serialises rendering on request so that two requests render an output once.
@@ -124,6 +169,7 @@ impl Published {
             view: None,
             files: HashMap::new(),
             forms: HashMap::new(),
+            under: None,
             pdf: OnceLock::new(),
             form_lock: Mutex::new(()),
         }
@@ -131,7 +177,7 @@ impl Published {
 
     /// Whether this is a good build (something can be served).
     pub fn is_built(&self) -> bool {
-        self.view.is_some()
+        self.view.is_some() || self.under.is_some()
     }
 
     /// The output at `path` (relative to the site root, without a leading `/`;
@@ -145,6 +191,9 @@ impl Published {
         };
         if let Some(served) = self.files.get(&path) {
             return Some(served.clone());
+        }
+        if let Some(under) = &self.under {
+            return under.get(&path);
         }
         let form = self.forms.get(&path)?;
         if let Some(served) = form.rendered.get() {
@@ -173,8 +222,10 @@ impl Published {
             .keys()
             .chain(self.forms.keys())
             .cloned()
+            .chain(self.under.iter().flat_map(|under| under.paths()))
             .collect();
         all.sort();
+        all.dedup();
         all
     }
 }
@@ -243,6 +294,25 @@ impl LiveSite {
     /// is invalid or a template fails, the last good site stays and the
     /// errors are returned.
     pub fn rebuild(&mut self, changed: &[String], today: NaiveDate) -> Rebuild {
+        self.rebuild_in_phases(changed, today, |_, _| {})
+    }
+
+    /// [`LiveSite::rebuild`], in two phases when an edit of data or content
+    /// changes both narrow and broad pages ([`broad`]): once the narrow ones
+    /// are rendered (without fingerprints: they are few), `first` is given a
+    /// version showing them beside the broad ones of the last version, and
+    /// the pages that changed, to be served and announced while the broad
+    /// ones are judged and rendered. That version is consistent page by page
+    /// (each page whole, of the old or the new kit): what a browser would
+    /// have been shown a moment earlier, with the edited record's pages
+    /// already new; pages of deleted records go only with the complete
+    /// version. When this returns, the complete version is published.
+    pub fn rebuild_in_phases(
+        &mut self,
+        changed: &[String],
+        today: NaiveDate,
+        first: impl FnOnce(Arc<Published>, &[String]),
+    ) -> Rebuild {
         let start = Instant::now();
         let mut timings = Timings::start();
         let mut report = Rebuild {
@@ -321,9 +391,10 @@ impl LiveSite {
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);
         timings.alongside("dont formulaires", forms_took);
-        match self.render_changed(&view, everything, &mut timings) {
+        match self.render_changed(&view, everything, &mut timings, start, first) {
             Ok(version) => {
                 report.rendered = version.rendered;
+                report.first = version.first;
                 report.changed = version.changed;
                 report.removed = version.removed;
                 let new = Published {
@@ -358,11 +429,18 @@ impl LiveSite {
     /// shows the same thing: its bytes are kept. Forms, exports and feeds
     /// are left to be rendered on request, keeping the bytes of those
     /// already asked for whose inputs did not change.
+    ///
+    /// In two phases when fingerprints are compared (an edit of data or
+    /// content) and both narrow and broad pages may have changed: the narrow
+    /// ones are rendered first and, when some changed, given to `first`
+    /// over the published version (see [`LiveSite::rebuild_in_phases`]).
     fn render_changed(
         &mut self,
         view: &View,
         everything: bool,
         timings: &mut Timings,
+        start: Instant,
+        first: impl FnOnce(Arc<Published>, &[String]),
     ) -> Result<NextVersion, String> {
         use rayon::prelude::*;
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
@@ -389,28 +467,57 @@ impl LiveSite {
                 || previous
                     .get(&p.path)
                     .is_some_and(|before| changes.cover(&before.inputs))
-                || old
-                    .forms
-                    .get(&p.path)
-                    .is_some_and(|f| changes.cover(&f.planned.inputs))
         };
         let mut on_request = Vec::new();
         let mut kept = Vec::new();
         let mut suspects = Vec::new();
         let mut to_render = Vec::new();
+        let mut narrow = Vec::new();
         for p in planned {
             if lazy(p.kind) {
-                let fresh = !everything && !covered(&p);
-                on_request.push((p, fresh));
-            } else if everything || !old.files.contains_key(&p.path) {
-                to_render.push(p);
-            } else if !covered(&p) {
+                on_request.push(p);
+            } else if !everything && old.files.contains_key(&p.path) && !covered(&p) {
                 kept.push(p);
-            } else if compare {
+            } else if compare && !broad(&p) {
+                narrow.push(p);
+            } else if compare && old.files.contains_key(&p.path) {
                 suspects.push(p);
             } else {
                 to_render.push(p);
             }
+        }
+        timings.stage("tri");
+        let mut first_phase = None;
+        let mut rendered = Vec::new();
+        // The pages published first, to publish again as they are.
+        let mut early = HashMap::new();
+        let broad_work = !suspects.is_empty() || !to_render.is_empty();
+        if !narrow.is_empty() && broad_work {
+            rendered = render_all(view, &renderers, std::mem::take(&mut narrow))?;
+            let files: HashMap<String, Served> = rendered
+                .iter()
+                .filter(|(p, bytes)| old.files.get(&p.path).is_none_or(|b| *b.bytes != **bytes))
+                .map(|(p, bytes)| (p.path.clone(), Served::new(bytes.clone())))
+                .collect();
+            timings.stage("rendu (1re phase)");
+            if !files.is_empty() {
+                let mut changed: Vec<String> = files.keys().cloned().collect();
+                changed.sort();
+                early.clone_from(&files);
+                let version = Published {
+                    files,
+                    under: Some(Arc::clone(&old)),
+                    ..Published::empty()
+                };
+                first(Arc::new(version), &changed);
+                first_phase = Some(FirstPhase {
+                    changed,
+                    elapsed: start.elapsed(),
+                });
+            }
+            timings.stage("publication (1re phase)");
+        } else {
+            to_render.append(&mut narrow);
         }
         let old_view = old.view.as_ref();
         let known = &self.fingerprints;
@@ -429,11 +536,9 @@ impl LiveSite {
                 (p, now, same)
             })
             .collect();
-        let mut fingerprints = HashMap::new();
+        let mut prints = Vec::new();
         for (p, now, same) in judged {
-            if let Some(now) = now {
-                fingerprints.insert(p.path.clone(), now);
-            }
+            prints.push((p.path.clone(), now));
             if same {
                 kept.push(p)
             } else {
@@ -441,64 +546,119 @@ impl LiveSite {
             }
         }
         timings.stage("empreintes");
-        let rendered = render_all(view, &renderers, to_render)?;
+        rendered.extend(render_all(view, &renderers, to_render)?);
         timings.stage(if everything { "rendu (tout)" } else { "rendu" });
 
-        let mut files = HashMap::with_capacity(old.files.len());
-        let mut planned = HashMap::with_capacity(old.files.len());
+        // Outputs of the published version no longer planned (a record
+        // deleted or renamed). Every page kept was published; when as many
+        // of this plan's outputs were published as there are published
+        // ones, none is gone and nothing more needs looking up.
+        let pages_present = kept.len()
+            + rendered
+                .iter()
+                .filter(|(p, _)| old.files.contains_key(&p.path))
+                .count();
+        let forms_present = on_request
+            .iter()
+            .filter(|p| old.forms.contains_key(&p.path))
+            .count();
+        let mut removed = Vec::new();
+        if pages_present < old.files.len() {
+            let now: HashSet<&str> = kept
+                .iter()
+                .map(|p| p.path.as_str())
+                .chain(rendered.iter().map(|(p, _)| p.path.as_str()))
+                .collect();
+            removed.extend(
+                old.files
+                    .keys()
+                    .filter(|path| !now.contains(path.as_str()))
+                    .cloned(),
+            );
+        }
+        let pages_removed = removed.len();
+        if forms_present < old.forms.len() {
+            let now: HashSet<&str> = on_request.iter().map(|p| p.path.as_str()).collect();
+            removed.extend(
+                old.forms
+                    .keys()
+                    .filter(|path| !now.contains(path.as_str()))
+                    .cloned(),
+            );
+        }
+
+        // The published pages, patched: a copy of the table (no rehashing),
+        // the pages whose bytes changed put in, the pages gone taken out.
+        // The plan and the fingerprints are patched the same way, in place;
+        // the plans replaced are freed off the path to the browser.
+        let mut files = old.files.clone();
+        let mut replaced = Vec::with_capacity(kept.len() + rendered.len() + removed.len());
+        for path in &removed[..pages_removed] {
+            files.remove(path);
+            replaced.extend(self.planned.remove(path));
+            self.fingerprints.remove(path);
+        }
+        let mut plan = |p: Planned, replaced: &mut Vec<Planned>| match self.planned.get_mut(&p.path)
+        {
+            Some(slot) => replaced.push(std::mem::replace(slot, p)),
+            None => {
+                self.planned.insert(p.path.clone(), p);
+            }
+        };
         for p in kept {
-            if let Some(served) = old.files.get(&p.path) {
-                files.insert(p.path.clone(), served.clone());
-            }
-            if let Some(&known) = self.fingerprints.get(&p.path) {
-                fingerprints.entry(p.path.clone()).or_insert(known);
-            }
-            planned.insert(p.path.clone(), p);
+            plan(p, &mut replaced);
         }
         let count = rendered.len();
         let mut changed = Vec::new();
+        let mut unjudged = Vec::new();
         for (p, bytes) in rendered {
-            let served = match old.files.get(&p.path) {
-                Some(before) if *before.bytes == *bytes => before.clone(),
-                _ => {
-                    changed.push(p.path.clone());
-                    Served::new(bytes)
-                }
-            };
-            files.insert(p.path.clone(), served);
-            planned.insert(p.path.clone(), p);
-        }
-        let mut lazy = HashMap::with_capacity(on_request.len());
-        for (p, fresh) in on_request {
-            let rendered = OnceLock::new();
-            if let Some(done) = old
-                .forms
-                .get(&p.path)
-                .filter(|_| fresh)
-                .and_then(|f| f.rendered.get())
-            {
-                let _ = rendered.set(done.clone());
+            let same = old.files.get(&p.path).is_some_and(|b| *b.bytes == *bytes);
+            if !same {
+                changed.push(p.path.clone());
+                let served = early.remove(&p.path).unwrap_or_else(|| Served::new(bytes));
+                files.insert(p.path.clone(), served);
             }
-            lazy.insert(
-                p.path.clone(),
-                Lazy {
-                    planned: p,
-                    rendered,
-                },
-            );
+            unjudged.push(p.path.clone());
+            plan(p, &mut replaced);
         }
-        let mut removed: Vec<String> = old
-            .files
-            .keys()
-            .filter(|path| !files.contains_key(*path))
-            .chain(old.forms.keys().filter(|path| !lazy.contains_key(*path)))
-            .cloned()
+        for path in unjudged {
+            self.fingerprints.remove(&path);
+        }
+        for (path, now) in prints {
+            match now {
+                Some(now) => self.fingerprints.insert(path, now),
+                None => self.fingerprints.remove(&path),
+            };
+        }
+        let mut lazy: HashMap<String, Lazy> = on_request
+            .into_iter()
+            .map(|p| {
+                let lazy = Lazy {
+                    rendered: OnceLock::new(),
+                    planned: p,
+                };
+                (lazy.planned.path.clone(), lazy)
+            })
             .collect();
+        // The few forms already asked for keep their bytes when no changed
+        // file is among their inputs, of this build or of the last one.
+        if !everything {
+            for (path, before) in &old.forms {
+                let Some(done) = before.rendered.get() else {
+                    continue;
+                };
+                if let Some(now) = lazy.get_mut(path)
+                    && !changes.cover(&now.planned.inputs)
+                    && !changes.cover(&before.planned.inputs)
+                {
+                    let _ = now.rendered.set(done.clone());
+                }
+            }
+        }
         removed.sort();
         changed.sort();
-        let replaced = std::mem::replace(&mut self.planned, planned);
-        self.fingerprints = fingerprints;
         Ok(NextVersion {
+            first: first_phase,
             replaced,
             rendered: count,
             changed,
