@@ -226,6 +226,22 @@ fn text_after_a_closing_quote_says_to_quote_the_whole_value() {
 }
 
 #[test]
+fn a_quote_left_open_is_shown_on_its_own_line_not_where_yaml_stops() {
+    // YAML reads « Durand », « prenom: Alice » and « telephone: » as one text,
+    // closed by the quote that opens the phone number, and stops on line 5.
+    let k = check(&[(
+        ALICE,
+        "civilite: Mme\nnom: \"Durand\nprenom: Alice\ntelephone: \"06 12 34 56 78\"\nemail: alice@example.org\n",
+    )]);
+    only_error(
+        &k,
+        "guillemet ouvrant sans guillemet fermant sur sa ligne : YAML lit la suite comme le texte de « nom », jusqu'au guillemet de la ligne 4",
+        &format!("{ALICE}:2:6"),
+        "nom: \"Durand\"",
+    );
+}
+
+#[test]
 fn a_list_item_with_a_colon_is_a_text_to_quote_not_an_unknown_field() {
     let k = check(&[(
         EVENT,

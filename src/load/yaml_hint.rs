@@ -140,6 +140,7 @@ pub(super) fn syntax(text: &str, at: usize) -> Option<Hint> {
     };
     candidates.into_iter().find_map(|line| {
         missing_space(text, line)
+            .or_else(|| unclosed_quote(text, line))
             .or_else(|| inner_quote(text, line))
             .or_else(|| colon_in_text(text, line, at))
             .or_else(|| {
@@ -215,6 +216,46 @@ fn missing_space(text: &str, line: Line) -> Option<Hint> {
             range: span.start..block_end(text, line_end, line.content, false),
             dropped_field: Some(key.to_string()),
         }),
+    })
+}
+
+/// `nom: "Abel` with no closing quote: YAML reads the lines below as the
+/// rest of the text, up to the next quote, and stops on what follows that
+/// quote, lines later. The hint points at the value whose quote is open,
+/// when the text it opens closes on the line of the error.
+fn unclosed_quote(text: &str, line: Line) -> Option<Hint> {
+    let mut above = line.previous(text)?;
+    let (key, value, at) = loop {
+        match above.value() {
+            Some((key, value, at))
+                if value.starts_with(['"', '\'']) && quoted_len(value).is_none() =>
+            {
+                break (key, value, at);
+            }
+            _ => above = above.previous(text)?,
+        }
+    };
+    let closes = at + quoted_len(&text[at..])?;
+    if closes <= line.start || closes > line.start + line.text.len() {
+        return None;
+    }
+    let closing_line = text[..line.start].matches('\n').count() + 1;
+    let fixed = format!("{key}: {value}{}", &value[..1]);
+    Some(Hint {
+        span: at..at + value.len(),
+        message: msg(
+            format!(
+                "guillemet ouvrant sans guillemet fermant sur sa ligne : YAML lit la suite comme le texte de « {key} », jusqu'au guillemet de la ligne {closing_line}"
+            ),
+            format!(
+                "opening quote with no closing quote on its line: YAML reads what follows as the text of « {key} », up to the quote on line {closing_line}"
+            ),
+        ),
+        expected: msg(
+            format!("le texte fermé sur sa ligne : {fixed}"),
+            format!("the text closed on its line: {fixed}"),
+        ),
+        recovery: recover_value(text, at),
     })
 }
 
