@@ -469,6 +469,37 @@ fn a_trainee_edit_serves_the_fiche_first_then_the_lists() {
     server.stop();
 }
 
+/// The lists of the second phase fail to render (a kit's list template
+/// that breaks on the edited name) after the fiche was served in the first:
+/// the errors are shown and the last good site is served again, fiche
+/// included, not the fiche of a version that could not be completed.
+#[test]
+fn a_list_failing_after_the_fiche_was_served_brings_back_the_last_good_site() {
+    let kit = tempfile::tempdir().unwrap();
+    carnet::scaffold::init(kit.path()).unwrap();
+    let list = include_str!("../templates/personnes.html").replacen(
+        "{% for p in page.lignes %}",
+        "{% for p in page.lignes %}{% if p.nom == \"BENALOU\" %}{{ 1 // 0 }}{% endif %}",
+        1,
+    );
+    std::fs::create_dir_all(kit.path().join("templates")).unwrap();
+    std::fs::write(kit.path().join("templates/personnes.html"), list).unwrap();
+    let server = Server::start(&options(kit.path())).unwrap();
+    assert!(server.first.errors.is_none(), "{:?}", server.first.errors);
+    let mut browser = Events::connect(&server);
+    browser.next();
+    edit(&kit, PERSON, "nom: Benali", "nom: Benalou");
+    let rebuild = browser.whole();
+    let errors = rebuild["errors"].as_str().expect("the errors are sent");
+    assert!(errors.contains("personnes"), "{errors}");
+    let fiche = get(&server, &format!("/{FICHE}")).text();
+    assert!(
+        fiche.contains("BENALI") && !fiche.contains("BENALOU"),
+        "{fiche}"
+    );
+    server.stop();
+}
+
 #[test]
 fn a_new_record_gets_its_page_and_a_deleted_one_sends_its_browser_home() {
     let (kit, server) = serve_example();

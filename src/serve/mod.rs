@@ -256,9 +256,9 @@ impl RebuildLoop {
             *shared.site.write().unwrap_or_else(|e| e.into_inner()) = first;
             shared.live.first_phase(changed.to_vec());
         });
-        if report.errors.is_none() {
-            *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) = self.site.published();
-        }
+        // The complete version, or when the rebuild failed the last good
+        // one again: a first phase never outlives a rebuild that failed.
+        *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) = self.site.published();
         self.shared.rebuilds.fetch_add(1, Ordering::SeqCst);
         if self.options.verbose {
             print_report(&report, false);
