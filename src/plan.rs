@@ -213,23 +213,14 @@ pub fn plan(
     view: &View,
     renderers: &[Box<dyn Renderer + '_>],
 ) -> Result<Vec<Planned>, RenderError> {
-    // Each renderer plans from the view alone: side by side (the forms'
-    // 20,000 outputs beside the pages'), then one after the other in the
-    // renderers' order, as planned one by one.
-    use rayon::prelude::*;
-    let by_renderer: Vec<Vec<Planned>> = renderers
-        .par_iter()
-        .enumerate()
-        .map(|(index, renderer)| {
-            let mut outputs = renderer.plan(view);
-            for planned in &mut outputs {
-                planned.renderer = index;
-                planned.inputs.extend(common_inputs());
-            }
-            outputs
-        })
-        .collect();
-    let all: Vec<Planned> = by_renderer.into_iter().flatten().collect();
+    let mut all = Vec::new();
+    for (index, renderer) in renderers.iter().enumerate() {
+        for mut planned in renderer.plan(view) {
+            planned.renderer = index;
+            planned.inputs.extend(common_inputs());
+            all.push(planned);
+        }
+    }
     let mut seen: HashMap<&str, &Planned> = HashMap::with_capacity(all.len());
     for planned in &all {
         match seen.entry(planned.path.as_str()) {

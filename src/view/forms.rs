@@ -886,19 +886,6 @@ impl FormsView {
             ..FormsView::default()
         };
         let published = |i: usize| consent::may_see(profile.into(), &kit.personnes[i], Field::Nom);
-        // The forms of each target, read once (not once per layout), and
-        // each person's page, made once for all the forms they own.
-        let mut by_target: std::collections::HashMap<Target, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (d, data) in forms[..blank_data].iter().enumerate() {
-            by_target.entry(data.target).or_default().push(d);
-        }
-        let mut person_pages: Vec<Option<Option<String>>> = vec![None; kit.personnes.len()];
-        let mut person_page = |i: usize| {
-            person_pages[i]
-                .get_or_insert_with(|| published(i).then(|| super::urls::personne(&kit.personnes[i].id)))
-                .clone()
-        };
         for (l, layout) in kit.layouts.iter().enumerate() {
             // The PLIE's letters and labels, even blank, stay in the internal profile.
             if matches!(layout.target, Target::Sortie | Target::Archive) && !profile.internal() {
@@ -914,16 +901,18 @@ impl FormsView {
                 data: blank_data,
                 path,
             });
-            let mine = by_target.get(&layout.target).map_or(&[][..], Vec::as_slice);
-            for &d in mine {
-                let data = &forms[d];
+            for (d, data) in forms[..blank_data]
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.target == layout.target)
+            {
                 let path = super::urls::formulaire(&layout.id, &data.key);
                 for owner in &data.owners {
                     let page = match *owner {
-                        Owner::Person(i) => match person_page(i) {
-                            Some(page) => page,
-                            None => continue,
-                        },
+                        Owner::Person(i) if published(i) => {
+                            super::urls::personne(&kit.personnes[i].id)
+                        }
+                        Owner::Person(_) => continue,
                         Owner::Session(i) => super::urls::session(&kit.sessions[i].id),
                         Owner::Club(i) => super::urls::club(&kit.clubs[i].id),
                         Owner::Event(i) => super::urls::evenement(&kit.evenements[i].id),
