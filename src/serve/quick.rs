@@ -41,9 +41,12 @@ pub(super) struct Last<'a> {
     pub view: &'a View,
 }
 
+/// The path of a record's page, from its id.
+type PageOf = fn(&str) -> String;
+
 /// The record folders whose files take the quick lane, each with the path
 /// of a record's page.
-const FOLDERS: [(&str, fn(&str) -> String); 3] = [
+const FOLDERS: [(&str, PageOf); 3] = [
     ("data/personnes/", crate::view::urls::personne),
     ("data/sessions/", crate::view::urls::session),
     ("data/evenements/", crate::view::urls::evenement),
