@@ -837,3 +837,45 @@ fn a_trainee_edit_takes_the_quick_lane_and_a_change_of_roles_does_not() {
     let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
     assert_same(&live, &expected, "a role added");
 }
+
+/// A session's file that starts enrolling a trainee it did not name takes
+/// the quick lane: its page is served first with the trainee (read for it
+/// though the page's last inputs did not name him), with the bytes of a
+/// full build; then the trainee's fiche follows with the rest.
+#[test]
+fn a_session_enrolling_a_trainee_takes_the_quick_lane() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let page = "sessions/2026-10.html";
+    let before = String::from_utf8(live.get(page).expect("served").bytes.to_vec()).expect("UTF-8");
+    assert!(!before.contains("fontaine-julien"), "not enrolled yet");
+    let changed = kit.apply(&Op::SessionEnrols(true));
+    let mut first = None;
+    let rebuild = live.rebuild_in_phases(&changed, today(), |version, paths| {
+        if first.is_none() {
+            let shown = version.get(page).expect("the session page is served");
+            first = Some((paths.to_vec(), shown.bytes.to_vec()));
+        }
+    });
+    assert_eq!(rebuild.quick, vec![page.to_string()]);
+    let (paths, bytes) = first.expect("an early event");
+    assert_eq!(
+        paths,
+        vec![page.to_string()],
+        "the first event names the page alone"
+    );
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert!(String::from_utf8_lossy(&bytes).contains("personnes/fontaine-julien.html"));
+    assert!(
+        bytes == expected[page],
+        "the quick page is the full build's"
+    );
+    assert!(
+        rebuild
+            .changed
+            .contains(&"personnes/fontaine-julien.html".to_string()),
+        "his fiche follows: {:?}",
+        rebuild.changed
+    );
+    assert_same(&live, &expected, "the session enrols him");
+}

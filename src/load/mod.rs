@@ -171,6 +171,13 @@ pub struct ParseCache {
     listings: listing::Listings,
 }
 
+impl ParseCache {
+    /// Whether the last load listed a file at kit path `path`.
+    pub fn holds(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+}
+
 /// Which files may differ from what a [`ParseCache`] holds.
 pub enum Changed<'a> {
     /// Any file: read everything.

@@ -71,7 +71,7 @@ pub struct Rebuild {
     /// When the rebuild was published in two phases: the pages published
     /// first (see [`LiveSite::rebuild_in_phases`]).
     pub first: Option<FirstPhase>,
-    /// The fiches the quick lane published before the whole kit was
+    /// The pages the quick lane published before the whole kit was
     /// checked ([`super::quick`]), sorted.
     pub quick: Vec<String>,
     /// The diagnostics that stop this version of the kit from being shown
@@ -440,8 +440,8 @@ impl LiveSite {
         report
     }
 
-    /// The quick lane ([`super::quick`]): when an edit of person files
-    /// allows it, their fiches are published over the last version and
+    /// The quick lane ([`super::quick`]): when an edit of record files
+    /// allows it, their pages are published over the last version and
     /// announced, before the whole kit is checked; `announced` says which,
     /// with their bytes. Returns their paths, sorted.
     fn quick_lane(
@@ -460,7 +460,7 @@ impl LiveSite {
             view,
         };
         let Some(pages) =
-            super::quick::fiches(&self.root, self.profile, today, &last, &self.pending)
+            super::quick::pages(&self.root, self.profile, today, &last, &self.pending)
         else {
             return Vec::new();
         };
