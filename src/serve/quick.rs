@@ -92,7 +92,8 @@ pub(super) fn pages(
     // What the edited files name that their pages did not read yet is
     // only known once they are read: then the kit is loaded once more.
     for _ in 0..2 {
-        let loaded = crate::load::load_scoped(root, last.parsed, changed, |f| scope.contains(&f))?;
+        let loaded =
+            crate::load::load_scoped(root, last.parsed, changed, |f| scope.contains(&f))?;
         let more: Vec<FileId> = changed
             .iter()
             .flat_map(|path| named_in(&loaded.sources.get(FileId::of(path)).text, last.parsed))
