@@ -1295,20 +1295,33 @@ const MONTHS_EN: [&str; 12] = [
 /// The word `key` in `lang`, or the key itself if there is no such word
 /// (a bug, which then shows on the page rather than hiding).
 pub fn word(lang: Lang, key: &'static str) -> &'static str {
-    let list = match lang {
-        Lang::Fr => FR,
-        Lang::En => EN,
+    words_of(lang).get(key).copied().unwrap_or(key)
+}
+
+/// Every word of `lang` by key, gathered once: the first of a key in the
+/// lists' order, as a search of the lists finds it (pages and forms ask for
+/// words hundreds of thousands of times per build).
+fn words_of(lang: Lang) -> &'static std::collections::HashMap<&'static str, &'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static FR_WORDS: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    static EN_WORDS: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    let (cell, list, planning) = match lang {
+        Lang::Fr => (&FR_WORDS, FR, planning::FR),
+        Lang::En => (&EN_WORDS, EN, planning::EN),
     };
-    let planning = match lang {
-        Lang::Fr => planning::FR,
-        Lang::En => planning::EN,
-    };
-    list.iter()
-        .chain(planning)
-        .chain(rapports::words(lang))
-        .chain(suivi::words(lang))
-        .find(|(k, _)| *k == key)
-        .map_or(key, |(_, w)| *w)
+    cell.get_or_init(|| {
+        let mut words = HashMap::new();
+        let all = list
+            .iter()
+            .chain(planning)
+            .chain(rapports::words(lang))
+            .chain(suivi::words(lang));
+        for &(k, w) in all {
+            words.entry(k).or_insert(w);
+        }
+        words
+    })
 }
 
 /// The name of month `month` (1 to 12) in `lang`: "août", "August".

@@ -90,9 +90,10 @@ impl<K: PartialEq, T: Clone> Table<K, T> {
             .then(|| (old.result.clone(), old.found.clone()))
     }
 
-    /// Keeps this build's results under `key`: the ones reused are moved
-    /// from `kept`, the new ones cloned; a result for which `keep` says no is
-    /// not kept (it is made again next time).
+    /// Keeps this build's results under `key`: the ones reused stay where
+    /// they are in `kept` (no copy of the 10,000 unchanged), the new ones
+    /// are cloned in; a result for which `keep` says no is not kept (it is
+    /// made again next time), nor the result of a file no longer read.
     pub(super) fn store(
         &mut self,
         key: K,
@@ -101,22 +102,37 @@ impl<K: PartialEq, T: Clone> Table<K, T> {
         results: &[(T, Vec<Diagnostic>, bool)],
         keep: impl Fn(&T, &[Diagnostic]) -> bool,
     ) {
-        let mut files = HashMap::with_capacity(raws.len());
+        let mut entries = 0;
         for (raw, (result, found, reused)) in raws.iter().zip(results) {
-            let entry = match kept.remove(&raw.file) {
-                Some(old) if *reused => old,
-                _ if keep(result, found) => Kept {
+            if *reused {
+                entries += 1;
+            } else if keep(result, found) {
+                entries += 1;
+                let entry = Kept {
                     record: Arc::clone(&raw.record),
                     id: raw.id.clone(),
                     result: result.clone(),
                     found: found.clone(),
-                },
-                _ => continue,
-            };
-            files.insert(raw.file, entry);
+                };
+                kept.insert(raw.file, entry);
+            } else {
+                kept.remove(&raw.file);
+            }
+        }
+        // More entries than kept above: files no longer read (deleted,
+        // renamed, unreadable now), whose results go.
+        if kept.len() != entries {
+            let read: HashSet<FileId> = raws.iter().map(|raw| raw.file).collect();
+            kept.retain(|file, _| read.contains(file));
         }
         self.key = Some(key);
-        self.files = files;
+        self.files = kept;
+    }
+
+    /// How many files have a result kept.
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.files.len()
     }
 }
 

@@ -156,6 +156,12 @@ fn a_model_reusing_the_last_build_is_a_fresh_build_after_every_change() {
         messages(&found),
         ["parrainage.parrain : Paul MARTIN (« martin-paul ») n'a pas le rôle parrain"]
     );
+    // That mentorship, quoting another person, is not kept: the other two are.
+    assert_eq!(
+        served.model.links.len(),
+        2,
+        "mentorships kept with the error"
+    );
     let found = served.edit(
         &[(PARRAIN, &person("Martinez", "stagiaire", ""))],
         day(10),
@@ -192,8 +198,21 @@ fn a_model_reusing_the_last_build_is_a_fresh_build_after_every_change() {
     );
     assert_eq!(messages(&found), ["rôle inconnu « benevole »"]);
 
-    // A person before both in id order leaves: every index moves.
+    // A person before both in id order leaves: every index moves, and
+    // nothing is kept of the file gone.
     served.change(&[], &[OTHER], day(10), "a person deleted");
+    let model = &served.model;
+    let kept = [
+        model.people.len(),
+        model.links.len(),
+        model.reports.len(),
+        model.printable.len(),
+    ];
+    assert_eq!(
+        kept,
+        [2, 2, 2, 2],
+        "results kept per table after the deletion"
+    );
 
     // An interview dated in the future until the day comes.
     let later = MENTORSHIP.replace("2026-05-03", "2026-05-20");

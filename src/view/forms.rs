@@ -436,6 +436,8 @@ fn person_in_activity(person: &crate::model::Personne, a: &Activity, lang: Lang)
 
 fn session_cycles(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
+        // One set of inputs for all the session's forms, made once.
+        let session_inputs = super::inputs::activity_form(ctx.kit, session);
         for cycle in [1u8, 2] {
             let ateliers: Vec<&Atelier> = session
                 .ateliers
@@ -450,7 +452,7 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
                 &session.id,
                 Some(&format!("cycle-{cycle}")),
             );
-            let inputs = super::inputs::activity_form(ctx.kit, session);
+            let inputs = session_inputs.clone();
             ctx.push(
                 out,
                 Target::SessionCycle,
@@ -487,9 +489,10 @@ fn session_cycles(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
 
 fn club_ateliers(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (c, club) in ctx.kit.clubs.iter().enumerate() {
+        let club_inputs = super::inputs::activity_form(ctx.kit, club);
         for (n, atelier) in club.ateliers.iter().enumerate() {
             let form_key = key(Record::Club, &club.id, Some(&atelier_part(club, n)));
-            let inputs = super::inputs::activity_form(ctx.kit, club);
+            let inputs = club_inputs.clone();
             ctx.push(out, Target::ClubAtelier, form_key, inputs, |key, inputs| {
                 let (personnes, hidden) = ctx.expected(club, &[atelier]);
                 FormData {
@@ -546,6 +549,7 @@ fn lists(ctx: &Ctx, activities: &[Activity], target: Target, out: &mut Vec<Arc<F
 
 fn welcome(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
     for (s, session) in ctx.kit.sessions.iter().enumerate() {
+        let session_inputs = super::inputs::activity_form(ctx.kit, session);
         for e in &session.inscrits {
             let ateliers: Vec<&Atelier> = session
                 .ateliers
@@ -554,7 +558,7 @@ fn welcome(ctx: &Ctx, out: &mut Vec<Arc<FormData>>) {
                 .collect();
             let person = &ctx.kit.personnes[e.personne];
             let form_key = key(Record::Session, &session.id, Some(&person.id));
-            let inputs = super::inputs::activity_form(ctx.kit, session);
+            let inputs = session_inputs.clone();
             ctx.push(out, Target::Inscription, form_key, inputs, |key, inputs| {
                 FormData {
                     target: Target::Inscription,

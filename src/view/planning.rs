@@ -280,11 +280,6 @@ impl Planning {
             .collect()
     }
 
-    /// The person's planning whose id is `id`.
-    pub fn person(&self, id: &str) -> Option<&PersonPlanning> {
-        self.personnes.iter().find(|p| p.id == id)
-    }
-
     /// The month to open first among `months`: the build day's, else the nearest.
     pub fn current(&self, months: &[Month]) -> Option<Month> {
         let today = Month::of(self.today);
@@ -502,11 +497,10 @@ pub mod adresses {
     }
 }
 
-/// The root-relative URL a person's fiche links to for their planning.
-pub fn person_link(planning: &Planning, id: &str) -> Option<String> {
-    let p = planning.person(id)?;
+/// The link to the month to open first of `p`'s planning.
+pub(super) fn month_link(planning: &Planning, p: &PersonPlanning) -> Option<String> {
     let month = planning.current(&p.mois)?;
-    Some(adresses::personne_mois(id, month))
+    Some(adresses::personne_mois(&p.id, month))
 }
 
 /// Gives each fiche its inputs (`inputs`, one list per fiche, in order) and,
@@ -519,10 +513,17 @@ pub(super) fn link_fiches(
     personnes: &mut [std::sync::Arc<super::PersonView>],
     inputs: Vec<Vec<crate::source::FileId>>,
 ) {
+    // Each planning by person id, found in one lookup (not a scan of the
+    // plannings, which are in name order, for each of 10,000 fiches).
+    let by_id: std::collections::HashMap<&str, &PersonPlanning> = planning
+        .personnes
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     for (fiche, mut inputs) in personnes.iter_mut().zip(inputs) {
         let mut link = None;
-        if let Some(p) = planning.person(&fiche.id) {
-            link = person_link(planning, &fiche.id);
+        if let Some(p) = by_id.get(fiche.id.as_str()) {
+            link = month_link(planning, p);
             for &i in &p.items {
                 inputs.extend(planning.items[i].inputs.iter().copied());
             }

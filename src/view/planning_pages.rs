@@ -177,7 +177,7 @@ impl View {
                 .filter_map(|person| {
                     Some(PersonneLigne {
                         personne: person.personne.clone(),
-                        planning: super::planning::person_link(p, &person.id)?,
+                        planning: super::planning::month_link(p, person)?,
                         flux: Flux::of(p, adresses::flux_personne(&person.id)),
                     })
                 })

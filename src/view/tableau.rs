@@ -28,7 +28,7 @@ use crate::source::FileId;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Who must act on a line of the tableau de bord, in the order of the page.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -217,7 +217,8 @@ pub(super) fn groupes(kit: &Kit) -> Vec<Groupe> {
                 .push(convocation);
         }
     }
-    let files = files(kit);
+    let warned: HashSet<FileId> = kit.warnings.iter().map(|w| w.span.file).collect();
+    let files = files(kit, &warned);
     for w in &kit.warnings {
         let (fiche, acteur) = files
             .get(&w.span.file)
@@ -365,29 +366,41 @@ fn avertissement(kit: &Kit, w: &Diagnostic, fiche: Option<Link>) -> Avertissemen
     }
 }
 
-/// Each record file: the page of its record and who looks after it.
-fn files(kit: &Kit) -> HashMap<FileId, (Option<Link>, Acteur)> {
+/// Each record file among `wanted`: the page of its record and who looks
+/// after it (made only for the files warned about, not for every record).
+fn files(kit: &Kit, wanted: &HashSet<FileId>) -> HashMap<FileId, (Option<Link>, Acteur)> {
     let emploi = || Acteur::ResponsableEmploi;
     let people = kit
         .personnes
         .iter()
         .enumerate()
+        .filter(|(_, p)| wanted.contains(&p.file))
         .map(|(i, p)| (p.file, (Some(person(kit, i)), emploi())));
-    let activities = kit.sessions.iter().chain(&kit.clubs).map(|a| {
-        let link = people::link_to_activity(a, kit.config.langue);
-        (a.file, (Some(link), Acteur::of_activity(a)))
-    });
+    let activities = kit
+        .sessions
+        .iter()
+        .chain(&kit.clubs)
+        .filter(|a| wanted.contains(&a.file))
+        .map(|a| {
+            let link = people::link_to_activity(a, kit.config.langue);
+            (a.file, (Some(link), Acteur::of_activity(a)))
+        });
     let events = kit
         .evenements
         .iter()
+        .filter(|e| wanted.contains(&e.file))
         .map(|e| (e.file, (Some(event_link(e)), emploi())));
-    let operators = kit.operateurs.iter().map(|o| {
-        let link = Link {
-            label: o.nom.clone(),
-            url: urls::operateur(&o.id),
-        };
-        (o.file, (Some(link), emploi()))
-    });
+    let operators = kit
+        .operateurs
+        .iter()
+        .filter(|o| wanted.contains(&o.file))
+        .map(|o| {
+            let link = Link {
+                label: o.nom.clone(),
+                url: urls::operateur(&o.id),
+            };
+            (o.file, (Some(link), emploi()))
+        });
     people
         .chain(activities)
         .chain(events)
