@@ -426,7 +426,15 @@ fn run(ops: &[Op], profile: Profile) {
     let mut live = kit.serve(profile);
     for (n, op) in ops.iter().enumerate() {
         let changed = kit.apply(op);
-        let rebuild = live.rebuild(&changed, today());
+        // The pages served before the rebuild is complete (the quick lane's
+        // fiches, the first phase's narrow pages), as served then.
+        let mut early: Vec<(String, Vec<u8>)> = Vec::new();
+        let rebuild = live.rebuild_in_phases(&changed, today(), |version, paths| {
+            for path in paths {
+                let served = version.get(path).expect("an announced page is served");
+                early.push((path.clone(), served.bytes.to_vec()));
+            }
+        });
         let step = format!("step {n} ({op:?}, {changed:?})");
         match full_build(kit.dir.path(), profile) {
             Some(expected) => {
@@ -436,6 +444,13 @@ fn run(ops: &[Op], profile: Profile) {
                     rebuild.errors
                 );
                 assert_same(&live, &expected, &step);
+                for (path, bytes) in &early {
+                    assert!(
+                        expected.get(path) == Some(bytes),
+                        "after {step}: {path} was served early (quick lane {:?}) with bytes a full build does not give",
+                        rebuild.quick
+                    );
+                }
             }
             None => {
                 let errors = rebuild.errors.unwrap_or_default();
@@ -770,4 +785,97 @@ fn a_mentor_losing_the_role_is_reported_with_her_current_name() {
     assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
     let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
     assert_same(&live, &expected, "a person added first in id order");
+}
+
+/// The quick lane: a trainee's new first name is served on his fiche, and
+/// announced alone, before the whole kit is checked, with the bytes a full
+/// build gives it; so is the fiche of a trainee who enrols in a session his
+/// fiche did not name (the session is read for it). A change of roles
+/// (which other records are checked against) waits for the whole rebuild.
+#[test]
+fn a_trainee_edit_takes_the_quick_lane_and_a_change_of_roles_does_not() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let fiche = "personnes/aubert-sebastien.html";
+    let changed = kit.apply(&Op::Rename { person: 0, name: 3 });
+    let mut events = Vec::new();
+    let rebuild = live.rebuild_in_phases(&changed, today(), |version, paths| {
+        let shown = version.get(fiche).expect("the fiche is served");
+        events.push((paths.to_vec(), shown.bytes.to_vec()));
+    });
+    assert_eq!(rebuild.quick, vec![fiche.to_string()]);
+    assert_eq!(events[0].0, vec![fiche.to_string()], "the first event");
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert!(String::from_utf8_lossy(&events[0].1).contains("Marc-Antoine"));
+    assert!(
+        events[0].1 == expected[fiche],
+        "the quick fiche is the full build's"
+    );
+    assert_same(&live, &expected, "the trainee renamed");
+
+    let added = kit.apply(&Op::Add { session: None });
+    let rebuild = live.rebuild(&added, today());
+    assert!(
+        rebuild.quick.is_empty(),
+        "a new file waits for the whole rebuild"
+    );
+    let enrolled = kit.apply(&Op::Enrol {
+        added: 0,
+        session: Some(1),
+    });
+    let rebuild = live.rebuild(&enrolled, today());
+    assert_eq!(rebuild.quick, vec!["personnes/essai-1.html".to_string()]);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    let page = String::from_utf8(expected["personnes/essai-1.html"].clone()).expect("UTF-8");
+    assert!(page.contains("2026-11"), "the fiche names the session");
+    assert_same(&live, &expected, "the trainee enrolled");
+
+    kit.set_line(PEOPLE[0], "roles:", "roles: [stagiaire, parrain]");
+    let rebuild = live.rebuild(&[PEOPLE[0].to_string()], today());
+    assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
+    assert!(rebuild.quick.is_empty(), "{:?}", rebuild.quick);
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert_same(&live, &expected, "a role added");
+}
+
+/// A session's file that starts enrolling a trainee it did not name takes
+/// the quick lane: its page is served first with the trainee (read for it
+/// though the page's last inputs did not name him), with the bytes of a
+/// full build; then the trainee's fiche follows with the rest.
+#[test]
+fn a_session_enrolling_a_trainee_takes_the_quick_lane() {
+    let mut kit = Kit::example();
+    let mut live = kit.serve(Profile::Interne);
+    let page = "sessions/2026-10.html";
+    let before = String::from_utf8(live.get(page).expect("served").bytes.to_vec()).expect("UTF-8");
+    assert!(!before.contains("fontaine-julien"), "not enrolled yet");
+    let changed = kit.apply(&Op::SessionEnrols(true));
+    let mut first = None;
+    let rebuild = live.rebuild_in_phases(&changed, today(), |version, paths| {
+        if first.is_none() {
+            let shown = version.get(page).expect("the session page is served");
+            first = Some((paths.to_vec(), shown.bytes.to_vec()));
+        }
+    });
+    assert_eq!(rebuild.quick, vec![page.to_string()]);
+    let (paths, bytes) = first.expect("an early event");
+    assert_eq!(
+        paths,
+        vec![page.to_string()],
+        "the first event names the page alone"
+    );
+    let expected = full_build(kit.dir.path(), Profile::Interne).expect("a good kit");
+    assert!(String::from_utf8_lossy(&bytes).contains("personnes/fontaine-julien.html"));
+    assert!(
+        bytes == expected[page],
+        "the quick page is the full build's"
+    );
+    assert!(
+        rebuild
+            .changed
+            .contains(&"personnes/fontaine-julien.html".to_string()),
+        "his fiche follows: {:?}",
+        rebuild.changed
+    );
+    assert_same(&live, &expected, "the session enrols him");
 }

@@ -26,7 +26,15 @@ impl Listings {
     /// Takes the listing of `folder` kept from the last load, if `changed`
     /// (the kit paths changed since then) cannot have altered it.
     pub fn take(&mut self, folder: &str, changed: &HashSet<String>) -> Option<Listing> {
+        let usable = self.peek(folder, changed).is_some();
         let listing = self.0.remove(folder)?;
+        usable.then_some(listing)
+    }
+
+    /// The listing of `folder` kept from the last load, left in place, if
+    /// `changed` cannot have altered it (see [`Listings::take`]).
+    pub fn peek(&self, folder: &str, changed: &HashSet<String>) -> Option<&Listing> {
+        let listing = self.0.get(folder)?;
         let under = |path: &str| {
             path.strip_prefix(folder)
                 .is_some_and(|rest| rest.starts_with('/'))
@@ -35,7 +43,7 @@ impl Listings {
             let holds = folder
                 .strip_prefix(path.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-            if holds || (under(path) && !still_listed(&listing, path)) {
+            if holds || (under(path) && !still_listed(listing, path)) {
                 return None;
             }
         }

@@ -131,14 +131,6 @@ impl Kind {
     }
 }
 
-const RECORD_FOLDERS: [(&str, Kind); 5] = [
-    ("data/personnes", Kind::Personne),
-    ("data/sessions", Kind::Session),
-    ("data/clubs", Kind::Club),
-    ("data/evenements", Kind::Evenement),
-    ("data/operateurs", Kind::Operateur),
-];
-
 /// What parsing one file gave: the record (possibly with some values set
 /// aside, each reported by a [`crate::diagnostic::DiagnosticKind::SetAside`]
 /// diagnostic), and the problems.
@@ -179,6 +171,13 @@ pub struct ParseCache {
     listings: listing::Listings,
 }
 
+impl ParseCache {
+    /// Whether the last load listed a file at kit path `path`.
+    pub fn holds(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+}
+
 /// Which files may differ from what a [`ParseCache`] holds.
 pub enum Changed<'a> {
     /// Any file: read everything.
@@ -208,19 +207,8 @@ fn load_from(
 ) -> Result<Loaded, LoadError> {
     let kit = KitDir::open(root)?;
     let mut problems = Vec::new();
-    let mut entries: Vec<(Kind, String, Reached)> = Vec::new();
-    if let Some(config) = config_file(&kit, &mut problems) {
-        entries.push((Kind::Config, CONFIG.into(), config));
-    }
-    if let Some(commissions) = commissions_file(&kit) {
-        entries.push((Kind::Commissions, COMMISSIONS.into(), commissions));
-    }
-    let folders = RECORD_FOLDERS
-        .iter()
-        .map(|&(folder, kind)| (folder, kind, &walk::RECORDS))
-        .chain([("content/pages", Kind::Page, &walk::PAGES)])
-        .chain([("content/procedures", Kind::Procedure, &walk::PROCEDURES)]);
-    for (folder, kind, rule) in folders {
+    let mut entries = single_files(&kit, &mut problems);
+    for (folder, kind, rule) in FOLDERS {
         let kept = match (cache.as_mut(), changed) {
             (Some(cache), Changed::Only(paths)) => cache.listings.take(folder, paths),
             _ => None,
@@ -250,13 +238,6 @@ fn load_from(
             cache.listings.keep(folder, listing);
         }
     }
-    match kit.resolve(documents::CATALOGUE) {
-        Found::File(disk) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Ok(disk))),
-        Found::Refused(problem) => {
-            entries.push((Kind::Documents, documents::CATALOGUE.into(), Err(problem)))
-        }
-        Found::Missing | Found::Dir(_) => {}
-    }
     data_root(&kit, &mut problems);
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
@@ -266,18 +247,7 @@ fn load_from(
         Changed::Only(paths) if paths.contains(rel) => None,
         Changed::Only(_) => kept.and_then(|files| files.get(rel)),
     };
-    // A reused file is shared, not copied: its text and record are behind
-    // `Arc`s. The flag says whether it was read again.
-    let parsed: Vec<(Arc<SourceFile>, ParseOutcome<Parsed>, bool)> = entries
-        .par_iter()
-        .map(|(kind, rel, disk)| match reusable(rel) {
-            Some(old) => (Arc::clone(&old.0), old.1.clone(), false),
-            None => {
-                let (source, outcome) = read_and_parse(&kit, FileId::of(rel), *kind, rel, disk);
-                (Arc::new(source), outcome, true)
-            }
-        })
-        .collect();
+    let parsed = parse_or_reuse(&kit, &entries, reusable);
     if let Some(cache) = cache {
         // Only the files read again change in the cache; a file no longer
         // listed leaves it.
@@ -293,7 +263,119 @@ fn load_from(
             cache.files.retain(|rel, _| listed.contains(rel.as_str()));
         }
     }
+    let mut loaded = assemble(&entries, parsed);
+    for problem in problems {
+        loaded.report(&kit, problem);
+    }
+    assets::load(&kit, &mut loaded);
+    documents::load_files(&kit, &mut loaded);
+    Ok(loaded)
+}
 
+/// A part of the kit as [`load_cached`] would load it after `changed`, for
+/// `carnet serve`'s quick lane: every file but the records outside `scope`
+/// (which are taken as existing but unread, as a record that could not be
+/// parsed is: other files may name them without an error). The cache is
+/// only read: `None` when it cannot answer without listing a folder again
+/// (a file added, removed or renamed) or the kit cannot be opened.
+pub fn load_scoped(
+    root: &Path,
+    cache: &ParseCache,
+    changed: &HashSet<String>,
+    scope: impl Fn(FileId) -> bool,
+) -> Option<Loaded> {
+    let kit = KitDir::open(root).ok()?;
+    let mut entries = single_files(&kit, &mut Vec::new());
+    let mut unread = Vec::new();
+    for (folder, kind, _) in FOLDERS {
+        let listing = cache.listings.peek(folder, changed)?;
+        for (rel, disk) in &listing.files {
+            match kind.folder() {
+                Some(records) if !scope(FileId::of(rel)) => {
+                    unread.push((records, file_stem(rel).to_string()));
+                }
+                _ => entries.push((kind, rel.clone(), disk.clone())),
+            }
+        }
+    }
+    entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let reusable = |rel: &String| {
+        if changed.contains(rel) {
+            None
+        } else {
+            cache.files.get(rel)
+        }
+    };
+    let parsed = parse_or_reuse(&kit, &entries, reusable);
+    let mut loaded = assemble(&entries, parsed);
+    loaded.broken.extend(unread);
+    assets::load(&kit, &mut loaded);
+    documents::load_files(&kit, &mut loaded);
+    Some(loaded)
+}
+
+/// The record and page folders, with the kind of their files and the rule
+/// that lists them.
+const FOLDERS: [(&str, Kind, &walk::Rule); 7] = [
+    ("data/personnes", Kind::Personne, &walk::RECORDS),
+    ("data/sessions", Kind::Session, &walk::RECORDS),
+    ("data/clubs", Kind::Club, &walk::RECORDS),
+    ("data/evenements", Kind::Evenement, &walk::RECORDS),
+    ("data/operateurs", Kind::Operateur, &walk::RECORDS),
+    ("content/pages", Kind::Page, &walk::PAGES),
+    ("content/procedures", Kind::Procedure, &walk::PROCEDURES),
+];
+
+/// A file to load: its kind, kit path and where it is on disk.
+type Entry = (Kind, String, Reached);
+
+/// The files of the kit that stand alone: carnet.yaml, the commissions'
+/// calendar and the documents' catalogue, when present.
+fn single_files(kit: &KitDir, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    if let Some(config) = config_file(kit, problems) {
+        entries.push((Kind::Config, CONFIG.into(), config));
+    }
+    if let Some(commissions) = commissions_file(kit) {
+        entries.push((Kind::Commissions, COMMISSIONS.into(), commissions));
+    }
+    match kit.resolve(documents::CATALOGUE) {
+        Found::File(disk) => entries.push((Kind::Documents, documents::CATALOGUE.into(), Ok(disk))),
+        Found::Refused(problem) => {
+            entries.push((Kind::Documents, documents::CATALOGUE.into(), Err(problem)))
+        }
+        Found::Missing | Found::Dir(_) => {}
+    }
+    entries
+}
+
+/// Each entry's text and parse, taken from `reusable` when it gives one
+/// (shared, not copied: text and record are behind `Arc`s), else read and
+/// parsed now, in parallel. The flag says whether it was read again.
+fn parse_or_reuse<'c>(
+    kit: &KitDir,
+    entries: &[Entry],
+    reusable: impl Fn(&String) -> Option<&'c (Arc<SourceFile>, ParseOutcome<Parsed>)> + Sync,
+) -> Vec<(Arc<SourceFile>, ParseOutcome<Parsed>, bool)> {
+    entries
+        .par_iter()
+        .map(|(kind, rel, disk)| match reusable(rel) {
+            Some(old) => (Arc::clone(&old.0), old.1.clone(), false),
+            None => {
+                let (source, outcome) = read_and_parse(kit, FileId::of(rel), *kind, rel, disk);
+                (Arc::new(source), outcome, true)
+            }
+        })
+        .collect()
+}
+
+/// The loaded kit of the parsed entries, in their order: sources, records
+/// by kind with their ids (a duplicate id is reported and left out), the
+/// problems of each file, and the records that could not be read.
+fn assemble(
+    entries: &[Entry],
+    parsed: Vec<(Arc<SourceFile>, ParseOutcome<Parsed>, bool)>,
+) -> Loaded {
     let mut loaded = Loaded::default();
     loaded.sources.reserve(entries.len());
     let mut seen_ids = HashMap::with_capacity(entries.len());
@@ -326,12 +408,7 @@ fn load_from(
             Parsed::Commissions(record) => loaded.commissions = Some(RawFile { file, id, record }),
         }
     }
-    for problem in problems {
-        loaded.report(&kit, problem);
-    }
-    assets::load(&kit, &mut loaded);
-    documents::load_files(&kit, &mut loaded);
-    Ok(loaded)
+    loaded
 }
 
 /// The language carnet.yaml at `root` asks for (`langue: en`), read alone
@@ -424,7 +501,7 @@ fn data_root(kit: &KitDir, problems: &mut Vec<Problem>) {
     };
     for name in names {
         let rel = format!("data/{name}");
-        let known = RECORD_FOLDERS.iter().any(|(folder, _)| *folder == rel);
+        let known = FOLDERS.iter().any(|(folder, _, _)| *folder == rel);
         if known || PLANNED.contains(&name.as_str()) || walk::silently_ignored(&name) {
             continue;
         }

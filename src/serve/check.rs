@@ -23,6 +23,13 @@ pub struct CheckCache {
     contracts: Option<(u64, Vec<Diagnostic>)>,
 }
 
+impl CheckCache {
+    /// The files parsed by the last load, for the quick lane to read.
+    pub fn parsed(&self) -> &ParseCache {
+        &self.parsed
+    }
+}
+
 /// [`crate::check`] for `carnet serve`: the kit at `root` and every
 /// diagnostic, sorted, doing again only what `changed` files call for.
 pub fn check(

@@ -6,6 +6,7 @@ mod check;
 mod http;
 mod live;
 mod paths;
+mod quick;
 pub mod site;
 mod timings;
 mod watch;

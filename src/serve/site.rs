@@ -71,6 +71,9 @@ pub struct Rebuild {
     /// When the rebuild was published in two phases: the pages published
     /// first (see [`LiveSite::rebuild_in_phases`]).
     pub first: Option<FirstPhase>,
+    /// The pages the quick lane published before the whole kit was
+    /// checked ([`super::quick`]), sorted.
+    pub quick: Vec<String>,
     /// The diagnostics that stop this version of the kit from being shown
     /// (file:line:col, the quoted line, what is expected), rendered as text;
     /// `None` when the kit is valid and the site is up to date.
@@ -89,6 +92,15 @@ pub struct FirstPhase {
     pub changed: Vec<String>,
     /// Time from the start of the rebuild to their publication.
     pub elapsed: Duration,
+}
+
+/// The pages announced before a rebuild's complete version (by the quick
+/// lane, then the first phase), each with what was announced, and when the
+/// first of them was.
+#[derive(Default)]
+struct Announced {
+    pages: HashMap<String, Served>,
+    first: Option<Duration>,
 }
 
 /// Whether an output is *broad*: it shows every record of a kind (an input
@@ -311,7 +323,7 @@ impl LiveSite {
         &mut self,
         changed: &[String],
         today: NaiveDate,
-        first: impl FnOnce(Arc<Published>, &[String]),
+        mut first: impl FnMut(Arc<Published>, &[String]),
     ) -> Rebuild {
         let start = Instant::now();
         let mut timings = Timings::start();
@@ -319,9 +331,15 @@ impl LiveSite {
             changed_files: changed.to_vec(),
             ..Rebuild::default()
         };
+        let clean = self.pending.is_empty();
         self.pending.extend(changed.iter().cloned());
         let everything = !self.published.is_built() || today != self.today;
         self.today = today;
+        let mut announced = Announced::default();
+        if clean && !everything {
+            report.quick = self.quick_lane(today, start, &mut announced, &mut first);
+            timings.stage("voie rapide");
+        }
         let changed = if everything {
             Changed::All
         } else {
@@ -391,7 +409,7 @@ impl LiveSite {
         timings.stage("vue et formulaires");
         timings.alongside("dont vue", view_took);
         timings.alongside("dont formulaires", forms_took);
-        match self.render_changed(&view, everything, &mut timings, start, first) {
+        match self.render_changed(&view, everything, &mut timings, start, announced, first) {
             Ok(version) => {
                 report.rendered = version.rendered;
                 report.first = version.first;
@@ -422,6 +440,52 @@ impl LiveSite {
         report
     }
 
+    /// The quick lane ([`super::quick`]): when an edit of record files
+    /// allows it, their pages are published over the last version and
+    /// announced, before the whole kit is checked; `announced` says which,
+    /// with their bytes. Returns their paths, sorted.
+    fn quick_lane(
+        &self,
+        today: NaiveDate,
+        start: Instant,
+        announced: &mut Announced,
+        first: &mut impl FnMut(Arc<Published>, &[String]),
+    ) -> Vec<String> {
+        let Some(view) = self.published.view.as_ref() else {
+            return Vec::new();
+        };
+        let last = super::quick::Last {
+            parsed: self.cache.parsed(),
+            planned: &self.planned,
+            view,
+        };
+        let Some(pages) =
+            super::quick::pages(&self.root, self.profile, today, &last, &self.pending)
+        else {
+            return Vec::new();
+        };
+        let old = &self.published.files;
+        let files: HashMap<String, Served> = pages
+            .into_iter()
+            .filter(|(path, bytes)| old.get(path).is_none_or(|b| *b.bytes != **bytes))
+            .map(|(path, bytes)| (path, Served::new(bytes)))
+            .collect();
+        if files.is_empty() {
+            return Vec::new();
+        }
+        let mut changed: Vec<String> = files.keys().cloned().collect();
+        changed.sort();
+        announced.pages.clone_from(&files);
+        announced.first = Some(start.elapsed());
+        let version = Published {
+            files,
+            under: Some(Arc::clone(&self.published)),
+            ..Published::empty()
+        };
+        first(Arc::new(version), &changed);
+        changed
+    }
+
     /// Plans every output of `view` and renders the pages and theme files
     /// that may have changed (every one when `everything`); the others are
     /// taken from the published version. A page whose inputs cover a
@@ -440,7 +504,8 @@ impl LiveSite {
         everything: bool,
         timings: &mut Timings,
         start: Instant,
-        first: impl FnOnce(Arc<Published>, &[String]),
+        mut announced: Announced,
+        mut first: impl FnMut(Arc<Published>, &[String]),
     ) -> Result<NextVersion, String> {
         use rayon::prelude::*;
         let renderers = crate::render::renderers(view).map_err(|e| e.message)?;
@@ -487,33 +552,58 @@ impl LiveSite {
             }
         }
         timings.stage("tri");
-        let mut first_phase = None;
         let mut rendered = Vec::new();
-        // The pages published first, to publish again as they are.
-        let mut early = HashMap::new();
+        // The pages published early, to publish again as they are when
+        // their bytes are the same.
+        let mut early = announced.pages.clone();
         let broad_work = !suspects.is_empty() || !to_render.is_empty();
         if !narrow.is_empty() && broad_work {
             rendered = render_all(view, &renderers, std::mem::take(&mut narrow))?;
             let files: HashMap<String, Served> = rendered
                 .iter()
                 .filter(|(p, bytes)| old.files.get(&p.path).is_none_or(|b| *b.bytes != **bytes))
-                .map(|(p, bytes)| (p.path.clone(), Served::new(bytes.clone())))
+                .map(|(p, bytes)| {
+                    let served = match announced.pages.get(&p.path) {
+                        Some(quick) if *quick.bytes == **bytes => quick.clone(),
+                        _ => Served::new(bytes.clone()),
+                    };
+                    (p.path.clone(), served)
+                })
                 .collect();
             timings.stage("rendu (1re phase)");
-            if !files.is_empty() {
-                let mut changed: Vec<String> = files.keys().cloned().collect();
+            // A browser holds the page last announced, or the published
+            // one: it is told of each page whose shown bytes now differ.
+            let mut changed: Vec<String> = rendered
+                .iter()
+                .filter_map(|(p, _)| {
+                    let shown = files.get(&p.path).or_else(|| old.files.get(&p.path))?;
+                    let held = announced
+                        .pages
+                        .get(&p.path)
+                        .or_else(|| old.files.get(&p.path));
+                    let same = held.is_some_and(|held| Arc::ptr_eq(&held.etag, &shown.etag));
+                    (!same).then(|| p.path.clone())
+                })
+                .collect();
+            if !changed.is_empty() {
                 changed.sort();
-                early.clone_from(&files);
+                for path in &changed {
+                    if let Some(shown) = files.get(path).or_else(|| old.files.get(path)) {
+                        announced.pages.insert(path.clone(), shown.clone());
+                    }
+                }
+                early.extend(
+                    files
+                        .iter()
+                        .map(|(path, served)| (path.clone(), served.clone())),
+                );
                 let version = Published {
                     files,
                     under: Some(Arc::clone(&old)),
                     ..Published::empty()
                 };
                 first(Arc::new(version), &changed);
-                first_phase = Some(FirstPhase {
-                    changed,
-                    elapsed: start.elapsed(),
-                });
+                announced.first.get_or_insert(start.elapsed());
             }
             timings.stage("publication (1re phase)");
         } else {
@@ -615,7 +705,10 @@ impl LiveSite {
             let same = old.files.get(&p.path).is_some_and(|b| *b.bytes == *bytes);
             if !same {
                 changed.push(p.path.clone());
-                let served = early.remove(&p.path).unwrap_or_else(|| Served::new(bytes));
+                let served = early
+                    .remove(&p.path)
+                    .filter(|served| *served.bytes == *bytes)
+                    .unwrap_or_else(|| Served::new(bytes));
                 files.insert(p.path.clone(), served);
             }
             unjudged.push(p.path.clone());
@@ -655,6 +748,25 @@ impl LiveSite {
                 }
             }
         }
+        // A page announced early is announced again when its bytes are not
+        // those announced (the quick lane's page was not the whole kit's).
+        let mut first_changed = Vec::new();
+        for (path, served) in &announced.pages {
+            match files.get(path) {
+                Some(now) if Arc::ptr_eq(&now.etag, &served.etag) => {
+                    first_changed.push(path.clone())
+                }
+                _ if !changed.contains(path) && !removed.contains(path) => {
+                    changed.push(path.clone())
+                }
+                _ => {}
+            }
+        }
+        first_changed.sort();
+        let first_phase = announced.first.map(|elapsed| FirstPhase {
+            changed: first_changed,
+            elapsed,
+        });
         removed.sort();
         changed.sort();
         Ok(NextVersion {
