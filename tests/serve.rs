@@ -459,7 +459,10 @@ fn a_trainee_edit_serves_the_fiche_first_then_the_lists() {
         between.iter().any(|p| p == "sessions/2026-10.html"),
         "his session's page before the lists: {between:?}"
     );
-    assert!(!between.iter().any(|p| p == "personnes/index.html"), "{between:?}");
+    assert!(
+        !between.iter().any(|p| p == "personnes/index.html"),
+        "{between:?}"
+    );
     assert!(
         strings(&rest["changed"]).contains(&"personnes/index.html"),
         "{rest}"

@@ -790,8 +790,10 @@ fn a_mentor_losing_the_role_is_reported_with_her_current_name() {
 /// The quick lane: a trainee's new first name is served on his fiche, and
 /// announced alone, before the whole kit is checked, with the bytes a full
 /// build gives it; so is the fiche of a trainee who enrols in a session his
-/// fiche did not name (the session is read for it). A change of roles
-/// (which other records are checked against) waits for the whole rebuild.
+/// fiche did not name (the session is read for it). A broken file, the
+/// edit that repairs it (files changed while the kit was invalid are
+/// pending) and a change of roles (which other records are checked
+/// against) wait for the whole rebuild.
 #[test]
 fn a_trainee_edit_takes_the_quick_lane_and_a_change_of_roles_does_not() {
     let mut kit = Kit::example();
@@ -829,6 +831,18 @@ fn a_trainee_edit_takes_the_quick_lane_and_a_change_of_roles_does_not() {
     let page = String::from_utf8(expected["personnes/essai-1.html"].clone()).expect("UTF-8");
     assert!(page.contains("2026-11"), "the fiche names the session");
     assert_same(&live, &expected, "the trainee enrolled");
+
+    let broken = kit.apply(&Op::Break(1));
+    let rebuild = live.rebuild(&broken, today());
+    assert!(rebuild.errors.is_some(), "a YAML error");
+    assert!(
+        rebuild.quick.is_empty(),
+        "nothing of a broken file is served"
+    );
+    let repaired = kit.apply(&Op::Repair);
+    let rebuild = live.rebuild(&repaired, today());
+    assert!(rebuild.errors.is_none(), "{:?}", rebuild.errors);
+    assert!(rebuild.quick.is_empty(), "an edit pending since an error");
 
     kit.set_line(PEOPLE[0], "roles:", "roles: [stagiaire, parrain]");
     let rebuild = live.rebuild(&[PEOPLE[0].to_string()], today());

@@ -17,6 +17,7 @@
 //! small kit. Whatever it shows is replaced by the whole rebuild's page if
 //! that differs (`tests/serve_incremental.rs` checks that it never does).
 
+use super::timings::Timings;
 use crate::Profile;
 use crate::diagnostic::Severity;
 use crate::load::{Loaded, ParseCache};
@@ -26,6 +27,7 @@ use crate::view::View;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::time::Instant;
 
 /// At most this many record files edited at once take the quick lane: a
 /// bigger batch (a `git pull`) is not one record being edited.
@@ -70,6 +72,7 @@ pub(super) fn pages(
     today: NaiveDate,
     last: &Last,
     changed: &HashSet<String>,
+    timings: &mut Timings,
 ) -> Option<Vec<(String, Vec<u8>)>> {
     if changed.is_empty() || changed.len() > MOST {
         return None;
@@ -92,14 +95,16 @@ pub(super) fn pages(
     // What the edited files name that their pages did not read yet is
     // only known once they are read: then the kit is loaded once more.
     for _ in 0..2 {
+        let started = Instant::now();
         let loaded = crate::load::load_scoped(root, last.parsed, changed, |f| scope.contains(&f))?;
+        timings.alongside("dont chargement (rapide)", started.elapsed());
         let more: Vec<FileId> = changed
             .iter()
             .flat_map(|path| named_in(&loaded.sources.get(FileId::of(path)).text, last.parsed))
             .filter(|file| !scope.contains(file))
             .collect();
         if more.is_empty() {
-            return render(loaded, profile, today, &pages, last.view);
+            return render(loaded, profile, today, &pages, last.view, timings);
         }
         scope.extend(more);
     }
@@ -132,7 +137,9 @@ fn render(
     today: NaiveDate,
     pages: &[(&str, String)],
     last: &View,
+    timings: &mut Timings,
 ) -> Option<Vec<(String, Vec<u8>)>> {
+    let started = Instant::now();
     let error = |d: &crate::diagnostic::Diagnostic| d.severity == Severity::Error;
     if loaded.diagnostics.iter().any(error) {
         return None;
@@ -151,8 +158,12 @@ fn render(
             }
         }
     }
+    timings.alongside("dont modèle (rapide)", started.elapsed());
+    let started = Instant::now();
     let mut view = View::new(&kit, profile);
     crate::attach_forms(&mut view, crate::view::forms::FormsView::new(&kit, profile));
+    timings.alongside("dont vue (rapide)", started.elapsed());
+    let started = Instant::now();
     let site = crate::render::html::Site::new(&view).ok()?;
     let mut made = Vec::new();
     for planned in site.plan(&view) {
@@ -161,5 +172,6 @@ fn render(
             made.push((planned.path, bytes));
         }
     }
+    timings.alongside("dont rendu (rapide)", started.elapsed());
     (made.len() == pages.len()).then_some(made)
 }

@@ -337,7 +337,7 @@ impl LiveSite {
         self.today = today;
         let mut announced = Announced::default();
         if clean && !everything {
-            report.quick = self.quick_lane(today, start, &mut announced, &mut first);
+            report.quick = self.quick_lane(today, start, &mut announced, &mut first, &mut timings);
             timings.stage("voie rapide");
         }
         let changed = if everything {
@@ -450,6 +450,7 @@ impl LiveSite {
         start: Instant,
         announced: &mut Announced,
         first: &mut impl FnMut(Arc<Published>, &[String]),
+        timings: &mut Timings,
     ) -> Vec<String> {
         let Some(view) = self.published.view.as_ref() else {
             return Vec::new();
@@ -459,9 +460,14 @@ impl LiveSite {
             planned: &self.planned,
             view,
         };
-        let Some(pages) =
-            super::quick::pages(&self.root, self.profile, today, &last, &self.pending)
-        else {
+        let Some(pages) = super::quick::pages(
+            &self.root,
+            self.profile,
+            today,
+            &last,
+            &self.pending,
+            timings,
+        ) else {
             return Vec::new();
         };
         let old = &self.published.files;
