@@ -11,6 +11,12 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: a build allocates and frees
+/// millions of small values (YAML events, template values, page strings) on
+/// every core, where glibc's malloc spent about a sixth of the CPU time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "carnet",

@@ -67,19 +67,37 @@ pub fn render(
     renderers: &[Box<dyn Renderer + '_>],
     sink: &dyn Sink,
 ) -> Result<Vec<Written>, RenderError> {
-    plan.into_par_iter()
-        .map(|planned| {
+    let mut plan: Vec<(usize, Planned)> = plan.into_iter().enumerate().collect();
+    plan.sort_by_key(|(_, planned)| !lists_everyone(planned));
+    let mut written = plan
+        .into_par_iter()
+        .map(|(place, planned)| {
             let bytes = renderers[planned.renderer].render(view, &planned)?;
             sink.put(&planned.path, bytes).map_err(|e| RenderError {
                 message: format!("impossible d'écrire {} : {e}", planned.path),
             })?;
-            Ok(Written {
+            let written = Written {
                 path: planned.path,
                 kind: planned.kind,
                 inputs: planned.inputs,
-            })
+            };
+            Ok((place, written))
         })
-        .collect()
+        .collect::<Result<Vec<_>, RenderError>>()?;
+    written.sort_unstable_by_key(|(place, _)| *place);
+    Ok(written.into_iter().map(|(_, w)| w).collect())
+}
+
+/// Whether an output shows every person or the whole kit (the list of
+/// people, the directory, the tableau de bord, the search index…): each
+/// takes as long as hundreds of fiches. [`render`] starts them first, so
+/// that no core waits at the end of a build for the last of them; the
+/// outputs are still returned in the plan's order.
+fn lists_everyone(planned: &Planned) -> bool {
+    planned
+        .inputs
+        .iter()
+        .any(|input| matches!(input, Input::Kit | Input::Folder("data/personnes")))
 }
 
 /// How many of `written` are of `kind` (the build's summary).
