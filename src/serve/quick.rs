@@ -12,9 +12,9 @@
 //! no error. The lane gives up, leaving the edit to the whole rebuild,
 //! whenever it cannot be sure: a file added, removed or renamed, a file of
 //! another kind (a club's convocation list reads sessions by their month,
-//! which no id names), a record without a page in this profile, a person's
-//! roles changed (what other records check them against), any error in the
-//! small kit. Whatever it shows is replaced by the whole rebuild's page if
+//! which no id names), a record without a page in this profile or whose
+//! page reads a whole folder of records, a person's roles changed (what
+//! other records check them against), any error in the small kit. Whatever it shows is replaced by the whole rebuild's page if
 //! that differs (`tests/serve_incremental.rs` checks that it never does).
 
 use super::timings::Timings;
@@ -85,6 +85,10 @@ pub(super) fn pages(
             Some((id, url(id)))
         })?;
         let page = last.planned.get(&url)?;
+        // A page made from a whole folder of records needs all of them.
+        if super::site::broad(page) {
+            return None;
+        }
         scope.extend(page.inputs.iter().filter_map(|input| match input {
             Input::File(file) => Some(*file),
             Input::Folder(_) | Input::Kit => None,
