@@ -14,8 +14,9 @@
 //! another kind (a club's convocation list reads sessions by their month,
 //! which no id names), a record without a page in this profile or whose
 //! page reads a whole folder of records, a person's roles changed (what
-//! other records check them against), any error in the small kit. Whatever it shows is replaced by the whole rebuild's page if
-//! that differs (`tests/serve_incremental.rs` checks that it never does).
+//! other records check them against), any error in the small kit.
+//! Whatever it shows is replaced by the whole rebuild's page if that
+//! differs (`tests/serve_incremental.rs` checks that it never does).
 
 use super::timings::Timings;
 use crate::Profile;
