@@ -318,7 +318,11 @@ impl LiveSite {
     /// (each page whole, of the old or the new kit): what a browser would
     /// have been shown a moment earlier, with the edited record's pages
     /// already new; pages of deleted records go only with the complete
-    /// version. When this returns, the complete version is published.
+    /// version. Before that, the quick lane ([`super::quick`]) may give
+    /// `first` the edited records' own pages, made from a small kit before
+    /// the whole kit is loaded: `first` is called up to twice, each time
+    /// with the pages changed since what it was last given. When this
+    /// returns, the complete version is published.
     pub fn rebuild_in_phases(
         &mut self,
         changed: &[String],
