@@ -109,9 +109,9 @@ impl Live {
         Self::send(&mut inner, &event.to_sse());
     }
 
-    /// Records and tells the first phase of a good rebuild: the narrow
-    /// pages that `changed`, already served; [`Live::rebuilt`] follows with
-    /// the rest.
+    /// Records and tells an early phase of a good rebuild (the quick lane,
+    /// the first phase): the pages that `changed`, already served;
+    /// [`Live::rebuilt`] follows with the rest.
     pub fn first_phase(&self, changed: Vec<String>) {
         let mut inner = self.lock();
         inner.generation += 1;

@@ -245,9 +245,10 @@ impl RebuildLoop {
     }
 
     /// Brings the site up to date after `files` changed (everything is read
-    /// again on `rescan`), prints the line, tells the browsers: in two
-    /// events when the rebuild goes in two phases, the edited record's pages
-    /// served and announced first (see [`LiveSite::rebuild_in_phases`]).
+    /// again on `rescan`), prints the line, tells the browsers: in two or
+    /// three events when the rebuild goes in phases, the edited record's
+    /// pages (from the quick lane, then the first phase) served and
+    /// announced first (see [`LiveSite::rebuild_in_phases`]).
     fn rebuild(&mut self, files: &[String], rescan: bool, today: NaiveDate) {
         if rescan {
             self.site = LiveSite::new(self.options.root.clone(), self.options.profile, today);
