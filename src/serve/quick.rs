@@ -165,8 +165,7 @@ fn render(
     }
     timings.alongside("dont modèle (rapide)", started.elapsed());
     let started = Instant::now();
-    let mut view = View::new(&kit, profile);
-    crate::attach_forms(&mut view, crate::view::forms::FormsView::new(&kit, profile));
+    let view = crate::view_of(&kit, profile, true);
     timings.alongside("dont vue (rapide)", started.elapsed());
     let started = Instant::now();
     let site = crate::render::html::Site::new(&view).ok()?;
