@@ -22,6 +22,9 @@ pub mod spanned;
 mod walk;
 mod yaml_comment;
 mod yaml_error;
+mod yaml_fast;
+#[cfg(test)]
+mod yaml_fast_tests;
 mod yaml_hint;
 
 use crate::diagnostic::{Diagnostic, msg};
@@ -639,15 +642,11 @@ fn read_and_parse(
         }
         _ if is_blank_yaml(&source.text) => ParseOutcome::failed(vec![empty_file(file, kind)]),
         Kind::Config => parse_outcome(&source.text, file).map(|r| Parsed::Config(Arc::new(r))),
-        Kind::Personne => parse_outcome(&source.text, file).map(|r| Parsed::Personne(Arc::new(r))),
-        Kind::Session => parse_outcome(&source.text, file).map(|r| Parsed::Session(Arc::new(r))),
-        Kind::Club => parse_outcome(&source.text, file).map(|r| Parsed::Club(Arc::new(r))),
-        Kind::Evenement => {
-            parse_outcome(&source.text, file).map(|r| Parsed::Evenement(Arc::new(r)))
-        }
-        Kind::Operateur => {
-            parse_outcome(&source.text, file).map(|r| Parsed::Operateur(Arc::new(r)))
-        }
+        Kind::Personne => parse_record(&source.text, file).map(|r| Parsed::Personne(Arc::new(r))),
+        Kind::Session => parse_record(&source.text, file).map(|r| Parsed::Session(Arc::new(r))),
+        Kind::Club => parse_record(&source.text, file).map(|r| Parsed::Club(Arc::new(r))),
+        Kind::Evenement => parse_record(&source.text, file).map(|r| Parsed::Evenement(Arc::new(r))),
+        Kind::Operateur => parse_record(&source.text, file).map(|r| Parsed::Operateur(Arc::new(r))),
         Kind::Documents => {
             parse_outcome(&source.text, file).map(|r| Parsed::Documents(Arc::new(r)))
         }
@@ -736,6 +735,18 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     file: FileId,
 ) -> Result<T, Vec<Diagnostic>> {
     parse_outcome(&source.text, file).into_result()
+}
+
+/// Parses a record file: with the quick reader when the file is written in
+/// the YAML it reads (nearly always), else as [`parse_outcome`] does.
+fn parse_record<T: DeserializeOwned>(text: &str, file: FileId) -> ParseOutcome<T> {
+    match yaml_fast::parse(text) {
+        Some(record) => ParseOutcome {
+            record: Some(record),
+            diagnostics: Vec::new(),
+        },
+        None => parse_outcome(text, file),
+    }
 }
 
 /// At most this many problems are reported per file before giving up on it.

@@ -81,22 +81,27 @@ pub(crate) fn parse_control_character_error(unexpected: &str) -> Option<(Range<u
 
 impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if super::yaml_fast::reading() {
+            let (value, range) = super::yaml_fast::spanned(deserializer)?;
+            return checked(value, range);
+        }
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        // Every text value of every record goes through here: the one place
-        // where a control character is refused, before it can reach an output.
         let span = spanned.referenced.span();
         let start = span.byte_offset().unwrap_or(0) as usize;
         let len = span.byte_len().unwrap_or(0) as usize;
-        let range = start..start + len;
-        let text = (&spanned.value as &dyn std::any::Any).downcast_ref::<String>();
-        if let Some(c) = text.and_then(|t| t.chars().find(|&c| is_forbidden_control(c))) {
-            return Err(control_character_error(&range, c));
-        }
-        Ok(Sp {
-            value: spanned.value,
-            range,
-        })
+        checked(spanned.value, start..start + len)
     }
+}
+
+/// The value read at `range`, unless it is a text with a control character.
+/// Every text value of every record goes through here: the one place where
+/// a control character is refused, before it can reach an output.
+fn checked<T: 'static, E: serde::de::Error>(value: T, range: Range<usize>) -> Result<Sp<T>, E> {
+    let text = (&value as &dyn std::any::Any).downcast_ref::<String>();
+    if let Some(c) = text.and_then(|t| t.chars().find(|&c| is_forbidden_control(c))) {
+        return Err(control_character_error(&range, c));
+    }
+    Ok(Sp { value, range })
 }
 
 impl<T: JsonSchema> JsonSchema for Sp<T> {
