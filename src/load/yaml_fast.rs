@@ -1,6 +1,6 @@
 //! A quick reader for the YAML that record files are nearly always written
 //! in: block mappings and block sequences of quoted or simple plain scalars,
-//! with comments and blank lines. It gives the very same record as
+//! lists on one line (`[a, "b"]`), comments and blank lines. It gives the very same record as
 //! serde-saphyr (every value and every byte range of [`Sp`]) or nothing at
 //! all: a file with anything outside that subset, and any file with a
 //! problem, is left to serde-saphyr, which reads it again and words what is
@@ -148,23 +148,27 @@ enum Node<'a> {
         plain: bool,
         range: Range<usize>,
     },
-    /// A block mapping, which starts where its first key does.
+    /// A block mapping, whose range is empty where its first key starts.
     Map {
         entries: Vec<(Node<'a>, Node<'a>)>,
-        at: usize,
+        range: Range<usize>,
     },
-    /// A block sequence, which starts at its first `-`.
-    Seq { items: Vec<Node<'a>>, at: usize },
+    /// A sequence, whose range is empty at its first `-` (a block
+    /// sequence) or holds its `[` (a flow sequence).
+    Seq {
+        items: Vec<Node<'a>>,
+        range: Range<usize>,
+    },
 }
 
 impl Node<'_> {
-    /// The range serde-saphyr gives the node: a scalar's text, an empty
-    /// range where a collection starts.
+    /// The range serde-saphyr gives the node.
     fn range(&self) -> Option<Range<usize>> {
         match self {
             Node::Null => None,
-            Node::Scalar { range, .. } => Some(range.clone()),
-            Node::Map { at, .. } | Node::Seq { at, .. } => Some(*at..*at),
+            Node::Scalar { range, .. } | Node::Map { range, .. } | Node::Seq { range, .. } => {
+                Some(range.clone())
+            }
         }
     }
 
@@ -247,7 +251,10 @@ impl<'a> Reader<'a> {
             let value = self.value(indent, after, line.end)?;
             entries.push((key, value));
         }
-        Some(Node::Map { entries, at })
+        Some(Node::Map {
+            entries,
+            range: at..at,
+        })
     }
 
     /// The value after a key at `indent`, from `from` to `end` on its line:
@@ -307,7 +314,10 @@ impl<'a> Reader<'a> {
                 self.ends_scalar(indent)?;
             }
         }
-        Some(Node::Seq { items, at })
+        Some(Node::Seq {
+            items,
+            range: at..at,
+        })
     }
 }
 
@@ -351,23 +361,75 @@ fn is_word(text: &str) -> bool {
         && !SPECIAL.iter().any(|s| s.eq_ignore_ascii_case(text))
 }
 
-/// The scalar from `start` to the end of the line (`end`), with at most a
-/// comment after it.
+/// The value from `start` to the end of the line (`end`), with at most a
+/// comment after it: a scalar, or a list of scalars written `[a, b]`.
 fn scalar(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
-    match text.as_bytes()[start] {
-        b'"' => double_quoted(text, start, end),
-        b'\'' => single_quoted(text, start, end),
-        _ => plain(text, start, end),
-    }
+    let (node, after) = match text.as_bytes()[start] {
+        b'"' => double_quoted(text, start, end)?,
+        b'\'' => single_quoted(text, start, end)?,
+        b'[' => flow_sequence(text, start, end)?,
+        _ => return plain(text, start, end),
+    };
+    only_comment(text, after, end)?;
+    Some(node)
 }
 
-/// After a quoted scalar ending before `after`: only blanks, then a comment or nothing.
+/// After a value ending before `after`: only blanks, then a comment or nothing.
 fn only_comment(text: &str, after: usize, end: usize) -> Option<()> {
     let next = skip_blanks(text, after, end);
     (next == end || (next > after && text.as_bytes()[next] == b'#')).then_some(())
 }
 
-fn double_quoted(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
+/// A list on one line, `[a, "b", 'c']`, of quoted or plain scalars (a
+/// comma may end it); where it ends.
+fn flow_sequence(text: &str, start: usize, end: usize) -> Option<(Node<'_>, usize)> {
+    let bytes = text.as_bytes();
+    let mut items = Vec::new();
+    let mut at = skip_blanks(text, start + 1, end);
+    loop {
+        match *bytes.get(at).filter(|_| at < end)? {
+            b']' => break,
+            b'"' | b'\'' => {
+                let (node, after) = if bytes[at] == b'"' {
+                    double_quoted(text, at, end)?
+                } else {
+                    single_quoted(text, at, end)?
+                };
+                items.push(node);
+                at = skip_blanks(text, after, end);
+            }
+            _ => {
+                let len = text[at..end].find([',', ']'])?;
+                items.push(flow_plain(text, at, at + len)?);
+                at += len;
+            }
+        }
+        match *bytes.get(at).filter(|_| at < end)? {
+            b']' => break,
+            b',' => at = skip_blanks(text, at + 1, end),
+            _ => return None,
+        }
+    }
+    let node = Node::Seq {
+        items,
+        range: start..start + 1,
+    };
+    Some((node, at + 1))
+}
+
+/// A plain scalar inside `[…]`, from `start` to the comma or bracket at `end`.
+fn flow_plain(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
+    let value = text[start..end].trim_end_matches(' ');
+    if value.is_empty() || value.contains(['[', '{', '}', '#', '"', '\'']) {
+        return None;
+    }
+    match plain(text, start, start + value.len())? {
+        Node::Null => None,
+        node => Some(node),
+    }
+}
+
+fn double_quoted(text: &str, start: usize, end: usize) -> Option<(Node<'_>, usize)> {
     let bytes = text.as_bytes();
     let mut owned: Option<String> = None;
     let mut copied = start + 1;
@@ -375,7 +437,6 @@ fn double_quoted(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
     while i < end {
         match bytes[i] {
             b'"' => {
-                only_comment(text, i + 1, end)?;
                 let text = match owned {
                     Some(mut s) => {
                         s.push_str(&text[copied..i]);
@@ -383,11 +444,12 @@ fn double_quoted(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
                     }
                     None => Cow::Borrowed(&text[start + 1..i]),
                 };
-                return Some(Node::Scalar {
+                let node = Node::Scalar {
                     text,
                     plain: false,
                     range: start..i + 1,
-                });
+                };
+                return Some((node, i + 1));
             }
             b'\\' => {
                 let s = owned.get_or_insert_with(String::new);
@@ -424,7 +486,7 @@ fn escape(text: &str, at: usize, end: usize) -> Option<(char, usize)> {
     Some((c, 1))
 }
 
-fn single_quoted(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
+fn single_quoted(text: &str, start: usize, end: usize) -> Option<(Node<'_>, usize)> {
     let bytes = text.as_bytes();
     let mut i = start + 1;
     let mut doubled = false;
@@ -435,18 +497,18 @@ fn single_quoted(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
                 i += 2;
                 continue;
             }
-            only_comment(text, i + 1, end)?;
             let inner = &text[start + 1..i];
             let text = if doubled {
                 Cow::Owned(inner.replace("''", "'"))
             } else {
                 Cow::Borrowed(inner)
             };
-            return Some(Node::Scalar {
+            let node = Node::Scalar {
                 text,
                 plain: false,
                 range: start..i + 1,
-            });
+            };
+            return Some((node, i + 1));
         }
         i += 1;
     }

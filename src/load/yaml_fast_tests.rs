@@ -97,29 +97,32 @@ fn reads_presences_and_participants_in_both_shapes() {
 #[test]
 fn leaves_what_it_does_not_read_to_serde_saphyr() {
     let left = [
-        "nom: \"a\"\n\tprenom: b\n",      // a tab
-        "nom: \"a\"\r\nprenom: b\r\n",    // carriage returns
-        "\u{feff}nom: a\n",               // byte order mark
-        "roles: [stagiaire]\n",           // flow sequence
-        "nom: |\n  a\n",                  // block scalar
-        "nom: &x a\nprenom: *x\n",        // anchor and alias
-        "nom: a\nnom: b\n",               // duplicate key
-        "roles:\n- stagiaire\n",          // indentless sequence
-        "nom: a\n  b\n",                  // plain scalar on two lines
-        "nom: \"a\n  b\"\n",              // quoted scalar on two lines
-        "nom: a\ninconnu: b\n",           // unknown field
-        "etudes:\n  - annee: 012\n",      // octal-looking number
-        "etudes:\n  - annee: \"2007\"\n", // quoted number
-        "annuaire:\n  nom: True\n",       // boolean spelt otherwise
-        "nom: \"a\\x41\"\n",              // escape it does not read
-        "nom: \"a\" b\n",                 // text after a quoted scalar
-        "nom: a: b\n",                    // mapping in a plain scalar
-        "---\nnom: a\n",                  // document marker
-        "  nom: a\n",                     // indented document
-        "nom:\n",                         // empty required text
-        "nom: \"a\\u0007\"\n",            // control character
-        "roles:\n  -\n    - a\n",         // bare dash
-        "\"nom\": a\n",                   // quoted key
+        "nom: \"a\"\n\tprenom: b\n",        // a tab
+        "nom: \"a\"\r\nprenom: b\r\n",      // carriage returns
+        "\u{feff}nom: a\n",                 // byte order mark
+        "roles: [stagiaire,\n  parrain]\n", // flow sequence on two lines
+        "roles: [[a]]\n",                   // nested flow sequence
+        "adresse: {ville: Tours}\n",        // flow mapping
+        "roles: [a, ~]\n",                  // null in a flow sequence
+        "nom: |\n  a\n",                    // block scalar
+        "nom: &x a\nprenom: *x\n",          // anchor and alias
+        "nom: a\nnom: b\n",                 // duplicate key
+        "roles:\n- stagiaire\n",            // indentless sequence
+        "nom: a\n  b\n",                    // plain scalar on two lines
+        "nom: \"a\n  b\"\n",                // quoted scalar on two lines
+        "nom: a\ninconnu: b\n",             // unknown field
+        "etudes:\n  - annee: 012\n",        // octal-looking number
+        "etudes:\n  - annee: \"2007\"\n",   // quoted number
+        "annuaire:\n  nom: True\n",         // boolean spelt otherwise
+        "nom: \"a\\x41\"\n",                // escape it does not read
+        "nom: \"a\" b\n",                   // text after a quoted scalar
+        "nom: a: b\n",                      // mapping in a plain scalar
+        "---\nnom: a\n",                    // document marker
+        "  nom: a\n",                       // indented document
+        "nom:\n",                           // empty required text
+        "nom: \"a\\u0007\"\n",              // control character
+        "roles:\n  -\n    - a\n",           // bare dash
+        "\"nom\": a\n",                     // quoted key
     ];
     for text in left {
         assert!(
@@ -143,9 +146,12 @@ fn reads_every_record_of_the_example_kit_as_serde_saphyr_does() {
             read += usize::from(agrees(&text));
         }
     }
-    // Most of the example kit is written by hand, with flow lists and
-    // block scalars that the quick reader leaves to serde-saphyr.
-    assert!(total > 40 && read > 0, "{read} of {total} read quickly");
+    // The example kit is written as staff write: more than half of it is
+    // read quickly, the rest (block scalars `|`) by serde-saphyr.
+    assert!(
+        total > 40 && read * 2 > total,
+        "{read} of {total} read quickly"
+    );
 }
 
 /// A small generator of YAML records, written in many styles, with slips.
@@ -240,6 +246,15 @@ impl Writer {
     }
 
     fn sequence(&mut self, indent: usize, keys: &[&str]) {
+        if keys.is_empty() && self.next(3) == 0 {
+            let items: Vec<String> = (0..self.next(4)).map(|_| self.scalar()).collect();
+            let comma = self.pick(&["", "", ",", " ,"]);
+            let comment = self.pick(&["", "", " # note", "#x"]);
+            self.text.pop();
+            self.text
+                .push_str(&format!(" [{}{comma}]{comment}\n", items.join(", ")));
+            return;
+        }
         let step = if self.next(6) == 0 { 0 } else { 2 };
         for _ in 0..1 + self.next(3) {
             let dash = format!("{}- ", " ".repeat(indent + step));
