@@ -17,7 +17,7 @@ use std::ops::Range;
 
 /// Reads `text` as a `T`, or `None` when serde-saphyr must read it.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
-    if !plain_characters(text) {
+    if text.len() > MAX_BYTES || !plain_characters(text) {
         return None;
     }
     let mut reader = Reader {
@@ -30,6 +30,16 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     let _reading = Reading::start();
     T::deserialize(De { node: &root }).ok()
 }
+
+/// The largest file read (a fiche with years of interviews is a few dozen
+/// kilobytes). serde-saphyr refuses a file of over 250,000 values, which
+/// takes at least two bytes each: a larger file is left to it, to be
+/// refused with its words.
+const MAX_BYTES: usize = 256 * 1024;
+
+/// The longest key read: serde-saphyr looks no further than 1,024
+/// characters for the `:` of a key.
+const MAX_KEY: usize = 1000;
 
 /// The name under which [`spanned`] asks this reader for a value's range.
 const SPANNED: &str = "$carnet::yaml_fast::spanned";
@@ -335,7 +345,7 @@ fn key(text: &str, line: Line) -> Option<(Node<'_>, usize)> {
     let len = bytes
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
-    if bytes[len] != b':' || !matches!(bytes.get(len + 1), None | Some(b' ')) {
+    if len > MAX_KEY || bytes[len] != b':' || !matches!(bytes.get(len + 1), None | Some(b' ')) {
         return None;
     }
     let word = &text[line.start..line.start + len];

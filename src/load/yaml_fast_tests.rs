@@ -358,7 +358,7 @@ fn reads_most_generated_records() {
 }
 
 #[test]
-fn leaves_very_deep_or_very_wide_files_to_serde_saphyr() {
+fn leaves_very_deep_wide_or_large_files_to_serde_saphyr() {
     // Ten thousand nested mappings: no stack overflow, and no answer.
     let deep: String = (0..10_000)
         .map(|i| format!("{}a:\n", " ".repeat(i)))
@@ -368,4 +368,12 @@ fn leaves_very_deep_or_very_wide_files_to_serde_saphyr() {
     // by key for repeats.
     let wide: String = (0..50_000).map(|i| format!("k{i}: x\n")).collect();
     assert!(yaml_fast::parse::<RawPersonne>(&wide).is_none());
+    // Nor a list of more values than serde-saphyr accepts: it refuses the
+    // file, and says so.
+    let many = format!("roles: [{}]\n", vec!["a"; 300_000].join(", "));
+    assert!(yaml_fast::parse::<RawPersonne>(&many).is_none());
+    assert!(saphyr::<RawPersonne>(&many).is_err());
+    // Nor a key longer than serde-saphyr looks for its colon.
+    let long_key = format!("{}: x\n", "k".repeat(1100));
+    assert!(yaml_fast::parse::<RawPersonne>(&long_key).is_none());
 }
