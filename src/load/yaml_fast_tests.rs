@@ -85,6 +85,34 @@ fn reads_plain_and_single_quoted_scalars_escapes_and_comments() {
 }
 
 #[test]
+fn reads_words_yaml_could_take_for_numbers_as_the_text_written() {
+    for value in [
+        ".inf",
+        "1e3",
+        "0x1F",
+        "0o17",
+        "No",
+        "0612345678",
+        "2026-09-01",
+        "12:30",
+        "+33 6 12",
+        "1_000",
+        "NaN",
+        "07",
+        "1.5",
+        "Yes",
+        "n",
+        "TRUE",
+        "~x",
+        "x~",
+        "é",
+    ] {
+        let text = format!("civilite: Mme\nnom: {value}\nprenom: Ana\n");
+        assert!(agrees_as::<RawPersonne>(&text), "not read quickly:\n{text}");
+    }
+}
+
+#[test]
 fn reads_presences_and_participants_in_both_shapes() {
     let session = "mois: \"2026-09\"\nateliers:\n  - date: \"2026-09-01\"\n    cycle: 2\n    presences:\n      st0001: present\n      st0002:\n        statut: absent\n        commentaire: \"malade\"\ninscrits:\n  - personne: st0001\n    financement: RSA\n";
     assert!(agrees_as::<RawSession>(session));
