@@ -176,6 +176,11 @@ fn a_control_character_in_a_value_is_an_error_at_the_value() {
     let k = check(&[
         (ALICE, "civilite: Mme\nnom: \"Du\\0rand\"\nprenom: Alice\n"),
         (EVENT, &salon("lieu: \"Salle \\x1b[31m4\"\n")),
+        // A C1 control (NEL), written as an escape.
+        (
+            "data/personnes/c.yaml",
+            "civilite: M.\nnom: \"Bon\\u0085\"\nprenom: Jean\n",
+        ),
         (
             "content/pages/guide.md",
             "---\ntitre: Guide\n---\nUn texte\navec un \u{1} caché.\n",
@@ -195,9 +200,13 @@ fn a_control_character_in_a_value_is_an_error_at_the_value() {
         "caractère de contrôle invisible (U+0001)",
         "content/pages/guide.md:5:9",
     );
+    k.error_at(
+        "caractère de contrôle invisible (U+0085)",
+        "data/personnes/c.yaml:2:6",
+    );
     // The value set aside is not reported a second time as missing.
     assert!(k.all("manquant").is_empty(), "{}", k.dump());
-    assert_eq!(k.errors().len(), 3, "{}", k.dump());
+    assert_eq!(k.errors().len(), 4, "{}", k.dump());
 }
 
 // ───────────────────────── names that show nothing ─────────────────────────

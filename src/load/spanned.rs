@@ -98,10 +98,19 @@ impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for Sp<T> {
 /// a control character is refused, before it can reach an output.
 fn checked<T: 'static, E: serde::de::Error>(value: T, range: Range<usize>) -> Result<Sp<T>, E> {
     let text = (&value as &dyn std::any::Any).downcast_ref::<String>();
-    if let Some(c) = text.and_then(|t| t.chars().find(|&c| is_forbidden_control(c))) {
+    let suspect = text.filter(|t| may_hold_control(t));
+    if let Some(c) = suspect.and_then(|t| t.chars().find(|&c| is_forbidden_control(c))) {
         return Err(control_character_error(&range, c));
     }
     Ok(Sp { value, range })
+}
+
+/// Whether `text` may hold a control character other than tab and newline:
+/// a byte below space, DEL, or the first byte of U+0080–U+00BF (the C1
+/// controls among them). A byte scan, as nearly every text has none.
+fn may_hold_control(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2)
 }
 
 impl<T: JsonSchema> JsonSchema for Sp<T> {
