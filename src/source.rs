@@ -72,7 +72,9 @@ pub struct SourceFile {
     /// reported); empty for a binary file or a file that was not read.
     pub text: String,
     content: Content,
-    line_starts: Vec<usize>,
+    /// Where each line starts, computed when first asked for: only a
+    /// diagnostic needs it, and most files have none.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// What was read of a file.
@@ -88,18 +90,24 @@ enum Content {
 }
 
 impl SourceFile {
-    /// A text file with its line index computed once.
+    /// A text file.
     pub fn new(path: String, disk_path: PathBuf, text: String) -> SourceFile {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path,
             disk_path,
             text,
             content: Content::Text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where each line starts (the first at 0), computed once.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// A file whose bytes are used as they are (an image, a font, a style sheet).
@@ -129,7 +137,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
-        match self.line_starts.binary_search(&byte) {
+        match self.line_starts().binary_search(&byte) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -137,9 +145,9 @@ impl SourceFile {
 
     /// Byte range of a 0-based line (without its newline).
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
+        let starts = self.line_starts();
+        let start = *starts.get(line)?;
+        let end = starts
             .get(line + 1)
             .map(|next| next - 1)
             .unwrap_or(self.text.len());
@@ -149,7 +157,7 @@ impl SourceFile {
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, byte: usize) -> (usize, usize) {
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let byte = byte.min(self.text.len());
         let column = self.text.get(start..byte).map_or(0, |s| s.chars().count());
         (line + 1, column + 1)
@@ -294,7 +302,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Sources {
             file.line_range(line)
                 .ok_or(codespan_reporting::files::Error::LineTooLarge {
                     given: line,
-                    max: file.line_starts.len() - 1,
+                    max: file.line_starts().len() - 1,
                 })?;
         // codespan expects the range to include the line terminator.
         let end = if range.end < file.text.len() {
