@@ -95,7 +95,7 @@ fn plain_iso_date(iso: &str) -> Option<NaiveDate> {
 fn format_date(lang: Lang, iso: &str) -> Result<String, Error> {
     let date = parse_date(iso)?;
     Ok(match lang {
-        Lang::Fr => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Lang::Fr => french_date(date),
         Lang::En => date.to_string(),
     })
 }
@@ -104,9 +104,47 @@ fn format_date(lang: Lang, iso: &str) -> Result<String, Error> {
 fn format_short_date(lang: Lang, iso: &str) -> Result<String, Error> {
     let date = parse_date(iso)?;
     Ok(match lang {
-        Lang::Fr => format!("{:02}/{:02}", date.day(), date.month()),
+        Lang::Fr => {
+            let mut text = String::with_capacity(5);
+            push_day_month(&mut text, date);
+            text
+        }
         Lang::En => date.format("%-d %b").to_string(),
     })
+}
+
+/// `14/09/2026`: what `format!("{:02}/{:02}/{}", day, month, year)` writes,
+/// written digit by digit: pages format hundreds of thousands of dates, and
+/// `format!` was 2.8 % of the instructions spent rendering them.
+fn french_date(date: NaiveDate) -> String {
+    let mut text = String::with_capacity(10);
+    push_day_month(&mut text, date);
+    text.push('/');
+    match u32::try_from(date.year()) {
+        Ok(year) if (1000..=9999).contains(&year) => {
+            push_digits(
+                &mut text,
+                &[year / 1000, year / 100 % 10, year / 10 % 10, year % 10],
+            );
+        }
+        _ => text.push_str(&date.year().to_string()),
+    }
+    text
+}
+
+/// `14/09`: the day and the month on two digits each.
+fn push_day_month(text: &mut String, date: NaiveDate) {
+    let (day, month) = (date.day(), date.month());
+    push_digits(text, &[day / 10, day % 10]);
+    text.push('/');
+    push_digits(text, &[month / 10, month % 10]);
+}
+
+/// Writes digits (each below ten).
+fn push_digits(text: &mut String, digits: &[u32]) {
+    for &d in digits {
+        text.push(char::from_digit(d, 10).unwrap_or('?'));
+    }
 }
 
 /// `2026-09-01` → `1er septembre 2026` (French) or `1 September 2026`
@@ -192,6 +230,26 @@ mod tests {
             "12 September 2026"
         );
         assert_eq!(format_length(Lang::Fr, "PT1H30M").unwrap(), "1 h 30");
+    }
+
+    #[test]
+    fn french_dates_are_written_as_format_writes_them() {
+        for (y, m, d) in [
+            (2026, 9, 4),
+            (2026, 12, 31),
+            (1000, 1, 1),
+            (9999, 10, 10),
+            (999, 1, 2),
+            (10000, 3, 4),
+            (-5, 6, 7),
+            (0, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            assert_eq!(french_date(date), format!("{d:02}/{m:02}/{y}"));
+            let mut short = String::new();
+            push_day_month(&mut short, date);
+            assert_eq!(short, format!("{d:02}/{m:02}"));
+        }
     }
 
     #[test]
