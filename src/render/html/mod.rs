@@ -3,6 +3,7 @@
 //! page ([`Page`]) has one template and one type of `page` data, which the
 //! [`contract`] check renders over a sample at `carnet check`.
 
+mod context;
 pub mod contract;
 mod env;
 mod menu;
@@ -23,8 +24,10 @@ use crate::view::sample::{minimal, sample};
 use crate::view::{
     ActivityView, DirectoryRow, EventView, OperatorView, PageView, PersonView, View, urls,
 };
-use minijinja::{Environment, Value, context};
+use context::{PageContext, Shared};
+use minijinja::{Environment, Value};
 use schemars::JsonSchema;
+use std::sync::Arc;
 
 /// What a page shows.
 #[derive(Clone, Copy, Debug)]
@@ -193,7 +196,7 @@ impl Page {
 pub struct Site<'v> {
     view: &'v View,
     env: Environment<'static>,
-    common: Value,
+    common: Arc<Shared>,
 }
 
 /// What every page depends on besides its records: the templates (a kit
@@ -249,16 +252,16 @@ fn template_error(e: minijinja::Error) -> RenderError {
 /// the site's pages `u`, `sans_exports` (true when the build leaves out
 /// the spreadsheets and calendar feeds: the pages then link to neither) and
 /// the function `menu(root, path)` (the menu, see [`menu`]).
-fn common(site: Value, lang: crate::labels::Lang, sans_exports: bool) -> Value {
-    let t = ser(crate::labels::of(lang));
+fn common(site: Value, lang: crate::labels::Lang, sans_exports: bool) -> Arc<Shared> {
+    let t = context::labels(&crate::labels::of(lang));
     let u = ser(urls::SITE_PAGES);
-    context! {
-        menu => menu::Menu::value(&site, &t, &u),
-        site => site,
-        t => t,
-        u => u,
-        sans_exports => sans_exports,
-    }
+    Arc::new(Shared {
+        menu: menu::Menu::value(&site, &t, &u),
+        site,
+        t,
+        u,
+        sans_exports: Value::from(sans_exports),
+    })
 }
 
 /// The whole context of a page: `page` (what it shows), `path` (its own
@@ -266,21 +269,20 @@ fn common(site: Value, lang: crate::labels::Lang, sans_exports: bool) -> Value {
 /// its PDF forms, or none), `exports` (links to its spreadsheets, or none)
 /// and the [`common`] values.
 fn page_context(
-    common: &Value,
+    common: &Arc<Shared>,
     path: &str,
     page: Value,
     formulaires: Value,
     exports: Value,
 ) -> Value {
-    let root = "../".repeat(path.matches('/').count());
-    context! {
-        root => root,
-        page => page,
-        path => path,
-        formulaires => formulaires,
-        exports => exports,
-        ..common.clone()
-    }
+    Value::from_object(PageContext {
+        root: Value::from("../".repeat(path.matches('/').count())),
+        page,
+        path: Value::from(path),
+        formulaires,
+        exports,
+        shared: common.clone(),
+    })
 }
 
 /// Runs `$body` with `$data` bound to what `$page` holds on a page of `$v`
