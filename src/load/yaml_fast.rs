@@ -618,8 +618,8 @@ macro_rules! integers {
 
 /// Methods for the types no record holds.
 macro_rules! bail {
-    ($($name:ident)*) => {
-        $(fn $name<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Bail> {
+    ($($name:ident($($arg:ty),*))*) => {
+        $(fn $name<V: Visitor<'de>>(self, $(_: $arg,)* _: V) -> Result<V::Value, Bail> {
             Err(Bail)
         })*
     };
@@ -711,38 +711,11 @@ impl<'de> de::Deserializer<'de> for De<'_, '_> {
     }
 
     bail! {
-        deserialize_i128 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_bytes deserialize_byte_buf deserialize_unit
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: V,
-    ) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        _: V,
-    ) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Bail> {
-        Err(Bail)
+        deserialize_i128() deserialize_u128() deserialize_f32() deserialize_f64()
+        deserialize_char() deserialize_bytes() deserialize_byte_buf() deserialize_unit()
+        deserialize_unit_struct(&'static str) deserialize_tuple(usize)
+        deserialize_tuple_struct(&'static str, usize)
+        deserialize_enum(&'static str, &'static [&'static str])
     }
 }
 
